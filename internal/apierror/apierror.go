@@ -1,0 +1,179 @@
+// Package apierror turns an AWS JSON error response into the typed error
+// of the service, the way the official clients do.
+//
+// The error code comes from the X-Amzn-ErrorType header, else from the
+// body's __type or code member (restJson1 prefers code, awsJson prefers
+// __type); it is sanitised (cut at the first ':', then everything up to the
+// first '#' dropped) and matched case-insensitively against the service's
+// registry of typed errors. An unknown code gives a *smithy.GenericAPIError;
+// a body that is not the JSON the protocol promises gives a
+// *smithy.DeserializationError.
+package apierror
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/awssnap/awssnap/internal/jsonwire"
+)
+
+// Entry declares one typed error of a service: its code (the model's shape
+// name) and how to decode its members from the body. Decode is handed a
+// Reader positioned at the start of the body, which may be empty.
+type Entry struct {
+	Code   string
+	Decode func(r *jsonwire.Reader) error
+}
+
+// Registry is the list of typed errors an operation may return.
+type Registry []Entry
+
+// Lookup returns the entry whose code equals code, ignoring case.
+func (reg Registry) Lookup(code string) (Entry, bool) {
+	for _, e := range reg {
+		if strings.EqualFold(e.Code, code) {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// Style says where a protocol looks for the error code in the body.
+type Style int
+
+const (
+	// AWSJSON reads __type before code (awsJson1_0 and awsJson1_1).
+	AWSJSON Style = iota
+	// RESTJSON reads code before __type (restJson1).
+	RESTJSON
+)
+
+// Info is what the protocol says about an error response, before the code
+// is matched to a type.
+type Info struct {
+	Code    string // sanitised error code; "" when there is none
+	Message string // the body's message member, if any
+}
+
+// Decode builds the error for a non-2xx response with the given header and
+// body. The result is a typed error from reg, a *smithy.GenericAPIError, or
+// a *smithy.DeserializationError.
+func Decode(style Style, reg Registry, header http.Header, body string) error {
+	info, err := Resolve(style, header, body)
+	if err != nil {
+		return err
+	}
+	if info.Code != "" {
+		if entry, ok := reg.Lookup(info.Code); ok {
+			return decodeTyped(entry, body)
+		}
+	}
+	code, message := info.Code, info.Message
+	if code == "" {
+		code = "UnknownError"
+	}
+	if message == "" {
+		message = "UnknownError"
+	}
+	return &smithy.GenericAPIError{Code: code, Message: message}
+}
+
+func decodeTyped(entry Entry, body string) error {
+	var r jsonwire.Reader
+	r.Reset(body)
+	if r.Empty() {
+		r.Reset("{}")
+	}
+	typed := entry.Decode(&r)
+	if err := r.Err(); err != nil {
+		return deserializationError(err)
+	}
+	return typed
+}
+
+// Resolve finds the error code and message of an error response.
+func Resolve(style Style, header http.Header, body string) (Info, error) {
+	fields, err := scanTopLevel(style, body)
+	if err != nil {
+		return Info{}, deserializationError(err)
+	}
+	code := header.Get("X-Amzn-ErrorType")
+	if code == "" {
+		first, second := fields.typ, fields.code
+		if style == RESTJSON {
+			first, second = fields.code, fields.typ
+		}
+		code = first
+		if code == "" {
+			code = second
+		}
+	}
+	return Info{Code: Sanitize(code), Message: fields.message}, nil
+}
+
+// Sanitize strips what AWS appends or prepends to an error code: anything
+// from the first ':' (a URI suffix), then anything up to the first '#' (a
+// namespace).
+func Sanitize(code string) string {
+	if i := strings.IndexByte(code, ':'); i >= 0 {
+		code = code[:i]
+	}
+	if i := strings.IndexByte(code, '#'); i >= 0 {
+		code = code[i+1:]
+	}
+	return code
+}
+
+type topLevel struct {
+	typ, code, message string
+}
+
+// scanTopLevel reads the __type, code and message members of the body's
+// top-level object, matching names without regard to case as the official
+// clients' encoding/json decoding does. Nested members are ignored. A
+// non-string __type or message is an error, as it is for the official
+// clients; so is a non-string code for restJson1, while awsJson ignores it.
+// An empty body is not an error; a body that is not a JSON object is.
+func scanTopLevel(style Style, body string) (topLevel, error) {
+	var r jsonwire.Reader
+	r.Reset(body)
+	var fields topLevel
+	if r.Empty() {
+		return fields, nil
+	}
+	for it := r.Object(); r.More(&it); {
+		switch key := r.Key(); {
+		case strings.EqualFold(key, "__type"):
+			fields.typ = r.String()
+		case strings.EqualFold(key, "message"):
+			fields.message = r.String()
+		case strings.EqualFold(key, "code") && (style == RESTJSON || r.NextIsString()):
+			fields.code = r.String()
+		default:
+			r.Skip()
+		}
+	}
+	return fields, r.Err()
+}
+
+func deserializationError(err error) error {
+	return &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
+}
+
+// DecodeMessage reads an error body whose only modelled member is the
+// message, written "message" or "Message".
+func DecodeMessage(r *jsonwire.Reader) *string {
+	var message *string
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "message", "Message":
+			message = r.StringPtr()
+		default:
+			r.Skip()
+		}
+	}
+	return message
+}

@@ -1,0 +1,235 @@
+// Package endpoints holds what the services' endpoint rules share: the AWS
+// partitions, region checks, and the conversion of a rule's result into the
+// endpoint a request is sent to and signed for.
+//
+// Each service writes its own rule set as a short Go function (the model's
+// smithy.rules#endpointRuleSet, translated branch by branch); the service
+// tests check it against the model.
+package endpoints
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// Partition is the result of the rules function aws.partition.
+type Partition struct {
+	Name                 string
+	DNSSuffix            string
+	DualStackDNSSuffix   string
+	SupportsFIPS         bool
+	SupportsDualStack    bool
+	ImplicitGlobalRegion string
+}
+
+type partitionEntry struct {
+	Partition
+	regionRegex *regexp.Regexp
+	regions     []string
+}
+
+// partitions lists the AWS partitions in the order the rules engine
+// searches them (aws-sdk-go-v2 v1.48.0 partitions.json).
+var partitions = []partitionEntry{
+	{Partition{"aws", "amazonaws.com", "api.aws", true, true, "us-east-1"},
+		regexp.MustCompile(`^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$`), []string{"aws-global"}},
+	{Partition{"aws-cn", "amazonaws.com.cn", "api.amazonwebservices.com.cn", true, true, "cn-northwest-1"},
+		regexp.MustCompile(`^cn\-\w+\-\d+$`), []string{"aws-cn-global", "cn-north-1", "cn-northwest-1"}},
+	{Partition{"aws-eusc", "amazonaws.eu", "api.amazonwebservices.eu", true, true, "eusc-de-east-1"},
+		regexp.MustCompile(`^eusc\-(de)\-\w+\-\d+$`), []string{"eusc-de-east-1"}},
+	{Partition{"aws-iso", "c2s.ic.gov", "api.aws.ic.gov", true, true, "us-iso-east-1"},
+		regexp.MustCompile(`^us\-iso\-\w+\-\d+$`), []string{"aws-iso-global", "us-iso-east-1", "us-iso-west-1"}},
+	{Partition{"aws-iso-b", "sc2s.sgov.gov", "api.aws.scloud", true, true, "us-isob-east-1"},
+		regexp.MustCompile(`^us\-isob\-\w+\-\d+$`), []string{"aws-iso-b-global", "us-isob-east-1", "us-isob-west-1"}},
+	{Partition{"aws-iso-e", "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk", true, true, "eu-isoe-west-1"},
+		regexp.MustCompile(`^eu\-isoe\-\w+\-\d+$`), []string{"aws-iso-e-global", "eu-isoe-west-1"}},
+	{Partition{"aws-iso-f", "csp.hci.ic.gov", "api.aws.hci.ic.gov", true, true, "us-isof-south-1"},
+		regexp.MustCompile(`^us\-isof\-\w+\-\d+$`), []string{"aws-iso-f-global", "us-isof-east-1", "us-isof-south-1"}},
+	{Partition{"aws-us-gov", "amazonaws.com", "api.aws", true, true, "us-gov-west-1"},
+		regexp.MustCompile(`^us\-gov\-\w+\-\d+$`), []string{"aws-us-gov-global", "us-gov-east-1", "us-gov-west-1"}},
+}
+
+// PartitionOf returns the partition of region: the partition that lists
+// it, else the first whose region pattern matches, else aws.
+func PartitionOf(region string) Partition {
+	for _, p := range partitions {
+		for _, r := range p.regions {
+			if r == region {
+				return p.Partition
+			}
+		}
+	}
+	for _, p := range partitions {
+		if p.regionRegex.MatchString(region) {
+			return p.Partition
+		}
+	}
+	return partitions[0].Partition
+}
+
+// FIPSRegion reports whether region is written in a legacy FIPS form
+// ("fips-us-east-1", "us-east-1-fips", "us-fips-east-1"), and returns the
+// plain region. The official clients turn such a region into the plain
+// region with FIPS enabled.
+func FIPSRegion(region string) (string, bool) {
+	const infix, prefix, suffix = "-fips-", "fips-", "-fips"
+	if !strings.Contains(region, infix) && !strings.Contains(region, prefix) && !strings.Contains(region, suffix) {
+		return region, false
+	}
+	region = strings.ReplaceAll(region, infix, "-")
+	region = strings.ReplaceAll(region, prefix, "")
+	region = strings.ReplaceAll(region, suffix, "")
+	return region, true
+}
+
+// CheckRegion returns an error unless region is empty or a valid host name
+// (one or more labels of letters, digits and hyphens), so that a region can
+// never change the host or path of a request.
+func CheckRegion(region string) error {
+	if region == "" {
+		return nil
+	}
+	for _, label := range strings.Split(region, ".") {
+		if !smithyhttp.ValidHostLabel(label) {
+			return fmt.Errorf("invalid input region %s", region)
+		}
+	}
+	return nil
+}
+
+// RuleError is an error result of a rule set, such as
+// "Invalid Configuration: Missing Region".
+func RuleError(msg string) error {
+	return fmt.Errorf("endpoint rule error, %s", msg)
+}
+
+// ErrMissingRegion is the rule sets' answer when no region is configured.
+var ErrMissingRegion = RuleError("Invalid Configuration: Missing Region")
+
+// URL returns an endpoint for the absolute URL rawURL.
+func URL(rawURL string) (smithyendpoints.Endpoint, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to parse uri: %s", rawURL)
+	}
+	if u.Scheme == "" || u.Host == "" {
+		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to parse uri: %s (an absolute http or https URL is required)", rawURL)
+	}
+	return smithyendpoints.Endpoint{URI: *u}, nil
+}
+
+// WithSigV4 returns endpoint carrying an auth scheme that signs with
+// signingName for signingRegion, as a rule set's authSchemes property does.
+func WithSigV4(endpoint smithyendpoints.Endpoint, signingName, signingRegion string) smithyendpoints.Endpoint {
+	var signer smithy.Properties
+	smithyhttp.SetSigV4SigningName(&signer, signingName)
+	smithyhttp.SetSigV4ASigningName(&signer, signingName)
+	smithyhttp.SetSigV4SigningRegion(&signer, signingRegion)
+	smithyauth.SetAuthOptions(&endpoint.Properties, []*smithyauth.Option{{
+		SchemeID:         "aws.auth#sigv4",
+		SignerProperties: signer,
+	}})
+	return endpoint
+}
+
+// Signing returns the SigV4 signing name and region an endpoint asks for,
+// or the defaults when it carries no auth scheme.
+func Signing(endpoint *smithyendpoints.Endpoint, defaultName, defaultRegion string) (name, region string) {
+	name, region = defaultName, defaultRegion
+	options, _ := smithyauth.GetAuthOptions(&endpoint.Properties)
+	for _, o := range options {
+		if o.SchemeID != "aws.auth#sigv4" {
+			continue
+		}
+		if v, ok := smithyhttp.GetSigV4SigningName(&o.SignerProperties); ok {
+			name = v
+		}
+		if v, ok := smithyhttp.GetSigV4SigningRegion(&o.SignerProperties); ok {
+			region = v
+		}
+	}
+	return name, region
+}
+
+// ErrInsecureEndpoint is returned for a plain-http endpoint on a host that
+// is not loopback, unless the caller opted in.
+var ErrInsecureEndpoint = errors.New("refusing to send signed requests over plain http to a non-loopback host; use https, or set EndpointOptions.DisableHTTPS to opt in")
+
+// The error results the services' rule sets share.
+var (
+	ErrFIPSAndCustom      = RuleError("Invalid Configuration: FIPS and custom endpoint are not supported")
+	ErrDualStackAndCustom = RuleError("Invalid Configuration: Dualstack and custom endpoint are not supported")
+	ErrFIPSAndDualStack   = RuleError("FIPS and DualStack are enabled, but this partition does not support one or both")
+	ErrFIPSUnsupported    = RuleError("FIPS is enabled but this partition does not support FIPS")
+	ErrDualStackUnsupport = RuleError("DualStack is enabled but this partition does not support DualStack")
+)
+
+// Custom is the first branch of every rule set: a configured endpoint is
+// used as it is, and cannot be combined with FIPS or dual-stack.
+func Custom(endpoint string, useFIPS, useDualStack bool) (smithyendpoints.Endpoint, error) {
+	switch {
+	case useFIPS:
+		return smithyendpoints.Endpoint{}, ErrFIPSAndCustom
+	case useDualStack:
+		return smithyendpoints.Endpoint{}, ErrDualStackAndCustom
+	}
+	return URL(endpoint)
+}
+
+// Host returns the endpoint https://host.
+func Host(host string) smithyendpoints.Endpoint {
+	return smithyendpoints.Endpoint{URI: url.URL{Scheme: "https", Host: host}}
+}
+
+// Regional resolves the regional branch most rule sets share:
+// https://{prefix}.{region}.{dnsSuffix}, with "-fips" added to the prefix
+// for FIPS and the dual-stack DNS suffix for dual-stack, each checked
+// against what the partition supports.
+func Regional(prefix, region string, useFIPS, useDualStack bool) (smithyendpoints.Endpoint, error) {
+	p := PartitionOf(region)
+	switch {
+	case useFIPS && useDualStack:
+		if !p.SupportsFIPS || !p.SupportsDualStack {
+			return smithyendpoints.Endpoint{}, ErrFIPSAndDualStack
+		}
+		return Host(prefix + "-fips." + region + "." + p.DualStackDNSSuffix), nil
+	case useFIPS:
+		if !p.SupportsFIPS {
+			return smithyendpoints.Endpoint{}, ErrFIPSUnsupported
+		}
+		return Host(prefix + "-fips." + region + "." + p.DNSSuffix), nil
+	case useDualStack:
+		if !p.SupportsDualStack {
+			return smithyendpoints.Endpoint{}, ErrDualStackUnsupport
+		}
+		return Host(prefix + "." + region + "." + p.DualStackDNSSuffix), nil
+	}
+	return Host(prefix + "." + region + "." + p.DNSSuffix), nil
+}
+
+// ResolverOptions are the endpoint options of a client, with the fields
+// of the official clients' EndpointResolverOptions.
+type ResolverOptions struct {
+	// ResolvedRegion, when set, is the region used to resolve the endpoint
+	// instead of Options.Region.
+	ResolvedRegion string
+
+	// DisableHTTPS sends requests over plain http. Without it, plain http
+	// is refused for every host but loopback.
+	DisableHTTPS bool
+
+	// UseDualStackEndpoint selects the dual-stack endpoint.
+	UseDualStackEndpoint aws.DualStackEndpointState
+
+	// UseFIPSEndpoint selects the FIPS endpoint.
+	UseFIPSEndpoint aws.FIPSEndpointState
+}

@@ -1,0 +1,657 @@
+package jsonwire
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// maxDepth bounds the nesting of skipped values, as encoding/json does.
+const maxDepth = 10000
+
+// Error reports a body that is not the JSON document the decoder expects:
+// malformed JSON, or a member whose JSON type does not match the model.
+type Error struct {
+	Offset int    // byte offset in the body where the problem was found
+	Member string // the member being read, if any
+	Msg    string
+}
+
+func (e *Error) Error() string {
+	if e.Member != "" {
+		return fmt.Sprintf("member %q: %s (offset %d)", e.Member, e.Msg, e.Offset)
+	}
+	return fmt.Sprintf("%s (offset %d)", e.Msg, e.Offset)
+}
+
+// Reader decodes one JSON document held in a string.
+//
+// Errors are sticky: after the first problem every method returns zero
+// values and Err reports it, so generated decoders need no error checks
+// between members. A Reader never panics, whatever its input.
+type Reader struct {
+	data string
+	pos  int
+	key  string
+	err  error
+
+	strings slab[string]
+	int32s  slab[int32]
+	int64s  slab[int64]
+	floats  slab[float64]
+	bools   slab[bool]
+	times   slab[time.Time]
+}
+
+// Reset prepares the Reader to decode data.
+func (r *Reader) Reset(data string) {
+	*r = Reader{data: data}
+}
+
+// Err returns the first problem found, or nil.
+func (r *Reader) Err() error { return r.err }
+
+// Empty reports whether the document holds nothing but white space.
+func (r *Reader) Empty() bool {
+	r.skipSpace()
+	return r.pos >= len(r.data)
+}
+
+// Key returns the name of the member the last call to More advanced to.
+func (r *Reader) Key() string { return r.key }
+
+// Iter tracks the position inside one object or array.
+type Iter struct {
+	open   bool
+	object bool
+	count  int
+}
+
+// Object starts reading an object. For null it returns an Iter that yields
+// nothing; for any other non-object value it records an error.
+func (r *Reader) Object() Iter { return r.begin('{', "object") }
+
+// Array starts reading an array. For null it returns an Iter that yields
+// nothing; for any other non-array value it records an error.
+func (r *Reader) Array() Iter { return r.begin('[', "array") }
+
+// IsNull reports whether the next value is null, without consuming it.
+func (r *Reader) IsNull() bool {
+	r.skipSpace()
+	return r.err == nil && r.pos < len(r.data) && r.data[r.pos] == 'n'
+}
+
+// Null consumes a null and reports whether there was one.
+func (r *Reader) Null() bool { return r.consumeNull() }
+
+// NextIsString reports whether the next value is a string, without
+// consuming it.
+func (r *Reader) NextIsString() bool {
+	r.skipSpace()
+	return r.err == nil && r.pos < len(r.data) && r.data[r.pos] == '"'
+}
+
+func (r *Reader) begin(open byte, kind string) Iter {
+	if r.consumeNull() {
+		return Iter{}
+	}
+	if r.err != nil {
+		return Iter{}
+	}
+	if r.pos >= len(r.data) || r.data[r.pos] != open {
+		r.mismatch(kind)
+		return Iter{}
+	}
+	r.pos++
+	return Iter{open: true, object: open == '{'}
+}
+
+// More advances it to the next member or element. For an object it reads
+// the member name (see Key) and the colon; the caller then reads exactly one
+// value. It returns false at the end of the object or array, or on error.
+func (r *Reader) More(it *Iter) bool {
+	if !it.open || r.err != nil {
+		return false
+	}
+	r.skipSpace()
+	closer := byte(']')
+	if it.object {
+		closer = '}'
+	}
+	if r.pos < len(r.data) && r.data[r.pos] == closer {
+		r.pos++
+		it.open = false
+		return false
+	}
+	if it.count > 0 {
+		if !r.expect(',') {
+			return false
+		}
+		r.skipSpace()
+	}
+	it.count++
+	if !it.object {
+		return true
+	}
+	if r.pos >= len(r.data) || r.data[r.pos] != '"' {
+		r.syntax("expected a member name")
+		return false
+	}
+	r.key = r.readString()
+	r.skipSpace()
+	return r.expect(':')
+}
+
+// String reads a string; null gives "".
+func (r *Reader) String() string {
+	if r.consumeNull() || r.err != nil {
+		return ""
+	}
+	if r.pos >= len(r.data) || r.data[r.pos] != '"' {
+		r.mismatch("string")
+		return ""
+	}
+	return r.readString()
+}
+
+// StringPtr reads a string; null gives nil.
+func (r *Reader) StringPtr() *string {
+	if r.consumeNull() || r.err != nil {
+		return nil
+	}
+	s := r.String()
+	if r.err != nil {
+		return nil
+	}
+	return r.strings.ptr(s)
+}
+
+// Bool reads true or false; null gives false.
+func (r *Reader) Bool() bool {
+	if r.consumeNull() || r.err != nil {
+		return false
+	}
+	switch {
+	case r.literal("true"):
+		return true
+	case r.literal("false"):
+		return false
+	}
+	r.mismatch("boolean")
+	return false
+}
+
+// BoolPtr reads true or false; null gives nil.
+func (r *Reader) BoolPtr() *bool {
+	if r.consumeNull() || r.err != nil {
+		return nil
+	}
+	v := r.Bool()
+	if r.err != nil {
+		return nil
+	}
+	return r.bools.ptr(v)
+}
+
+// Int64 reads an integer (no fraction or exponent); null gives 0.
+func (r *Reader) Int64() int64 {
+	if r.consumeNull() || r.err != nil {
+		return 0
+	}
+	start := r.pos
+	token, integral := r.number()
+	if r.err != nil {
+		return 0
+	}
+	if !integral {
+		r.failAt(start, "expected an integer, found "+strconv.Quote(token))
+		return 0
+	}
+	v, err := strconv.ParseInt(token, 10, 64)
+	if err != nil {
+		r.failAt(start, "integer "+token+" is out of range")
+		return 0
+	}
+	return v
+}
+
+// Int64Ptr reads an integer; null gives nil.
+func (r *Reader) Int64Ptr() *int64 {
+	if r.consumeNull() || r.err != nil {
+		return nil
+	}
+	v := r.Int64()
+	if r.err != nil {
+		return nil
+	}
+	return r.int64s.ptr(v)
+}
+
+// Int32 reads an integer that must fit in 32 bits; null gives 0.
+func (r *Reader) Int32() int32 {
+	start := r.pos
+	v := r.Int64()
+	if v < math.MinInt32 || v > math.MaxInt32 {
+		r.failAt(start, "integer "+strconv.FormatInt(v, 10)+" does not fit in 32 bits")
+		return 0
+	}
+	return int32(v)
+}
+
+// Int32Ptr reads a 32-bit integer; null gives nil.
+func (r *Reader) Int32Ptr() *int32 {
+	if r.consumeNull() || r.err != nil {
+		return nil
+	}
+	v := r.Int32()
+	if r.err != nil {
+		return nil
+	}
+	return r.int32s.ptr(v)
+}
+
+// Float64 reads a number, or one of the strings "NaN", "Infinity" and
+// "-Infinity"; null gives 0.
+func (r *Reader) Float64() float64 {
+	if r.consumeNull() || r.err != nil {
+		return 0
+	}
+	if r.pos < len(r.data) && r.data[r.pos] == '"' {
+		start := r.pos
+		switch r.readString() {
+		case "NaN":
+			return math.NaN()
+		case "Infinity":
+			return math.Inf(1)
+		case "-Infinity":
+			return math.Inf(-1)
+		}
+		r.failAt(start, "expected a number, found a string")
+		return 0
+	}
+	start := r.pos
+	token, _ := r.number()
+	if r.err != nil {
+		return 0
+	}
+	v, err := strconv.ParseFloat(token, 64)
+	if err != nil {
+		r.failAt(start, "number "+token+" is out of range")
+		return 0
+	}
+	return v
+}
+
+// Float64Ptr reads a number; null gives nil.
+func (r *Reader) Float64Ptr() *float64 {
+	if r.consumeNull() || r.err != nil {
+		return nil
+	}
+	v := r.Float64()
+	if r.err != nil {
+		return nil
+	}
+	return r.floats.ptr(v)
+}
+
+// EpochSeconds reads a timestamp written as epoch seconds (a number that
+// may have a fraction or an exponent), kept to the millisecond as Smithy
+// specifies; null gives the zero time.
+func (r *Reader) EpochSeconds() time.Time {
+	if r.consumeNull() || r.err != nil {
+		return time.Time{}
+	}
+	if r.pos < len(r.data) && r.data[r.pos] != '-' && (r.data[r.pos] < '0' || r.data[r.pos] > '9') {
+		r.mismatch("number (epoch seconds)")
+		return time.Time{}
+	}
+	v := r.Float64()
+	if r.err != nil {
+		return time.Time{}
+	}
+	return EpochSecondsTime(v)
+}
+
+// EpochSecondsPtr reads a timestamp written as epoch seconds; null gives nil.
+func (r *Reader) EpochSecondsPtr() *time.Time {
+	if r.consumeNull() || r.err != nil {
+		return nil
+	}
+	v := r.EpochSeconds()
+	if r.err != nil {
+		return nil
+	}
+	return r.times.ptr(v)
+}
+
+// EpochSecondsTime converts epoch seconds to a UTC time truncated to the
+// millisecond, with the same result as smithy-go's time.ParseEpochSeconds.
+func EpochSecondsTime(seconds float64) time.Time {
+	ms := seconds * 1e3
+	var millis int64
+	switch {
+	case ms != ms: // NaN
+	case ms >= math.MaxInt64:
+		millis = math.MaxInt64
+	case ms <= math.MinInt64:
+		millis = math.MinInt64
+	default:
+		millis = int64(ms)
+	}
+	return time.Unix(0, millis*1e6).UTC()
+}
+
+// Skip reads and discards one value of any type, checking its syntax.
+func (r *Reader) Skip() {
+	r.skipValue(0)
+}
+
+func (r *Reader) skipValue(depth int) {
+	r.skipSpace()
+	if r.err != nil {
+		return
+	}
+	if depth > maxDepth {
+		r.syntax("exceeded the maximum nesting depth")
+		return
+	}
+	if r.pos >= len(r.data) {
+		r.syntax("unexpected end of JSON input")
+		return
+	}
+	switch c := r.data[r.pos]; {
+	case c == '{' || c == '[':
+		var it Iter
+		if c == '{' {
+			it = r.Object()
+		} else {
+			it = r.Array()
+		}
+		for r.More(&it) {
+			r.skipValue(depth + 1)
+		}
+	case c == '"':
+		r.readString()
+	case c == 't' || c == 'f':
+		r.Bool()
+	case c == 'n':
+		r.consumeNull()
+	default:
+		r.number()
+	}
+}
+
+func (r *Reader) skipSpace() {
+	for r.pos < len(r.data) {
+		switch r.data[r.pos] {
+		case ' ', '\t', '\n', '\r':
+			r.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (r *Reader) consumeNull() bool {
+	r.skipSpace()
+	if r.err == nil && r.pos < len(r.data) && r.data[r.pos] == 'n' {
+		if r.literal("null") {
+			return true
+		}
+		r.syntax("invalid literal")
+	}
+	return false
+}
+
+func (r *Reader) literal(word string) bool {
+	end := r.pos + len(word)
+	if end <= len(r.data) && r.data[r.pos:end] == word {
+		r.pos = end
+		return true
+	}
+	return false
+}
+
+func (r *Reader) expect(c byte) bool {
+	if r.pos < len(r.data) && r.data[r.pos] == c {
+		r.pos++
+		return true
+	}
+	if r.pos >= len(r.data) {
+		r.syntax("unexpected end of JSON input")
+	} else {
+		r.syntax(fmt.Sprintf("expected %q, found %q", c, r.data[r.pos]))
+	}
+	return false
+}
+
+// number scans a JSON number and returns its text and whether it has
+// neither fraction nor exponent.
+func (r *Reader) number() (token string, integral bool) {
+	start := r.pos
+	p := r.pos
+	if p < len(r.data) && r.data[p] == '-' {
+		p++
+	}
+	switch {
+	case p < len(r.data) && r.data[p] == '0':
+		p++
+	case p < len(r.data) && r.data[p] >= '1' && r.data[p] <= '9':
+		p = r.digits(p)
+	default:
+		if r.pos < len(r.data) {
+			r.mismatch("number")
+		} else {
+			r.syntax("unexpected end of JSON input")
+		}
+		return "", false
+	}
+	integral = true
+	if p < len(r.data) && r.data[p] == '.' {
+		integral = false
+		if p+1 >= len(r.data) || !isDigit(r.data[p+1]) {
+			r.failAt(p, "invalid number: digits expected after '.'")
+			return "", false
+		}
+		p = r.digits(p + 1)
+	}
+	if p < len(r.data) && (r.data[p] == 'e' || r.data[p] == 'E') {
+		integral = false
+		p++
+		if p < len(r.data) && (r.data[p] == '+' || r.data[p] == '-') {
+			p++
+		}
+		if p >= len(r.data) || !isDigit(r.data[p]) {
+			r.failAt(p, "invalid number: digits expected in the exponent")
+			return "", false
+		}
+		p = r.digits(p)
+	}
+	r.pos = p
+	return r.data[start:p], integral
+}
+
+func (r *Reader) digits(p int) int {
+	for p < len(r.data) && isDigit(r.data[p]) {
+		p++
+	}
+	return p
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// readString reads a quoted string starting at r.pos. A string without
+// escapes and with valid UTF-8 is returned as a substring of the body.
+func (r *Reader) readString() string {
+	start := r.pos + 1
+	simple := true
+	for p := start; p < len(r.data); p++ {
+		c := r.data[p]
+		switch {
+		case c == '"':
+			s := r.data[start:p]
+			if !simple && utf8.ValidString(s) {
+				simple = true
+			}
+			if simple {
+				r.pos = p + 1
+				return s
+			}
+			return r.readEscaped()
+		case c == '\\':
+			return r.readEscaped()
+		case c < 0x20:
+			r.failAt(p, "invalid control character in string")
+			return ""
+		case c >= utf8.RuneSelf:
+			simple = false
+		}
+	}
+	r.failAt(len(r.data), "unexpected end of JSON input in string")
+	return ""
+}
+
+// readEscaped decodes a string with escapes or invalid UTF-8 the way
+// encoding/json does: bad bytes and lone surrogates become U+FFFD.
+func (r *Reader) readEscaped() string {
+	p := r.pos + 1
+	out := make([]byte, 0, 32)
+	for p < len(r.data) {
+		c := r.data[p]
+		switch {
+		case c == '"':
+			r.pos = p + 1
+			return string(out)
+		case c < 0x20:
+			r.failAt(p, "invalid control character in string")
+			return ""
+		case c == '\\':
+			var ok bool
+			out, p, ok = r.unescape(out, p)
+			if !ok {
+				return ""
+			}
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			p++
+		default:
+			rn, size := utf8.DecodeRuneInString(r.data[p:])
+			out = utf8.AppendRune(out, rn)
+			p += size
+		}
+	}
+	r.failAt(len(r.data), "unexpected end of JSON input in string")
+	return ""
+}
+
+// unescape decodes the escape sequence at p and appends it to out.
+func (r *Reader) unescape(out []byte, p int) ([]byte, int, bool) {
+	if p+1 >= len(r.data) {
+		r.failAt(p, "unexpected end of JSON input in string")
+		return out, p, false
+	}
+	switch c := r.data[p+1]; c {
+	case '"', '\\', '/':
+		return append(out, c), p + 2, true
+	case 'b':
+		return append(out, '\b'), p + 2, true
+	case 'f':
+		return append(out, '\f'), p + 2, true
+	case 'n':
+		return append(out, '\n'), p + 2, true
+	case 'r':
+		return append(out, '\r'), p + 2, true
+	case 't':
+		return append(out, '\t'), p + 2, true
+	case 'u':
+		rn, ok := r.hex4(p + 2)
+		if !ok {
+			return out, p, false
+		}
+		p += 6
+		if utf16.IsSurrogate(rn) {
+			if p+1 < len(r.data) && r.data[p] == '\\' && r.data[p+1] == 'u' {
+				if low, ok := r.hex4(p + 2); ok {
+					if pair := utf16.DecodeRune(rn, low); pair != utf8.RuneError {
+						return utf8.AppendRune(out, pair), p + 6, true
+					}
+				} else {
+					return out, p, false
+				}
+			}
+			rn = utf8.RuneError
+		}
+		return utf8.AppendRune(out, rn), p, true
+	}
+	r.failAt(p, "invalid escape sequence in string")
+	return out, p, false
+}
+
+func (r *Reader) hex4(p int) (rune, bool) {
+	if p+4 > len(r.data) {
+		r.failAt(p, "unexpected end of JSON input in \\u escape")
+		return 0, false
+	}
+	v, err := strconv.ParseUint(r.data[p:p+4], 16, 32)
+	if err != nil {
+		r.failAt(p, "invalid \\u escape")
+		return 0, false
+	}
+	return rune(v), true
+}
+
+func (r *Reader) mismatch(want string) {
+	r.failAt(r.pos, "expected "+want+", found "+r.describe())
+}
+
+func (r *Reader) describe() string {
+	if r.pos >= len(r.data) {
+		return "end of input"
+	}
+	switch c := r.data[r.pos]; {
+	case c == '{':
+		return "an object"
+	case c == '[':
+		return "an array"
+	case c == '"':
+		return "a string"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == 'n':
+		return "null"
+	case c == '-' || isDigit(c):
+		return "a number"
+	default:
+		return fmt.Sprintf("invalid character %q", c)
+	}
+}
+
+func (r *Reader) syntax(msg string) { r.failAt(r.pos, msg) }
+
+func (r *Reader) failAt(offset int, msg string) {
+	if r.err == nil {
+		r.err = &Error{Offset: offset, Member: r.key, Msg: msg}
+	}
+}
+
+// slab hands out pointers to values stored in shared chunks, so that a
+// decoded output with many optional members costs a few allocations, not
+// one per member. A full chunk is never reallocated, so pointers stay valid.
+type slab[T any] struct{ chunk []T }
+
+func (s *slab[T]) ptr(v T) *T {
+	if len(s.chunk) == cap(s.chunk) {
+		size := 2 * cap(s.chunk)
+		if size < 8 {
+			size = 8
+		} else if size > 256 {
+			size = 256
+		}
+		s.chunk = make([]T, 0, size)
+	}
+	s.chunk = append(s.chunk, v)
+	return &s.chunk[len(s.chunk)-1]
+}

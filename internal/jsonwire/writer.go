@@ -1,0 +1,223 @@
+// Package jsonwire writes and reads the JSON documents of the AWS JSON
+// protocols (awsJson1_0, awsJson1_1 and restJson1).
+//
+// The Writer produces the same bytes as smithy-go's JSON encoder, which the
+// official clients use: the same string escaping (control characters as
+// \u00XX, U+2028 and U+2029 escaped, invalid UTF-8 replaced by U+FFFD, <, >
+// and & left raw) and the same number formatting. It appends to one byte
+// slice and allocates nothing else.
+//
+// The Reader decodes a response body held in memory without building an
+// intermediate tree: generated code asks it for the member it expects next.
+// Strings without escapes are returned as substrings of the body, so a
+// decoded output shares the body's memory instead of copying every value.
+package jsonwire
+
+import (
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// Writer appends one JSON document to a byte slice.
+//
+// Object members are written with Key followed by one value; array elements
+// are written as consecutive values. The Writer inserts the commas.
+type Writer struct {
+	buf       []byte
+	needComma bool
+}
+
+// NewWriter returns a Writer whose buffer starts with the given capacity.
+func NewWriter(capacity int) *Writer {
+	return &Writer{buf: make([]byte, 0, capacity)}
+}
+
+// Grow makes room for n more bytes.
+func (w *Writer) Grow(n int) {
+	if cap(w.buf)-len(w.buf) < n {
+		grown := make([]byte, len(w.buf), len(w.buf)+n)
+		copy(grown, w.buf)
+		w.buf = grown
+	}
+}
+
+// Reset empties the Writer, keeping its buffer.
+func (w *Writer) Reset() {
+	w.buf = w.buf[:0]
+	w.needComma = false
+}
+
+// Bytes returns the document written so far.
+func (w *Writer) Bytes() []byte { return w.buf }
+
+func (w *Writer) separate() {
+	if w.needComma {
+		w.buf = append(w.buf, ',')
+	}
+}
+
+// BeginObject writes '{'.
+func (w *Writer) BeginObject() {
+	w.separate()
+	w.buf = append(w.buf, '{')
+	w.needComma = false
+}
+
+// EndObject writes '}'.
+func (w *Writer) EndObject() {
+	w.buf = append(w.buf, '}')
+	w.needComma = true
+}
+
+// BeginArray writes '['.
+func (w *Writer) BeginArray() {
+	w.separate()
+	w.buf = append(w.buf, '[')
+	w.needComma = false
+}
+
+// EndArray writes ']'.
+func (w *Writer) EndArray() {
+	w.buf = append(w.buf, ']')
+	w.needComma = true
+}
+
+// Key writes a member name that needs no escaping (a model member name)
+// and the colon that follows it.
+func (w *Writer) Key(name string) {
+	w.separate()
+	w.buf = append(w.buf, '"')
+	w.buf = append(w.buf, name...)
+	w.buf = append(w.buf, '"', ':')
+	w.needComma = false
+}
+
+// MapKey writes an arbitrary map key, escaped, and the colon that follows it.
+func (w *Writer) MapKey(key string) {
+	w.separate()
+	w.buf = appendQuoted(w.buf, key)
+	w.buf = append(w.buf, ':')
+	w.needComma = false
+}
+
+// String writes a JSON string.
+func (w *Writer) String(v string) {
+	w.separate()
+	w.buf = appendQuoted(w.buf, v)
+	w.needComma = true
+}
+
+// Bool writes true or false.
+func (w *Writer) Bool(v bool) {
+	w.separate()
+	w.buf = strconv.AppendBool(w.buf, v)
+	w.needComma = true
+}
+
+// Int writes an integer.
+func (w *Writer) Int(v int64) {
+	w.separate()
+	w.buf = strconv.AppendInt(w.buf, v, 10)
+	w.needComma = true
+}
+
+// Float writes a finite number the way smithy-go does: plain notation for
+// magnitudes in [1e-6, 1e21), exponent notation outside it. NaN and the
+// infinities, which JSON numbers cannot carry, are written as the strings
+// "NaN", "Infinity" and "-Infinity", as the AWS JSON protocols specify.
+func (w *Writer) Float(v float64) {
+	w.separate()
+	switch {
+	case math.IsNaN(v):
+		w.buf = append(w.buf, `"NaN"`...)
+	case math.IsInf(v, 1):
+		w.buf = append(w.buf, `"Infinity"`...)
+	case math.IsInf(v, -1):
+		w.buf = append(w.buf, `"-Infinity"`...)
+	default:
+		w.buf = appendFloat(w.buf, v)
+	}
+	w.needComma = true
+}
+
+// EpochSeconds writes a timestamp as epoch seconds with millisecond
+// precision, the default JSON timestamp format of the AWS protocols.
+func (w *Writer) EpochSeconds(t time.Time) {
+	ms := t.UnixNano() / int64(time.Millisecond)
+	w.Float(float64(ms) / 1e3)
+}
+
+// Raw writes bytes that already form a JSON value.
+func (w *Writer) Raw(value []byte) {
+	w.separate()
+	w.buf = append(w.buf, value...)
+	w.needComma = true
+}
+
+func appendFloat(dst []byte, v float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(v); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, v, format, -1, 64)
+	if format == 'e' {
+		// Write e-09 as e-9, as smithy-go and ECMAScript do.
+		n := len(dst)
+		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendQuoted appends s as a quoted JSON string with smithy-go's escaping.
+func appendQuoted(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '"', '\\':
+				dst = append(dst, '\\', b)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

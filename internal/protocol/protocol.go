@@ -1,0 +1,180 @@
+// Package protocol frames requests for the AWS JSON protocols: the method,
+// path, Content-Type and X-Amz-Target of awsJson1_0 and awsJson1_1, and the
+// method and URI template (with escaped labels) of restJson1.
+package protocol
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/awssnap/awssnap/internal/apierror"
+	"github.com/awssnap/awssnap/internal/jsonwire"
+)
+
+// Kind is a wire protocol.
+type Kind int
+
+const (
+	// AWSJSON10 is aws.protocols#awsJson1_0.
+	AWSJSON10 Kind = iota
+	// AWSJSON11 is aws.protocols#awsJson1_1.
+	AWSJSON11
+	// RESTJSON1 is aws.protocols#restJson1.
+	RESTJSON1
+)
+
+// Binding is how one operation appears on the wire.
+type Binding struct {
+	Protocol Kind
+	// Target is the X-Amz-Target value of an awsJson operation
+	// ("AmazonMemoryDB.CopySnapshot").
+	Target string
+	// Method is the HTTP method of a restJson1 operation; awsJson uses POST.
+	Method string
+	// SuccessCode is the status the model documents for success. Any 2xx
+	// status is accepted as success, as the official clients do.
+	SuccessCode int
+
+	headers map[string][]string
+}
+
+// NewAWSJSON declares an awsJson1_0 or awsJson1_1 operation.
+func NewAWSJSON(kind Kind, target string) *Binding {
+	contentType := "application/x-amz-json-1.1"
+	if kind == AWSJSON10 {
+		contentType = "application/x-amz-json-1.0"
+	}
+	return &Binding{
+		Protocol:    kind,
+		Target:      target,
+		Method:      "POST",
+		SuccessCode: 200,
+		headers: map[string][]string{
+			"Content-Type": {contentType},
+			"X-Amz-Target": {target},
+		},
+	}
+}
+
+// NewRESTJSON declares a restJson1 operation with a JSON body.
+func NewRESTJSON(method string, successCode int) *Binding {
+	return &Binding{
+		Protocol:    RESTJSON1,
+		Method:      method,
+		SuccessCode: successCode,
+		headers:     map[string][]string{"Content-Type": {"application/json"}},
+	}
+}
+
+// Headers returns the fixed headers of every request of the operation. The
+// slices are shared: callers copy the map entries, never the values.
+func (b *Binding) Headers() map[string][]string { return b.headers }
+
+// ErrorStyle says where the protocol looks for error codes in bodies.
+func (b *Binding) ErrorStyle() apierror.Style {
+	if b.Protocol == RESTJSON1 {
+		return apierror.RESTJSON
+	}
+	return apierror.AWSJSON
+}
+
+// Request is what an operation's encoder fills in: the path (restJson1)
+// and the JSON body.
+type Request struct {
+	Body jsonwire.Writer
+	// Redact asks encoders to write "*** sensitive ***" instead of the
+	// values of sensitive members. It is set only to render a request for
+	// a log.
+	Redact bool
+
+	path    strings.Builder
+	rawPath strings.Builder
+	err     error
+}
+
+// Sensitive is the text written in place of a sensitive value.
+const Sensitive = "*** sensitive ***"
+
+// SensitiveString writes a sensitive string member's value, or the
+// placeholder when the request is rendered for a log.
+func (r *Request) SensitiveString(v string) {
+	if r.Redact {
+		r.Body.String(Sensitive)
+		return
+	}
+	r.Body.String(v)
+}
+
+// PathLiteral appends a literal part of the URI template.
+func (r *Request) PathLiteral(s string) {
+	r.path.WriteString(s)
+	r.rawPath.WriteString(s)
+}
+
+// PathLabel appends the value of an @httpLabel member, escaped so that it
+// stays one path segment: every byte but A-Z a-z 0-9 - . _ ~ is
+// percent-encoded (a space as %20, '/' as %2F). A missing or empty label
+// cannot form a request, and a label "." or ".." would name another path
+// once a server resolves dot segments; both are errors whatever the
+// validation mode.
+func (r *Request) PathLabel(member string, v *string) {
+	if v == nil || *v == "" || *v == "." || *v == ".." {
+		if r.err == nil {
+			r.err = &LabelError{Member: member, DotSegment: v != nil && *v != ""}
+		}
+		return
+	}
+	r.path.WriteString(*v)
+	appendEscaped(&r.rawPath, *v)
+}
+
+// Path returns the unescaped and escaped forms of the path built so far,
+// or "/" when the operation has no URI template (awsJson).
+func (r *Request) Path() (path, rawPath string) {
+	if r.path.Len() == 0 {
+		return "/", "/"
+	}
+	return r.path.String(), r.rawPath.String()
+}
+
+// Err returns the first framing error, such as an empty path label.
+func (r *Request) Err() error { return r.err }
+
+// LabelError reports a path label that is missing, empty, or a dot segment.
+type LabelError struct {
+	Member     string
+	DotSegment bool // the label is "." or ".."
+}
+
+func (e *LabelError) Error() string {
+	if e.DotSegment {
+		return "input member " + e.Member + " must not be \".\" or \"..\": it would change the request path"
+	}
+	return "input member " + e.Member + " must not be empty"
+}
+
+// ErrLabel matches any *LabelError with errors.Is.
+var ErrLabel = errors.New("empty path label")
+
+// Is makes errors.Is(err, ErrLabel) true.
+func (e *LabelError) Is(target error) bool { return target == ErrLabel }
+
+const upperHex = "0123456789ABCDEF"
+
+func appendEscaped(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreserved(c) {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(upperHex[c>>4])
+		b.WriteByte(upperHex[c&0xF])
+	}
+}
+
+func unreserved(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
+}

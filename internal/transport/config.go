@@ -1,0 +1,204 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"crypto/rand"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
+	smithyrand "github.com/aws/smithy-go/rand"
+
+	"github.com/awssnap/awssnap/internal/validate"
+)
+
+// Version is the library version reported in the User-Agent header.
+const Version = "0.1.0"
+
+// DefaultMaxResponseBytes bounds the response bodies a client reads when
+// its options set no bound: 10 MiB, far above any response of these
+// operations (a Lightsail page of 100 records is about 83 KB).
+const DefaultMaxResponseBytes = 10 << 20
+
+// HTTPClient sends HTTP requests; *http.Client satisfies it.
+type HTTPClient interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// Signer signs requests with SigV4; *v4.Signer satisfies it.
+type Signer interface {
+	SignHTTP(ctx context.Context, credentials aws.Credentials, r *http.Request, payloadHash string,
+		service string, region string, signingTime time.Time, optFns ...func(*v4.SignerOptions)) error
+}
+
+// TokenProvider makes idempotency tokens.
+type TokenProvider interface {
+	GetIdempotencyToken() (string, error)
+}
+
+// Config is everything one call needs besides its operation and input.
+// Service packages build it from their Options for each call.
+type Config struct {
+	Region      string
+	Credentials aws.CredentialsProvider
+	HTTPClient  HTTPClient
+	Retryer     aws.Retryer
+	Signer      Signer
+	Logger      logging.Logger
+	LogMode     aws.ClientLogMode
+	Validation  validate.Mode
+	// MaxResponseBytes bounds the body read; 0 means DefaultMaxResponseBytes.
+	MaxResponseBytes int64
+	Tokens           TokenProvider
+	// DisableHTTPS sends the call over plain http, to any host. Without it,
+	// plain http is refused for hosts other than loopback.
+	DisableHTTPS               bool
+	DisableClockSkewCorrection bool
+	// MiddlewareCount is the number of Options.APIOptions entries, which
+	// this library does not run; a call with any fails before sending.
+	MiddlewareCount int
+	// ResolveEndpoint returns the endpoint for the call.
+	ResolveEndpoint func(ctx context.Context) (smithyendpoints.Endpoint, error)
+	State           *State
+}
+
+// State is what a client keeps between calls: the clock offset learned
+// from the service, its User-Agent, and the last endpoint its default
+// resolver produced.
+type State struct {
+	skew      atomic.Int64
+	userAgent string
+	endpoint  atomic.Pointer[cachedEndpoint]
+}
+
+// EndpointKey identifies the inputs of an endpoint resolution.
+type EndpointKey struct {
+	Region       string
+	Endpoint     string
+	HasEndpoint  bool
+	UseFIPS      bool
+	UseDualStack bool
+}
+
+type cachedEndpoint struct {
+	key      EndpointKey
+	endpoint smithyendpoints.Endpoint
+}
+
+// CachedEndpoint returns the endpoint stored for key, if any. Only the
+// results of a service's default (pure) resolver are stored.
+func (s *State) CachedEndpoint(key EndpointKey) (smithyendpoints.Endpoint, bool) {
+	if c := s.endpoint.Load(); c != nil && c.key == key {
+		return c.endpoint, true
+	}
+	return smithyendpoints.Endpoint{}, false
+}
+
+// StoreEndpoint remembers endpoint as the result for key.
+func (s *State) StoreEndpoint(key EndpointKey, endpoint smithyendpoints.Endpoint) {
+	s.endpoint.Store(&cachedEndpoint{key: key, endpoint: endpoint})
+}
+
+// NewState returns the state of a new client of the named service.
+func NewState(serviceID, appID string) *State {
+	ua := "awssnap/" + Version + " lang/go#" + strings.TrimPrefix(runtime.Version(), "go") +
+		" os/" + runtime.GOOS + " md/GOARCH#" + runtime.GOARCH + " api/" + strings.ReplaceAll(serviceID, " ", "_")
+	if appID != "" {
+		ua += " app/" + appID
+	}
+	return &State{userAgent: ua}
+}
+
+// Skew returns the clock offset (server minus local) the client applies
+// when it signs.
+func (s *State) Skew() time.Duration { return time.Duration(s.skew.Load()) }
+
+// DefaultRetryer returns the retryer the official clients build from a
+// retry mode and a maximum attempt count (0 keeps the mode's default).
+func DefaultRetryer(mode aws.RetryMode, maxAttempts int) aws.Retryer {
+	var standard []func(*retry.StandardOptions)
+	if maxAttempts != 0 {
+		standard = append(standard, func(o *retry.StandardOptions) { o.MaxAttempts = maxAttempts })
+	}
+	if mode == aws.RetryModeAdaptive {
+		return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
+			o.StandardOptions = append(o.StandardOptions, standard...)
+		})
+	}
+	return retry.NewStandard(standard...)
+}
+
+// WithMaxAttempts returns r limited to maxAttempts, as a per-call
+// RetryMaxAttempts option does.
+func WithMaxAttempts(r aws.Retryer, maxAttempts int) aws.Retryer {
+	return retry.AddWithMaxAttempts(r, maxAttempts)
+}
+
+// DefaultHTTPClient returns the HTTP client of a new client: the official
+// SDK's tuned transport, and no redirects, so signed headers and session
+// tokens are never replayed to another location.
+func DefaultHTTPClient() *http.Client {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = 100
+	transport.MaxIdleConns = 100
+	return &http.Client{
+		Transport: transport,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+	}
+}
+
+// DefaultSigner returns the SigV4 signer of a new client.
+func DefaultSigner(logger logging.Logger, logSigning bool) *v4.Signer {
+	return v4.NewSigner(func(o *v4.SignerOptions) {
+		o.Logger = logger
+		o.LogSigning = logSigning
+	})
+}
+
+// DefaultTokens returns the idempotency token provider of a new client:
+// random version 4 UUIDs.
+func DefaultTokens() TokenProvider {
+	return smithyrand.NewUUIDIdempotencyToken(rand.Reader)
+}
+
+// ErrMiddleware is returned for a call whose options carry APIOptions.
+var ErrMiddleware = errors.New("this client runs no middleware stack, so Options.APIOptions must be empty " +
+	"(the README lists what replaces common uses)")
+
+var (
+	fallbackHTTPClient = sync.OnceValue(func() HTTPClient { return DefaultHTTPClient() })
+	fallbackSigner     = sync.OnceValue(func() Signer { return v4.NewSigner() })
+)
+
+// withFallbacks returns cfg, or a copy with defaults in place of the
+// pieces a per-call option cleared.
+func withFallbacks(cfg *Config) *Config {
+	if cfg.HTTPClient != nil && cfg.Retryer != nil && cfg.Signer != nil && cfg.Logger != nil {
+		return cfg
+	}
+	c := *cfg
+	if c.HTTPClient == nil {
+		c.HTTPClient = fallbackHTTPClient()
+	}
+	if c.Retryer == nil {
+		c.Retryer = retry.NewStandard()
+	}
+	if c.Signer == nil {
+		c.Signer = fallbackSigner()
+	}
+	if c.Logger == nil {
+		c.Logger = logging.Nop{}
+	}
+	return &c
+}

@@ -1,0 +1,77 @@
+package transport
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+	"unsafe"
+
+	"github.com/aws/smithy-go/logging"
+)
+
+const logDebug = logging.Debug
+
+// secretHeaders are never written to logs.
+var secretHeaders = map[string]bool{
+	"Authorization":        true,
+	"X-Amz-Security-Token": true,
+	"Proxy-Authorization":  true,
+	"Cookie":               true,
+	"Set-Cookie":           true,
+}
+
+// redactedHeaders renders headers for a log, sorted, with secrets replaced.
+func redactedHeaders(h http.Header) string {
+	names := make([]string, 0, len(h))
+	for name := range h {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, name := range names {
+		b.WriteString(name)
+		b.WriteString(": ")
+		if secretHeaders[http.CanonicalHeaderKey(name)] {
+			b.WriteString("<redacted>")
+		} else {
+			b.WriteString(strings.Join(h[name], ", "))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func (c *call) logRequest(req *http.Request) {
+	if !c.cfg.LogMode.IsRequest() && !c.cfg.LogMode.IsRequestWithBody() {
+		return
+	}
+	msg := "Request\n" + req.Method + " " + req.URL.RequestURI() + " HTTP/1.1\nHost: " + req.Host + "\n" + redactedHeaders(req.Header)
+	if c.logBody != nil {
+		msg += "\n" + string(c.logBody())
+	}
+	c.cfg.Logger.Logf(logDebug, "%s", msg)
+}
+
+func (c *call) logResponse(resp *http.Response, body string, sensitive bool) {
+	if !c.cfg.LogMode.IsResponse() && !c.cfg.LogMode.IsResponseWithBody() {
+		return
+	}
+	msg := "Response\n" + resp.Proto + " " + resp.Status + "\n" + redactedHeaders(resp.Header)
+	if c.cfg.LogMode.IsResponseWithBody() {
+		if sensitive {
+			msg += "\n<body withheld: the output has sensitive members>"
+		} else {
+			msg += "\n" + body
+		}
+	}
+	c.cfg.Logger.Logf(logDebug, "%s", msg)
+}
+
+// bytesToString returns a string sharing b's memory. The caller must never
+// modify b afterwards.
+func bytesToString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}

@@ -1,0 +1,56 @@
+// Package transport is the one call pipeline every operation runs through:
+// idempotency token, validation, encoding, endpoint, a retry loop driven by
+// aws.Retryer that signs every attempt afresh with SigV4, a bounded read of
+// the response, and decoding into the output or a typed error.
+//
+// An operation is a value of type Operation: its wire binding, its codecs,
+// its constraints and its errors. Invoke runs any operation; there is no
+// per-call middleware stack.
+package transport
+
+import (
+	"github.com/awssnap/awssnap/internal/apierror"
+	"github.com/awssnap/awssnap/internal/jsonwire"
+	"github.com/awssnap/awssnap/internal/protocol"
+	"github.com/awssnap/awssnap/internal/validate"
+)
+
+// Service describes the service an operation belongs to.
+type Service struct {
+	// ID is the SDK service ID, e.g. "MemoryDB", used in error messages.
+	ID string
+	// SigningName is the SigV4 service name, e.g. "memorydb".
+	SigningName string
+}
+
+// Operation declares one operation of a service.
+type Operation[In, Out any] struct {
+	Service *Service
+	// Name is the operation name, e.g. "CopySnapshot".
+	Name    string
+	Binding *protocol.Binding
+	// Path builds the request path of a restJson1 operation (its URI
+	// template with the labels filled in); nil for awsJson.
+	Path func(in *In, req *protocol.Request)
+	// Encode writes the JSON body.
+	Encode func(in *In, req *protocol.Request)
+	// Decode reads the body of a successful response into out.
+	Decode func(r *jsonwire.Reader, out *Out)
+	// Validate checks the input against the model's constraints.
+	Validate func(in *In, c *validate.Checker)
+	// InputName names the input shape in validation messages.
+	InputName string
+	// Token returns the address of the idempotency token member, or is nil
+	// when the operation has none.
+	Token func(in *In) **string
+	// Idempotent says a repeated request has no further effect (the model
+	// marks it @idempotent or @readonly, or it carries an idempotency
+	// token), so a request that may have reached the service can be sent
+	// again after a connection failure.
+	Idempotent bool
+	// SensitiveInput and SensitiveOutput say the bodies carry @sensitive
+	// members, which keeps raw bodies out of logs.
+	SensitiveInput, SensitiveOutput bool
+	// Errors lists the typed errors of the operation.
+	Errors apierror.Registry
+}

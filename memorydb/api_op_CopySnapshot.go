@@ -1,0 +1,123 @@
+package memorydb
+
+import (
+	"context"
+
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/awssnap/awssnap/internal/protocol"
+	"github.com/awssnap/awssnap/internal/transport"
+	"github.com/awssnap/awssnap/internal/validate"
+	"github.com/awssnap/awssnap/memorydb/types"
+)
+
+// CopySnapshot makes a copy of an existing snapshot.
+//
+// The input is checked against the model's constraints before anything is
+// sent (see Options.Validation). Errors are *smithy.OperationError values
+// wrapping an *awshttp.ResponseError and, for service errors, one of the
+// typed errors in package types.
+//
+// API reference: https://docs.aws.amazon.com/memorydb/latest/APIReference/API_CopySnapshot.html
+func (c *Client) CopySnapshot(ctx context.Context, params *CopySnapshotInput, optFns ...func(*Options)) (*CopySnapshotOutput, error) {
+	if params == nil {
+		params = &CopySnapshotInput{}
+	}
+	options := c.callOptions(optFns)
+	cfg := c.config(options)
+	out, metadata, err := transport.Invoke(ctx, &cfg, copySnapshot, params)
+	if err != nil {
+		return nil, err
+	}
+	out.ResultMetadata = metadata
+	return out, nil
+}
+
+// CopySnapshotInput is the input of CopySnapshot.
+type CopySnapshotInput struct {
+
+	// The name of an existing snapshot from which to make a copy.
+	//
+	// This member is required.
+	SourceSnapshotName *string
+
+	// A name for the snapshot copy. MemoryDB does not permit overwriting a snapshot,
+	// therefore this name must be unique within its context - MemoryDB or an Amazon S3
+	// bucket if exporting.
+	//
+	// This member is required.
+	TargetSnapshotName *string
+
+	// The ID of the KMS key used to encrypt the target snapshot.
+	//
+	// At most 2048 characters.
+	KmsKeyId *string
+
+	// A list of tags to be added to this resource. A tag is a key-value pair. A tag
+	// key must be accompanied by a tag value, although null is accepted.
+	//
+	// At most 200 tags.
+	Tags []types.Tag
+
+	// The Amazon S3 bucket to which the snapshot is exported. This parameter is used
+	// only when exporting a snapshot for external access.
+	//
+	// When using this parameter to export a snapshot, be sure MemoryDB has the needed
+	// permissions to this S3 bucket. For more information, see
+	//
+	// [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket].
+	//
+	// At most 255 characters, matching ^[A-Za-z0-9._-]+$.
+	//
+	// [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket]: https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html
+	TargetBucket *string
+
+	noSmithyDocumentSerde
+}
+
+// CopySnapshotOutput is the output of CopySnapshot.
+type CopySnapshotOutput struct {
+
+	// Represents a copy of an entire cluster as of the time when the snapshot was
+	// taken.
+	Snapshot *types.Snapshot
+
+	// Metadata pertaining to the operation's result.
+	ResultMetadata middleware.Metadata
+
+	noSmithyDocumentSerde
+}
+
+// Validate checks the input against every constraint of the model and
+// returns all violations at once as a *smithy.InvalidParamsError.
+func (in *CopySnapshotInput) Validate() error {
+	check := validate.New("CopySnapshotInput", validate.Full)
+	validateCopySnapshotInput(in, &check)
+	return check.Err()
+}
+
+var copySnapshot = &transport.Operation[CopySnapshotInput, CopySnapshotOutput]{
+	Service:   service,
+	Name:      "CopySnapshot",
+	Binding:   protocol.NewAWSJSON(protocol.AWSJSON11, "AmazonMemoryDB.CopySnapshot"),
+	Encode:    encodeCopySnapshotInput,
+	Decode:    decodeCopySnapshotOutput,
+	Validate:  validateCopySnapshotInput,
+	InputName: "CopySnapshotInput",
+	Errors:    errorRegistry,
+}
+
+// The constraints of the model's shapes.
+var (
+	targetBucketRule = &validate.String{MaxLen: 255, HasMax: true, Pattern: validate.MustPattern(`^[A-Za-z0-9._-]+$`)}
+	kmsKeyIDRule     = &validate.String{MaxLen: 2048, HasMax: true}
+	tagListRule      = &validate.Size{Max: 200, HasMax: true}
+)
+
+func validateCopySnapshotInput(in *CopySnapshotInput, c *validate.Checker) {
+	c.Required("SourceSnapshotName", in.SourceSnapshotName != nil)
+	c.Required("TargetSnapshotName", in.TargetSnapshotName != nil)
+	c.String("TargetBucket", in.TargetBucket, targetBucketRule)
+	c.String("KmsKeyId", in.KmsKeyId, kmsKeyIDRule)
+	c.Size("Tags", len(in.Tags), in.Tags != nil, tagListRule)
+}

@@ -1,0 +1,19 @@
+// Package memorydb is a client for the Amazon MemoryDB CopySnapshot
+// operation, a drop-in replacement for the same operation of
+// github.com/aws/aws-sdk-go-v2/service/memorydb: the same client, options,
+// input, output, types and typed errors, and the same requests on the wire.
+//
+// Beyond the official client it checks every constraint of the model
+// before sending (see Options.Validation), runs no middleware stack, and
+// reads responses without an intermediate JSON tree.
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		return err
+//	}
+//	client := memorydb.NewFromConfig(cfg)
+//	out, err := client.CopySnapshot(ctx, &memorydb.CopySnapshotInput{
+//		SourceSnapshotName: aws.String("nightly"),
+//		TargetSnapshotName: aws.String("nightly-copy"),
+//	})
+package memorydb
