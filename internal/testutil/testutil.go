@@ -1,0 +1,217 @@
+// Package testutil holds what the service packages' tests share: a capture
+// server that records requests and replays scripted responses, a signer
+// with a fixed clock for reproducible signatures, golden files, and access
+// to the shared model and test-vector files.
+package testutil
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/google/go-cmp/cmp"
+)
+
+// update rewrites golden files instead of comparing with them.
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// SigningTime is the fixed signing time of golden requests.
+var SigningTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// Credentials are the static test credentials.
+var Credentials = credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "")
+
+// FixedSigner signs with aws-sdk-go-v2's SigV4 signer at a fixed time.
+type FixedSigner struct{ Time time.Time }
+
+// SignHTTP signs r as if at s.Time.
+func (s FixedSigner) SignHTTP(ctx context.Context, creds aws.Credentials, r *http.Request, payloadHash, service, region string,
+	_ time.Time, optFns ...func(*v4.SignerOptions)) error {
+	return v4.NewSigner().SignHTTP(ctx, creds, r, payloadHash, service, region, s.Time, optFns...)
+}
+
+// Request is one request the capture server received.
+type Request struct {
+	Method  string
+	Path    string // escaped path, as on the wire
+	Host    string
+	Header  http.Header
+	Body    string
+	Attempt int
+}
+
+// Response is a scripted answer.
+type Response struct {
+	Status int
+	Header map[string]string
+	Body   string
+	// Hang keeps the connection open without answering until the client
+	// gives up.
+	Hang bool
+}
+
+// Server is an httptest server under a base path prefix (so path bugs
+// show) that records every request and answers from a script; when the
+// script is used up it repeats the last answer.
+type Server struct {
+	*httptest.Server
+	// Prefix is the base path the client's BaseEndpoint carries.
+	Prefix string
+
+	mu        sync.Mutex
+	script    []Response
+	requests  []Request
+	unblocked chan struct{}
+}
+
+// NewServer starts a capture server answering with script; it is closed
+// when the test ends.
+func NewServer(t testing.TB, script ...Response) *Server {
+	t.Helper()
+	s := &Server{Prefix: "/base/path", script: script, unblocked: make(chan struct{})}
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(func() {
+		close(s.unblocked)
+		s.Server.Close()
+	})
+	return s
+}
+
+// Endpoint is the BaseEndpoint for clients of this server.
+func (s *Server) Endpoint() *string { return aws.String(s.URL + s.Prefix) }
+
+// Requests returns the requests received so far.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.requests...)
+}
+
+// Count returns the number of requests received so far.
+func (s *Server) Count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.requests)
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	s.mu.Lock()
+	s.requests = append(s.requests, Request{
+		Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host,
+		Header: r.Header.Clone(), Body: string(body), Attempt: len(s.requests) + 1,
+	})
+	resp := Response{Status: 200, Body: "{}"}
+	if n := len(s.requests); len(s.script) > 0 {
+		resp = s.script[min(n, len(s.script))-1]
+	}
+	s.mu.Unlock()
+	if resp.Hang {
+		select {
+		case <-r.Context().Done():
+		case <-s.unblocked:
+		}
+		return
+	}
+	for k, v := range resp.Header {
+		w.Header().Set(k, v)
+	}
+	if w.Header().Get("X-Amzn-RequestId") == "" {
+		w.Header().Set("X-Amzn-RequestId", fmt.Sprintf("request-%d", len(s.requests)))
+	}
+	status := resp.Status
+	if status == 0 {
+		status = 200
+	}
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, resp.Body)
+}
+
+// Snapshot renders a request as reviewable text: method, path, the headers
+// that matter on the wire (with the Authorization header split into its
+// scope, signed headers and signature) and the exact body.
+func Snapshot(r Request) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s\n", r.Method, r.Path)
+	names := make([]string, 0, len(r.Header))
+	for name := range r.Header {
+		switch http.CanonicalHeaderKey(name) {
+		case "User-Agent", "Accept-Encoding", "Amz-Sdk-Invocation-Id", "Authorization":
+			continue
+		}
+		names = append(names, http.CanonicalHeaderKey(name))
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(&b, "%s: %s\n", name, strings.Join(r.Header.Values(name), ", "))
+	}
+	auth := r.Header.Get("Authorization")
+	for _, part := range strings.Split(strings.TrimPrefix(auth, "AWS4-HMAC-SHA256 "), ", ") {
+		fmt.Fprintf(&b, "Authorization.%s\n", part)
+	}
+	fmt.Fprintf(&b, "\n%s\n", r.Body)
+	return b.String()
+}
+
+// Golden compares got with testdata/<name>.golden, or rewrites the file
+// when the test runs with -update.
+func Golden(t testing.TB, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading golden file (run with -update to create it): %v", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs from the golden file (-want +got):\n%s", name, diff)
+	}
+}
+
+// SharedDir returns the path of the shared facts directory (../shared
+// beside the repository), or skips the test when it is absent.
+func SharedDir(t testing.TB, elem ...string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		_, modErr := os.Stat(filepath.Join(dir, "go.mod"))
+		_, sharedErr := os.Stat(filepath.Join(filepath.Dir(dir), "shared"))
+		if modErr == nil && sharedErr == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("skipping: the shared directory of models and test vectors (../shared beside the repository) is absent")
+		}
+		dir = parent
+	}
+	path := filepath.Join(append([]string{filepath.Dir(dir), "shared"}, elem...)...)
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("skipping: %s is absent (the shared model and test-vector files live beside the repository)", path)
+	}
+	return path
+}
