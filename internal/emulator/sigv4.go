@@ -1,0 +1,270 @@
+package emulator
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aws/smithy-go/encoding/httpbinding"
+)
+
+const (
+	signingAlgorithm = "AWS4-HMAC-SHA256"
+	amzDateFormat    = "20060102T150405Z"
+	scopeDateFormat  = "20060102"
+	// maxClockSkew is how far X-Amz-Date may be from the emulator's clock.
+	maxClockSkew = 15 * time.Minute
+)
+
+// verifier checks SigV4 Authorization headers against the credentials it knows.
+type verifier struct {
+	credentials map[string]Credential
+	region      string
+	now         func() time.Time
+}
+
+// authorization is a parsed SigV4 Authorization header.
+type authorization struct {
+	accessKeyID   string
+	scopeDate     string
+	region        string
+	service       string
+	signedHeaders []string
+	signature     string
+}
+
+// verify checks the request's signature for the given signing name and
+// returns the error AWS would answer when it does not hold.
+func (v verifier) verify(r *http.Request, body []byte, signingName string) *apiError {
+	header := r.Header.Get("Authorization")
+	if header == "" {
+		return coralError(http.StatusForbidden, "MissingAuthenticationTokenException", "Missing Authentication Token")
+	}
+	auth, err := parseAuthorization(header)
+	if err != nil {
+		return err
+	}
+	credential, known := v.credentials[auth.accessKeyID]
+	if !known || r.Header.Get("X-Amz-Security-Token") != credential.SessionToken {
+		return coralError(http.StatusForbidden, "UnrecognizedClientException", "The security token included in the request is invalid.")
+	}
+	signingTime, err := v.checkDate(r, auth)
+	if err != nil {
+		return err
+	}
+	if err := v.checkScope(auth, signingName); err != nil {
+		return err
+	}
+	if err := checkSignedHeaders(auth.signedHeaders); err != nil {
+		return err
+	}
+	canonical := canonicalRequest(r, auth.signedHeaders, body)
+	expected := signature(credential.SecretAccessKey, auth, signingTime, canonical)
+	if !hmac.Equal([]byte(expected), []byte(auth.signature)) {
+		return invalidSignature("The request signature we calculated does not match the signature you provided. " +
+			"Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
+	}
+	return nil
+}
+
+func invalidSignature(message string) *apiError {
+	return coralError(http.StatusForbidden, "InvalidSignatureException", message)
+}
+
+func incompleteSignature(message string) *apiError {
+	return coralError(http.StatusBadRequest, "IncompleteSignatureException", message)
+}
+
+// parseAuthorization splits "AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...".
+func parseAuthorization(header string) (authorization, *apiError) {
+	algorithm, rest, _ := strings.Cut(strings.TrimSpace(header), " ")
+	if algorithm != signingAlgorithm {
+		return authorization{}, incompleteSignature("Unsupported AWS 'algorithm'; the Authorization header must start with " + signingAlgorithm + ".")
+	}
+	params := make(map[string]string, 3)
+	for _, part := range strings.Split(rest, ",") {
+		key, value, _ := strings.Cut(strings.TrimSpace(part), "=")
+		params[key] = value
+	}
+	var missing []string
+	for _, name := range []string{"Credential", "SignedHeaders", "Signature"} {
+		if params[name] == "" {
+			missing = append(missing, "Authorization header requires '"+name+"' parameter.")
+		}
+	}
+	if len(missing) > 0 {
+		return authorization{}, incompleteSignature(strings.Join(missing, " "))
+	}
+	scope := strings.Split(params["Credential"], "/")
+	if len(scope) != 5 || scope[4] != "aws4_request" {
+		return authorization{}, incompleteSignature("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/aws4_request.")
+	}
+	return authorization{
+		accessKeyID:   scope[0],
+		scopeDate:     scope[1],
+		region:        scope[2],
+		service:       scope[3],
+		signedHeaders: strings.Split(params["SignedHeaders"], ";"),
+		signature:     params["Signature"],
+	}, nil
+}
+
+// checkDate parses X-Amz-Date, checks it against the clock and the
+// credential scope, and returns it.
+func (v verifier) checkDate(r *http.Request, auth authorization) (time.Time, *apiError) {
+	amzDate := r.Header.Get("X-Amz-Date")
+	if amzDate == "" {
+		return time.Time{}, incompleteSignature("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+	}
+	signingTime, err := time.Parse(amzDateFormat, amzDate)
+	if err != nil {
+		return time.Time{}, incompleteSignature("X-Amz-Date must be in the ISO-8601 basic format YYYYMMDD'T'HHMMSS'Z'.")
+	}
+	now := v.now().UTC()
+	if earliest := now.Add(-maxClockSkew); signingTime.Before(earliest) {
+		return time.Time{}, invalidSignature(fmt.Sprintf("Signature expired: %s is now earlier than %s (%s - 15 min.)",
+			amzDate, earliest.Format(amzDateFormat), now.Format(amzDateFormat)))
+	}
+	if latest := now.Add(maxClockSkew); signingTime.After(latest) {
+		return time.Time{}, invalidSignature(fmt.Sprintf("Signature not yet current: %s is still later than %s (%s + 15 min.)",
+			amzDate, latest.Format(amzDateFormat), now.Format(amzDateFormat)))
+	}
+	if day := signingTime.Format(scopeDateFormat); auth.scopeDate != day {
+		return time.Time{}, invalidSignature(fmt.Sprintf("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '%s' != '%s', from '%s'.",
+			auth.scopeDate, day, amzDate))
+	}
+	return signingTime, nil
+}
+
+func (v verifier) checkScope(auth authorization, signingName string) *apiError {
+	if auth.region != v.region {
+		return invalidSignature("Credential should be scoped to a valid region. ")
+	}
+	if auth.service != signingName {
+		return invalidSignature("Credential should be scoped to correct service: '" + signingName + "'. ")
+	}
+	return nil
+}
+
+// checkSignedHeaders requires the host and the date to be signed and the
+// list to be lower case and sorted, as SigV4 defines it.
+func checkSignedHeaders(names []string) *apiError {
+	if !sort.StringsAreSorted(names) {
+		return invalidSignature("SignedHeaders must be sorted.")
+	}
+	var host, date bool
+	for _, name := range names {
+		if name == "" || name != strings.ToLower(name) {
+			return invalidSignature("SignedHeaders must be lower-case header names separated by ';'.")
+		}
+		host = host || name == "host"
+		date = date || name == "x-amz-date"
+	}
+	if !host {
+		return invalidSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
+	}
+	if !date {
+		return invalidSignature("'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.")
+	}
+	return nil
+}
+
+// canonicalRequest builds the SigV4 canonical request of r for the given
+// signed headers. The canonical URI is the path as sent, escaped once more
+// (the double encoding SigV4 uses for every service but S3).
+func canonicalRequest(r *http.Request, signedHeaders []string, body []byte) string {
+	path := escapedPath(r)
+	if path == "" {
+		path = "/"
+	}
+	payloadHash := sha256.Sum256(body)
+	return strings.Join([]string{
+		r.Method,
+		httpbinding.EscapePath(path, false),
+		canonicalQuery(r.URL.Query()),
+		canonicalHeaders(r, signedHeaders),
+		strings.Join(signedHeaders, ";"),
+		hex.EncodeToString(payloadHash[:]),
+	}, "\n")
+}
+
+// canonicalQuery encodes every name and value and sorts the pairs after encoding.
+func canonicalQuery(query url.Values) string {
+	var pairs []string
+	for name, values := range query {
+		for _, value := range values {
+			pairs = append(pairs, encodeQueryComponent(name)+"="+encodeQueryComponent(value))
+		}
+	}
+	sort.Strings(pairs)
+	return strings.Join(pairs, "&")
+}
+
+func encodeQueryComponent(s string) string {
+	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
+}
+
+// canonicalHeaders renders "name:value\n" for each signed header, values
+// trimmed, inner runs of spaces collapsed, repeated headers joined by commas.
+func canonicalHeaders(r *http.Request, signedHeaders []string) string {
+	var out strings.Builder
+	for _, name := range signedHeaders {
+		values := headerValues(r, name)
+		for i, value := range values {
+			values[i] = collapseSpaces(value)
+		}
+		out.WriteString(name + ":" + strings.Join(values, ",") + "\n")
+	}
+	return out.String()
+}
+
+// headerValues returns the values of a header, including the ones net/http
+// moves out of the header map.
+func headerValues(r *http.Request, name string) []string {
+	switch name {
+	case "host":
+		return []string{r.Host}
+	case "content-length":
+		if values := r.Header.Values("Content-Length"); len(values) > 0 {
+			return values
+		}
+		return []string{strconv.FormatInt(max(r.ContentLength, 0), 10)}
+	case "transfer-encoding":
+		return r.TransferEncoding
+	}
+	return append([]string(nil), r.Header.Values(name)...)
+}
+
+// collapseSpaces trims a value and replaces each run of spaces with one space.
+func collapseSpaces(value string) string {
+	return strings.TrimSpace(strings.Join(strings.FieldsFunc(value, func(c rune) bool { return c == ' ' }), " "))
+}
+
+// signature derives the signing key from the secret and signs the string to sign.
+func signature(secret string, auth authorization, signingTime time.Time, canonical string) string {
+	canonicalHash := sha256.Sum256([]byte(canonical))
+	stringToSign := strings.Join([]string{
+		signingAlgorithm,
+		signingTime.UTC().Format(amzDateFormat),
+		strings.Join([]string{auth.scopeDate, auth.region, auth.service, "aws4_request"}, "/"),
+		hex.EncodeToString(canonicalHash[:]),
+	}, "\n")
+	key := hmacSHA256([]byte("AWS4"+secret), auth.scopeDate)
+	key = hmacSHA256(key, auth.region)
+	key = hmacSHA256(key, auth.service)
+	key = hmacSHA256(key, "aws4_request")
+	return hex.EncodeToString(hmacSHA256(key, stringToSign))
+}
+
+func hmacSHA256(key []byte, data string) []byte {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(data))
+	return mac.Sum(nil)
+}

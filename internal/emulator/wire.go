@@ -1,0 +1,226 @@
+package emulator
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	smithyrand "github.com/aws/smithy-go/rand"
+)
+
+// protocol is one of the three AWS JSON wire protocols.
+type protocol int
+
+const (
+	awsJSON10 protocol = iota
+	awsJSON11
+	restJSON1
+)
+
+// contentType is the media type of the protocol's bodies.
+func (p protocol) contentType() string {
+	switch p {
+	case awsJSON10:
+		return "application/x-amz-json-1.0"
+	case awsJSON11:
+		return "application/x-amz-json-1.1"
+	default:
+		return "application/json"
+	}
+}
+
+// coralNamespace is the namespace AWS front ends use for errors that are not
+// part of a service model (authentication, routing, framing).
+const coralNamespace = "com.amazon.coral.service"
+
+// service describes how one AWS service frames requests and errors.
+type service struct {
+	name        string
+	signingName string
+	namespace   string
+	protocol    protocol
+	// targetPrefix is the X-Amz-Target prefix of awsJson services.
+	targetPrefix string
+	// messageKey is the JSON member holding an error message.
+	messageKey string
+	// throttle is the error the service answers when it throttles.
+	throttle errorSpec
+	// internal is the error the service answers on HTTP 500.
+	internal errorSpec
+}
+
+// errorSpec is an error code and its HTTP status.
+type errorSpec struct {
+	code   string
+	status int
+}
+
+// operation is one emulated operation.
+type operation struct {
+	name    string
+	service *service
+	// success is the HTTP status of a successful answer.
+	success int
+	// handle runs the operation against the state; the caller holds the lock.
+	handle func(s *state, c *call, now time.Time) (any, *apiError)
+}
+
+// call is one authenticated request routed to an operation.
+type call struct {
+	op     *operation
+	labels []string
+	body   []byte
+}
+
+// response is a rendered HTTP answer.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+	// dateShift moves the Date header away from the emulator's clock.
+	dateShift time.Duration
+}
+
+// apiError is an error answer: a code, a status, a message and any extra
+// members the service's error shape carries.
+type apiError struct {
+	status    int
+	code      string
+	message   string
+	namespace string
+	members   map[string]any
+}
+
+func newError(status int, code, message string) *apiError {
+	return &apiError{status: status, code: code, message: message}
+}
+
+// coralError is an error outside the service models, such as a failed signature.
+func coralError(status int, code, message string) *apiError {
+	return &apiError{status: status, code: code, message: message, namespace: coralNamespace}
+}
+
+// response renders the error in the framing of the operation's protocol. A
+// nil operation (an unroutable request) is answered in awsJson framing.
+func (a *apiError) response(op *operation) response {
+	svc := &service{namespace: coralNamespace, protocol: awsJSON11, messageKey: "message"}
+	if op != nil {
+		svc = op.service
+	}
+	namespace := a.namespace
+	if namespace == "" {
+		namespace = svc.namespace
+	}
+	body := make(map[string]any, len(a.members)+2)
+	for key, value := range a.members {
+		body[key] = value
+	}
+	body[svc.messageKey] = a.message
+	header := http.Header{"Content-Type": {svc.protocol.contentType()}}
+	if svc.protocol == restJSON1 {
+		header.Set("X-Amzn-ErrorType", a.code+":http://internal.amazon.com/coral/"+namespace+"/")
+	} else {
+		body["__type"] = namespace + "#" + a.code
+	}
+	return response{status: a.status, header: header, body: mustJSON(body)}
+}
+
+func successResponse(op *operation, output any) response {
+	header := http.Header{"Content-Type": {op.service.protocol.contentType()}}
+	return response{status: op.success, header: header, body: mustJSON(output)}
+}
+
+// mustJSON encodes values built by the emulator itself, which always encode.
+func mustJSON(v any) []byte {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return []byte(`{}`)
+	}
+	return data
+}
+
+// send writes a response with the headers every answer carries.
+func (e *Emulator) send(w http.ResponseWriter, resp response) {
+	header := w.Header()
+	e.stampHeaders(header, resp)
+	w.WriteHeader(resp.status)
+	_, _ = w.Write(resp.body)
+}
+
+// stampHeaders copies the response's headers and adds the request ID, the
+// Date and the Content-Length.
+func (e *Emulator) stampHeaders(header http.Header, resp response) {
+	for key, values := range resp.header {
+		header[key] = values
+	}
+	header.Set("X-Amzn-RequestId", newRequestID())
+	header.Set("Date", e.cfg.Now().Add(resp.dateShift).UTC().Format(http.TimeFormat))
+	header.Set("Content-Length", strconv.Itoa(len(resp.body)))
+}
+
+func newRequestID() string {
+	id, err := smithyrand.NewUUID(rand.Reader).GetUUID()
+	if err != nil {
+		return "00000000-0000-4000-8000-000000000000"
+	}
+	return id
+}
+
+// readBody reads the whole request body, up to maxBodyBytes.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *apiError) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return nil, coralError(http.StatusRequestEntityTooLarge, "RequestEntityTooLargeException",
+			"Request body exceeds the limit of "+strconv.Itoa(maxBodyBytes)+" bytes.")
+	case err != nil:
+		return nil, coralError(http.StatusBadRequest, "SerializationException", "The request body could not be read.")
+	}
+	return body, nil
+}
+
+// decodeInput decodes a JSON request body into input. An empty body is an
+// empty object; anything that is not a JSON object of the right types is a
+// SerializationException, as AWS answers it.
+func decodeInput(body []byte, input any) *apiError {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		return nil
+	}
+	if trimmed[0] != '{' {
+		return serializationError()
+	}
+	if err := json.Unmarshal(trimmed, input); err != nil {
+		return serializationError()
+	}
+	return nil
+}
+
+func serializationError() *apiError {
+	return newError(http.StatusBadRequest, "SerializationException",
+		"The request body is not a JSON object of the operation's input shape.")
+}
+
+// epochSeconds is a timestamp that encodes as epoch seconds with millisecond
+// precision, the Smithy default for JSON protocols.
+type epochSeconds time.Time
+
+// MarshalJSON encodes the time as a JSON number of seconds.
+func (t epochSeconds) MarshalJSON() ([]byte, error) {
+	millis := time.Time(t).UnixMilli()
+	return []byte(strconv.FormatFloat(float64(millis)/1000, 'f', -1, 64)), nil
+}
+
+func epochPtr(t time.Time) *epochSeconds {
+	value := epochSeconds(t)
+	return &value
+}
