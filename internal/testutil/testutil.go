@@ -93,6 +93,27 @@ func NewServer(t testing.TB, script ...Response) *Server {
 // Endpoint is the BaseEndpoint for clients of this server.
 func (s *Server) Endpoint() *string { return aws.String(s.URL + s.Prefix) }
 
+// HTTPClient returns a client that delivers every request to this server,
+// whatever its URL, keeping the request's Host header: a client using the
+// service's real endpoint (https://memory-db.us-east-1.amazonaws.com, say)
+// talks to the capture server with the same Host, so signatures are
+// reproducible.
+func (s *Server) HTTPClient() *http.Client {
+	return &http.Client{Transport: redirectTransport{target: s.Listener.Addr().String()}}
+}
+
+type redirectTransport struct{ target string }
+
+func (t redirectTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	clone := req.Clone(req.Context())
+	clone.URL.Scheme = "http"
+	clone.URL.Host = t.target
+	if clone.Host == "" {
+		clone.Host = req.URL.Host
+	}
+	return http.DefaultTransport.RoundTrip(clone)
+}
+
 // Requests returns the requests received so far.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
@@ -145,7 +166,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 // scope, signed headers and signature) and the exact body.
 func Snapshot(r Request) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s\n", r.Method, r.Path)
+	fmt.Fprintf(&b, "%s %s\nHost: %s\n", r.Method, r.Path, r.Host)
 	names := make([]string, 0, len(r.Header))
 	for name := range r.Header {
 		switch http.CanonicalHeaderKey(name) {

@@ -3,7 +3,6 @@ package transport
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -22,7 +21,6 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
-	smithyrand "github.com/aws/smithy-go/rand"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/apierror"
@@ -103,7 +101,6 @@ type call struct {
 	signingName   string
 	signingRegion string
 	headers       map[string][]string
-	invocationID  []string
 	limit         int64
 	logBody       func() []byte
 }
@@ -152,11 +149,6 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	c.url.Path = smithyhttp.JoinPath(c.url.Path, path)
 	c.url.RawPath = smithyhttp.JoinPath(endpointRaw, rawPath)
 	c.signingName, c.signingRegion = endpoints.Signing(&endpoint, op.Service.SigningName, cfg.Region)
-	invocationID, err := smithyrand.NewUUID(rand.Reader).GetUUID()
-	if err != nil {
-		return nil, fmt.Errorf("failed to generate an invocation ID, %w", err)
-	}
-	c.invocationID = []string{invocationID}
 	sum := sha256.Sum256(c.body)
 	c.payloadHash = hex.EncodeToString(sum[:])
 	if cfg.LogMode.IsRequestWithBody() {
@@ -357,9 +349,10 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 }
 
 // newRequest builds and signs the HTTP request of one attempt. Like the
-// official clients it sends amz-sdk-invocation-id (one per call) and
-// amz-sdk-request (the attempt number), both signed, so every attempt has
-// its own signature.
+// official clients it sends amz-sdk-request (the attempt number), signed,
+// so every attempt has its own signature. It leaves out the official
+// clients' random amz-sdk-invocation-id, so that a request signed at a
+// given time is reproducible.
 func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, c.method, "", nil)
 	if err != nil {
@@ -377,7 +370,6 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 		req.Header[name] = values
 	}
 	req.Header["User-Agent"] = []string{c.cfg.State.userAgent}
-	req.Header["Amz-Sdk-Invocation-Id"] = c.invocationID
 	sdkRequest := "attempt=" + strconv.Itoa(attempt.number)
 	if attempt.max != 0 {
 		sdkRequest += "; max=" + strconv.Itoa(attempt.max)

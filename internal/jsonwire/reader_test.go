@@ -1,0 +1,226 @@
+package jsonwire
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	smithytime "github.com/aws/smithy-go/time"
+	"github.com/google/go-cmp/cmp"
+)
+
+// decodeAny reads any value into the shapes encoding/json produces, so the
+// Reader can be compared with the standard library.
+func decodeAny(r *Reader) any {
+	switch {
+	case r.Null():
+		return nil
+	case r.NextIsString():
+		return r.String()
+	}
+	r.skipSpace()
+	if r.err != nil || r.pos >= len(r.data) {
+		r.syntax("unexpected end of JSON input")
+		return nil
+	}
+	switch c := r.data[r.pos]; {
+	case c == '{':
+		m := map[string]any{}
+		for it := r.Object(); r.More(&it); {
+			key := r.Key()
+			m[key] = decodeAny(r)
+		}
+		return m
+	case c == '[':
+		list := []any{}
+		for it := r.Array(); r.More(&it); {
+			list = append(list, decodeAny(r))
+		}
+		return list
+	case c == 't' || c == 'f':
+		return r.Bool()
+	default:
+		return r.Float64()
+	}
+}
+
+func TestReaderAgreesWithEncodingJSON(t *testing.T) {
+	t.Parallel()
+	docs := []string{
+		`{}`, `[]`, `null`, `{"a":1,"b":[true,false,null],"c":{"d":"e"}}`,
+		`{"esc":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"}`, `{"lone":"\ud800x","pair":"\ud800\udc00"}`,
+		` { "spaced" : [ 1 , 2 ] } `, `{"n":-0.5e+10,"m":0,"k":1E2}`, `"\u2028"`, `{"a":1,"a":2}`,
+		"{\"raw\":\"caf\xc3\xa9 bad\xff\"}",
+	}
+	for _, doc := range docs {
+		var want any
+		if err := json.Unmarshal([]byte(doc), &want); err != nil {
+			t.Fatalf("encoding/json rejects %s: %v", doc, err)
+		}
+		var r Reader
+		r.Reset(doc)
+		got := decodeAny(&r)
+		if r.Err() != nil {
+			t.Errorf("Reader rejects %s: %v", doc, r.Err())
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-encoding/json +Reader):\n%s", doc, diff)
+		}
+	}
+}
+
+func TestReaderRejectsMalformedJSON(t *testing.T) {
+	t.Parallel()
+	docs := []string{
+		`{`, `{"a"`, `{"a":}`, `{"a":1,}`, `{,"a":1}`, `{"a":1 "b":2}`, `[1,]`, `[1 2]`, `{"a":tru}`,
+		`{"a":nul}`, `{"a":01}`, `{"a":1.}`, `{"a":1e}`, `{"a":-}`, `{"a":"\x"}`, `{"a":"\u12"}`,
+		"{\"a\":\"ctl\x01\"}", `<html>`, `{"a":"unterminated`, `{1:2}`, strings.Repeat("[", 20000),
+	}
+	for _, doc := range docs {
+		var r Reader
+		r.Reset(doc)
+		r.Skip()
+		if r.Err() == nil {
+			t.Errorf("Skip accepted malformed %q", doc)
+		}
+	}
+}
+
+func TestTypedReads(t *testing.T) {
+	t.Parallel()
+	var r Reader
+	r.Reset(`{"s":"x","i":2147483647,"b":true,"f":1.5,"t":1.7672256E9,"n":null,"u":{"deep":[1,{"x":null}]}}`)
+	var got struct {
+		S *string
+		I *int32
+		B *bool
+		F *float64
+		T *time.Time
+		N *string
+	}
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "s":
+			got.S = r.StringPtr()
+		case "i":
+			got.I = r.Int32Ptr()
+		case "b":
+			got.B = r.BoolPtr()
+		case "f":
+			got.F = r.Float64Ptr()
+		case "t":
+			got.T = r.EpochSecondsPtr()
+		case "n":
+			got.N = r.StringPtr()
+		default:
+			r.Skip()
+		}
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if *got.S != "x" || *got.I != math.MaxInt32 || !*got.B || *got.F != 1.5 || got.N != nil {
+		t.Errorf("unexpected values %+v", got)
+	}
+	if want := time.Unix(1767225600, 0).UTC(); !got.T.Equal(want) {
+		t.Errorf("timestamp = %v, want %v", got.T, want)
+	}
+}
+
+func TestTypeMismatchesAreErrors(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		doc  string
+		read func(*Reader)
+	}{
+		{`5`, func(r *Reader) { r.String() }},
+		{`"5"`, func(r *Reader) { r.Int32Ptr() }},
+		{`1.5`, func(r *Reader) { r.Int32Ptr() }},
+		{`1e2`, func(r *Reader) { r.Int64Ptr() }},
+		{`2147483648`, func(r *Reader) { r.Int32Ptr() }},
+		{`99999999999999999999`, func(r *Reader) { r.Int64Ptr() }},
+		{`"true"`, func(r *Reader) { r.BoolPtr() }},
+		{`"1767225600"`, func(r *Reader) { r.EpochSecondsPtr() }},
+		{`"NaN"`, func(r *Reader) { r.EpochSecondsPtr() }},
+		{`[]`, func(r *Reader) { r.Object() }},
+		{`{}`, func(r *Reader) { r.Array() }},
+		{`1e400`, func(r *Reader) { r.Float64Ptr() }},
+	}
+	for _, c := range cases {
+		var r Reader
+		r.Reset(c.doc)
+		c.read(&r)
+		if r.Err() == nil {
+			t.Errorf("reading %s with the wrong type gave no error", c.doc)
+		}
+	}
+}
+
+func TestEpochSecondsMatchesSmithyParse(t *testing.T) {
+	t.Parallel()
+	for _, v := range []float64{0, 1, 1.5, -1.5, 1767225600.123, 1767225600.9999, 946845296.123, 1e-9, 9.3e18, 1e300, -1e300, 0.001, 4294967296.0005} {
+		want := smithytime.ParseEpochSeconds(v)
+		if got := EpochSecondsTime(v); !got.Equal(want) {
+			t.Errorf("EpochSecondsTime(%v) = %v, smithy-go gives %v", v, got, want)
+		}
+	}
+}
+
+func FuzzEpochSecondsMatchesSmithyParse(f *testing.F) {
+	f.Add(1767225600.123)
+	f.Add(-0.5)
+	f.Fuzz(func(t *testing.T, v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return // not a JSON number
+		}
+		if got, want := EpochSecondsTime(v), smithytime.ParseEpochSeconds(v); !got.Equal(want) {
+			t.Fatalf("EpochSecondsTime(%v) = %v, smithy-go gives %v", v, got, want)
+		}
+	})
+}
+
+func FuzzReaderNeverPanics(f *testing.F) {
+	for _, s := range []string{`{"a":[1,2,{"b":null}]}`, `"\ud800"`, `[`, `{"a":1e999}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		var r Reader
+		r.Reset(doc)
+		decodeAny(&r)
+		r.Reset(doc)
+		r.Skip()
+		var std any
+		if stdErr := json.Unmarshal([]byte(doc), &std); stdErr == nil && r.Err() != nil && !strings.Contains(r.Err().Error(), "out of range") {
+			// The Reader only skips the first value; encoding/json also
+			// rejects trailing data, so only check documents it accepts.
+			t.Fatalf("Skip rejects %q, which encoding/json accepts: %v", doc, r.Err())
+		}
+	})
+}
+
+func BenchmarkReadObject(b *testing.B) {
+	doc := `{"Name":"snap-a-copy","Status":"creating","Source":"manual","ARN":"arn:aws:memorydb:us-east-1:111122223333:snapshot/x","Port":6379,"T":1767225600.5,"Unknown":{"x":[1,2,3]}}`
+	b.ReportAllocs()
+	for b.Loop() {
+		var r Reader
+		r.Reset(doc)
+		for it := r.Object(); r.More(&it); {
+			switch r.Key() {
+			case "Name", "Status", "Source", "ARN":
+				r.StringPtr()
+			case "Port":
+				r.Int32Ptr()
+			case "T":
+				r.EpochSecondsPtr()
+			default:
+				r.Skip()
+			}
+		}
+		if r.Err() != nil {
+			b.Fatal(r.Err())
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package jsonwire
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	smithyjson "github.com/aws/smithy-go/encoding/json"
+	smithytime "github.com/aws/smithy-go/time"
+	"github.com/google/go-cmp/cmp"
+)
+
+// smithyString encodes s with smithy-go's encoder, the one the official
+// clients use.
+func smithyString(s string) string {
+	enc := smithyjson.NewEncoder()
+	enc.Value.String(s)
+	return enc.String()
+}
+
+func TestStringMatchesSmithyEncoder(t *testing.T) {
+	t.Parallel()
+	cases := []string{
+		"", "plain", `quote " and backslash \`, "new\nline\ttab\rreturn", "\x00\x01\x1f\x7f",
+		"<html>&amp;</html>", "slash / stays", "üñíçødé 雪 😀", "\u2028\u2029", "bad \xff utf8 \xc3",
+		"\b\f", "emoji \U0001F600 and \ufeff",
+	}
+	for _, s := range cases {
+		w := NewWriter(0)
+		w.String(s)
+		if diff := cmp.Diff(smithyString(s), string(w.Bytes())); diff != "" {
+			t.Errorf("String(%q) differs from smithy-go (-want +got):\n%s", s, diff)
+		}
+	}
+}
+
+func FuzzStringMatchesSmithyEncoder(f *testing.F) {
+	for _, s := range []string{"", "a\"b", "\u2028", "\xff", "\x00", "é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w := NewWriter(0)
+		w.String(s)
+		if want := smithyString(s); string(w.Bytes()) != want {
+			t.Fatalf("String(%q) = %s, smithy-go writes %s", s, w.Bytes(), want)
+		}
+		var r Reader
+		r.Reset(string(w.Bytes()))
+		got := r.String()
+		if r.Err() != nil {
+			t.Fatalf("reading back %s: %v", w.Bytes(), r.Err())
+		}
+		if want := smithyRoundTrip(s); got != want {
+			t.Fatalf("round trip of %q gave %q, want %q", s, got, want)
+		}
+	})
+}
+
+// smithyRoundTrip is what a string becomes after encoding: invalid UTF-8
+// bytes turn into U+FFFD.
+func smithyRoundTrip(s string) string {
+	out := []rune{}
+	for _, r := range s {
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func TestDocumentStructure(t *testing.T) {
+	t.Parallel()
+	w := NewWriter(0)
+	w.BeginObject()
+	w.Key("A")
+	w.String("x")
+	w.Key("List")
+	w.BeginArray()
+	w.Int(1)
+	w.BeginObject()
+	w.EndObject()
+	w.BeginArray()
+	w.EndArray()
+	w.Bool(false)
+	w.EndArray()
+	w.Key("Map")
+	w.BeginObject()
+	w.MapKey("k\"ey")
+	w.Float(1.5)
+	w.EndObject()
+	w.Key("T")
+	w.EpochSeconds(time.Unix(1767225600, 123456789))
+	w.EndObject()
+	want := `{"A":"x","List":[1,{},[],false],"Map":{"k\"ey":1.5},"T":1767225600.123}`
+	if diff := cmp.Diff(want, string(w.Bytes())); diff != "" {
+		t.Errorf("document (-want +got):\n%s", diff)
+	}
+}
+
+func TestFloatMatchesSmithyEncoder(t *testing.T) {
+	t.Parallel()
+	for _, v := range []float64{0, -0.0, 1, -1.5, 1e20, 1e21, 1.5e-6, 1e-7, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64, 1767225600.123} {
+		enc := smithyjson.NewEncoder()
+		enc.Double(v)
+		w := NewWriter(0)
+		w.Float(v)
+		if diff := cmp.Diff(enc.String(), string(w.Bytes())); diff != "" {
+			t.Errorf("Float(%v) differs from smithy-go (-want +got):\n%s", v, diff)
+		}
+	}
+	w := NewWriter(0)
+	w.BeginArray()
+	w.Float(math.NaN())
+	w.Float(math.Inf(1))
+	w.Float(math.Inf(-1))
+	w.EndArray()
+	if got, want := string(w.Bytes()), `["NaN","Infinity","-Infinity"]`; got != want {
+		t.Errorf("non-finite floats = %s, want %s", got, want)
+	}
+}
+
+func TestEpochSecondsMatchesSmithy(t *testing.T) {
+	t.Parallel()
+	for _, tm := range []time.Time{
+		time.Unix(0, 0), time.Unix(1767225600, 0), time.Unix(1767225600, 999999999), time.Unix(-1, 500000000),
+		time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		enc := smithyjson.NewEncoder()
+		enc.Double(smithytime.FormatEpochSeconds(tm))
+		w := NewWriter(0)
+		w.EpochSeconds(tm)
+		if diff := cmp.Diff(enc.String(), string(w.Bytes())); diff != "" {
+			t.Errorf("EpochSeconds(%v) (-want +got):\n%s", tm, diff)
+		}
+	}
+}
