@@ -39,7 +39,7 @@ var wireOperations = map[string]wireOperation{
 // request is one test request before it is signed.
 type request struct {
 	op   string
-	path string // for restJson operations; awsJson ones go to "/"
+	path string // "/" when empty
 	body string
 	// sign adjusts the signing parameters.
 	signingTime time.Time
@@ -109,7 +109,7 @@ func newHTTPRequest(t *testing.T, baseURL string, req request) *http.Request {
 	t.Helper()
 	wire := wireOperations[req.op]
 	path := req.path
-	if wire.target != "" {
+	if path == "" {
 		path = "/"
 	}
 	httpReq, err := http.NewRequestWithContext(context.Background(), http.MethodPost, baseURL+path, strings.NewReader(req.body))

@@ -104,25 +104,19 @@ func (s *state) resourceSnapshotArn(key snapshotKey, revision int32) string {
 
 func validateCreateResourceSnapshot(in *createResourceSnapshotInput) *apiError {
 	var check checker
-	patterned := []struct {
-		field   string
-		value   *string
-		pattern pattern
-	}{
-		{"Catalog", in.Catalog, catalogPattern},
-		{"EngagementIdentifier", in.EngagementIdentifier, engagementPattern},
-		{"ResourceIdentifier", in.ResourceIdentifier, resourceIdentifierPattern},
-		{"ResourceSnapshotTemplateIdentifier", in.ResourceSnapshotTemplateIdentifier, templatePattern},
-		{"ClientToken", in.ClientToken, partnerTokenPattern},
-	}
-	for _, member := range patterned {
-		if check.required(member.field, member.value != nil) {
-			check.pattern(member.field, *member.value, member.pattern)
+	checkPatterned := func(field string, value *string, p pattern) {
+		if check.required(field, value != nil) {
+			check.pattern(field, *value, p)
 		}
 	}
+	checkPatterned("Catalog", in.Catalog, catalogPattern)
+	checkPatterned("EngagementIdentifier", in.EngagementIdentifier, engagementPattern)
 	if check.required("ResourceType", in.ResourceType != nil) {
 		check.enum("ResourceType", *in.ResourceType, "Opportunity")
 	}
+	checkPatterned("ResourceIdentifier", in.ResourceIdentifier, resourceIdentifierPattern)
+	checkPatterned("ResourceSnapshotTemplateIdentifier", in.ResourceSnapshotTemplateIdentifier, templatePattern)
+	checkPatterned("ClientToken", in.ClientToken, partnerTokenPattern)
 	if !check.failed() {
 		return nil
 	}
