@@ -136,7 +136,7 @@ func TestTypeMismatchesAreErrors(t *testing.T) {
 		doc  string
 		read func(*Reader)
 	}{
-		{`5`, func(r *Reader) { r.String() }},
+		{`5`, func(r *Reader) { _ = r.String() }},
 		{`"5"`, func(r *Reader) { r.Int32Ptr() }},
 		{`1.5`, func(r *Reader) { r.Int32Ptr() }},
 		{`1e2`, func(r *Reader) { r.Int64Ptr() }},

@@ -6,6 +6,7 @@ package testutil
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -235,4 +236,47 @@ func SharedDir(t testing.TB, elem ...string) string {
 		t.Skipf("skipping: %s is absent (the shared model and test-vector files live beside the repository)", path)
 	}
 	return path
+}
+
+// ProtocolCase is one case of the shared protocol test vectors
+// (../shared/protocol-tests/*.json); see that directory's README.
+type ProtocolCase struct {
+	ID            string            `json:"id"`
+	Kind          string            `json:"kind"` // request, response or error
+	AppliesTo     string            `json:"appliesTo"`
+	Operation     string            `json:"operation"`
+	ErrorShape    string            `json:"errorShape"`
+	Method        string            `json:"method"`
+	URI           string            `json:"uri"`
+	Host          string            `json:"host"`
+	Headers       map[string]string `json:"headers"`
+	ForbidHeaders []string          `json:"forbidHeaders"`
+	Body          *string           `json:"body"`
+	BodyMediaType string            `json:"bodyMediaType"`
+	Code          int               `json:"code"`
+	Params        map[string]any    `json:"params"`
+	Topics        []string          `json:"topics"`
+}
+
+// LoadProtocolCases reads the cases of a protocol test file (e.g.
+// "awsJson1_1.json"), or skips the test when ../shared is absent.
+func LoadProtocolCases(t testing.TB, file string) []ProtocolCase {
+	t.Helper()
+	data, err := os.ReadFile(SharedDir(t, "protocol-tests", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var suite struct {
+		Cases []ProtocolCase `json:"cases"`
+	}
+	if err := json.Unmarshal(data, &suite); err != nil {
+		t.Fatal(err)
+	}
+	return suite.Cases
+}
+
+// ShapeName returns the name part of a shape ID ("ns#Name" → "Name").
+func ShapeName(id string) string {
+	_, name, _ := strings.Cut(id, "#")
+	return name
 }
