@@ -71,8 +71,6 @@ type CopySnapshotInput struct {
 	//
 	// [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket]: https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html
 	TargetBucket *string
-
-	noSmithyDocumentSerde
 }
 
 // CopySnapshotOutput is the output of CopySnapshot.
@@ -84,8 +82,6 @@ type CopySnapshotOutput struct {
 
 	// Metadata pertaining to the operation's result.
 	ResultMetadata middleware.Metadata
-
-	noSmithyDocumentSerde
 }
 
 // Validate checks the input against every constraint of the model and

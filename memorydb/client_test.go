@@ -33,14 +33,6 @@ func newClient(srv *testutil.Server, optFns ...func(*memorydb.Options)) *memoryd
 	}, optFns...)
 }
 
-var ignoreUnexported = cmpopts.IgnoreUnexported(
-	memorydb.CopySnapshotInput{}, memorydb.CopySnapshotOutput{}, types.Snapshot{}, types.ClusterConfiguration{},
-	types.ShardDetail{}, types.ShardConfiguration{}, types.Tag{},
-	types.InvalidParameterCombinationException{}, types.InvalidParameterValueException{},
-	types.InvalidSnapshotStateFault{}, types.ServiceLinkedRoleNotFoundFault{}, types.SnapshotAlreadyExistsFault{},
-	types.SnapshotNotFoundFault{}, types.SnapshotQuotaExceededFault{}, types.TagQuotaPerResourceExceeded{},
-)
-
 func TestGoldenRequests(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -124,7 +116,7 @@ func TestDecodeEveryMember(t *testing.T) {
 			},
 		},
 	}
-	if diff := cmp.Diff(want, out.Snapshot, ignoreUnexported); diff != "" {
+	if diff := cmp.Diff(want, out.Snapshot); diff != "" {
 		t.Errorf("decoded snapshot (-want +got):\n%s", diff)
 	}
 	if id, _ := awsmiddleware.GetRequestIDMetadata(out.ResultMetadata); id != "req-123" {
@@ -163,7 +155,7 @@ func TestDecodeEdgeCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(c.want, out, ignoreUnexported, cmpopts.IgnoreFields(memorydb.CopySnapshotOutput{}, "ResultMetadata")); diff != "" {
+			if diff := cmp.Diff(c.want, out, cmpopts.IgnoreFields(memorydb.CopySnapshotOutput{}, "ResultMetadata")); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
@@ -267,7 +259,7 @@ func assertAPIError(t *testing.T, err error, want error, status int) {
 	if !errors.As(err, &api) {
 		t.Fatalf("error %v has no smithy.APIError", err)
 	}
-	if diff := cmp.Diff(want, api, ignoreUnexported); diff != "" {
+	if diff := cmp.Diff(want, api); diff != "" {
 		t.Errorf("API error (-want +got):\n%s", diff)
 	}
 	if api.ErrorFault() != want.(smithy.APIError).ErrorFault() {

@@ -88,7 +88,7 @@ func runResponseVector(t *testing.T, c testutil.ProtocolCase) string {
 		t.Errorf("%s: %v", c.ID, err)
 		return ""
 	}
-	if diff := cmp.Diff(&memorydb.CopySnapshotOutput{}, out, ignoreUnexported,
+	if diff := cmp.Diff(&memorydb.CopySnapshotOutput{}, out,
 		cmpopts.IgnoreFields(memorydb.CopySnapshotOutput{}, "ResultMetadata")); diff != "" {
 		t.Errorf("%s: output (-want +got):\n%s", c.ID, diff)
 	}

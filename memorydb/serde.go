@@ -1,15 +1,11 @@
 package memorydb
 
 import (
-	smithydocument "github.com/aws/smithy-go/document"
-
 	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/memorydb/types"
 )
-
-type noSmithyDocumentSerde = smithydocument.NoSerde
 
 // encodeCopySnapshotInput writes the members in the order the official
 // client writes them (sorted by name), so the bodies are byte-identical.

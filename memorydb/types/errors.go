@@ -9,8 +9,6 @@ type InvalidParameterCombinationException struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -39,8 +37,6 @@ type InvalidParameterValueException struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -67,8 +63,6 @@ type InvalidSnapshotStateFault struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -93,8 +87,6 @@ type ServiceLinkedRoleNotFoundFault struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -121,8 +113,6 @@ type SnapshotAlreadyExistsFault struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -147,8 +137,6 @@ type SnapshotNotFoundFault struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -173,8 +161,6 @@ type SnapshotQuotaExceededFault struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -199,8 +185,6 @@ type TagQuotaPerResourceExceeded struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.

@@ -58,8 +58,6 @@ type ClusterConfiguration struct {
 
 	// The ID of the VPC the cluster belongs to
 	VpcId *string
-
-	noSmithyDocumentSerde
 }
 
 // ShardConfiguration is the configuration of one shard.
@@ -71,8 +69,6 @@ type ShardConfiguration struct {
 	// A string that specifies the keyspace for a particular node group. Keyspaces
 	// range from 0 to 16,383. The string is in the format startkey-endkey.
 	Slots *string
-
-	noSmithyDocumentSerde
 }
 
 // ShardDetail describes one shard of a snapshot's cluster.
@@ -89,8 +85,6 @@ type ShardDetail struct {
 
 	// The date and time that the shard's snapshot was created
 	SnapshotCreationTime *time.Time
-
-	noSmithyDocumentSerde
 }
 
 // Snapshot is a copy of an entire cluster as of the time the snapshot was
@@ -123,8 +117,6 @@ type Snapshot struct {
 	// The status of the snapshot. Valid values: creating | available | restoring |
 	// copying | deleting.
 	Status *string
-
-	noSmithyDocumentSerde
 }
 
 // Tag is a key-value pair attached to a resource. A tag key must be
@@ -136,6 +128,4 @@ type Tag struct {
 
 	// The tag's value. May be null.
 	Value *string
-
-	noSmithyDocumentSerde
 }
