@@ -1,0 +1,100 @@
+package lightsail
+
+import (
+	"context"
+
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/awssnap/awssnap/internal/protocol"
+	"github.com/awssnap/awssnap/internal/transport"
+	"github.com/awssnap/awssnap/lightsail/types"
+)
+
+// GetExportSnapshotRecords returns all export snapshot records created as a
+// result of the export snapshot operation, one page at a time; use
+// NewGetExportSnapshotRecordsPaginator to walk every page.
+//
+// An export snapshot record can be used to create a new Amazon EC2 instance and
+// its related resources with the [CreateCloudFormationStack] action.
+//
+// Errors are *smithy.OperationError values wrapping an *awshttp.ResponseError
+// and, for service errors, one of the typed errors in package types.
+//
+// API reference: https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetExportSnapshotRecords.html
+//
+// [CreateCloudFormationStack]: https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateCloudFormationStack.html
+func (c *Client) GetExportSnapshotRecords(ctx context.Context, params *GetExportSnapshotRecordsInput, optFns ...func(*Options)) (*GetExportSnapshotRecordsOutput, error) {
+	if params == nil {
+		params = &GetExportSnapshotRecordsInput{}
+	}
+	options := c.callOptions(optFns)
+	cfg := c.config(options)
+	out, metadata, err := transport.Invoke(ctx, &cfg, getExportSnapshotRecords, params)
+	if err != nil {
+		return nil, err
+	}
+	out.ResultMetadata = metadata
+	return out, nil
+}
+
+// GetExportSnapshotRecordsInput is the input of GetExportSnapshotRecords.
+type GetExportSnapshotRecordsInput struct {
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial GetExportSnapshotRecords request. If
+	// your results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string
+}
+
+// GetExportSnapshotRecordsOutput is the output of GetExportSnapshotRecords:
+// one page of records.
+type GetExportSnapshotRecordsOutput struct {
+
+	// A list of objects describing the export snapshot records.
+	ExportSnapshotRecords []types.ExportSnapshotRecord
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another GetExportSnapshotRecords
+	// request and specify the next page token using the pageToken parameter.
+	NextPageToken *string
+
+	// Metadata pertaining to the operation's result.
+	ResultMetadata middleware.Metadata
+}
+
+// Validate checks the input against the constraints of the model. The
+// input has none (its only member, PageToken, is optional and free-form),
+// so Validate always returns nil; it exists so that every input of this
+// library can be checked the same way.
+func (in *GetExportSnapshotRecordsInput) Validate() error {
+	return nil
+}
+
+// getExportSnapshotRecords declares the operation. The model marks it
+// neither @readonly nor @idempotent, but it only reads, so a request that
+// may have reached the service is safe to send again after a connection
+// failure.
+var getExportSnapshotRecords = &transport.Operation[GetExportSnapshotRecordsInput, GetExportSnapshotRecordsOutput]{
+	Service:    service,
+	Name:       "GetExportSnapshotRecords",
+	Binding:    protocol.NewAWSJSON(protocol.AWSJSON11, "Lightsail_20161128.GetExportSnapshotRecords"),
+	Encode:     encodeGetExportSnapshotRecordsInput,
+	Decode:     decodeGetExportSnapshotRecordsOutput,
+	InputName:  "GetExportSnapshotRecordsInput",
+	Idempotent: true,
+	Errors:     errorRegistry,
+}
+
+// GetExportSnapshotRecordsAPIClient is a client that implements the
+// GetExportSnapshotRecords operation; *Client satisfies it, and a test
+// double can stand in for it.
+type GetExportSnapshotRecordsAPIClient interface {
+	GetExportSnapshotRecords(context.Context, *GetExportSnapshotRecordsInput, ...func(*Options)) (*GetExportSnapshotRecordsOutput, error)
+}
+
+var _ GetExportSnapshotRecordsAPIClient = (*Client)(nil)

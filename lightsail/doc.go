@@ -1,0 +1,23 @@
+// Package lightsail is a client for the Amazon Lightsail
+// GetExportSnapshotRecords operation, a drop-in replacement for the same
+// operation of github.com/aws/aws-sdk-go-v2/service/lightsail: the same
+// client, options, input, output, types and typed errors, and the same
+// requests on the wire.
+//
+// Beyond the official client it has a paginator for the operation, with an
+// iterator over the records of every page, runs no middleware stack, and
+// reads responses without an intermediate JSON tree.
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		return err
+//	}
+//	client := lightsail.NewFromConfig(cfg)
+//	paginator := lightsail.NewGetExportSnapshotRecordsPaginator(client, nil)
+//	for record, err := range paginator.All(ctx) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(aws.ToString(record.Name), record.State)
+//	}
+package lightsail
