@@ -9,7 +9,6 @@ import (
 )
 
 var dataZoneService = &service{
-	name:        "DataZone",
 	signingName: "datazone",
 	namespace:   "com.amazonaws.datazone",
 	protocol:    restJSON1,

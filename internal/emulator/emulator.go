@@ -50,11 +50,17 @@ const maxBodyBytes = 10 << 20
 
 // Operation names, as used by RequestCount and Fault.Operation.
 const (
-	OpCopySnapshot             = "CopySnapshot"
+	// OpCopySnapshot is MemoryDB CopySnapshot (awsJson1_1).
+	OpCopySnapshot = "CopySnapshot"
+	// OpGetExportSnapshotRecords is Lightsail GetExportSnapshotRecords (awsJson1_1).
 	OpGetExportSnapshotRecords = "GetExportSnapshotRecords"
-	OpCreateResourceSnapshot   = "CreateResourceSnapshot"
-	OpCreateGraphSnapshot      = "CreateGraphSnapshot"
-	OpCreateAssetRevision      = "CreateAssetRevision"
+	// OpCreateResourceSnapshot is Partner Central Selling CreateResourceSnapshot (awsJson1_0).
+	OpCreateResourceSnapshot = "CreateResourceSnapshot"
+	// OpCreateGraphSnapshot is Neptune Analytics CreateGraphSnapshot (restJson1, POST /snapshots).
+	OpCreateGraphSnapshot = "CreateGraphSnapshot"
+	// OpCreateAssetRevision is DataZone CreateAssetRevision (restJson1,
+	// POST /v2/domains/{domainIdentifier}/assets/{identifier}/revisions).
+	OpCreateAssetRevision = "CreateAssetRevision"
 )
 
 // Credential is a secret access key, optionally paired with the session token
@@ -136,9 +142,6 @@ func withDefaults(cfg Config) Config {
 	}
 	return cfg
 }
-
-// Region returns the region the emulator serves.
-func (e *Emulator) Region() string { return e.cfg.Region }
 
 // ServeHTTP answers one request: it routes it, reads its body, verifies its
 // signature, applies any pending fault and runs the operation.

@@ -176,16 +176,6 @@ func send(t *testing.T, server *Server, req request) result {
 	return res
 }
 
-// mustJSONString encodes a test input.
-func mustJSONString(t *testing.T, v any) string {
-	t.Helper()
-	data, err := json.Marshal(v)
-	if err != nil {
-		t.Fatalf("json.Marshal: %v", err)
-	}
-	return string(data)
-}
-
 // manualClock is a clock tests move by hand.
 type manualClock struct {
 	mu  sync.Mutex

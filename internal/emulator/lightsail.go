@@ -9,7 +9,6 @@ import (
 )
 
 var lightsailService = &service{
-	name:         "Lightsail",
 	signingName:  "lightsail",
 	namespace:    "com.amazonaws.lightsail",
 	protocol:     awsJSON11,

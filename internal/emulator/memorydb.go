@@ -8,7 +8,6 @@ import (
 )
 
 var memoryDBService = &service{
-	name:         "MemoryDB",
 	signingName:  "memorydb",
 	namespace:    "com.amazonaws.memorydb",
 	protocol:     awsJSON11,

@@ -12,7 +12,6 @@ import (
 )
 
 var neptuneService = &service{
-	name:        "Neptune Graph",
 	signingName: "neptune-graph",
 	namespace:   "com.amazonaws.neptunegraph",
 	protocol:    restJSON1,
@@ -54,7 +53,6 @@ type graphSnapshot struct {
 	graphID          string
 	createdAt        time.Time
 	kmsKeyIdentifier string
-	tags             map[string]string
 }
 
 type createGraphSnapshotInput struct {
@@ -94,7 +92,7 @@ func (s *state) createGraphSnapshot(c *call, now time.Time) (any, *apiError) {
 	}
 	snapshot := &graphSnapshot{
 		id: s.newGraphSnapshotID(), name: *in.SnapshotName, graphID: graph.id,
-		createdAt: now, kmsKeyIdentifier: graph.kmsKeyIdentifier, tags: in.Tags,
+		createdAt: now, kmsKeyIdentifier: graph.kmsKeyIdentifier,
 	}
 	s.addGraphSnapshot(snapshot)
 	return createGraphSnapshotOutput{

@@ -9,7 +9,6 @@ import (
 )
 
 var partnerCentralService = &service{
-	name:         "PartnerCentral Selling",
 	signingName:  "partnercentral-selling",
 	namespace:    "com.amazonaws.partnercentralselling",
 	protocol:     awsJSON10,

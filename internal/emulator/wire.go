@@ -40,7 +40,6 @@ const coralNamespace = "com.amazon.coral.service"
 
 // service describes how one AWS service frames requests and errors.
 type service struct {
-	name        string
 	signingName string
 	namespace   string
 	protocol    protocol
@@ -218,9 +217,4 @@ type epochSeconds time.Time
 func (t epochSeconds) MarshalJSON() ([]byte, error) {
 	millis := time.Time(t).UnixMilli()
 	return []byte(strconv.FormatFloat(float64(millis)/1000, 'f', -1, 64)), nil
-}
-
-func epochPtr(t time.Time) *epochSeconds {
-	value := epochSeconds(t)
-	return &value
 }
