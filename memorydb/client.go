@@ -1,10 +1,8 @@
 package memorydb
 
 import (
-	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 
 	"github.com/awssnap/awssnap/internal/transport"
@@ -120,8 +118,6 @@ func (c *Client) config(options *Options) transport.Config {
 		DisableClockSkewCorrection: options.DisableClockSkewCorrection,
 		MiddlewareCount:            len(options.APIOptions),
 		State:                      c.state,
-		ResolveEndpoint: func(ctx context.Context) (smithyendpoints.Endpoint, error) {
-			return resolveEndpoint(ctx, options, c.state)
-		},
+		Endpoints:                  (*endpointSource)(options),
 	}
 }

@@ -66,9 +66,18 @@ type Config struct {
 	// MiddlewareCount is the number of Options.APIOptions entries, which
 	// this library does not run; a call with any fails before sending.
 	MiddlewareCount int
-	// ResolveEndpoint returns the endpoint for the call.
+	// Endpoints resolves the endpoint of the call.
+	Endpoints EndpointSource
+	// ResolveEndpoint resolves the endpoint when Endpoints is nil.
 	ResolveEndpoint func(ctx context.Context) (smithyendpoints.Endpoint, error)
 	State           *State
+}
+
+// EndpointSource resolves the endpoint of a call. A service implements it
+// on its options (a pointer conversion, so building a Config allocates
+// nothing).
+type EndpointSource interface {
+	ResolveEndpoint(ctx context.Context, state *State) (smithyendpoints.Endpoint, error)
 }
 
 // State is what a client keeps between calls: the clock offset learned
@@ -76,7 +85,7 @@ type Config struct {
 // resolver produced.
 type State struct {
 	skew      atomic.Int64
-	userAgent string
+	userAgent []string // the User-Agent header value, shared by requests
 	endpoint  atomic.Pointer[cachedEndpoint]
 }
 
@@ -115,7 +124,7 @@ func NewState(serviceID, appID string) *State {
 	if appID != "" {
 		ua += " app/" + appID
 	}
-	return &State{userAgent: ua}
+	return &State{userAgent: []string{ua}}
 }
 
 // Skew returns the clock offset (server minus local) the client applies

@@ -20,6 +20,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
@@ -64,11 +65,11 @@ func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 			return nil, metadata, err
 		}
 	}
-	call, err := prepare(ctx, cfg, op, in)
-	if err != nil {
+	var c call
+	if err := prepare(ctx, cfg, op, in, &c); err != nil {
 		return nil, metadata, err
 	}
-	return run(ctx, call, op)
+	return run(ctx, &c, op)
 }
 
 // fillToken returns params, or a copy of it with the idempotency token set
@@ -102,10 +103,11 @@ type call struct {
 	signingRegion string
 	headers       map[string][]string
 	limit         int64
-	logBody       func() []byte
+	logBody       []byte // the body rendered for logs, when they show bodies
+	getBody       func() (io.ReadCloser, error)
 }
 
-func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], in *In) (*call, error) {
+func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], in *In, c *call) error {
 	var req protocol.Request
 	req.Body.Grow(512)
 	if op.Path != nil {
@@ -118,13 +120,13 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 		req.Body.EndObject()
 	}
 	if err := req.Err(); err != nil {
-		return nil, &smithy.SerializationError{Err: err}
+		return &smithy.SerializationError{Err: err}
 	}
-	endpoint, err := cfg.ResolveEndpoint(ctx)
+	endpoint, err := resolveEndpoint(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("failed to resolve service endpoint, %w", err)
+		return fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
-	c := &call{
+	*c = call{
 		cfg:     cfg,
 		method:  op.Binding.Method,
 		url:     endpoint.URI,
@@ -139,7 +141,7 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 		c.url.Scheme = "http"
 	}
 	if err := checkScheme(&c.url, cfg.DisableHTTPS); err != nil {
-		return nil, err
+		return err
 	}
 	path, rawPath := req.Path()
 	endpointRaw := c.url.RawPath
@@ -152,9 +154,18 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	sum := sha256.Sum256(c.body)
 	c.payloadHash = hex.EncodeToString(sum[:])
 	if cfg.LogMode.IsRequestWithBody() {
-		c.logBody = func() []byte { return redactedBody(op, in, c.body) }
+		c.logBody = redactedBody(op, in, c.body)
 	}
-	return c, nil
+	body := c.body
+	c.getBody = func() (io.ReadCloser, error) { return newBodyReader(body), nil }
+	return nil
+}
+
+func resolveEndpoint(ctx context.Context, cfg *Config) (smithyendpoints.Endpoint, error) {
+	if cfg.Endpoints != nil {
+		return cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
+	}
+	return cfg.ResolveEndpoint(ctx)
 }
 
 // redactedBody renders the request body for a log, with sensitive members
@@ -358,23 +369,17 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	if err != nil {
 		return nil, err
 	}
-	u := c.url
-	req.URL = &u
-	req.Host = u.Host
-	body := c.body
-	req.Body = io.NopCloser(bytes.NewReader(body))
-	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
-	req.ContentLength = int64(len(body))
+	*req.URL = c.url
+	req.Host = c.url.Host
+	req.Body = newBodyReader(c.body)
+	req.GetBody = c.getBody
+	req.ContentLength = int64(len(c.body))
 	req.Header = make(http.Header, len(c.headers)+5)
 	for name, values := range c.headers {
 		req.Header[name] = values
 	}
-	req.Header["User-Agent"] = []string{c.cfg.State.userAgent}
-	sdkRequest := "attempt=" + strconv.Itoa(attempt.number)
-	if attempt.max != 0 {
-		sdkRequest += "; max=" + strconv.Itoa(attempt.max)
-	}
-	req.Header["Amz-Sdk-Request"] = []string{sdkRequest}
+	req.Header["User-Agent"] = c.cfg.State.userAgent
+	req.Header["Amz-Sdk-Request"] = sdkRequestHeader(attempt.number, attempt.max)
 	creds, err := c.cfg.Credentials.Retrieve(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("failed to retrieve credentials, %w", err)
@@ -387,6 +392,44 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 		return nil, fmt.Errorf("failed to sign request, %w", err)
 	}
 	return req, nil
+}
+
+// bodyReader is a request body over bytes the call owns.
+type bodyReader struct{ bytes.Reader }
+
+func newBodyReader(body []byte) *bodyReader {
+	r := &bodyReader{}
+	r.Reset(body)
+	return r
+}
+
+// Close does nothing: the bytes stay with the call for retries.
+func (*bodyReader) Close() error { return nil }
+
+// sdkRequestHeaders holds the amz-sdk-request values of the common
+// attempt and maximum counts, so most attempts allocate none.
+var sdkRequestHeaders = func() (table [11][11][]string) {
+	for max := range table {
+		for attempt := 1; attempt < len(table[max]); attempt++ {
+			table[max][attempt] = []string{formatSDKRequest(attempt, max)}
+		}
+	}
+	return table
+}()
+
+func sdkRequestHeader(attempt, max int) []string {
+	if max >= 0 && max < len(sdkRequestHeaders) && attempt > 0 && attempt < len(sdkRequestHeaders[max]) {
+		return sdkRequestHeaders[max][attempt]
+	}
+	return []string{formatSDKRequest(attempt, max)}
+}
+
+func formatSDKRequest(attempt, max int) string {
+	value := "attempt=" + strconv.Itoa(attempt)
+	if max != 0 {
+		value += "; max=" + strconv.Itoa(max)
+	}
+	return value
 }
 
 // ErrNoCredentials is returned for a call whose options carry no

@@ -47,7 +47,7 @@ func (c *call) logRequest(req *http.Request) {
 	}
 	msg := "Request\n" + req.Method + " " + req.URL.RequestURI() + " HTTP/1.1\nHost: " + req.Host + "\n" + redactedHeaders(req.Header)
 	if c.logBody != nil {
-		msg += "\n" + string(c.logBody())
+		msg += "\n" + string(c.logBody)
 	}
 	c.cfg.Logger.Logf(logDebug, "%s", msg)
 }
