@@ -16,6 +16,7 @@
 package emulator
 
 import (
+	"maps"
 	"net/http"
 	"sync"
 	"time"
@@ -122,6 +123,7 @@ func withDefaults(cfg Config) Config {
 	if len(cfg.Credentials) == 0 {
 		cfg.Credentials = map[string]Credential{AccessKeyID: {SecretAccessKey: SecretAccessKey}}
 	}
+	cfg.Credentials = maps.Clone(cfg.Credentials)
 	if cfg.Region == "" {
 		cfg.Region = DefaultRegion
 	}
@@ -161,12 +163,12 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.send(w, authErr.response(op))
 		return
 	}
-	call := &call{op: op, labels: labels, body: body}
+	routed := &call{op: op, labels: labels, body: body}
 	if fault, ok := e.takeFault(op.name); ok {
-		e.serveFault(w, r, call, fault)
+		e.serveFault(w, r, routed, fault)
 		return
 	}
-	e.send(w, e.process(call))
+	e.send(w, e.process(routed))
 }
 
 // process runs the operation under the state lock and renders its response.

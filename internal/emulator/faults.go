@@ -111,7 +111,7 @@ func (e *Emulator) serveFault(w http.ResponseWriter, r *http.Request, c *call, f
 			e.send(w, e.process(c))
 		}
 	case FaultClockSkew:
-		e.send(w, e.skewResponse(c.op, fault.Skew))
+		e.send(w, e.skewResponse(c.op, r.Header.Get("X-Amz-Date"), fault.Skew))
 	default:
 		e.send(w, e.process(c))
 	}
@@ -127,19 +127,19 @@ func serverError(svc *service, status int) *apiError {
 	return newError(status, "ServiceUnavailableException", "The service is unavailable. Try again later.")
 }
 
-// skewResponse is the "Signature expired" answer of a server whose clock is
-// skew away from the emulator's.
-func (e *Emulator) skewResponse(op *operation, skew time.Duration) response {
+// skewResponse is the answer of a server whose clock is skew away from the
+// emulator's to a request signed at amzDate: "Signature expired" when the
+// server is ahead, "Signature not yet current" when it is behind.
+func (e *Emulator) skewResponse(op *operation, amzDate string, skew time.Duration) response {
 	if skew == 0 {
 		skew = defaultFaultSkew
 	}
 	serverNow := e.cfg.Now().Add(skew).UTC()
-	signedAt := e.cfg.Now().UTC()
 	message := fmt.Sprintf("Signature expired: %s is now earlier than %s (%s - 15 min.)",
-		signedAt.Format(amzDateFormat), serverNow.Add(-maxClockSkew).Format(amzDateFormat), serverNow.Format(amzDateFormat))
+		amzDate, serverNow.Add(-maxClockSkew).Format(amzDateFormat), serverNow.Format(amzDateFormat))
 	if skew < 0 {
 		message = fmt.Sprintf("Signature not yet current: %s is still later than %s (%s + 15 min.)",
-			signedAt.Format(amzDateFormat), serverNow.Add(maxClockSkew).Format(amzDateFormat), serverNow.Format(amzDateFormat))
+			amzDate, serverNow.Add(maxClockSkew).Format(amzDateFormat), serverNow.Format(amzDateFormat))
 	}
 	resp := invalidSignature(message).response(op)
 	resp.dateShift = skew
