@@ -1,0 +1,466 @@
+package datazone
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+	smithyjson "github.com/aws/smithy-go/encoding/json"
+	smithytime "github.com/aws/smithy-go/time"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/awssnap/awssnap/datazone/types"
+	"github.com/awssnap/awssnap/internal/protocol"
+	"github.com/awssnap/awssnap/internal/testutil"
+)
+
+// officialBody encodes in with smithy-go's JSON encoder, member by member
+// as the official client's serializer does.
+func officialBody(in *CreateAssetRevisionInput) string {
+	enc := smithyjson.NewEncoder()
+	object := enc.Value.Object()
+	if in.ClientToken != nil {
+		object.Key("clientToken").String(*in.ClientToken)
+	}
+	if in.Description != nil {
+		object.Key("description").String(*in.Description)
+	}
+	if in.FormsInput != nil {
+		array := object.Key("formsInput").Array()
+		for _, form := range in.FormsInput {
+			item := array.Value().Object()
+			for _, m := range []struct {
+				name  string
+				value *string
+			}{{"content", form.Content}, {"formName", form.FormName}, {"typeIdentifier", form.TypeIdentifier}, {"typeRevision", form.TypeRevision}} {
+				if m.value != nil {
+					item.Key(m.name).String(*m.value)
+				}
+			}
+			item.Close()
+		}
+		array.Close()
+	}
+	if in.GlossaryTerms != nil {
+		array := object.Key("glossaryTerms").Array()
+		for _, term := range in.GlossaryTerms {
+			array.Value().String(term)
+		}
+		array.Close()
+	}
+	if in.Name != nil {
+		object.Key("name").String(*in.Name)
+	}
+	if config := in.PredictionConfiguration; config != nil {
+		inner := object.Key("predictionConfiguration").Object()
+		if generation := config.BusinessNameGeneration; generation != nil {
+			g := inner.Key("businessNameGeneration").Object()
+			if generation.Enabled != nil {
+				g.Key("enabled").Boolean(*generation.Enabled)
+			}
+			g.Close()
+		}
+		inner.Close()
+	}
+	if in.TypeRevision != nil {
+		object.Key("typeRevision").String(*in.TypeRevision)
+	}
+	object.Close()
+	return enc.String()
+}
+
+func encodeBody(in *CreateAssetRevisionInput) string {
+	var req protocol.Request
+	encodeCreateAssetRevisionInput(in, &req)
+	return string(req.Body.Bytes())
+}
+
+func TestBodyMatchesOfficialSerializer(t *testing.T) {
+	t.Parallel()
+	empty := &CreateAssetRevisionInput{
+		Name: aws.String(""), Description: aws.String(""), TypeRevision: aws.String(""),
+		FormsInput: []types.FormInput{}, GlossaryTerms: []string{},
+		PredictionConfiguration: &types.PredictionConfiguration{},
+	}
+	disabled := requiredInput()
+	disabled.PredictionConfiguration = &types.PredictionConfiguration{
+		BusinessNameGeneration: &types.BusinessNameGenerationConfiguration{Enabled: aws.Bool(false)},
+	}
+	unset := requiredInput()
+	unset.PredictionConfiguration = &types.PredictionConfiguration{
+		BusinessNameGeneration: &types.BusinessNameGenerationConfiguration{},
+	}
+	unset.FormsInput = []types.FormInput{{}}
+	tests := map[string]*CreateAssetRevisionInput{
+		"nothing":        {},
+		"required":       requiredInput(),
+		"full":           fullInput(),
+		"empty values":   empty,
+		"false":          disabled,
+		"unset nested":   unset,
+		"labels omitted": {DomainIdentifier: aws.String("dzd_x"), Identifier: aws.String("x")},
+	}
+	for name, in := range tests {
+		if diff := cmp.Diff(officialBody(in), encodeBody(in)); diff != "" {
+			t.Errorf("%s: body (-official +ours):\n%s", name, diff)
+		}
+	}
+}
+
+func FuzzBodyMatchesOfficialSerializer(f *testing.F) {
+	f.Add("orders", "desc", `{"a":1}`, "term")
+	f.Add("\"\\\n\u2028\x00", "\xff\xfe", "<>&", "é")
+	f.Fuzz(func(t *testing.T, name, description, content, term string) {
+		in := &CreateAssetRevisionInput{
+			Name: &name, Description: &description, GlossaryTerms: []string{term, name},
+			FormsInput: []types.FormInput{{FormName: &term, Content: &content}},
+		}
+		if diff := cmp.Diff(officialBody(in), encodeBody(in)); diff != "" {
+			t.Errorf("body (-official +ours):\n%s", diff)
+		}
+	})
+}
+
+// fullOutputBody is a response with every member set, timestamps with
+// fractions and exponents, and members the model does not know.
+const fullOutputBody = `{
+  "id": "3t2ng8cp3dqxmb",
+  "name": "orders",
+  "typeIdentifier": "amazon.datazone.S3ObjectCollectionAssetType",
+  "typeRevision": "3",
+  "externalIdentifier": "arn:aws:s3:::orders",
+  "revision": "4",
+  "description": "Daily orders.",
+  "createdAt": 1767225600.123456,
+  "createdBy": "user-1",
+  "firstRevisionCreatedAt": 1.7672256E9,
+  "firstRevisionCreatedBy": "user-0",
+  "glossaryTerms": ["term-1", "term_2"],
+  "governedGlossaryTerms": [],
+  "owningProjectId": "b2ji7k9xy",
+  "domainId": "dzd_4p9n6sw4qt9xgn",
+  "listing": {"listingId": "l1", "listingStatus": "ACTIVE", "extra": {"a": [1, 2]}},
+  "formsOutput": [
+    {"formName": "AssetCommonDetailsForm", "typeName": "amazon.datazone.AssetCommonDetailsFormType", "typeRevision": "7", "content": "{\"description\":\"x\"}", "unknown": null},
+    {"formName": "_1"}
+  ],
+  "readOnlyFormsOutput": [{"formName": "ReadOnly", "typeName": "T", "typeRevision": "1", "content": "{}"}],
+  "latestTimeSeriesDataPointFormsOutput": [
+    {"formName": "ts", "typeIdentifier": "amazon.datazone.TS", "typeRevision": "2", "timestamp": 1767225601.5, "contentSummary": "sum", "id": "p1"}
+  ],
+  "predictionConfiguration": {"businessNameGeneration": {"enabled": false}},
+  "someFutureMember": {"nested": [true, null, "x", 1e3]}
+}`
+
+func TestDecodeOutput(t *testing.T) {
+	t.Parallel()
+	epoch := func(v float64) *time.Time { tm := smithytime.ParseEpochSeconds(v); return &tm }
+	tests := []struct {
+		name string
+		body string
+		want *CreateAssetRevisionOutput
+	}{
+		{"every member", fullOutputBody, &CreateAssetRevisionOutput{
+			DomainId: aws.String("dzd_4p9n6sw4qt9xgn"),
+			FormsOutput: []types.FormOutput{
+				{FormName: aws.String("AssetCommonDetailsForm"), TypeName: aws.String("amazon.datazone.AssetCommonDetailsFormType"),
+					TypeRevision: aws.String("7"), Content: aws.String(`{"description":"x"}`)},
+				{FormName: aws.String("_1")},
+			},
+			Id:                     aws.String("3t2ng8cp3dqxmb"),
+			Name:                   aws.String("orders"),
+			OwningProjectId:        aws.String("b2ji7k9xy"),
+			Revision:               aws.String("4"),
+			TypeIdentifier:         aws.String("amazon.datazone.S3ObjectCollectionAssetType"),
+			TypeRevision:           aws.String("3"),
+			CreatedAt:              epoch(1767225600.123456),
+			CreatedBy:              aws.String("user-1"),
+			Description:            aws.String("Daily orders."),
+			ExternalIdentifier:     aws.String("arn:aws:s3:::orders"),
+			FirstRevisionCreatedAt: epoch(1767225600),
+			FirstRevisionCreatedBy: aws.String("user-0"),
+			GlossaryTerms:          []string{"term-1", "term_2"},
+			GovernedGlossaryTerms:  []string{},
+			LatestTimeSeriesDataPointFormsOutput: []types.TimeSeriesDataPointSummaryFormOutput{{
+				FormName: aws.String("ts"), TypeIdentifier: aws.String("amazon.datazone.TS"), TypeRevision: aws.String("2"),
+				Timestamp: epoch(1767225601.5), ContentSummary: aws.String("sum"), Id: aws.String("p1"),
+			}},
+			Listing: &types.AssetListingDetails{ListingId: aws.String("l1"), ListingStatus: types.ListingStatusActive},
+			PredictionConfiguration: &types.PredictionConfiguration{
+				BusinessNameGeneration: &types.BusinessNameGenerationConfiguration{Enabled: aws.Bool(false)},
+			},
+			ReadOnlyFormsOutput: []types.FormOutput{{FormName: aws.String("ReadOnly"), TypeName: aws.String("T"),
+				TypeRevision: aws.String("1"), Content: aws.String("{}")}},
+		}},
+		{"empty body", "", &CreateAssetRevisionOutput{}},
+		{"empty object", "{}", &CreateAssetRevisionOutput{}},
+		{"null body", "null", &CreateAssetRevisionOutput{}},
+		{"nulls", `{"id":null,"name":null,"createdAt":null,"formsOutput":null,"glossaryTerms":null,"listing":null,
+			"predictionConfiguration":{"businessNameGeneration":null},"latestTimeSeriesDataPointFormsOutput":null}`,
+			&CreateAssetRevisionOutput{PredictionConfiguration: &types.PredictionConfiguration{}}},
+		{"null items", `{"glossaryTerms":["a",null],"formsOutput":[null,{"formName":"f"}]}`, &CreateAssetRevisionOutput{
+			GlossaryTerms: []string{"a", ""},
+			FormsOutput:   []types.FormOutput{{}, {FormName: aws.String("f")}},
+		}},
+		{"unknown enum value", `{"listing":{"listingId":"l","listingStatus":"ARCHIVED_LATER"}}`, &CreateAssetRevisionOutput{
+			Listing: &types.AssetListingDetails{ListingId: aws.String("l"), ListingStatus: "ARCHIVED_LATER"},
+		}},
+		{"exponent timestamps", `{"createdAt":1.767225600123E9,"firstRevisionCreatedAt":17672256001e-1}`, &CreateAssetRevisionOutput{
+			CreatedAt: epoch(1767225600.123), FirstRevisionCreatedAt: epoch(1767225600.1),
+		}},
+		{"escaped strings", `{"name":"\u6ce8\u6587 \"q\" \\ \n \ud83d\ude00","description":"é/\/"}`, &CreateAssetRevisionOutput{
+			Name: aws.String("注文 \"q\" \\ \n 😀"), Description: aws.String("é//"),
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			server := testutil.NewServer(t, testutil.Response{Status: 200, Body: tt.body})
+			out, err := newTestClient(server.Endpoint()).CreateAssetRevision(context.Background(), requiredInput())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, out, ignoreUnexported, cmpopts.IgnoreFields(CreateAssetRevisionOutput{}, "ResultMetadata")); diff != "" {
+				t.Errorf("output (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDecodeMatchesJSONPackage checks the decoder against encoding/json on
+// the full body: the official types decode from it member by member.
+func TestDecodeMatchesJSONPackage(t *testing.T) {
+	t.Parallel()
+	var generic map[string]any
+	if err := json.Unmarshal([]byte(fullOutputBody), &generic); err != nil {
+		t.Fatal(err)
+	}
+	server := testutil.NewServer(t, testutil.Response{Body: fullOutputBody})
+	out, err := newTestClient(server.Endpoint()).CreateAssetRevision(context.Background(), requiredInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := map[string]any{
+		"id": *out.Id, "name": *out.Name, "domainId": *out.DomainId, "owningProjectId": *out.OwningProjectId,
+		"revision": *out.Revision, "typeIdentifier": *out.TypeIdentifier, "createdBy": *out.CreatedBy,
+	}
+	for key, got := range checks {
+		if diff := cmp.Diff(generic[key], got); diff != "" {
+			t.Errorf("%s (-encoding/json +ours):\n%s", key, diff)
+		}
+	}
+}
+
+func TestDecodeFailures(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		resp testutil.Response
+	}{
+		{"wrong type", testutil.Response{Status: 200, Body: `{"id":5}`}},
+		{"wrong list type", testutil.Response{Status: 200, Body: `{"formsOutput":{}}`}},
+		{"truncated", testutil.Response{Status: 200, Body: `{"id":"x","formsOutput":[{"formName":"a"`}},
+		{"html", testutil.Response{Status: 200, Body: `<html><body>proxy</body></html>`}},
+		{"not an object", testutil.Response{Status: 200, Body: `[]`}},
+		{"timestamp as string", testutil.Response{Status: 200, Body: `{"createdAt":"2026-01-01T00:00:00Z"}`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tt.resp.Header = map[string]string{"X-Amzn-RequestId": "req-decode"}
+			server := testutil.NewServer(t, tt.resp)
+			_, err := newTestClient(server.Endpoint()).CreateAssetRevision(context.Background(), requiredInput())
+			assertDeserializationError(t, err, 200, "req-decode")
+		})
+	}
+}
+
+func assertDeserializationError(t *testing.T, err error, status int, requestID string) {
+	t.Helper()
+	var deserErr *smithy.DeserializationError
+	if !errors.As(err, &deserErr) {
+		t.Fatalf("error %v (%T) is not a *smithy.DeserializationError", err, err)
+	}
+	var respErr *awshttp.ResponseError
+	if !errors.As(err, &respErr) {
+		t.Fatalf("error %v has no *awshttp.ResponseError", err)
+	}
+	if respErr.HTTPStatusCode() != status || respErr.ServiceRequestID() != requestID {
+		t.Errorf("status %d, request ID %q; want %d, %q", respErr.HTTPStatusCode(), respErr.ServiceRequestID(), status, requestID)
+	}
+}
+
+// errorForms are the wire forms an error code can take.
+var errorForms = []struct {
+	name   string
+	header func(code string) map[string]string
+	body   func(code string) string
+}{
+	{"X-Amzn-ErrorType", func(code string) map[string]string { return map[string]string{"X-Amzn-ErrorType": code} },
+		func(string) string { return `{"message":"the message"}` }},
+	{"X-Amzn-ErrorType with URI suffix", func(code string) map[string]string {
+		return map[string]string{"X-Amzn-ErrorType": code + ":http://internal.amazon.com/coral/com.amazon.coral.validate/"}
+	}, func(string) string { return `{"Message":"the message"}` }},
+	{"__type with namespace", nil,
+		func(code string) string { return `{"__type":"com.amazonaws.datazone#` + code + `","message":"the message"}` }},
+	{"code only", nil, func(code string) string { return `{"code":"` + code + `","message":"the message"}` }},
+	{"lower-case code", nil, func(code string) string { return `{"code":"` + strings.ToLower(code) + `","message":"the message"}` }},
+	{"header wins over body", func(code string) map[string]string { return map[string]string{"X-Amzn-ErrorType": code} },
+		func(string) string { return `{"__type":"OtherError","code":"OtherError","message":"the message"}` }},
+}
+
+func TestDecodeErrors(t *testing.T) {
+	t.Parallel()
+	typed := []struct {
+		code      string
+		status    int
+		fault     smithy.ErrorFault
+		retryable bool
+		target    func(error) (smithy.APIError, bool)
+	}{
+		{"AccessDeniedException", 403, smithy.FaultClient, false, as[*types.AccessDeniedException]},
+		{"ConflictException", 409, smithy.FaultClient, false, as[*types.ConflictException]},
+		{"InternalServerException", 500, smithy.FaultServer, true, as[*types.InternalServerException]},
+		{"ResourceNotFoundException", 404, smithy.FaultClient, false, as[*types.ResourceNotFoundException]},
+		{"ThrottlingException", 429, smithy.FaultClient, true, as[*types.ThrottlingException]},
+		{"UnauthorizedException", 401, smithy.FaultClient, false, as[*types.UnauthorizedException]},
+		{"ValidationException", 400, smithy.FaultClient, false, as[*types.ValidationException]},
+	}
+	for _, tc := range typed {
+		for _, form := range errorForms {
+			t.Run(tc.code+"/"+form.name, func(t *testing.T) {
+				t.Parallel()
+				resp := testutil.Response{Status: tc.status, Body: form.body(tc.code)}
+				if form.header != nil {
+					resp.Header = form.header(tc.code)
+				}
+				server := testutil.NewServer(t, resp)
+				client := newTestClient(server.Endpoint(), func(o *Options) { o.RetryMaxAttempts = 1 })
+				_, err := client.CreateAssetRevision(context.Background(), requiredInput())
+				apiErr, ok := tc.target(err)
+				if !ok {
+					t.Fatalf("error %v (%T) is not a %s", err, err, tc.code)
+				}
+				if apiErr.ErrorCode() != tc.code || apiErr.ErrorMessage() != "the message" || apiErr.ErrorFault() != tc.fault {
+					t.Errorf("code %q, message %q, fault %v", apiErr.ErrorCode(), apiErr.ErrorMessage(), apiErr.ErrorFault())
+				}
+				var respErr *awshttp.ResponseError
+				if !errors.As(err, &respErr) || respErr.HTTPStatusCode() != tc.status || respErr.ServiceRequestID() != "request-1" {
+					t.Errorf("error %v does not carry status %d and request ID request-1", err, tc.status)
+				}
+				// With one attempt allowed, a retryable error is reported
+				// inside the retryer's attempts error, as by the official client.
+				attempts := ""
+				if tc.retryable {
+					attempts = "exceeded maximum number of attempts, 1, "
+				}
+				want := "operation error DataZone: CreateAssetRevision, " + attempts + "https response error StatusCode: " +
+					strconv.Itoa(tc.status) + ", RequestID: request-1, " + tc.code + ": the message"
+				if err.Error() != want {
+					t.Errorf("error string\n got %q\nwant %q", err.Error(), want)
+				}
+			})
+		}
+	}
+}
+
+// as returns the typed error T inside err.
+func as[T smithy.APIError](err error) (smithy.APIError, bool) {
+	var target T
+	if !errors.As(err, &target) {
+		return nil, false
+	}
+	return target, true
+}
+
+func TestDecodeGenericErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name          string
+		resp          testutil.Response
+		code, message string
+	}{
+		{"unknown code", testutil.Response{Status: 400, Header: map[string]string{"X-Amzn-ErrorType": "SomethingNewException"},
+			Body: `{"message":"new"}`}, "SomethingNewException", "new"},
+		{"unknown __type", testutil.Response{Status: 402, Body: `{"__type":"ns#PaymentRequired","Message":"pay"}`}, "PaymentRequired", "pay"},
+		{"empty body", testutil.Response{Status: 404}, "UnknownError", "UnknownError"},
+		{"empty object", testutil.Response{Status: 400, Body: "{}"}, "UnknownError", "UnknownError"},
+		{"errorMessage ignored", testutil.Response{Status: 400, Body: `{"code":"Odd","errorMessage":"x"}`}, "Odd", "UnknownError"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			server := testutil.NewServer(t, tt.resp)
+			_, err := newTestClient(server.Endpoint()).CreateAssetRevision(context.Background(), requiredInput())
+			var generic *smithy.GenericAPIError
+			if !errors.As(err, &generic) {
+				t.Fatalf("error %v (%T) is not a *smithy.GenericAPIError", err, err)
+			}
+			if diff := cmp.Diff(&smithy.GenericAPIError{Code: tt.code, Message: tt.message}, generic); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+			if generic.ErrorFault() != smithy.FaultUnknown {
+				t.Errorf("fault %v, want unknown", generic.ErrorFault())
+			}
+		})
+	}
+}
+
+func TestDecodeMalformedErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		resp testutil.Response
+	}{
+		{"html", testutil.Response{Status: 502, Body: "<html><body>Bad Gateway</body></html>"}},
+		{"truncated", testutil.Response{Status: 400, Body: `{"__type":"ValidationException","message":"cut`}},
+		{"non-string __type", testutil.Response{Status: 400, Body: `{"__type":5}`}},
+		{"wrong message type", testutil.Response{Status: 400, Header: map[string]string{"X-Amzn-ErrorType": "ValidationException"},
+			Body: `{"message":["x"]}`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tt.resp.Header = mergeHeader(tt.resp.Header, "X-Amzn-RequestId", "req-bad")
+			server := testutil.NewServer(t, tt.resp)
+			client := newTestClient(server.Endpoint(), func(o *Options) { o.RetryMaxAttempts = 1 })
+			_, err := client.CreateAssetRevision(context.Background(), requiredInput())
+			assertDeserializationError(t, err, tt.resp.Status, "req-bad")
+		})
+	}
+}
+
+func mergeHeader(h map[string]string, key, value string) map[string]string {
+	out := map[string]string{key: value}
+	for k, v := range h {
+		out[k] = v
+	}
+	return out
+}
+
+// TestResponseStatus checks that any 2xx status is a success and that the
+// request ID reaches the output metadata.
+func TestResponseStatus(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{http.StatusOK, http.StatusCreated, http.StatusAccepted} {
+		server := testutil.NewServer(t, testutil.Response{Status: status, Header: map[string]string{"X-Amzn-RequestId": "rid-7"},
+			Body: `{"id":"a"}`})
+		out, err := newTestClient(server.Endpoint()).CreateAssetRevision(context.Background(), requiredInput())
+		if err != nil {
+			t.Fatalf("status %d: %v", status, err)
+		}
+		if id, _ := awsmiddleware.GetRequestIDMetadata(out.ResultMetadata); id != "rid-7" || *out.Id != "a" {
+			t.Errorf("status %d: request ID %q, id %q", status, id, *out.Id)
+		}
+	}
+}
