@@ -3,7 +3,9 @@ package transport
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -167,12 +169,27 @@ func DefaultHTTPClient() *http.Client {
 	}
 }
 
-// DefaultSigner returns the SigV4 signer of a new client.
+// DefaultSigner returns the SigV4 signer of a new client. When it logs
+// what it signs (aws.LogSigning), the session token in the canonical
+// request is redacted.
 func DefaultSigner(logger logging.Logger, logSigning bool) *v4.Signer {
 	return v4.NewSigner(func(o *v4.SignerOptions) {
-		o.Logger = logger
+		o.Logger = redactingLogger{next: logger}
 		o.LogSigning = logSigning
 	})
+}
+
+// redactingLogger removes session tokens from the signer's messages.
+type redactingLogger struct{ next logging.Logger }
+
+var sessionTokenLine = regexp.MustCompile(`(?im)^(x-amz-security-token:).*$`)
+
+func (l redactingLogger) Logf(classification logging.Classification, format string, v ...interface{}) {
+	if l.next == nil {
+		return
+	}
+	msg := sessionTokenLine.ReplaceAllString(fmt.Sprintf(format, v...), "${1}<redacted>")
+	l.next.Logf(classification, "%s", msg)
 }
 
 // DefaultTokens returns the idempotency token provider of a new client:

@@ -321,9 +321,15 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 	c.logRequest(req)
 	sentAt := time.Now()
 	resp, err := c.cfg.HTTPClient.Do(req)
+	if err == nil && resp == nil {
+		err = errors.New("the HTTP client returned neither a response nor an error")
+	}
 	if err != nil {
 		result.err = wrapResponse(emptyResponse(), "", sendFailure(ctx, err, op.Idempotent))
 		return nil, result
+	}
+	if resp.Body == nil {
+		resp.Body = http.NoBody
 	}
 	receivedAt := time.Now()
 	requestID := resp.Header.Get("X-Amzn-Requestid")
