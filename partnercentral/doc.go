@@ -1,0 +1,30 @@
+// Package partnercentral is a client for the AWS Partner Central Selling
+// CreateResourceSnapshot operation, a drop-in replacement for the same
+// operation of github.com/aws/aws-sdk-go-v2/service/partnercentralselling:
+// the same client, options, input, output, types and typed errors, and the
+// same requests on the wire.
+//
+// Beyond the official client it checks every constraint of the model
+// before sending (see Options.Validation), fills the idempotency token
+// without touching the caller's input, runs no middleware stack, and reads
+// responses without an intermediate JSON tree.
+//
+// The service is served only in us-east-1, at
+// https://partnercentral-selling.us-east-1.api.aws (its endpoints are
+// dual-stack only). Like the official client, this client does not default
+// the region: set Region to "us-east-1" (or load a configuration that does),
+// or every call fails with "Invalid Configuration: Missing Region".
+//
+//	cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion("us-east-1"))
+//	if err != nil {
+//		return err
+//	}
+//	client := partnercentral.NewFromConfig(cfg)
+//	out, err := client.CreateResourceSnapshot(ctx, &partnercentral.CreateResourceSnapshotInput{
+//		Catalog:                            aws.String("AWS"),
+//		EngagementIdentifier:               aws.String("eng-0123456789abcd"),
+//		ResourceType:                       types.ResourceTypeOpportunity,
+//		ResourceIdentifier:                 aws.String("O1234567"),
+//		ResourceSnapshotTemplateIdentifier: aws.String("MyTemplate"),
+//	})
+package partnercentral

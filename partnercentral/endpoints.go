@@ -1,0 +1,153 @@
+package partnercentral
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+
+	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/transport"
+)
+
+// EndpointParameters are the inputs of the service's endpoint rules. The
+// service is dual-stack only, so there is no UseDualStack parameter.
+type EndpointParameters struct {
+	// When true, send this request to the FIPS-compliant regional endpoint. If the
+	// configured endpoint does not have a FIPS compliant endpoint, dispatching the
+	// request will return an error.
+	//
+	// Defaults to false if no value is provided.
+	//
+	// AWS::UseFIPS
+	UseFIPS *bool
+
+	// Override the endpoint used to send this request
+	//
+	// SDK::Endpoint
+	Endpoint *string
+
+	// The AWS region used to dispatch the request.
+	//
+	// AWS::Region
+	Region *string
+}
+
+// ValidateRequired returns an error if a required parameter is unset.
+func (p EndpointParameters) ValidateRequired() error {
+	if p.UseFIPS == nil {
+		return fmt.Errorf("parameter UseFIPS is required")
+	}
+	return nil
+}
+
+// WithDefaults returns a copy of p with the rules' defaults applied to
+// unset parameters.
+func (p EndpointParameters) WithDefaults() EndpointParameters {
+	if p.UseFIPS == nil {
+		p.UseFIPS = aws.Bool(false)
+	}
+	return p
+}
+
+// EndpointResolverV2 resolves the endpoint of a call from its parameters.
+type EndpointResolverV2 interface {
+	ResolveEndpoint(ctx context.Context, params EndpointParameters) (smithyendpoints.Endpoint, error)
+}
+
+// NewDefaultEndpointResolverV2 returns the resolver that implements the
+// service's endpoint rules.
+func NewDefaultEndpointResolverV2() EndpointResolverV2 {
+	return &defaultResolver{}
+}
+
+type defaultResolver struct{}
+
+// endpointPrefix is the first label of the service's host names.
+const endpointPrefix = "partnercentral-selling"
+
+// ResolveEndpoint applies the Partner Central Selling endpoint rules to
+// params: a custom endpoint as it is (not with FIPS), else
+// https://partnercentral-selling[-fips].{Region}.{dual-stack DNS suffix}.
+func (*defaultResolver) ResolveEndpoint(_ context.Context, params EndpointParameters) (smithyendpoints.Endpoint, error) {
+	params = params.WithDefaults()
+	if err := params.ValidateRequired(); err != nil {
+		return smithyendpoints.Endpoint{}, fmt.Errorf("endpoint parameters are not valid, %w", err)
+	}
+	useFIPS := *params.UseFIPS
+	if params.Endpoint != nil {
+		return endpoints.Custom(*params.Endpoint, useFIPS, false)
+	}
+	if params.Region == nil {
+		return smithyendpoints.Endpoint{}, endpoints.ErrMissingRegion
+	}
+	region := *params.Region
+	prefix := endpointPrefix
+	if useFIPS {
+		prefix += "-fips"
+	}
+	return endpoints.Host(prefix + "." + region + "." + endpoints.PartitionOf(region).DualStackDNSSuffix), nil
+}
+
+// endpointSettings returns the region (with a legacy FIPS spelling turned
+// into FIPS) and the FIPS setting of options.
+func endpointSettings(options *Options) (region string, useFIPS bool, err error) {
+	region = options.Region
+	if options.EndpointOptions.ResolvedRegion != "" {
+		region = options.EndpointOptions.ResolvedRegion
+	}
+	if err := endpoints.CheckRegion(region); err != nil {
+		return "", false, err
+	}
+	region, fipsRegion := endpoints.FIPSRegion(region)
+	useFIPS = fipsRegion || options.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled
+	return region, useFIPS, nil
+}
+
+// signingRegion is the region requests are signed for.
+func signingRegion(options *Options) string {
+	region, _, _ := endpointSettings(options)
+	return region
+}
+
+// endpointSource resolves the endpoints of calls made with some options.
+type endpointSource Options
+
+// ResolveEndpoint returns the endpoint of a call, reusing the last result
+// of the default resolver when its inputs are unchanged.
+func (s *endpointSource) ResolveEndpoint(ctx context.Context, state *transport.State) (smithyendpoints.Endpoint, error) {
+	options := (*Options)(s)
+	region, useFIPS, err := endpointSettings(options)
+	if err != nil {
+		return smithyendpoints.Endpoint{}, err
+	}
+	key := transport.EndpointKey{Region: region, UseFIPS: useFIPS}
+	if options.BaseEndpoint != nil {
+		key.Endpoint, key.HasEndpoint = *options.BaseEndpoint, true
+	}
+	resolver := options.EndpointResolverV2
+	if resolver == nil {
+		resolver = NewDefaultEndpointResolverV2()
+	}
+	_, pure := resolver.(*defaultResolver)
+	if pure {
+		if endpoint, ok := state.CachedEndpoint(key); ok {
+			return endpoint, nil
+		}
+	}
+	endpoint, err := resolver.ResolveEndpoint(ctx, endpointParameters(key, options.BaseEndpoint))
+	if err == nil && pure {
+		state.StoreEndpoint(key, endpoint)
+	}
+	return endpoint, err
+}
+
+// endpointParameters returns the rule parameters of key.
+func endpointParameters(key transport.EndpointKey, baseEndpoint *string) EndpointParameters {
+	params := EndpointParameters{UseFIPS: aws.Bool(key.UseFIPS), Endpoint: baseEndpoint}
+	if key.Region != "" {
+		params.Region = aws.String(key.Region)
+	}
+	return params
+}
