@@ -107,7 +107,7 @@ func (c *Client) callOptions(optFns []func(*Options)) *Options {
 
 // config converts options to the pipeline's configuration.
 func (c *Client) config(options *Options) transport.Config {
-	cfg := transport.Config{
+	return transport.Config{
 		Region:                     signingRegion(options),
 		Credentials:                options.Credentials,
 		HTTPClient:                 options.HTTPClient,
@@ -117,14 +117,11 @@ func (c *Client) config(options *Options) transport.Config {
 		LogMode:                    options.ClientLogMode,
 		Validation:                 options.Validation,
 		MaxResponseBytes:           options.MaxResponseBytes,
+		Tokens:                     options.IdempotencyTokenProvider,
 		DisableHTTPS:               options.EndpointOptions.DisableHTTPS,
 		DisableClockSkewCorrection: options.DisableClockSkewCorrection,
 		MiddlewareCount:            len(options.APIOptions),
 		State:                      c.state,
 		Endpoints:                  (*endpointSource)(options),
 	}
-	if options.IdempotencyTokenProvider != nil {
-		cfg.Tokens = options.IdempotencyTokenProvider
-	}
-	return cfg
 }

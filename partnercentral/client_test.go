@@ -315,3 +315,19 @@ func clientToken(t *testing.T, body string) string {
 	}
 	return *fields.ClientToken
 }
+
+// TestNilTokenProviderStillFills: a call whose options clear the provider
+// still gets a random token (the official client would leave the token
+// unset and fail its required-member check).
+func TestNilTokenProviderStillFills(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t)
+	_, err := newClient(srv).CreateResourceSnapshot(context.Background(), withoutToken(),
+		func(o *partnercentral.Options) { o.IdempotencyTokenProvider = nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token := clientToken(t, srv.Requests()[0].Body); len(token) != 36 {
+		t.Errorf("token %q is not a UUID", token)
+	}
+}
