@@ -1,0 +1,22 @@
+// Package neptunegraph is a client for the Amazon Neptune Analytics
+// CreateGraphSnapshot operation, a drop-in replacement for the same
+// operation of github.com/aws/aws-sdk-go-v2/service/neptunegraph: the same
+// client, options, input, output, enums and typed errors, and the same
+// requests on the wire.
+//
+// Beyond the official client it checks every constraint of the model
+// before sending (see Options.Validation), writes tag maps in sorted key
+// order so that a request's bytes and signature are reproducible, runs no
+// middleware stack, and reads responses without an intermediate JSON tree.
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		return err
+//	}
+//	client := neptunegraph.NewFromConfig(cfg)
+//	out, err := client.CreateGraphSnapshot(ctx, &neptunegraph.CreateGraphSnapshotInput{
+//		GraphIdentifier: aws.String("g-abcde12345"),
+//		SnapshotName:    aws.String("nightly-1"),
+//		Tags:            map[string]string{"team": "graph"},
+//	})
+package neptunegraph
