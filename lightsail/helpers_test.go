@@ -46,15 +46,16 @@ func viaServer(srv *testutil.Server) func(*Options) {
 }
 
 // recordJSON is one realistic export snapshot record as the service writes
-// it (about 830 bytes).
+// it, every member set (about 900 bytes, so that a page of 100 is about
+// 90 KB).
 func recordJSON(i int) string {
-	return fmt.Sprintf(`{"name":"export-snapshot-record-%[1]08d","arn":"arn:aws:lightsail:us-east-1:111122223333:ExportSnapshotRecord/%08[1]x-1a2b-4c3d-8e4f-5a6b7c8d9e0f",`+
-		`"createdAt":1.7672256%[1]03dE9,"location":{"availabilityZone":"all","regionName":"us-east-1"},"resourceType":"ExportSnapshotRecord",`+
-		`"state":"Succeeded","sourceInfo":{"resourceType":"InstanceSnapshot","createdAt":1767225600.123,"name":"wordpress-snapshot-%[1]d",`+
-		`"arn":"arn:aws:lightsail:us-east-1:111122223333:InstanceSnapshot/%08[1]x-9f8e-4d7c-b6a5-4f3e2d1c0b9a","fromResourceName":"wordpress-%[1]d",`+
+	return fmt.Sprintf(`{"name":"export-snapshot-record-%08[1]d","arn":"arn:aws:lightsail:us-east-1:111122223333:ExportSnapshotRecord/%08[1]x-1a2b-4c3d-8e4f-5a6b7c8d9e0f",`+
+		`"createdAt":1.7672256%03[1]dE9,"location":{"availabilityZone":"all","regionName":"us-east-1"},"resourceType":"ExportSnapshotRecord",`+
+		`"state":"Succeeded","sourceInfo":{"resourceType":"InstanceSnapshot","createdAt":1767225600.123,"name":"snapshot-%[1]d",`+
+		`"arn":"arn:aws:lightsail:us-east-1:111122223333:InstanceSnapshot/%08[1]x-9f8e-4d7c-b6a5-4f3e2d1c0b9a","fromResourceName":"web-%[1]d",`+
 		`"fromResourceArn":"arn:aws:lightsail:us-east-1:111122223333:Instance/%08[1]x-0a1b-4c2d-9e3f-4a5b6c7d8e9f","instanceSnapshotInfo":`+
-		`{"fromBundleId":"nano_3_0","fromBlueprintId":"wordpress","fromDiskInfo":[{"name":"disk-%[1]d","path":"/dev/xvda","sizeInGb":20,"isSystemDisk":true},`+
-		`{"name":"data-%[1]d","path":"/dev/xvdf","sizeInGb":64,"isSystemDisk":false}]}},"destinationInfo":{"id":"ami-0123456789abcdef%[1]d",`+
+		`{"fromBundleId":"nano_3_0","fromBlueprintId":"ubuntu_22_04","fromDiskInfo":[{"name":"root-%[1]d","path":"/dev/xvda","sizeInGb":20,"isSystemDisk":true}]}},`+
+		`"destinationInfo":{"id":"ami-%017[1]x",`+
 		`"service":"Aws::EC2::Image"}}`, i%1000)
 }
 
