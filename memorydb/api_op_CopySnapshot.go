@@ -85,7 +85,7 @@ type CopySnapshotOutput struct {
 }
 
 // Validate checks the input against every constraint of the model and
-// returns all violations at once as a *smithy.InvalidParamsError.
+// returns all violations at once as a smithy.InvalidParamsError.
 func (in *CopySnapshotInput) Validate() error {
 	check := validate.New("CopySnapshotInput", validate.Full)
 	validateCopySnapshotInput(in, &check)

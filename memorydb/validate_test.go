@@ -22,9 +22,9 @@ type violation struct{ Path, Rule string }
 // validation error of a call or of Validate.
 func violations(t *testing.T, err error) []violation {
 	t.Helper()
-	var params *smithy.InvalidParamsError
+	var params smithy.InvalidParamsError
 	if !errors.As(err, &params) {
-		t.Fatalf("error %v is not a *smithy.InvalidParamsError", err)
+		t.Fatalf("error %v is not a smithy.InvalidParamsError", err)
 	}
 	var got []violation
 	for _, e := range params.Errs() {

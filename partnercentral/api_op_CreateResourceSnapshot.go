@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
 	"github.com/awssnap/awssnap/internal/validate"
@@ -111,7 +112,7 @@ type CreateResourceSnapshotOutput struct {
 }
 
 // Validate checks the input against every constraint of the model and
-// returns all violations at once as a *smithy.InvalidParamsError. It checks
+// returns all violations at once as a smithy.InvalidParamsError. It checks
 // what a call would send: a nil ClientToken is not reported, because the
 // call fills it before checking.
 func (in *CreateResourceSnapshotInput) Validate() error {
@@ -124,7 +125,7 @@ func (in *CreateResourceSnapshotInput) Validate() error {
 var createResourceSnapshot = &transport.Operation[CreateResourceSnapshotInput, CreateResourceSnapshotOutput]{
 	Service:    service,
 	Name:       "CreateResourceSnapshot",
-	Binding:    protocol.NewAWSJSON(protocol.AWSJSON10, "AWSPartnerCentralSelling.CreateResourceSnapshot"),
+	Binding:    protocol.NewAWSJSON(protocol.AWSJSON10, "AWSPartnerCentralSelling.CreateResourceSnapshot").WithJSONStyle(jsonwire.Schema),
 	Encode:     encodeCreateResourceSnapshotInput,
 	Decode:     decodeCreateResourceSnapshotOutput,
 	Validate:   validateCreateResourceSnapshotInput,

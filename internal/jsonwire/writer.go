@@ -20,6 +20,23 @@ import (
 	"unicode/utf8"
 )
 
+// Style selects between the two string escapings of smithy-go, so each
+// service's bodies match those of its official client byte for byte.
+type Style int
+
+const (
+	// Classic is the escaping of smithy-go's encoding/json encoder, used by
+	// the clients generated with serializers.go (MemoryDB, Neptune
+	// Analytics, DataZone): DEL (0x7F) is written raw and invalid UTF-8 as
+	// the escape \ufffd.
+	Classic Style = iota
+	// Schema is the escaping of smithy-go's schema-based shape serializer,
+	// used by the newer generated clients (Lightsail, Partner Central):
+	// DEL is escaped as \u007f and invalid UTF-8 is written as the raw
+	// bytes of U+FFFD.
+	Schema
+)
+
 // Writer appends one JSON document to a byte slice.
 //
 // Object members are written with Key followed by one value; array elements
@@ -27,7 +44,11 @@ import (
 type Writer struct {
 	buf       []byte
 	needComma bool
+	style     Style
 }
+
+// SetStyle selects the string escaping.
+func (w *Writer) SetStyle(style Style) { w.style = style }
 
 // NewWriter returns a Writer whose buffer starts with the given capacity.
 func NewWriter(capacity int) *Writer {
@@ -97,7 +118,7 @@ func (w *Writer) Key(name string) {
 // MapKey writes an arbitrary map key, escaped, and the colon that follows it.
 func (w *Writer) MapKey(key string) {
 	w.separate()
-	w.buf = appendQuoted(w.buf, key)
+	w.buf = appendQuoted(w.buf, key, w.style)
 	w.buf = append(w.buf, ':')
 	w.needComma = false
 }
@@ -105,7 +126,7 @@ func (w *Writer) MapKey(key string) {
 // String writes a JSON string.
 func (w *Writer) String(v string) {
 	w.separate()
-	w.buf = appendQuoted(w.buf, v)
+	w.buf = appendQuoted(w.buf, v, w.style)
 	w.needComma = true
 }
 
@@ -175,14 +196,15 @@ func appendFloat(dst []byte, v float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
-// appendQuoted appends s as a quoted JSON string with smithy-go's escaping.
-func appendQuoted(dst []byte, s string) []byte {
+// appendQuoted appends s as a quoted JSON string with smithy-go's escaping
+// in the given style.
+func appendQuoted(dst []byte, s string, style Style) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
+			if b >= 0x20 && b != '"' && b != '\\' && (b != 0x7f || style == Classic) {
 				i++
 				continue
 			}
@@ -207,7 +229,11 @@ func appendQuoted(dst []byte, s string) []byte {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
+			if style == Schema {
+				dst = utf8.AppendRune(dst, utf8.RuneError)
+			} else {
+				dst = append(dst, `\ufffd`...)
+			}
 		case r == '\u2028' || r == '\u2029':
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])

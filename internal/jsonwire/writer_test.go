@@ -132,3 +132,21 @@ func TestEpochSecondsMatchesSmithy(t *testing.T) {
 		}
 	}
 }
+
+func TestSchemaStyle(t *testing.T) {
+	t.Parallel()
+	cases := map[string]string{
+		"del \x7f":        `"del \u007f"`,
+		"bad \xff byte":   "\"bad \uFFFD byte\"",
+		"\u2028 \n \x01": `"\u2028 \n \u0001"`,
+		"<&> / é":        `"<&> / é"`,
+	}
+	for in, want := range cases {
+		w := NewWriter(0)
+		w.SetStyle(Schema)
+		w.String(in)
+		if got := string(w.Bytes()); got != want {
+			t.Errorf("Schema String(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

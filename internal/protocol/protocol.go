@@ -34,6 +34,8 @@ type Binding struct {
 	// SuccessCode is the status the model documents for success. Any 2xx
 	// status is accepted as success, as the official clients do.
 	SuccessCode int
+	// JSONStyle is the string escaping of the service's official client.
+	JSONStyle jsonwire.Style
 
 	headers map[string][]string
 }
@@ -64,6 +66,12 @@ func NewRESTJSON(method string, successCode int) *Binding {
 		SuccessCode: successCode,
 		headers:     map[string][]string{"Content-Type": {"application/json"}},
 	}
+}
+
+// WithJSONStyle sets the string escaping of request bodies and returns b.
+func (b *Binding) WithJSONStyle(style jsonwire.Style) *Binding {
+	b.JSONStyle = style
+	return b
 }
 
 // Headers returns the fixed headers of every request of the operation. The

@@ -110,6 +110,7 @@ type call struct {
 func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], in *In, c *call) error {
 	var req protocol.Request
 	req.Body.Grow(512)
+	req.Body.SetStyle(op.Binding.JSONStyle)
 	if op.Path != nil {
 		op.Path(in, &req)
 	}
@@ -176,6 +177,7 @@ func redactedBody[In, Out any](op *Operation[In, Out], in *In, body []byte) []by
 	}
 	var req protocol.Request
 	req.Redact = true
+	req.Body.SetStyle(op.Binding.JSONStyle)
 	op.Encode(in, &req)
 	return req.Body.Bytes()
 }

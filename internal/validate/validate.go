@@ -3,7 +3,7 @@
 //
 // A Checker walks one input and collects every violation, each naming the
 // member path (Tags[3].Key), the rule and the limit. Violations come back
-// together as one smithy.InvalidParamsError, the error type the official
+// together as one smithy.InvalidParamsError value, the error the official
 // clients return for missing required members, so code that inspects
 // validation errors ports unchanged.
 //
@@ -239,14 +239,15 @@ func (c *Checker) Number(member string, v float64, rule *Range) {
 	}
 }
 
-// Err returns the collected violations as one *smithy.InvalidParamsError,
-// or nil when there are none.
+// Err returns the collected violations as one smithy.InvalidParamsError
+// value, as the official clients' validators do (so errors.As with a
+// smithy.InvalidParamsError target works the same), or nil when there are
+// none.
 func (c *Checker) Err() error {
 	if c.params.Len() == 0 {
 		return nil
 	}
-	params := c.params
-	return &params
+	return c.params
 }
 
 func (c *Checker) add(v *Violation) { c.params.Add(v) }

@@ -16,9 +16,9 @@ func violations(t *testing.T, err error) []violation {
 	if err == nil {
 		return nil
 	}
-	var params *smithy.InvalidParamsError
+	var params smithy.InvalidParamsError
 	if !errors.As(err, &params) {
-		t.Fatalf("error %T is not a *smithy.InvalidParamsError", err)
+		t.Fatalf("error %T is not a smithy.InvalidParamsError", err)
 	}
 	var got []violation
 	for _, e := range params.Errs() {
