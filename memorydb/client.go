@@ -1,7 +1,6 @@
 package memorydb
 
 import (
-
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go/logging"
 

@@ -136,8 +136,8 @@ func TestEpochSecondsMatchesSmithy(t *testing.T) {
 func TestSchemaStyle(t *testing.T) {
 	t.Parallel()
 	cases := map[string]string{
-		"del \x7f":        `"del \u007f"`,
-		"bad \xff byte":   "\"bad \uFFFD byte\"",
+		"del \x7f":       `"del \u007f"`,
+		"bad \xff byte":  "\"bad \uFFFD byte\"",
 		"\u2028 \n \x01": `"\u2028 \n \u0001"`,
 		"<&> / é":        `"<&> / é"`,
 	}
