@@ -252,7 +252,7 @@ func TestGetExportSnapshotRecordsTypedErrors(t *testing.T) {
 			return &types.UnauthenticatedException{Message: m, Code: c, Docs: d, Tip: tip}
 		}},
 	}
-	all := aws.String
+	str := aws.String
 	forms := []struct {
 		name   string
 		header func(code string) map[string]string
@@ -265,17 +265,22 @@ func TestGetExportSnapshotRecordsTypedErrors(t *testing.T) {
 			},
 			func(string) string { return "{" + members + "}" },
 			func(string) (*string, *string, *string, *string) {
-				return all("the message"), all("Lightsail.Code"), all("https://docs"), all("a tip")
+				return str("the message"), str("Lightsail.Code"), str("https://docs"), str("a tip")
 			}},
 		{"__type with namespace", nil,
 			func(code string) string { return `{"__type":"com.amazonaws.lightsail#` + code + `",` + members + `}` },
 			func(string) (*string, *string, *string, *string) {
-				return all("the message"), all("Lightsail.Code"), all("https://docs"), all("a tip")
+				return str("the message"), str("Lightsail.Code"), str("https://docs"), str("a tip")
 			}},
 		{"code only", nil,
 			func(code string) string { return `{"code":"` + code + `","Message":"capital message"}` },
 			func(code string) (*string, *string, *string, *string) {
-				return all("capital message"), all(code), nil, nil
+				return str("capital message"), str(code), nil, nil
+			}},
+		{"lower-case code only", nil,
+			func(code string) string { return `{"code":"` + strings.ToLower(code) + `"}` },
+			func(code string) (*string, *string, *string, *string) {
+				return nil, str(strings.ToLower(code)), nil, nil
 			}},
 		{"lower-case __type", nil,
 			func(code string) string { return `{"__type":"` + strings.ToLower(code) + `"}` },

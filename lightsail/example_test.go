@@ -120,3 +120,33 @@ func ExampleClient_GetExportSnapshotRecords_typedErrors() {
 	// InvalidInputException - The page token is not valid.
 	// code: InvalidInput fault: client
 }
+
+// stubClient stands in for *lightsail.Client in tests of code that lists
+// export snapshot records: it answers with two fixed pages.
+type stubClient struct{}
+
+func (stubClient) GetExportSnapshotRecords(_ context.Context, in *lightsail.GetExportSnapshotRecordsInput,
+	_ ...func(*lightsail.Options)) (*lightsail.GetExportSnapshotRecordsOutput, error) {
+	if in.PageToken == nil {
+		return &lightsail.GetExportSnapshotRecordsOutput{
+			ExportSnapshotRecords: []types.ExportSnapshotRecord{{Name: aws.String("first")}},
+			NextPageToken:         aws.String("page-2"),
+		}, nil
+	}
+	return &lightsail.GetExportSnapshotRecordsOutput{
+		ExportSnapshotRecords: []types.ExportSnapshotRecord{{Name: aws.String("second")}},
+	}, nil
+}
+
+func ExampleGetExportSnapshotRecordsAPIClient() {
+	var client lightsail.GetExportSnapshotRecordsAPIClient = stubClient{}
+	for record, err := range lightsail.NewGetExportSnapshotRecordsPaginator(client, nil).All(context.Background()) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(*record.Name)
+	}
+	// Output:
+	// first
+	// second
+}

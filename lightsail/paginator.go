@@ -66,9 +66,10 @@ func NewGetExportSnapshotRecordsPaginator(client GetExportSnapshotRecordsAPIClie
 	for _, fn := range optFns {
 		fn(&p.options)
 	}
-	p.nextToken = p.params.PageToken
-	if p.nextToken != nil {
-		p.tokens.seen(*p.nextToken)
+	if start := p.params.PageToken; start != nil {
+		token := *start
+		p.nextToken = &token
+		p.tokens.seen(token)
 	}
 	return p
 }
@@ -107,6 +108,10 @@ func (p *GetExportSnapshotRecordsPaginator) NextPage(ctx context.Context, optFns
 	if err != nil {
 		return nil, err
 	}
+	if result == nil {
+		// A stand-in client may answer nothing; take it as an empty last page.
+		result = &GetExportSnapshotRecordsOutput{}
+	}
 	p.firstPage = false
 	p.pages++
 	p.nextToken = nil
@@ -135,8 +140,13 @@ func (p *GetExportSnapshotRecordsPaginator) NextPage(ctx context.Context, optFns
 //	}
 //
 // All uses the paginator's position: a second call continues with the
-// page after the last one requested, and the records left unread on the
-// page where a loop broke off are not yielded again.
+// page after the last one received (the records left unread on the page
+// where a loop broke off are not yielded again), or requests again the
+// page that failed.
+//
+// The strings of a record share memory with the response it came from, so
+// a record kept after the loop keeps its page's body alive; to keep a few
+// records out of many pages, copy the values you need.
 func (p *GetExportSnapshotRecordsPaginator) All(ctx context.Context, optFns ...func(*Options)) iter.Seq2[types.ExportSnapshotRecord, error] {
 	return func(yield func(types.ExportSnapshotRecord, error) bool) {
 		for p.HasMorePages() {

@@ -399,6 +399,18 @@ func TestPaginatorWithFakeClient(t *testing.T) {
 	}
 }
 
+func TestPaginatorNilPage(t *testing.T) {
+	t.Parallel()
+	client := fakeClient(func(context.Context, string, []func(*Options)) (*GetExportSnapshotRecordsOutput, error) {
+		return nil, nil
+	})
+	p := NewGetExportSnapshotRecordsPaginator(client, nil)
+	names, errs := collect(p)
+	if len(names) != 0 || len(errs) != 0 || p.HasMorePages() {
+		t.Errorf("records %v, errors %v, HasMorePages %v; want none, none, false", names, errs, p.HasMorePages())
+	}
+}
+
 // TestTokenCycleDetection checks the repeated-token guard on sequences
 // that enter a cycle after a prefix: the repeat is always found, within
 // about two turns of the cycle after entering it, and distinct tokens are
