@@ -105,7 +105,7 @@ type CreateGraphSnapshotOutput struct {
 }
 
 // Validate checks the input against every constraint of the model and
-// returns all violations at once as a *smithy.InvalidParamsError. A
+// returns all violations at once as a smithy.InvalidParamsError. A
 // violation of a tag key or value is reported at the path Tags["<key>"].
 func (in *CreateGraphSnapshotInput) Validate() error {
 	check := validate.New("CreateGraphSnapshotInput", validate.Full)

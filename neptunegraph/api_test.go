@@ -90,7 +90,7 @@ func TestGoldenRequests(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := testutil.NewServer(t, testutil.Response{Status: 201, Body: "{}"})
-			client := newGoldenClient(t, srv, tt.optFns...)
+			client := newGoldenClient(srv, tt.optFns...)
 			if _, err := client.CreateGraphSnapshot(context.Background(), tt.input); err != nil {
 				t.Fatal(err)
 			}

@@ -2,12 +2,7 @@ package neptunegraph_test
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"net/http"
-	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,193 +11,14 @@ import (
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/neptunegraph"
 )
-
-// rulesInterpreter evaluates a smithy.rules#endpointRuleSet as written in
-// the model: isSet, not, booleanEquals, stringEquals, aws.partition,
-// getAttr, and endpoint, error and tree rules.
-type rulesInterpreter struct {
-	Parameters map[string]struct {
-		Required bool `json:"required"`
-		Default  any  `json:"default"`
-	} `json:"parameters"`
-	Rules []rule `json:"rules"`
-}
-
-type rule struct {
-	Type       string      `json:"type"`
-	Conditions []condition `json:"conditions"`
-	Endpoint   *struct {
-		URL any `json:"url"`
-	} `json:"endpoint"`
-	Error any    `json:"error"`
-	Rules []rule `json:"rules"`
-}
-
-type condition struct {
-	Fn     string `json:"fn"`
-	Argv   []any  `json:"argv"`
-	Assign string `json:"assign"`
-}
 
 // outcome is the result of resolving: a URL or an error message.
 type outcome struct {
 	URL   string
 	Error string
-}
-
-func loadRules(t *testing.T) *rulesInterpreter {
-	t.Helper()
-	data, err := os.ReadFile(testutil.SharedDir(t, "models", "neptunegraph.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var model struct {
-		Shapes map[string]struct {
-			Traits map[string]json.RawMessage `json:"traits"`
-		} `json:"shapes"`
-	}
-	if err := json.Unmarshal(data, &model); err != nil {
-		t.Fatal(err)
-	}
-	raw := model.Shapes["com.amazonaws.neptunegraph#AmazonNeptuneGraph"].Traits["smithy.rules#endpointRuleSet"]
-	if raw == nil {
-		t.Fatal("the model has no endpoint rule set")
-	}
-	var rules rulesInterpreter
-	if err := json.Unmarshal(raw, &rules); err != nil {
-		t.Fatal(err)
-	}
-	return &rules
-}
-
-// resolve evaluates the rules for params.
-func (ri *rulesInterpreter) resolve(params map[string]any) (outcome, error) {
-	scope := map[string]any{}
-	for name, p := range ri.Parameters {
-		if v, ok := params[name]; ok && v != nil {
-			scope[name] = v
-		} else if p.Default != nil {
-			scope[name] = p.Default
-		}
-	}
-	for name, p := range ri.Parameters {
-		if _, ok := scope[name]; p.Required && !ok {
-			return outcome{Error: "parameter " + name + " is required"}, nil
-		}
-	}
-	if out, ok, err := ri.evalRules(ri.Rules, scope); ok || err != nil {
-		return out, err
-	}
-	return outcome{}, errors.New("no rule matched")
-}
-
-func (ri *rulesInterpreter) evalRules(rules []rule, scope map[string]any) (outcome, bool, error) {
-	for _, r := range rules {
-		local := make(map[string]any, len(scope))
-		for k, v := range scope {
-			local[k] = v
-		}
-		matched, err := ri.conditions(r.Conditions, local)
-		if err != nil {
-			return outcome{}, false, err
-		}
-		if !matched {
-			continue
-		}
-		switch r.Type {
-		case "endpoint":
-			url, err := eval(r.Endpoint.URL, local)
-			return outcome{URL: fmt.Sprint(url)}, true, err
-		case "error":
-			msg, err := eval(r.Error, local)
-			return outcome{Error: fmt.Sprint(msg)}, true, err
-		case "tree":
-			out, ok, err := ri.evalRules(r.Rules, local)
-			if ok || err != nil {
-				return out, ok, err
-			}
-			return outcome{}, false, fmt.Errorf("tree rule fell through")
-		default:
-			return outcome{}, false, fmt.Errorf("unknown rule type %q", r.Type)
-		}
-	}
-	return outcome{}, false, nil
-}
-
-func (ri *rulesInterpreter) conditions(conds []condition, scope map[string]any) (bool, error) {
-	for _, c := range conds {
-		v, err := eval(map[string]any{"fn": c.Fn, "argv": c.Argv}, scope)
-		if err != nil {
-			return false, err
-		}
-		if v == nil || v == false {
-			return false, nil
-		}
-		if c.Assign != "" {
-			scope[c.Assign] = v
-		}
-	}
-	return true, nil
-}
-
-var templateRef = regexp.MustCompile(`\{([A-Za-z]+)(#([A-Za-z]+))?\}`)
-
-// eval evaluates an expression: a literal, a template string, a reference
-// or a function call.
-func eval(expr any, scope map[string]any) (any, error) {
-	switch e := expr.(type) {
-	case string:
-		return templateRef.ReplaceAllStringFunc(e, func(m string) string {
-			parts := templateRef.FindStringSubmatch(m)
-			v := scope[parts[1]]
-			if parts[3] != "" {
-				v = v.(map[string]any)[parts[3]]
-			}
-			return fmt.Sprint(v)
-		}), nil
-	case bool:
-		return e, nil
-	case map[string]any:
-		if ref, ok := e["ref"].(string); ok {
-			return scope[ref], nil
-		}
-		return call(e, scope)
-	}
-	return nil, fmt.Errorf("unknown expression %v", expr)
-}
-
-func call(e map[string]any, scope map[string]any) (any, error) {
-	argv, _ := e["argv"].([]any)
-	args := make([]any, len(argv))
-	for i, a := range argv {
-		v, err := eval(a, scope)
-		if err != nil {
-			return nil, err
-		}
-		args[i] = v
-	}
-	switch e["fn"] {
-	case "isSet":
-		return args[0] != nil, nil
-	case "not":
-		return args[0] == false, nil
-	case "booleanEquals", "stringEquals":
-		return args[0] != nil && args[0] == args[1], nil
-	case "getAttr":
-		return args[0].(map[string]any)[args[1].(string)], nil
-	case "aws.partition":
-		p := endpoints.PartitionOf(args[0].(string))
-		return map[string]any{
-			"name": p.Name, "dnsSuffix": p.DNSSuffix, "dualStackDnsSuffix": p.DualStackDNSSuffix,
-			"supportsFIPS": p.SupportsFIPS, "supportsDualStack": p.SupportsDualStack,
-			"implicitGlobalRegion": p.ImplicitGlobalRegion,
-		}, nil
-	}
-	return nil, fmt.Errorf("unknown function %v", e["fn"])
 }
 
 // resolveWith runs the default resolver and reduces its answer to an
@@ -216,33 +32,45 @@ func resolveWith(params neptunegraph.EndpointParameters) outcome {
 	return outcome{URL: endpoint.URI.String()}
 }
 
+// TestEndpointRulesMatchTheModel evaluates the model's rule set over a
+// matrix of regions of every partition (and unknown ones), API types, FIPS,
+// dual-stack and custom endpoints, and compares it with the Go rules.
 func TestEndpointRulesMatchTheModel(t *testing.T) {
 	t.Parallel()
-	rules := loadRules(t)
-	regions := []*string{nil, aws.String("us-east-1"), aws.String("eu-west-2"), aws.String("ap-northeast-1"),
-		aws.String("cn-north-1"), aws.String("cn-northwest-1"), aws.String("us-gov-west-1"), aws.String("us-gov-east-1"),
-		aws.String("us-iso-east-1"), aws.String("us-isob-east-1"), aws.String("eu-isoe-west-1"), aws.String("us-isof-south-1"),
-		aws.String("eusc-de-east-1"), aws.String("aws-global"), aws.String("aws-cn-global"), aws.String("mars-east-1"),
-		aws.String("local")}
-	apiTypes := []*string{aws.String("ControlPlane"), aws.String("DataPlane"), aws.String("someUnknownValue"), nil}
-	customs := []*string{nil, aws.String("https://example.com/custom/path")}
+	rules := testutil.LoadRuleSet(t, "neptunegraph.json")
+	regions := append([]string{""}, testutil.Regions...)
+	apiTypes := []string{"ControlPlane", "DataPlane", "someUnknownValue"}
 	flags := []*bool{nil, aws.Bool(false), aws.Bool(true)}
 	cases := 0
 	for _, region := range regions {
 		for _, apiType := range apiTypes {
-			for _, custom := range customs {
+			for _, custom := range []string{"", "https://example.com/custom/path"} {
 				for _, fips := range flags {
 					for _, dualStack := range flags {
-						params := neptunegraph.EndpointParameters{Region: region, ApiType: apiType, Endpoint: custom,
-							UseFIPS: fips, UseDualStack: dualStack}
-						want, err := rules.resolve(map[string]any{"Region": deref(region), "ApiType": deref(apiType),
-							"Endpoint": deref(custom), "UseFIPS": derefBool(fips), "UseDualStack": derefBool(dualStack)})
-						if err != nil {
-							t.Fatalf("%+v: the rules: %v", params, err)
+						params := map[string]any{"ApiType": apiType}
+						goParams := neptunegraph.EndpointParameters{ApiType: aws.String(apiType), UseFIPS: fips, UseDualStack: dualStack}
+						if region != "" {
+							params["Region"], goParams.Region = region, aws.String(region)
 						}
-						if diff := cmp.Diff(want, resolveWith(params)); diff != "" {
-							t.Errorf("region %v, api type %v, endpoint %v, fips %v, dual-stack %v (-rules +resolver):\n%s",
-								deref(region), deref(apiType), deref(custom), derefBool(fips), derefBool(dualStack), diff)
+						if custom != "" {
+							params["Endpoint"], goParams.Endpoint = custom, aws.String(custom)
+						}
+						if fips != nil {
+							params["UseFIPS"] = *fips
+						}
+						if dualStack != nil {
+							params["UseDualStack"] = *dualStack
+						}
+						result, err := rules.Evaluate(params)
+						if err != nil {
+							t.Fatalf("%v: the rules: %v", params, err)
+						}
+						want := outcome{URL: result.URL, Error: result.Error}
+						if diff := cmp.Diff(want, resolveWith(goParams)); diff != "" {
+							t.Errorf("%v (-rules +resolver):\n%s", params, diff)
+						}
+						if len(result.Properties) != 0 {
+							t.Errorf("%v: the rules set endpoint properties %v", params, result.Properties)
 						}
 						cases++
 					}
@@ -251,20 +79,6 @@ func TestEndpointRulesMatchTheModel(t *testing.T) {
 		}
 	}
 	t.Logf("%d parameter combinations agree with the model's rules", cases)
-}
-
-func deref(s *string) any {
-	if s == nil {
-		return nil
-	}
-	return *s
-}
-
-func derefBool(b *bool) any {
-	if b == nil {
-		return nil
-	}
-	return *b
 }
 
 // TestEndpointExpectations pins results the official endpoint tests
@@ -380,7 +194,7 @@ func TestClientEndpoints(t *testing.T) {
 			if c.host != tt.wantHost {
 				t.Errorf("host %q, want %q", c.host, tt.wantHost)
 			}
-			if len(resolver.params) != 1 || deref(resolver.params[0].ApiType) != "ControlPlane" {
+			if len(resolver.params) != 1 || aws.ToString(resolver.params[0].ApiType) != "ControlPlane" {
 				t.Errorf("resolver parameters %+v, want one call with ApiType ControlPlane", resolver.params)
 			}
 		})

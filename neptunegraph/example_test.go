@@ -1,61 +1,39 @@
 package neptunegraph_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/httptest"
+	"log"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
 
+	"github.com/awssnap/awssnap/internal/emulator"
 	"github.com/awssnap/awssnap/neptunegraph"
 	"github.com/awssnap/awssnap/neptunegraph/types"
 )
 
-// exampleService stands in for Neptune Analytics: it creates snapshots
-// of g-abcde12345, answers ConflictException for the name "taken", and
-// ResourceNotFoundException for other graphs.
-func exampleService() *httptest.Server {
-	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("X-Amzn-RequestId", "example-request")
-		switch {
-		case !bytes.Contains(body, []byte(`"graphIdentifier":"g-abcde12345"`)):
-			w.Header().Set("X-Amzn-ErrorType", "ResourceNotFoundException")
-			w.WriteHeader(http.StatusNotFound)
-			io.WriteString(w, `{"message":"Graph not found."}`)
-		case bytes.Contains(body, []byte(`"snapshotName":"taken"`)):
-			w.Header().Set("X-Amzn-ErrorType", "ConflictException:http://internal.amazon.com/coral/com.amazon.coral.validate/")
-			w.WriteHeader(http.StatusConflict)
-			io.WriteString(w, `{"message":"A graph snapshot named taken already exists.","reason":"CONCURRENT_MODIFICATION"}`)
-		default:
-			w.WriteHeader(http.StatusCreated)
-			io.WriteString(w, `{"id":"gs-abcde12345","name":"nightly-1",`+
-				`"arn":"arn:aws:neptune-graph:us-east-1:111122223333:graph-snapshot/gs-abcde12345",`+
-				`"sourceGraphId":"g-abcde12345","snapshotCreateTime":1767225600,"status":"CREATING"}`)
-		}
-	}))
-}
-
-// exampleClient returns a client of the stand-in service.
-func exampleClient(url string) *neptunegraph.Client {
-	return neptunegraph.New(neptunegraph.Options{
+// exampleClient returns a client of a local emulator, so the examples run
+// without an AWS account. Against AWS, build the client with
+// neptunegraph.NewFromConfig(cfg) from config.LoadDefaultConfig instead.
+func exampleClient() (*neptunegraph.Client, func()) {
+	srv, err := emulator.Start(emulator.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	client := neptunegraph.New(neptunegraph.Options{
 		Region:       "us-east-1",
-		Credentials:  credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "SECRET", ""),
-		BaseEndpoint: aws.String(url),
+		BaseEndpoint: aws.String(srv.URL),
+		Credentials:  credentials.NewStaticCredentialsProvider(emulator.AccessKeyID, emulator.SecretAccessKey, ""),
 	})
+	return client, func() { _ = srv.Close() }
 }
 
 func ExampleClient_CreateGraphSnapshot() {
-	server := exampleService()
-	defer server.Close()
-	client := exampleClient(server.URL)
+	client, stop := exampleClient()
+	defer stop()
 
 	out, err := client.CreateGraphSnapshot(context.Background(), &neptunegraph.CreateGraphSnapshotInput{
 		GraphIdentifier: aws.String("g-abcde12345"),
@@ -63,21 +41,19 @@ func ExampleClient_CreateGraphSnapshot() {
 		Tags:            map[string]string{"team": "graph", "env": "prod"},
 	})
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
-	fmt.Println(*out.Id, out.Status, out.SnapshotCreateTime.Format("2006-01-02"))
-	// Output: gs-abcde12345 CREATING 2026-01-01
+	fmt.Println(*out.Name, out.Status, *out.SourceGraphId)
+	// Output: nightly-1 CREATING g-abcde12345
 }
 
 func ExampleClient_CreateGraphSnapshot_conflict() {
-	server := exampleService()
-	defer server.Close()
-	client := exampleClient(server.URL)
+	client, stop := exampleClient()
+	defer stop()
 
 	_, err := client.CreateGraphSnapshot(context.Background(), &neptunegraph.CreateGraphSnapshotInput{
 		GraphIdentifier: aws.String("g-abcde12345"),
-		SnapshotName:    aws.String("taken"),
+		SnapshotName:    aws.String("seed-snapshot"), // taken
 	})
 	var conflict *types.ConflictException
 	if errors.As(err, &conflict) {
@@ -86,37 +62,57 @@ func ExampleClient_CreateGraphSnapshot_conflict() {
 	}
 	// Output:
 	// ConflictException CONCURRENT_MODIFICATION
-	// A graph snapshot named taken already exists.
+	// A graph snapshot named seed-snapshot already exists.
 }
 
 func ExampleClient_CreateGraphSnapshot_notFound() {
-	server := exampleService()
-	defer server.Close()
-	client := exampleClient(server.URL)
+	client, stop := exampleClient()
+	defer stop()
 
 	_, err := client.CreateGraphSnapshot(context.Background(), &neptunegraph.CreateGraphSnapshotInput{
 		GraphIdentifier: aws.String("g-0000000000"),
 		SnapshotName:    aws.String("nightly-1"),
 	})
+	var notFound *types.ResourceNotFoundException
+	if errors.As(err, &notFound) {
+		fmt.Println(notFound.ErrorMessage())
+	}
 	var apiErr smithy.APIError
 	if errors.As(err, &apiErr) {
-		fmt.Println(apiErr.ErrorCode()+":", apiErr.ErrorMessage())
+		fmt.Println("fault:", apiErr.ErrorFault())
 	}
-	// Output: ResourceNotFoundException: Graph not found.
+	// Output:
+	// Graph g-0000000000 does not exist.
+	// fault: client
+}
+
+// With client-side checks turned off, the service's own
+// ValidationException comes back, with its reason.
+func ExampleClient_CreateGraphSnapshot_serviceValidation() {
+	client, stop := exampleClient()
+	defer stop()
+
+	_, err := client.CreateGraphSnapshot(context.Background(), &neptunegraph.CreateGraphSnapshotInput{
+		GraphIdentifier: aws.String("g-abcde12345"),
+		SnapshotName:    aws.String("gs-reserved"),
+	}, func(o *neptunegraph.Options) { o.Validation = neptunegraph.ValidationOff })
+	var invalid *types.ValidationException
+	if errors.As(err, &invalid) {
+		fmt.Println(invalid.ErrorCode(), invalid.Reason)
+	}
+	// Output: ValidationException CONSTRAINT_VIOLATION
 }
 
 // The input is checked before anything is sent: every violation comes back
-// at once, naming the field, and no request leaves.
-func ExampleClient_CreateGraphSnapshot_validation() {
-	client := exampleClient("http://127.0.0.1:1") // never contacted
-
-	_, err := client.CreateGraphSnapshot(context.Background(), &neptunegraph.CreateGraphSnapshotInput{
+// at once, naming the field.
+func ExampleCreateGraphSnapshotInput_Validate() {
+	in := &neptunegraph.CreateGraphSnapshotInput{
 		GraphIdentifier: aws.String("graph-1"),
 		SnapshotName:    aws.String("gs-nightly"),
 		Tags:            map[string]string{"cost center": "42"},
-	})
-	var invalid *smithy.InvalidParamsError
-	if errors.As(err, &invalid) {
+	}
+	var invalid smithy.InvalidParamsError
+	if err := in.Validate(); errors.As(err, &invalid) {
 		fmt.Print(invalid.Error())
 	}
 	// Output:
@@ -124,25 +120,4 @@ func ExampleClient_CreateGraphSnapshot_validation() {
 	// - CreateGraphSnapshotInput.GraphIdentifier: value "graph-1" does not match the pattern ^g-[a-z0-9]{10}$
 	// - CreateGraphSnapshotInput.SnapshotName: value "gs-nightly" does not match the pattern ^(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*$
 	// - CreateGraphSnapshotInput.Tags["cost center"]: value "cost center" does not match the pattern ^[a-zA-Z+-=._:/]+$
-}
-
-// The service's own ValidationException carries a reason.
-func ExampleClient_CreateGraphSnapshot_serviceValidation() {
-	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Amzn-ErrorType", "ValidationException")
-		w.WriteHeader(http.StatusBadRequest)
-		io.WriteString(w, `{"message":"Graph g-abcde12345 is not available.","reason":"ILLEGAL_ARGUMENT"}`)
-	}))
-	defer server.Close()
-	client := exampleClient(server.URL)
-
-	_, err := client.CreateGraphSnapshot(context.Background(), &neptunegraph.CreateGraphSnapshotInput{
-		GraphIdentifier: aws.String("g-abcde12345"),
-		SnapshotName:    aws.String("nightly-1"),
-	})
-	var invalid *types.ValidationException
-	if errors.As(err, &invalid) && invalid.Reason == types.ValidationExceptionReasonIllegalArgument {
-		fmt.Println("refused:", invalid.ErrorMessage())
-	}
-	// Output: refused: Graph g-abcde12345 is not available.
 }

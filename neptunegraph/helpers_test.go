@@ -2,10 +2,8 @@ package neptunegraph_test
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"sync"
 	"testing"
@@ -20,9 +18,7 @@ import (
 	"github.com/awssnap/awssnap/neptunegraph"
 )
 
-// goldenHost is the Host every golden request is signed for; the client
-// dials the capture server whatever the URL says, so signatures do not
-// depend on the server's port.
+// goldenHost is the Host every golden request is signed for.
 const goldenHost = "neptune-graph.us-east-1.amazonaws.com"
 
 // noWait is a retry backoff that does not wait, so retry tests run fast
@@ -41,20 +37,13 @@ func newClient(srv *testutil.Server, optFns ...func(*neptunegraph.Options)) *nep
 	}, optFns...)
 }
 
-// newGoldenClient returns a client of srv whose requests name goldenHost
-// under the server's base path, so the signed bytes are reproducible.
-func newGoldenClient(t *testing.T, srv *testutil.Server, optFns ...func(*neptunegraph.Options)) *neptunegraph.Client {
-	t.Helper()
-	addr := srv.Listener.Addr().String()
-	dialer := &net.Dialer{}
-	transport := &http.Transport{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
-		return dialer.DialContext(ctx, network, addr)
-	}}
-	t.Cleanup(transport.CloseIdleConnections)
+// newGoldenClient returns a client whose requests name goldenHost under
+// the capture server's base path and are delivered to srv, so the signed
+// bytes do not depend on the server's port.
+func newGoldenClient(srv *testutil.Server, optFns ...func(*neptunegraph.Options)) *neptunegraph.Client {
 	return newClient(srv, append([]func(*neptunegraph.Options){func(o *neptunegraph.Options) {
-		o.BaseEndpoint = aws.String("http://" + goldenHost + srv.Prefix)
-		o.EndpointOptions.DisableHTTPS = true
-		o.HTTPClient = &http.Client{Transport: transport}
+		o.BaseEndpoint = aws.String("https://" + goldenHost + srv.Prefix)
+		o.HTTPClient = srv.HTTPClient()
 	}}, optFns...)...)
 }
 
@@ -122,12 +111,12 @@ type violation struct {
 }
 
 // violations returns the path and rule of each violation in err, which
-// must hold a *smithy.InvalidParamsError.
+// must hold a smithy.InvalidParamsError.
 func violations(t *testing.T, err error) []violation {
 	t.Helper()
-	var invalid *smithy.InvalidParamsError
+	var invalid smithy.InvalidParamsError
 	if !errors.As(err, &invalid) {
-		t.Fatalf("error %v (%T) holds no *smithy.InvalidParamsError", err, err)
+		t.Fatalf("error %v (%T) holds no smithy.InvalidParamsError", err, err)
 	}
 	var got []violation
 	for _, e := range invalid.Errs() {

@@ -2,9 +2,7 @@ package neptunegraph_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,23 +17,10 @@ import (
 	"github.com/awssnap/awssnap/neptunegraph/types"
 )
 
-// protocolCase is one case of shared/protocol-tests/restJson1.json.
-type protocolCase struct {
-	ID         string            `json:"id"`
-	Kind       string            `json:"kind"`
-	ErrorShape string            `json:"errorShape"`
-	Host       string            `json:"host"`
-	URI        string            `json:"uri"`
-	Headers    map[string]string `json:"headers"`
-	Body       *string           `json:"body"`
-	Code       int               `json:"code"`
-	Params     map[string]any    `json:"params"`
-}
-
 // protocolPlan says how each case applies to CreateGraphSnapshot: a
 // runner, or why it does not apply.
 type protocolPlan struct {
-	run    func(t *testing.T, c protocolCase)
+	run    func(t *testing.T, c testutil.ProtocolCase)
 	reason string
 }
 
@@ -117,21 +102,16 @@ func plans() map[string]protocolPlan {
 	return p
 }
 
+// TestProtocolVectors runs the official restJson1 protocol test cases that
+// apply to CreateGraphSnapshot: error-code resolution (the test's errors
+// mapped onto this operation's), framing, empty, null, unknown and
+// epoch-seconds output members. The others exercise shapes the operation
+// does not have; the test logs them with the reason.
 func TestProtocolVectors(t *testing.T) {
 	t.Parallel()
-	data, err := os.ReadFile(testutil.SharedDir(t, "protocol-tests", "restJson1.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var file struct {
-		Cases []protocolCase `json:"cases"`
-	}
-	if err := json.Unmarshal(data, &file); err != nil {
-		t.Fatal(err)
-	}
 	all := plans()
 	ran, skipped := 0, 0
-	for _, c := range file.Cases {
+	for _, c := range testutil.LoadProtocolCases(t, "restJson1.json") {
 		key := c.Kind + "/" + c.ID
 		plan, ok := all[key]
 		if c.Kind == "error" {
@@ -153,8 +133,8 @@ func TestProtocolVectors(t *testing.T) {
 
 // runError maps the case's error code onto a real one and checks the
 // typed error and its message.
-func runError(t *testing.T, c protocolCase) {
-	shape := c.ErrorShape[strings.IndexByte(c.ErrorShape, '#')+1:]
+func runError(t *testing.T, c testutil.ProtocolCase) {
+	shape := testutil.ShapeName(c.ErrorShape)
 	ours, ok := errorShapes[shape]
 	if !ok {
 		t.Fatalf("no error of this operation stands in for %s", shape)
@@ -192,8 +172,8 @@ func runError(t *testing.T, c protocolCase) {
 
 // runResponse renames the case's members onto output members (others stay
 // unknown and must be ignored) and checks the decoded output.
-func runResponse(rename map[string]string) func(t *testing.T, c protocolCase) {
-	return func(t *testing.T, c protocolCase) {
+func runResponse(rename map[string]string) func(t *testing.T, c testutil.ProtocolCase) {
+	return func(t *testing.T, c testutil.ProtocolCase) {
 		body := ""
 		if c.Body != nil {
 			body = *c.Body
@@ -237,8 +217,8 @@ func setOutput(t *testing.T, out *neptunegraph.CreateGraphSnapshotOutput, member
 // runRequest sends in (unchecked, as the vectors' inputs omit required
 // members) and checks the method, the path (under the case's endpoint path,
 // if any), Content-Type, Content-Length and the body.
-func runRequest(in *neptunegraph.CreateGraphSnapshotInput, wantBody string) func(t *testing.T, c protocolCase) {
-	return func(t *testing.T, c protocolCase) {
+func runRequest(in *neptunegraph.CreateGraphSnapshotInput, wantBody string) func(t *testing.T, c testutil.ProtocolCase) {
+	return func(t *testing.T, c testutil.ProtocolCase) {
 		h := &hostCapture{}
 		endpoint := "https://example.com"
 		if c.Host != "" {
