@@ -164,3 +164,28 @@ type resolverFunc func(memorydb.EndpointParameters) (smithyendpoints.Endpoint, e
 func (f resolverFunc) ResolveEndpoint(_ context.Context, p memorydb.EndpointParameters) (smithyendpoints.Endpoint, error) {
 	return f(p)
 }
+
+func TestSigningOverrides(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t)
+	client := newClient(srv, memorydb.WithSigV4SigningName("custom-name"), memorydb.WithSigV4SigningRegion("eu-west-3"))
+	if err := call(client, context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if auth := srv.Requests()[0].Header.Get("Authorization"); !strings.Contains(auth, "/eu-west-3/custom-name/aws4_request") {
+		t.Errorf("Authorization %s", auth)
+	}
+	err := call(client, context.Background(), memorydb.WithAPIOptions(nil))
+	if err == nil || !strings.Contains(err.Error(), "no middleware stack") {
+		t.Errorf("WithAPIOptions: %v", err)
+	}
+	custom := newClient(srv, memorydb.WithEndpointResolverV2(resolverFunc(func(memorydb.EndpointParameters) (smithyendpoints.Endpoint, error) {
+		return endpoints.URL(srv.URL + "/via-option")
+	})), func(o *memorydb.Options) { o.BaseEndpoint = nil })
+	if err := call(custom, context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.Requests()[1].Path; got != "/via-option" {
+		t.Errorf("path %s", got)
+	}
+}

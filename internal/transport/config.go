@@ -65,6 +65,10 @@ type Config struct {
 	// plain http is refused for hosts other than loopback.
 	DisableHTTPS               bool
 	DisableClockSkewCorrection bool
+	// SigningName and SigningRegion, when set, override the signing name
+	// and region of every other source, as the official clients'
+	// WithSigV4SigningName and WithSigV4SigningRegion do.
+	SigningName, SigningRegion string
 	// MiddlewareCount is the number of Options.APIOptions entries, which
 	// this library does not run; a call with any fails before sending.
 	MiddlewareCount int

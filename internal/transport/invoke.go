@@ -152,6 +152,12 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	c.url.Path = smithyhttp.JoinPath(c.url.Path, path)
 	c.url.RawPath = smithyhttp.JoinPath(endpointRaw, rawPath)
 	c.signingName, c.signingRegion = endpoints.Signing(&endpoint, op.Service.SigningName, cfg.Region)
+	if cfg.SigningName != "" {
+		c.signingName = cfg.SigningName
+	}
+	if cfg.SigningRegion != "" {
+		c.signingRegion = cfg.SigningRegion
+	}
 	sum := sha256.Sum256(c.body)
 	c.payloadHash = hex.EncodeToString(sum[:])
 	if cfg.LogMode.IsRequestWithBody() {
