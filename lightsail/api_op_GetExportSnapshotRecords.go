@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
 	"github.com/awssnap/awssnap/lightsail/types"
@@ -82,7 +83,7 @@ func (in *GetExportSnapshotRecordsInput) Validate() error {
 var getExportSnapshotRecords = &transport.Operation[GetExportSnapshotRecordsInput, GetExportSnapshotRecordsOutput]{
 	Service:    service,
 	Name:       "GetExportSnapshotRecords",
-	Binding:    protocol.NewAWSJSON(protocol.AWSJSON11, "Lightsail_20161128.GetExportSnapshotRecords"),
+	Binding:    protocol.NewAWSJSON(protocol.AWSJSON11, "Lightsail_20161128.GetExportSnapshotRecords").WithJSONStyle(jsonwire.Schema),
 	Encode:     encodeGetExportSnapshotRecordsInput,
 	Decode:     decodeGetExportSnapshotRecordsOutput,
 	InputName:  "GetExportSnapshotRecordsInput",

@@ -1,9 +1,6 @@
 package lightsail
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
@@ -17,66 +14,9 @@ func encodeGetExportSnapshotRecordsInput(in *GetExportSnapshotRecordsInput, req 
 	w.BeginObject()
 	if in.PageToken != nil {
 		w.Key("pageToken")
-		writeString(w, *in.PageToken)
+		w.String(*in.PageToken)
 	}
 	w.EndObject()
-}
-
-// writeString writes a string member with the escaping of the official
-// Lightsail client, whose schema-based JSON serializer differs from
-// jsonwire.Writer.String in two cases: it escapes DEL (0x7F) as \u007f,
-// and it replaces each byte of invalid UTF-8 with a raw U+FFFD instead of
-// the escape \ufffd. Other strings take the shared writer's path.
-func writeString(w *jsonwire.Writer, v string) {
-	if strings.IndexByte(v, 0x7F) < 0 && utf8.ValidString(v) {
-		w.String(v)
-		return
-	}
-	w.Raw(appendQuoted(make([]byte, 0, len(v)+16), v))
-}
-
-const lowerHex = "0123456789abcdef"
-
-// appendQuoted appends v as a JSON string escaped like the official
-// client's serializer: \" \\ \n \r \t, other ASCII controls and DEL as
-// \u00xx, U+2028 and U+2029 as escapes, invalid bytes as U+FFFD.
-func appendQuoted(dst []byte, v string) []byte {
-	dst = append(dst, '"')
-	for i := 0; i < len(v); {
-		b := v[i]
-		if b < utf8.RuneSelf {
-			dst = appendASCII(dst, b)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(v[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			dst = append(dst, "\uFFFD"...)
-		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, '\\', 'u', '2', '0', '2', lowerHex[r&0xF])
-		default:
-			dst = append(dst, v[i:i+size]...)
-		}
-		i += size
-	}
-	return append(dst, '"')
-}
-
-func appendASCII(dst []byte, b byte) []byte {
-	switch {
-	case b == '"' || b == '\\':
-		return append(dst, '\\', b)
-	case b == '\n':
-		return append(dst, '\\', 'n')
-	case b == '\r':
-		return append(dst, '\\', 'r')
-	case b == '\t':
-		return append(dst, '\\', 't')
-	case b < 0x20 || b == 0x7F:
-		return append(dst, '\\', 'u', '0', '0', lowerHex[b>>4], lowerHex[b&0xF])
-	}
-	return append(dst, b)
 }
 
 func decodeGetExportSnapshotRecordsOutput(r *jsonwire.Reader, out *GetExportSnapshotRecordsOutput) {
