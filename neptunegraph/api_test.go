@@ -363,3 +363,48 @@ func TestPerCallOptions(t *testing.T) {
 		t.Error("a per-call option changed the client's options")
 	}
 }
+
+func TestNewFromConfig(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, testutil.Response{Status: 201, Body: `{"id":"gs-abcde12345"}`})
+	cfg := aws.Config{
+		Region:       "eu-west-1",
+		Credentials:  testutil.Credentials,
+		BaseEndpoint: srv.Endpoint(),
+		Retryer:      func() aws.Retryer { return retry.AddWithMaxAttempts(retry.NewStandard(), 1) },
+	}
+	out, err := neptunegraph.NewFromConfig(cfg).CreateGraphSnapshot(context.Background(), validInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if aws.ToString(out.Id) != "gs-abcde12345" {
+		t.Errorf("Id %q", aws.ToString(out.Id))
+	}
+	requests := srv.Requests()
+	if len(requests) != 1 || requests[0].Path != "/base/path/snapshots" {
+		t.Fatalf("requests %+v, want one to /base/path/snapshots", requests)
+	}
+	header := requests[0].Header
+	if scope := header.Get("Authorization"); !strings.Contains(scope, "/eu-west-1/neptune-graph/aws4_request") {
+		t.Errorf("Authorization %q is not scoped to eu-west-1/neptune-graph", scope)
+	}
+	if attempt := header.Get("Amz-Sdk-Request"); attempt != "attempt=1; max=1" {
+		t.Errorf("amz-sdk-request %q: the config's retryer was not used", attempt)
+	}
+}
+
+func TestEmptyConfigWithOptions(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, testutil.Response{Status: 201, Body: "{}"})
+	client := neptunegraph.NewFromConfig(aws.Config{}, func(o *neptunegraph.Options) {
+		o.Region = "us-east-1"
+		o.Credentials = testutil.Credentials
+		o.BaseEndpoint = srv.Endpoint()
+	})
+	if _, err := client.CreateGraphSnapshot(context.Background(), validInput()); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.Count(); n != 1 {
+		t.Errorf("server saw %d requests, want 1", n)
+	}
+}
