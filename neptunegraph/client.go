@@ -116,6 +116,8 @@ func (c *Client) config(options *Options) transport.Config {
 		DisableHTTPS:               options.EndpointOptions.DisableHTTPS,
 		DisableClockSkewCorrection: options.DisableClockSkewCorrection,
 		MiddlewareCount:            len(options.APIOptions),
+		SigningName:                options.signingName,
+		SigningRegion:              options.signingRegion,
 		State:                      c.state,
 		Endpoints:                  (*endpointSource)(options),
 	}
