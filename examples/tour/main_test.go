@@ -1,0 +1,28 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRunAgainstEmulator runs the example against the in-process emulator
+// and checks everything it prints.
+func TestRunAgainstEmulator(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, out.String()); diff != "" {
+		t.Errorf("output (-want +got):\n%s", diff)
+	}
+}
+
+const want = `MemoryDB CopySnapshot: seed-snapshot-1-tour is creating
+Lightsail GetExportSnapshotRecords: 100 records on the first page, more: true
+Neptune Analytics CreateGraphSnapshot: snapshot-tour of g-abcde12345 is CREATING
+DataZone CreateAssetRevision: asset 3t2ng8cp3dqxmb is at revision 2
+Partner Central CreateResourceSnapshot: revision 1
+`
