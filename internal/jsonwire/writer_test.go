@@ -97,7 +97,7 @@ func TestDocumentStructure(t *testing.T) {
 
 func TestFloatMatchesSmithyEncoder(t *testing.T) {
 	t.Parallel()
-	for _, v := range []float64{0, -0.0, 1, -1.5, 1e20, 1e21, 1.5e-6, 1e-7, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64, 1767225600.123} {
+	for _, v := range []float64{0, math.Copysign(0, -1), 1, -1.5, 1e20, 1e21, 1.5e-6, 1e-7, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64, 1767225600.123} {
 		enc := smithyjson.NewEncoder()
 		enc.Double(v)
 		w := NewWriter(0)
