@@ -94,8 +94,6 @@ type CreateAssetRevisionInput struct {
 	//
 	// 1 to 64 characters.
 	TypeRevision *string
-
-	noSmithyDocumentSerde
 }
 
 // inputSensitive names the sensitive members of CreateAssetRevisionInput.
@@ -203,8 +201,6 @@ type CreateAssetRevisionOutput struct {
 
 	// Metadata pertaining to the operation's result.
 	ResultMetadata middleware.Metadata
-
-	noSmithyDocumentSerde
 }
 
 // outputSensitive names the sensitive members of CreateAssetRevisionOutput;
@@ -228,7 +224,7 @@ func (out CreateAssetRevisionOutput) LogValue() slog.Value {
 }
 
 // Validate checks the input against every constraint of the model and
-// returns all violations at once as a *smithy.InvalidParamsError. Values
+// returns all violations at once as a smithy.InvalidParamsError. Values
 // of sensitive members never appear in its messages.
 func (in *CreateAssetRevisionInput) Validate() error {
 	check := validate.New("CreateAssetRevisionInput", validate.Full)

@@ -43,7 +43,7 @@ func TestIdempotencyTokenFilledOnACopy(t *testing.T) {
 	if _, err := client.CreateAssetRevision(context.Background(), in); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(before, in, ignoreUnexported); diff != "" {
+	if diff := cmp.Diff(before, in); diff != "" {
 		t.Errorf("the caller's input changed (-before +after):\n%s", diff)
 	}
 	if got := bodyToken(t, server.Requests()[0].Body); got != testToken {

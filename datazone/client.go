@@ -1,10 +1,7 @@
 package datazone
 
 import (
-	"context"
-
 	"github.com/aws/aws-sdk-go-v2/aws"
-	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 
 	"github.com/awssnap/awssnap/internal/transport"
@@ -123,9 +120,9 @@ func (c *Client) config(options *Options) transport.Config {
 		DisableHTTPS:               options.EndpointOptions.DisableHTTPS,
 		DisableClockSkewCorrection: options.DisableClockSkewCorrection,
 		MiddlewareCount:            len(options.APIOptions),
+		SigningName:                options.signingName,
+		SigningRegion:              options.signingRegion,
 		State:                      c.state,
-		ResolveEndpoint: func(ctx context.Context) (smithyendpoints.Endpoint, error) {
-			return resolveEndpoint(ctx, options, c.state)
-		},
+		Endpoints:                  (*endpointSource)(options),
 	}
 }

@@ -118,9 +118,13 @@ func signingRegion(options *Options) string {
 	return region
 }
 
-// resolveEndpoint returns the endpoint of a call, reusing the last result
+// endpointSource resolves the endpoints of calls made with some options.
+type endpointSource Options
+
+// ResolveEndpoint returns the endpoint of a call, reusing the last result
 // of the default resolver when its inputs are unchanged.
-func resolveEndpoint(ctx context.Context, options *Options, state *transport.State) (smithyendpoints.Endpoint, error) {
+func (s *endpointSource) ResolveEndpoint(ctx context.Context, state *transport.State) (smithyendpoints.Endpoint, error) {
+	options := (*Options)(s)
 	region, useFIPS, err := endpointSettings(options)
 	if err != nil {
 		return smithyendpoints.Endpoint{}, err
@@ -139,13 +143,18 @@ func resolveEndpoint(ctx context.Context, options *Options, state *transport.Sta
 			return endpoint, nil
 		}
 	}
-	params := EndpointParameters{UseFIPS: &key.UseFIPS, Endpoint: options.BaseEndpoint}
-	if region != "" {
-		params.Region = &region
-	}
-	endpoint, err := resolver.ResolveEndpoint(ctx, params)
+	endpoint, err := resolver.ResolveEndpoint(ctx, endpointParameters(key, options.BaseEndpoint))
 	if err == nil && pure {
 		state.StoreEndpoint(key, endpoint)
 	}
 	return endpoint, err
+}
+
+// endpointParameters returns the rule parameters of key.
+func endpointParameters(key transport.EndpointKey, baseEndpoint *string) EndpointParameters {
+	params := EndpointParameters{UseFIPS: aws.Bool(key.UseFIPS), Endpoint: baseEndpoint}
+	if key.Region != "" {
+		params.Region = aws.String(key.Region)
+	}
+	return params
 }

@@ -34,10 +34,10 @@ func TestGoldenRequests(t *testing.T) {
 		input      *CreateAssetRevisionInput
 		validation ValidationMode
 	}{
-		{"required-only", requiredInput(), ValidationFull},
-		{"all-members", fullInput(), ValidationFull},
-		{"unicode-and-escapes", unicodeInput, ValidationFull},
-		{"special-labels", &CreateAssetRevisionInput{
+		{"required_only", requiredInput(), ValidationFull},
+		{"every_member", fullInput(), ValidationFull},
+		{"unicode_and_escapes", unicodeInput, ValidationFull},
+		{"special_labels", &CreateAssetRevisionInput{
 			DomainIdentifier: aws.String(specialLabel),
 			Identifier:       aws.String("../../other"),
 			Name:             aws.String("orders"),
@@ -46,19 +46,18 @@ func TestGoldenRequests(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			w := &wire{}
+			server := testutil.NewServer(t)
 			client := newTestClient(nil, func(o *Options) {
-				o.HTTPClient = w
-				o.HTTPSignerV4 = goldenSigner{}
+				o.HTTPClient = server.HTTPClient() // the real endpoint, delivered to the capture server
 				o.Validation = tt.validation
 			})
 			if _, err := client.CreateAssetRevision(context.Background(), tt.input); err != nil {
 				t.Fatal(err)
 			}
-			if len(w.requests) != 1 {
-				t.Fatalf("sent %d requests, want 1", len(w.requests))
+			if n := server.Count(); n != 1 {
+				t.Fatalf("sent %d requests, want 1", n)
 			}
-			testutil.Golden(t, tt.name, render(w.requests[0]))
+			testutil.Golden(t, tt.name, testutil.Snapshot(server.Requests()[0]))
 		})
 	}
 }
@@ -176,18 +175,19 @@ func TestEmptyLabelsAreRejected(t *testing.T) {
 // written with the escapes of the official JSON encoder.
 func TestBodyEscapesMatchTheOfficialEncoder(t *testing.T) {
 	t.Parallel()
-	w := &wire{}
-	client := newTestClient(nil, func(o *Options) { o.HTTPClient = w })
+	server := testutil.NewServer(t)
+	client := newTestClient(server.Endpoint())
 	in := requiredInput()
 	in.Name = aws.String("\"\\\n\t\u0001\u2028<>&/é")
 	if _, err := client.CreateAssetRevision(context.Background(), in); err != nil {
 		t.Fatal(err)
 	}
+	body := server.Requests()[0].Body
 	want := `{"clientToken":"` + testToken + `","name":"\"\\\n\t\u0001\u2028<>&/é"}`
-	if diff := cmp.Diff(want, w.requests[0].Body); diff != "" {
+	if diff := cmp.Diff(want, body); diff != "" {
 		t.Errorf("body (-want +got):\n%s", diff)
 	}
-	if !utf8.ValidString(w.requests[0].Body) {
+	if !utf8.ValidString(body) {
 		t.Error("body is not valid UTF-8")
 	}
 }

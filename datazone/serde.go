@@ -1,15 +1,11 @@
 package datazone
 
 import (
-	smithydocument "github.com/aws/smithy-go/document"
-
 	"github.com/awssnap/awssnap/datazone/types"
 	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
 )
-
-type noSmithyDocumentSerde = smithydocument.NoSerde
 
 // pathCreateAssetRevision fills in the URI template
 // /v2/domains/{domainIdentifier}/assets/{identifier}/revisions. Each label

@@ -230,7 +230,7 @@ func TestDecodeOutput(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, out, ignoreUnexported, cmpopts.IgnoreFields(CreateAssetRevisionOutput{}, "ResultMetadata")); diff != "" {
+			if diff := cmp.Diff(tt.want, out, cmpopts.IgnoreFields(CreateAssetRevisionOutput{}, "ResultMetadata")); diff != "" {
 				t.Errorf("output (-want +got):\n%s", diff)
 			}
 		})
@@ -312,7 +312,9 @@ var errorForms = []struct {
 		return map[string]string{"X-Amzn-ErrorType": code + ":http://internal.amazon.com/coral/com.amazon.coral.validate/"}
 	}, func(string) string { return `{"Message":"the message"}` }},
 	{"__type with namespace", nil,
-		func(code string) string { return `{"__type":"com.amazonaws.datazone#` + code + `","message":"the message"}` }},
+		func(code string) string {
+			return `{"__type":"com.amazonaws.datazone#` + code + `","message":"the message"}`
+		}},
 	{"code only", nil, func(code string) string { return `{"code":"` + code + `","message":"the message"}` }},
 	{"lower-case code", nil, func(code string) string { return `{"code":"` + strings.ToLower(code) + `","message":"the message"}` }},
 	{"header wins over body", func(code string) map[string]string { return map[string]string{"X-Amzn-ErrorType": code} },

@@ -6,9 +6,3 @@
 // place with every fmt verb, String and log/slog; FormInput, sensitive as a
 // whole, prints only the placeholder. Their JSON form is unchanged.
 package types
-
-import smithydocument "github.com/aws/smithy-go/document"
-
-// noSmithyDocumentSerde marks the types as not document-serialisable, as
-// it does in the official types.
-type noSmithyDocumentSerde = smithydocument.NoSerde

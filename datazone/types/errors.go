@@ -10,8 +10,6 @@ type AccessDeniedException struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -36,8 +34,6 @@ type ConflictException struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -65,8 +61,6 @@ type InternalServerException struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -92,8 +86,6 @@ type ResourceNotFoundException struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -120,8 +112,6 @@ type ThrottlingException struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -147,8 +137,6 @@ type UnauthorizedException struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.
@@ -174,8 +162,6 @@ type ValidationException struct {
 	Message *string
 
 	ErrorCodeOverride *string
-
-	noSmithyDocumentSerde
 }
 
 // Error returns the code and message.

@@ -22,8 +22,6 @@ type AssetListingDetails struct {
 	//
 	// This member is required.
 	ListingStatus ListingStatus
-
-	noSmithyDocumentSerde
 }
 
 // BusinessNameGenerationConfiguration is the configuration of the business
@@ -32,8 +30,6 @@ type BusinessNameGenerationConfiguration struct {
 
 	// Specifies whether the business name generation is enabled.
 	Enabled *bool
-
-	noSmithyDocumentSerde
 }
 
 // FormInput is a metadata form to attach to an asset. The whole structure
@@ -53,8 +49,6 @@ type FormInput struct {
 
 	// The revision of the metadata form type.
 	TypeRevision *string
-
-	noSmithyDocumentSerde
 }
 
 // Format prints the placeholder whatever the verb: the form is sensitive.
@@ -82,8 +76,6 @@ type FormOutput struct {
 
 	// The revision of the metadata form type.
 	TypeRevision *string
-
-	noSmithyDocumentSerde
 }
 
 // Format prints the form as fmt does, with TypeName redacted.
@@ -100,8 +92,6 @@ type PredictionConfiguration struct {
 
 	// The business name generation mechanism.
 	BusinessNameGeneration *BusinessNameGenerationConfiguration
-
-	noSmithyDocumentSerde
 }
 
 // TimeSeriesDataPointSummaryFormOutput is the summary of the time series
@@ -131,6 +121,4 @@ type TimeSeriesDataPointSummaryFormOutput struct {
 
 	// The type revision of the time series data points summary form.
 	TypeRevision *string
-
-	noSmithyDocumentSerde
 }
