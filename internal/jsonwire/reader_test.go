@@ -224,3 +224,23 @@ func BenchmarkReadObject(b *testing.B) {
 		}
 	}
 }
+
+// benchSnapshot mirrors BenchmarkReadObject's document for encoding/json.
+type benchSnapshot struct {
+	Name, Status, Source, ARN *string
+	Port                      *int32
+	T                         *float64
+}
+
+// BenchmarkReadObjectEncodingJSON decodes the same document with
+// encoding/json into a tagged struct, the alternative the Reader replaces.
+func BenchmarkReadObjectEncodingJSON(b *testing.B) {
+	doc := []byte(`{"Name":"snap-a-copy","Status":"creating","Source":"manual","ARN":"arn:aws:memorydb:us-east-1:111122223333:snapshot/x","Port":6379,"T":1767225600.5,"Unknown":{"x":[1,2,3]}}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		var v benchSnapshot
+		if err := json.Unmarshal(doc, &v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
