@@ -225,8 +225,12 @@ func (out CreateAssetRevisionOutput) LogValue() slog.Value {
 
 // Validate checks the input against every constraint of the model and
 // returns all violations at once as a smithy.InvalidParamsError. Values
-// of sensitive members never appear in its messages.
+// of sensitive members never appear in its messages. A nil input is
+// checked as an empty one.
 func (in *CreateAssetRevisionInput) Validate() error {
+	if in == nil {
+		in = &CreateAssetRevisionInput{}
+	}
 	check := validate.New("CreateAssetRevisionInput", validate.Full)
 	validateCreateAssetRevisionInput(in, &check)
 	return check.Err()

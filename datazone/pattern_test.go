@@ -298,12 +298,11 @@ func isWordRune(r rune) bool {
 // the {1,36} bounds), half of them with one character from other; then
 // all of these again after each prefix.
 func patternCorpus(valid, other string, maxLen int, prefixes ...string) []string {
-	letters := []rune(valid + other)
 	corpus, layer := []string{""}, []string{""}
 	for range maxLen {
 		var next []string
 		for _, s := range layer {
-			for _, r := range letters {
+			for _, r := range valid + other {
 				next = append(next, s+string(r))
 			}
 		}

@@ -273,3 +273,17 @@ func TestRequiredMessagesMatchTheOfficialClient(t *testing.T) {
 		t.Errorf("error %q, want %q", err, want)
 	}
 }
+
+func TestValidateNilInput(t *testing.T) {
+	t.Parallel()
+	var in *CreateAssetRevisionInput
+	want := []violation{{"Name", "required"}, {"DomainIdentifier", "required"}, {"Identifier", "required"}}
+	if diff := cmp.Diff(want, collect(t, in.Validate())); diff != "" {
+		t.Errorf("violations (-want +got):\n%s", diff)
+	}
+	server := testutil.NewServer(t)
+	_, err := newTestClient(server.Endpoint()).CreateAssetRevision(context.Background(), nil)
+	if diff := cmp.Diff(want, collect(t, err)); diff != "" {
+		t.Errorf("call violations (-want +got):\n%s", diff)
+	}
+}
