@@ -35,8 +35,7 @@ func (c *Client) CreateAssetRevision(ctx context.Context, params *CreateAssetRev
 	if params == nil {
 		params = &CreateAssetRevisionInput{}
 	}
-	options := c.callOptions(optFns)
-	cfg := c.config(options)
+	cfg := c.core.Config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, createAssetRevision, params)
 	if err != nil {
 		return nil, err

@@ -97,59 +97,6 @@ func (*defaultResolver) ResolveEndpoint(_ context.Context, params EndpointParame
 	return endpoints.Host(prefix + region + "." + suffix), nil
 }
 
-// endpointSettings returns the region (with a legacy FIPS spelling turned
-// into FIPS) and the FIPS setting of options.
-func endpointSettings(options *Options) (region string, useFIPS bool, err error) {
-	region = options.Region
-	if options.EndpointOptions.ResolvedRegion != "" {
-		region = options.EndpointOptions.ResolvedRegion
-	}
-	if err := endpoints.CheckRegion(region); err != nil {
-		return "", false, err
-	}
-	region, fipsRegion := endpoints.FIPSRegion(region)
-	useFIPS = fipsRegion || options.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled
-	return region, useFIPS, nil
-}
-
-// signingRegion is the region requests are signed for.
-func signingRegion(options *Options) string {
-	region, _, _ := endpointSettings(options)
-	return region
-}
-
-// endpointSource resolves the endpoints of calls made with some options.
-type endpointSource Options
-
-// ResolveEndpoint returns the endpoint of a call, reusing the last result
-// of the default resolver when its inputs are unchanged.
-func (s *endpointSource) ResolveEndpoint(ctx context.Context, state *transport.State) (smithyendpoints.Endpoint, error) {
-	options := (*Options)(s)
-	region, useFIPS, err := endpointSettings(options)
-	if err != nil {
-		return smithyendpoints.Endpoint{}, err
-	}
-	key := transport.EndpointKey{Region: region, UseFIPS: useFIPS}
-	if options.BaseEndpoint != nil {
-		key.Endpoint, key.HasEndpoint = *options.BaseEndpoint, true
-	}
-	resolver := options.EndpointResolverV2
-	if resolver == nil {
-		resolver = NewDefaultEndpointResolverV2()
-	}
-	_, pure := resolver.(*defaultResolver)
-	if pure {
-		if endpoint, ok := state.CachedEndpoint(key); ok {
-			return endpoint, nil
-		}
-	}
-	endpoint, err := resolver.ResolveEndpoint(ctx, endpointParameters(key, options.BaseEndpoint))
-	if err == nil && pure {
-		state.StoreEndpoint(key, endpoint)
-	}
-	return endpoint, err
-}
-
 // endpointParameters returns the rule parameters of key.
 func endpointParameters(key transport.EndpointKey, baseEndpoint *string) EndpointParameters {
 	params := EndpointParameters{UseFIPS: aws.Bool(key.UseFIPS), Endpoint: baseEndpoint}

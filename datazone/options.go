@@ -18,9 +18,7 @@ type HTTPClient = transport.HTTPClient
 type HTTPSignerV4 = transport.Signer
 
 // IdempotencyTokenProvider makes idempotency tokens.
-type IdempotencyTokenProvider interface {
-	GetIdempotencyToken() (string, error)
-}
+type IdempotencyTokenProvider = transport.TokenProvider
 
 // EndpointResolverOptions are the endpoint settings of a client.
 type EndpointResolverOptions = endpoints.ResolverOptions

@@ -28,8 +28,7 @@ func (c *Client) GetExportSnapshotRecords(ctx context.Context, params *GetExport
 	if params == nil {
 		params = &GetExportSnapshotRecordsInput{}
 	}
-	options := c.callOptions(optFns)
-	cfg := c.config(options)
+	cfg := c.core.Config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, getExportSnapshotRecords, params)
 	if err != nil {
 		return nil, err

@@ -95,57 +95,15 @@ func (*defaultResolver) ResolveEndpoint(_ context.Context, params EndpointParame
 	return endpoints.Regional("lightsail", *params.Region, useFIPS, useDualStack)
 }
 
-// endpointSettings returns the region (with a legacy FIPS spelling turned
-// into FIPS) and the FIPS and dual-stack settings of options.
-func endpointSettings(options *Options) (region string, useFIPS, useDualStack bool, err error) {
-	region = options.Region
-	if options.EndpointOptions.ResolvedRegion != "" {
-		region = options.EndpointOptions.ResolvedRegion
+// endpointParameters returns the rule parameters of key.
+func endpointParameters(key transport.EndpointKey, baseEndpoint *string) EndpointParameters {
+	params := EndpointParameters{
+		UseFIPS:      aws.Bool(key.UseFIPS),
+		UseDualStack: aws.Bool(key.UseDualStack),
+		Endpoint:     baseEndpoint,
 	}
-	if err := endpoints.CheckRegion(region); err != nil {
-		return "", false, false, err
+	if key.Region != "" {
+		params.Region = aws.String(key.Region)
 	}
-	region, fipsRegion := endpoints.FIPSRegion(region)
-	useFIPS = fipsRegion || options.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled
-	useDualStack = options.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled
-	return region, useFIPS, useDualStack, nil
-}
-
-// signingRegion is the region requests are signed for unless the endpoint
-// says otherwise.
-func signingRegion(options *Options) string {
-	region, _, _, _ := endpointSettings(options)
-	return region
-}
-
-// resolveEndpoint returns the endpoint of a call, reusing the last result
-// of the default resolver when its inputs are unchanged.
-func resolveEndpoint(ctx context.Context, options *Options, state *transport.State) (smithyendpoints.Endpoint, error) {
-	region, useFIPS, useDualStack, err := endpointSettings(options)
-	if err != nil {
-		return smithyendpoints.Endpoint{}, err
-	}
-	key := transport.EndpointKey{Region: region, UseFIPS: useFIPS, UseDualStack: useDualStack}
-	if options.BaseEndpoint != nil {
-		key.Endpoint, key.HasEndpoint = *options.BaseEndpoint, true
-	}
-	resolver := options.EndpointResolverV2
-	if resolver == nil {
-		resolver = NewDefaultEndpointResolverV2()
-	}
-	_, pure := resolver.(*defaultResolver)
-	if pure {
-		if endpoint, ok := state.CachedEndpoint(key); ok {
-			return endpoint, nil
-		}
-	}
-	params := EndpointParameters{UseFIPS: &key.UseFIPS, UseDualStack: &key.UseDualStack, Endpoint: options.BaseEndpoint}
-	if region != "" {
-		params.Region = &region
-	}
-	endpoint, err := resolver.ResolveEndpoint(ctx, params)
-	if err == nil && pure {
-		state.StoreEndpoint(key, endpoint)
-	}
-	return endpoint, err
+	return params
 }

@@ -105,6 +105,10 @@ type Options struct {
 
 	// HTTPClient sends the requests.
 	HTTPClient HTTPClient
+
+	// signingName and signingRegion override the SigV4 signing name and
+	// region; see WithSigV4SigningName and WithSigV4SigningRegion.
+	signingName, signingRegion string
 }
 
 // Copy returns a copy of the options that shares no slices with o.
@@ -112,4 +116,37 @@ func (o Options) Copy() Options {
 	to := o
 	to.APIOptions = append([]func(*middleware.Stack) error(nil), o.APIOptions...)
 	return to
+}
+
+// WithAPIOptions returns an option that appends middleware functions to
+// Options.APIOptions. This client runs no middleware stack, so a call with
+// any fails before sending; the function exists so that code written for
+// the official client compiles.
+func WithAPIOptions(optFns ...func(*middleware.Stack) error) func(*Options) {
+	return func(o *Options) {
+		o.APIOptions = append(o.APIOptions, optFns...)
+	}
+}
+
+// WithEndpointResolverV2 returns an option that sets Options.EndpointResolverV2.
+func WithEndpointResolverV2(v EndpointResolverV2) func(*Options) {
+	return func(o *Options) {
+		o.EndpointResolverV2 = v
+	}
+}
+
+// WithSigV4SigningName returns an option that signs requests with the given
+// service name, taking precedence over the name the endpoint rules give.
+func WithSigV4SigningName(name string) func(*Options) {
+	return func(o *Options) {
+		o.signingName = name
+	}
+}
+
+// WithSigV4SigningRegion returns an option that signs requests for the given
+// region, taking precedence over the region the endpoint rules give.
+func WithSigV4SigningRegion(region string) func(*Options) {
+	return func(o *Options) {
+		o.signingRegion = region
+	}
 }

@@ -23,8 +23,7 @@ func (c *Client) CopySnapshot(ctx context.Context, params *CopySnapshotInput, op
 	if params == nil {
 		params = &CopySnapshotInput{}
 	}
-	options := c.callOptions(optFns)
-	cfg := c.config(options)
+	cfg := c.core.Config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, copySnapshot, params)
 	if err != nil {
 		return nil, err

@@ -1,8 +1,10 @@
 package memorydb
 
 import (
+	"context"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/smithy-go/logging"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 
 	"github.com/awssnap/awssnap/internal/transport"
 )
@@ -17,108 +19,54 @@ var service = &transport.Service{ID: ServiceID, SigningName: "memorydb"}
 
 // Client calls Amazon MemoryDB. It is safe for concurrent use.
 type Client struct {
-	options Options
-	state   *transport.State
+	core *transport.Client[Options]
 }
 
 // New returns a client configured by options and then by optFns.
 func New(options Options, optFns ...func(*Options)) *Client {
-	options = options.Copy()
-	if options.Logger == nil {
-		options.Logger = logging.Nop{}
-	}
-	if options.Retryer == nil {
-		options.Retryer = transport.DefaultRetryer(options.RetryMode, options.RetryMaxAttempts)
-	}
-	if options.HTTPClient == nil {
-		options.HTTPClient = transport.DefaultHTTPClient()
-	}
-	if options.HTTPSignerV4 == nil {
-		options.HTTPSignerV4 = transport.DefaultSigner(options.Logger, options.ClientLogMode.IsSigning())
-	}
-	if options.EndpointResolverV2 == nil {
-		options.EndpointResolverV2 = NewDefaultEndpointResolverV2()
-	}
-	for _, fn := range optFns {
-		fn(&options)
-	}
-	if options.RetryMaxAttempts != 0 {
-		options.Retryer = transport.WithMaxAttempts(options.Retryer, options.RetryMaxAttempts)
-	}
-	return &Client{options: options, state: transport.NewState(ServiceID, options.AppID)}
+	return &Client{core: transport.NewClient(clientSpec, options, optFns)}
 }
 
 // NewFromConfig returns a client configured by cfg (as loaded by
 // config.LoadDefaultConfig) and then by optFns.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
-	shared := transport.FromAWSConfig(cfg, ServiceID)
-	options := Options{
-		Region:                     cfg.Region,
-		HTTPClient:                 cfg.HTTPClient,
-		Credentials:                cfg.Credentials,
-		APIOptions:                 cfg.APIOptions,
-		Logger:                     cfg.Logger,
-		ClientLogMode:              cfg.ClientLogMode,
-		AppID:                      cfg.AppID,
-		DisableClockSkewCorrection: cfg.DisableClockSkewCorrection,
-		RetryMaxAttempts:           cfg.RetryMaxAttempts,
-		RetryMode:                  cfg.RetryMode,
-		Retryer:                    shared.Retryer,
-		BaseEndpoint:               shared.BaseEndpoint,
-		EndpointOptions: EndpointResolverOptions{
-			UseFIPSEndpoint:      shared.UseFIPS,
-			UseDualStackEndpoint: shared.UseDualStack,
-		},
-	}
-	return New(options, func(o *Options) {
-		for _, fn := range cfg.ServiceOptions {
-			fn(ServiceID, o)
-		}
-		for _, fn := range optFns {
-			fn(o)
-		}
-	})
+	return &Client{core: transport.NewClientFromConfig(clientSpec, cfg, optFns)}
 }
 
 // Options returns a copy of the client's options.
 func (c *Client) Options() Options {
-	return c.options.Copy()
+	return c.core.Options()
 }
 
-// callOptions returns the options of one call: the client's, or a copy
-// with optFns applied.
-func (c *Client) callOptions(optFns []func(*Options)) *Options {
-	if len(optFns) == 0 {
-		return &c.options
-	}
-	options := c.options.Copy()
-	for _, fn := range optFns {
-		fn(&options)
-	}
-	if v := options.RetryMaxAttempts; v != 0 && v != c.options.RetryMaxAttempts {
-		options.Retryer = transport.WithMaxAttempts(options.Retryer, v)
-	}
-	return &options
-}
-
-// config converts options to the pipeline's configuration.
-func (c *Client) config(options *Options) transport.Config {
-	return transport.Config{
-		Region:                     signingRegion(options),
-		Credentials:                options.Credentials,
-		HTTPClient:                 options.HTTPClient,
-		Retryer:                    options.Retryer,
-		Signer:                     options.HTTPSignerV4,
-		Logger:                     options.Logger,
-		LogMode:                    options.ClientLogMode,
-		Validation:                 options.Validation,
-		MaxResponseBytes:           options.MaxResponseBytes,
-		DisableHTTPS:               options.EndpointOptions.DisableHTTPS,
-		DisableClockSkewCorrection: options.DisableClockSkewCorrection,
-		MiddlewareCount:            len(options.APIOptions),
-		SigningName:                options.signingName,
-		SigningRegion:              options.signingRegion,
-		State:                      c.state,
-		Endpoints:                  (*endpointSource)(options),
-	}
+// clientSpec tells the shared client code where the options' fields are
+// and how this service resolves endpoints.
+var clientSpec = &transport.ClientSpec[Options]{
+	ServiceID: ServiceID,
+	Fields: func(o *Options) transport.OptionFields {
+		return transport.OptionFields{
+			APIOptions: &o.APIOptions, AppID: &o.AppID, BaseEndpoint: &o.BaseEndpoint,
+			ClientLogMode: &o.ClientLogMode, Credentials: &o.Credentials,
+			DisableClockSkewCorrection: &o.DisableClockSkewCorrection, EndpointOptions: &o.EndpointOptions,
+			HTTPClient: &o.HTTPClient, HTTPSignerV4: &o.HTTPSignerV4, Logger: &o.Logger,
+			MaxResponseBytes: &o.MaxResponseBytes, Region: &o.Region, RetryMaxAttempts: &o.RetryMaxAttempts,
+			RetryMode: &o.RetryMode, Retryer: &o.Retryer, Validation: &o.Validation,
+			SigningName: &o.signingName, SigningRegion: &o.signingRegion,
+		}
+	},
+	Defaults: func(o *Options) {
+		if o.EndpointResolverV2 == nil {
+			o.EndpointResolverV2 = NewDefaultEndpointResolverV2()
+		}
+	},
+	PureResolver: func(o *Options) bool {
+		_, pure := o.EndpointResolverV2.(*defaultResolver)
+		return pure || o.EndpointResolverV2 == nil
+	},
+	Resolve: func(ctx context.Context, o *Options, key transport.EndpointKey) (smithyendpoints.Endpoint, error) {
+		resolver := o.EndpointResolverV2
+		if resolver == nil {
+			resolver = NewDefaultEndpointResolverV2()
+		}
+		return resolver.ResolveEndpoint(ctx, endpointParameters(key, o.BaseEndpoint))
+	},
 }

@@ -28,8 +28,7 @@ func (c *Client) CreateGraphSnapshot(ctx context.Context, params *CreateGraphSna
 	if params == nil {
 		params = &CreateGraphSnapshotInput{}
 	}
-	options := c.callOptions(optFns)
-	cfg := c.config(options)
+	cfg := c.core.Config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, createGraphSnapshot, params)
 	if err != nil {
 		return nil, err

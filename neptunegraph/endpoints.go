@@ -169,61 +169,6 @@ func partitionSupport(p endpoints.Partition, useFIPS, useDualStack bool) error {
 	return nil
 }
 
-// endpointSettings returns the region (with a legacy FIPS spelling turned
-// into FIPS) and the FIPS and dual-stack settings of options.
-func endpointSettings(options *Options) (region string, useFIPS, useDualStack bool, err error) {
-	region = options.Region
-	if options.EndpointOptions.ResolvedRegion != "" {
-		region = options.EndpointOptions.ResolvedRegion
-	}
-	if err := endpoints.CheckRegion(region); err != nil {
-		return "", false, false, err
-	}
-	region, fipsRegion := endpoints.FIPSRegion(region)
-	useFIPS = fipsRegion || options.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled
-	useDualStack = options.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled
-	return region, useFIPS, useDualStack, nil
-}
-
-// signingRegion is the region requests are signed for unless the endpoint
-// says otherwise.
-func signingRegion(options *Options) string {
-	region, _, _, _ := endpointSettings(options)
-	return region
-}
-
-// endpointSource resolves the endpoints of calls made with some options.
-type endpointSource Options
-
-// ResolveEndpoint returns the endpoint of a call, reusing the last result
-// of the default resolver when its inputs are unchanged.
-func (s *endpointSource) ResolveEndpoint(ctx context.Context, state *transport.State) (smithyendpoints.Endpoint, error) {
-	options := (*Options)(s)
-	region, useFIPS, useDualStack, err := endpointSettings(options)
-	if err != nil {
-		return smithyendpoints.Endpoint{}, err
-	}
-	key := transport.EndpointKey{Region: region, UseFIPS: useFIPS, UseDualStack: useDualStack}
-	if options.BaseEndpoint != nil {
-		key.Endpoint, key.HasEndpoint = *options.BaseEndpoint, true
-	}
-	resolver := options.EndpointResolverV2
-	if resolver == nil {
-		resolver = NewDefaultEndpointResolverV2()
-	}
-	_, pure := resolver.(*defaultResolver)
-	if pure {
-		if endpoint, ok := state.CachedEndpoint(key); ok {
-			return endpoint, nil
-		}
-	}
-	endpoint, err := resolver.ResolveEndpoint(ctx, endpointParameters(key, options.BaseEndpoint))
-	if err == nil && pure {
-		state.StoreEndpoint(key, endpoint)
-	}
-	return endpoint, err
-}
-
 // endpointParameters returns the rule parameters of key. ApiType is
 // "ControlPlane", as the operation's static context parameters say.
 func endpointParameters(key transport.EndpointKey, baseEndpoint *string) EndpointParameters {

@@ -30,8 +30,7 @@ func (c *Client) CreateResourceSnapshot(ctx context.Context, params *CreateResou
 	if params == nil {
 		params = &CreateResourceSnapshotInput{}
 	}
-	options := c.callOptions(optFns)
-	cfg := c.config(options)
+	cfg := c.core.Config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, createResourceSnapshot, params)
 	if err != nil {
 		return nil, err

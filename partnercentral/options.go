@@ -24,9 +24,7 @@ type EndpointResolverOptions = endpoints.ResolverOptions
 
 // IdempotencyTokenProvider makes the idempotency tokens filled into inputs
 // that leave them unset; smithy-go's rand.UUIDIdempotencyToken satisfies it.
-type IdempotencyTokenProvider interface {
-	GetIdempotencyToken() (string, error)
-}
+type IdempotencyTokenProvider = transport.TokenProvider
 
 // ValidationMode selects how much of the model's constraints a call checks
 // before sending.

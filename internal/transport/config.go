@@ -74,9 +74,7 @@ type Config struct {
 	MiddlewareCount int
 	// Endpoints resolves the endpoint of the call.
 	Endpoints EndpointSource
-	// ResolveEndpoint resolves the endpoint when Endpoints is nil.
-	ResolveEndpoint func(ctx context.Context) (smithyendpoints.Endpoint, error)
-	State           *State
+	State     *State
 }
 
 // EndpointSource resolves the endpoint of a call. A service implements it

@@ -20,7 +20,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
-	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
@@ -123,7 +122,7 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	if err := req.Err(); err != nil {
 		return &smithy.SerializationError{Err: err}
 	}
-	endpoint, err := resolveEndpoint(ctx, cfg)
+	endpoint, err := cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
 	if err != nil {
 		return fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
@@ -166,13 +165,6 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	body := c.body
 	c.getBody = func() (io.ReadCloser, error) { return newBodyReader(body), nil }
 	return nil
-}
-
-func resolveEndpoint(ctx context.Context, cfg *Config) (smithyendpoints.Endpoint, error) {
-	if cfg.Endpoints != nil {
-		return cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
-	}
-	return cfg.ResolveEndpoint(ctx)
 }
 
 // redactedBody renders the request body for a log, with sensitive members
