@@ -1,0 +1,5 @@
+// Package memorydb compares awssnap's MemoryDB CopySnapshot client with the
+// official github.com/aws/aws-sdk-go-v2/service/memorydb client: cost per
+// call, exported shapes, wire bytes, decoded results and errors, and the
+// official client against the emulator. Everything is in the tests.
+package memorydb
