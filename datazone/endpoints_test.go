@@ -67,8 +67,9 @@ func compareRuleResult(t *testing.T, params map[string]any, want testutil.RuleRe
 	}
 }
 
-// TestEndpointsFromTheSpec pins the results the spec lists, through the
-// client's options.
+// TestEndpointsFromTheSpec pins the results the spec lists, through calls
+// delivered to the capture server: the host and path prefix of the
+// request, or the error of the call.
 func TestEndpointsFromTheSpec(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -76,27 +77,27 @@ func TestEndpointsFromTheSpec(t *testing.T) {
 		options func(*Options)
 		want    string
 	}{
-		{"us-east-1", func(o *Options) { o.Region = "us-east-1" }, "https://datazone.us-east-1.api.aws"},
+		{"us-east-1", func(o *Options) { o.Region = "us-east-1" }, "datazone.us-east-1.api.aws"},
 		{"FIPS", func(o *Options) {
 			o.Region = "us-east-1"
 			o.EndpointOptions.UseFIPSEndpoint = aws.FIPSEndpointStateEnabled
-		}, "https://datazone-fips.us-east-1.api.aws"},
-		{"legacy FIPS region", func(o *Options) { o.Region = "fips-us-west-2" }, "https://datazone-fips.us-west-2.api.aws"},
+		}, "datazone-fips.us-east-1.api.aws"},
+		{"legacy FIPS region", func(o *Options) { o.Region = "fips-us-west-2" }, "datazone-fips.us-west-2.api.aws"},
 		{"dual-stack option has no effect", func(o *Options) {
 			o.Region = "eu-west-1"
 			o.EndpointOptions.UseDualStackEndpoint = aws.DualStackEndpointStateEnabled
-		}, "https://datazone.eu-west-1.api.aws"},
-		{"China", func(o *Options) { o.Region = "cn-north-1" }, "https://datazone.cn-north-1.api.amazonwebservices.com.cn"},
-		{"GovCloud", func(o *Options) { o.Region = "us-gov-east-1" }, "https://datazone.us-gov-east-1.api.aws"},
-		{"ISO", func(o *Options) { o.Region = "us-iso-east-1" }, "https://datazone.us-iso-east-1.api.aws.ic.gov"},
+		}, "datazone.eu-west-1.api.aws"},
+		{"China", func(o *Options) { o.Region = "cn-north-1" }, "datazone.cn-north-1.api.amazonwebservices.com.cn"},
+		{"GovCloud", func(o *Options) { o.Region = "us-gov-east-1" }, "datazone.us-gov-east-1.api.aws"},
+		{"ISO", func(o *Options) { o.Region = "us-iso-east-1" }, "datazone.us-iso-east-1.api.aws.ic.gov"},
 		{"resolved region", func(o *Options) {
 			o.Region = "us-east-1"
 			o.EndpointOptions.ResolvedRegion = "ap-south-2"
-		}, "https://datazone.ap-south-2.api.aws"},
+		}, "datazone.ap-south-2.api.aws"},
 		{"custom endpoint", func(o *Options) {
 			o.Region = "us-east-1"
 			o.BaseEndpoint = aws.String("https://localhost:8443/prefix")
-		}, "https://localhost:8443/prefix"},
+		}, "localhost:8443/prefix"},
 		{"custom endpoint with FIPS", func(o *Options) {
 			o.Region = "us-east-1"
 			o.BaseEndpoint = aws.String("https://localhost:8443")
@@ -108,15 +109,23 @@ func TestEndpointsFromTheSpec(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			options := Options{}
-			tt.options(&options)
-			client := New(options)
-			endpoint, err := (*endpointSource)(&client.options).ResolveEndpoint(context.Background(), client.state)
-			got := endpoint.URI.String()
-			if err != nil {
-				got = "error: " + err.Error()
+			server := testutil.NewServer(t)
+			client := newTestClient(nil, func(o *Options) { o.HTTPClient = server.HTTPClient() }, tt.options)
+			_, err := client.CreateAssetRevision(context.Background(), requiredInput())
+			if wantErr, ok := strings.CutPrefix(tt.want, "error: "); ok {
+				if err == nil || !strings.Contains(err.Error(), wantErr) {
+					t.Errorf("error %v, want %q", err, wantErr)
+				}
+				if n := server.Count(); n != 0 {
+					t.Errorf("the server saw %d requests, want 0", n)
+				}
+				return
 			}
-			if got != tt.want {
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := server.Requests()[0]
+			if got := r.Host + strings.TrimSuffix(r.Path, "/v2/domains/dzd_4p9n6sw4qt9xgn/assets/3t2ng8cp3dqxmb/revisions"); got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
 		})
