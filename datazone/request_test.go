@@ -133,40 +133,44 @@ func FuzzLabelEscaping(f *testing.F) {
 	})
 }
 
-// TestEmptyLabelsAreRejected checks that an empty label fails before
+// TestUnusableLabelsAreRejected checks that an empty label, or a dot
+// segment that a server would resolve into another path, fails before
 // anything is sent, in every validation mode.
-func TestEmptyLabelsAreRejected(t *testing.T) {
+func TestUnusableLabelsAreRejected(t *testing.T) {
 	t.Parallel()
+	labels := map[string]string{"": "must not be empty", ".": `must not be "." or ".."`, "..": `must not be "." or ".."`}
 	for _, mode := range []ValidationMode{ValidationFull, ValidationRequiredOnly, ValidationOff} {
 		for _, member := range []string{"domainIdentifier", "identifier"} {
-			t.Run(mode.String()+"/"+member, func(t *testing.T) {
-				t.Parallel()
-				server := testutil.NewServer(t)
-				client := newTestClient(server.Endpoint(), func(o *Options) { o.Validation = mode })
-				in := requiredInput()
-				if member == "domainIdentifier" {
-					in.DomainIdentifier = aws.String("")
-				} else {
-					in.Identifier = aws.String("")
-				}
-				_, err := client.CreateAssetRevision(context.Background(), in)
-				if err == nil {
-					t.Fatal("call succeeded")
-				}
-				var opErr *smithy.OperationError
-				if !errors.As(err, &opErr) || opErr.Service() != "DataZone" || opErr.Operation() != "CreateAssetRevision" {
-					t.Errorf("error %v is not an operation error of DataZone CreateAssetRevision", err)
-				}
-				if mode != ValidationFull {
-					var serErr *smithy.SerializationError
-					if !errors.As(err, &serErr) || !strings.Contains(err.Error(), "input member "+member+" must not be empty") {
-						t.Errorf("error %q is not the serialization error for %s", err, member)
+			for label, message := range labels {
+				t.Run(mode.String()+"/"+member+"/"+label, func(t *testing.T) {
+					t.Parallel()
+					server := testutil.NewServer(t)
+					client := newTestClient(server.Endpoint(), func(o *Options) { o.Validation = mode })
+					in := requiredInput()
+					if member == "domainIdentifier" {
+						in.DomainIdentifier = aws.String(label)
+					} else {
+						in.Identifier = aws.String(label)
 					}
-				}
-				if n := server.Count(); n != 0 {
-					t.Errorf("the server saw %d requests, want 0", n)
-				}
-			})
+					_, err := client.CreateAssetRevision(context.Background(), in)
+					if err == nil {
+						t.Fatal("call succeeded")
+					}
+					var opErr *smithy.OperationError
+					if !errors.As(err, &opErr) || opErr.Service() != "DataZone" || opErr.Operation() != "CreateAssetRevision" {
+						t.Errorf("error %v is not an operation error of DataZone CreateAssetRevision", err)
+					}
+					if mode != ValidationFull {
+						var serErr *smithy.SerializationError
+						if !errors.As(err, &serErr) || !strings.Contains(err.Error(), "input member "+member+" "+message) {
+							t.Errorf("error %q is not the serialization error for %s", err, member)
+						}
+					}
+					if n := server.Count(); n != 0 {
+						t.Errorf("the server saw %d requests, want 0", n)
+					}
+				})
+			}
 		}
 	}
 }

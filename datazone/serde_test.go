@@ -2,7 +2,6 @@ package datazone
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -234,30 +233,6 @@ func TestDecodeOutput(t *testing.T) {
 				t.Errorf("output (-want +got):\n%s", diff)
 			}
 		})
-	}
-}
-
-// TestDecodeMatchesJSONPackage checks the decoder against encoding/json on
-// the full body: the official types decode from it member by member.
-func TestDecodeMatchesJSONPackage(t *testing.T) {
-	t.Parallel()
-	var generic map[string]any
-	if err := json.Unmarshal([]byte(fullOutputBody), &generic); err != nil {
-		t.Fatal(err)
-	}
-	server := testutil.NewServer(t, testutil.Response{Body: fullOutputBody})
-	out, err := newTestClient(server.Endpoint()).CreateAssetRevision(context.Background(), requiredInput())
-	if err != nil {
-		t.Fatal(err)
-	}
-	checks := map[string]any{
-		"id": *out.Id, "name": *out.Name, "domainId": *out.DomainId, "owningProjectId": *out.OwningProjectId,
-		"revision": *out.Revision, "typeIdentifier": *out.TypeIdentifier, "createdBy": *out.CreatedBy,
-	}
-	for key, got := range checks {
-		if diff := cmp.Diff(generic[key], got); diff != "" {
-			t.Errorf("%s (-encoding/json +ours):\n%s", key, diff)
-		}
 	}
 }
 
