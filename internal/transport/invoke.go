@@ -400,17 +400,12 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	return req, nil
 }
 
-// bodyReader is a request body over bytes the call owns.
-type bodyReader struct{ bytes.Reader }
-
-func newBodyReader(body []byte) *bodyReader {
-	r := &bodyReader{}
-	r.Reset(body)
-	return r
+// newBodyReader returns a request body over bytes the call owns. It is an
+// io.NopCloser around a *bytes.Reader, a type net/http recognises as in
+// memory, so it writes the headers and the body in one packet.
+func newBodyReader(body []byte) io.ReadCloser {
+	return io.NopCloser(bytes.NewReader(body))
 }
-
-// Close does nothing: the bytes stay with the call for retries.
-func (*bodyReader) Close() error { return nil }
 
 // sdkRequestHeaders holds the amz-sdk-request values of the common
 // attempt and maximum counts, so most attempts allocate none.
