@@ -7,6 +7,7 @@ replace github.com/awssnap/awssnap => ../..
 require (
 	github.com/aws/aws-sdk-go-v2 v1.48.0
 	github.com/aws/aws-sdk-go-v2/credentials v1.20.16
+	github.com/aws/aws-sdk-go-v2/service/lightsail v1.71.0
 	github.com/aws/aws-sdk-go-v2/service/memorydb v1.36.2
 	github.com/aws/smithy-go v1.28.9
 	github.com/awssnap/awssnap v0.0.0-00010101000000-000000000000

@@ -13,7 +13,7 @@ import (
 // form that compares across packages.
 type ErrorView struct {
 	Chain     []string // the dynamic type of each error along errors.Unwrap
-	Leaf      string   // under a *smithy.DeserializationError, the innermost error's type (the JSON decoder's own)
+	Leaf      string   // under a *smithy.DeserializationError, the types of the errors it wraps (the JSON decoder's own)
 	APIType   string   // the type errors.As finds as a smithy.APIError
 	Code      string
 	Message   string
@@ -34,9 +34,9 @@ func ViewError(err error) ErrorView {
 	for e := err; e != nil; e = errors.Unwrap(e) {
 		v.Chain = append(v.Chain, DynamicName(reflect.TypeOf(e)))
 	}
-	if i := slicesIndex(v.Chain, "*smithy.DeserializationError"); i >= 0 && i+2 < len(v.Chain) {
-		v.Leaf = v.Chain[len(v.Chain)-1]
-		v.Chain = v.Chain[:len(v.Chain)-1]
+	if i := slicesIndex(v.Chain, "*smithy.DeserializationError"); i >= 0 {
+		v.Leaf = strings.Join(v.Chain[i+1:], " > ")
+		v.Chain = v.Chain[:i+1]
 	}
 	var apiErr smithy.APIError
 	if errors.As(err, &apiErr) {

@@ -130,7 +130,7 @@ type Floor struct {
 func NewFloor(client *http.Client, url string, header http.Header, body []byte, service string, credentials aws.CredentialsProvider) (*Floor, error) {
 	f := &Floor{Client: client, URL: url, Header: header, Body: body, Service: service, Region: Region,
 		Credentials: credentials, signer: v4.NewSigner()}
-	req, err := f.signedRequest(context.Background())
+	req, err := f.signedRequest(context.Background(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -152,22 +152,45 @@ func (f *Floor) Plain(ctx context.Context) ([]byte, error) {
 // Signed builds the request, hashes the payload, signs it and posts it,
 // and returns the response body.
 func (f *Floor) Signed(ctx context.Context) ([]byte, error) {
-	req, err := f.signedRequest(ctx)
+	return f.SignedBody(ctx, f.Body)
+}
+
+// SignedBody is Signed with another request body.
+func (f *Floor) SignedBody(ctx context.Context, body []byte) ([]byte, error) {
+	req, err := f.signedRequest(ctx, body)
 	if err != nil {
 		return nil, err
 	}
 	return f.do(req)
 }
 
-func (f *Floor) signedRequest(ctx context.Context) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, f.URL, bytes.NewReader(f.Body))
+// SignedOpaque is Signed with the body behind a reader type net/http does
+// not know. net/http then writes the request headers and the body in two
+// writes (transfer.go, isKnownInMemoryReader), which shows what that costs.
+func (f *Floor) SignedOpaque(ctx context.Context) ([]byte, error) {
+	req, err := f.signedRequest(ctx, f.Body)
+	if err != nil {
+		return nil, err
+	}
+	req.Body = &opaqueReader{bytes.NewReader(f.Body)}
+	return f.do(req)
+}
+
+// opaqueReader hides the type of a request body from net/http.
+type opaqueReader struct{ r *bytes.Reader }
+
+func (o *opaqueReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+func (o *opaqueReader) Close() error               { return nil }
+
+func (f *Floor) signedRequest(ctx context.Context, body []byte) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, f.URL, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
 	for name, values := range f.Header {
 		req.Header[name] = values
 	}
-	sum := sha256.Sum256(f.Body)
+	sum := sha256.Sum256(body)
 	creds, err := f.Credentials.Retrieve(ctx)
 	if err != nil {
 		return nil, err

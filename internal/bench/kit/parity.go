@@ -77,6 +77,9 @@ type DecodeCase struct {
 	// OursFails, when set, says why our client fails on this answer
 	// where the official one returns an output.
 	OursFails string
+	// Unlike, when set, says why the two clients observe different
+	// things on this answer: both are logged, and they must differ.
+	Unlike string
 }
 
 // DecoderWording is the Differ entry of answers that neither JSON decoder
@@ -120,6 +123,15 @@ func CompareDecode(t *testing.T, cases []DecodeCase, ours, official Caller) {
 					t.Fatalf("OursFails (%s): ours err = %v, official err = %v", tc.OursFails, oErr, fErr)
 				}
 				t.Logf("ours fails on purpose (%s): %v\nofficial output: %+v", tc.OursFails, oErr, ViewOutput(fOut))
+				return
+			}
+			if tc.Unlike != "" {
+				ov, fv := ViewOutput(oOut), ViewOutput(fOut)
+				oe, fe := ViewError(oErr), ViewError(fErr)
+				if cmp.Equal(ov, fv) && cmp.Equal(oe, fe) {
+					t.Fatalf("Unlike (%s), but both clients observe the same: remove the mark", tc.Unlike)
+				}
+				t.Logf("the clients differ on purpose (%s):\nofficial: %+v %+v\nours:     %+v %+v", tc.Unlike, fv, fe, ov, oe)
 				return
 			}
 			if (oErr == nil) != (fErr == nil) {

@@ -1,0 +1,155 @@
+// Command benchratio reads the raw output of go test -bench (several runs
+// of each benchmark, as -count gives) and prints, as a Markdown table, the
+// ratios the performance targets are stated in, each from the medians of
+// one run of the benchmarks, with whether the target is met.
+//
+//	go test -run '^$' -bench . -count 6 ./... > raw.txt
+//	go run ./cmd/benchratio raw.txt
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// rule is one ratio a target is stated in: the benchmark named num over
+// the one named den, within the same package.
+type rule struct {
+	title      string
+	num, den   string
+	timeTarget float64 // 0: reported without a target
+	allocTarg  float64
+}
+
+var rules = []rule{
+	{"full call: ours / net/http+signer", "FullCall/impl=ours", "FullCall/impl=nethttp-signed", 1.15, 1.2},
+	{"full call: official / net/http+signer", "FullCall/impl=official", "FullCall/impl=nethttp-signed", 0, 0},
+	{"full call: ours / official", "FullCall/impl=ours", "FullCall/impl=official", 0, 0},
+	{"full call: ours / net/http+signer, opaque body type", "FullCall/impl=ours", "FullCall/impl=nethttp-signed-opaquebody", 0, 0},
+	{"full call: net/http+signer, opaque body type / net/http+signer", "FullCall/impl=nethttp-signed-opaquebody", "FullCall/impl=nethttp-signed", 0, 0},
+	{"full call: net/http+signer / net/http", "FullCall/impl=nethttp-signed", "FullCall/impl=nethttp", 0, 0},
+	{"client side: ours / official", "ClientSide/impl=ours", "ClientSide/impl=official", 0.25, 0.2},
+	{"paging 100×100: paginator / official loop", "Paging/pages=100/impl=paginator", "Paging/pages=100/impl=official", 0.5, 0.25},
+	{"paging 100×100: iterator / official loop", "Paging/pages=100/impl=iterator", "Paging/pages=100/impl=official", 0.5, 0.25},
+	{"paging 100×100: paginator / net/http (no decode)", "Paging/pages=100/impl=paginator", "Paging/pages=100/impl=nethttp", 0, 0},
+	{"paging 100×100: official loop / net/http (no decode)", "Paging/pages=100/impl=official", "Paging/pages=100/impl=nethttp", 0, 0},
+	{"paging: B/op of 100 pages / 10 pages (linear = 10)", "Paging/pages=100/impl=iterator", "Paging/pages=10/impl=iterator", 0, 0},
+}
+
+// stats are the samples of one benchmark, by unit.
+type stats map[string][]float64
+
+func main() {
+	results := map[string]map[string]stats{} // package -> benchmark -> unit -> samples
+	var order []string
+	inputs := os.Args[1:]
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	for _, name := range inputs {
+		var r io.Reader = os.Stdin
+		if name != "-" {
+			f, err := os.Open(name)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			defer f.Close()
+			r = f
+		}
+		parse(r, results, &order)
+	}
+	fmt.Println("| package | ratio | time | allocs/op | B/op | target (time, allocs) | met |")
+	fmt.Println("|---|---|---|---|---|---|---|")
+	for _, pkg := range order {
+		for _, ru := range rules {
+			num, den := results[pkg][ru.num], results[pkg][ru.den]
+			if num == nil || den == nil {
+				continue
+			}
+			t, a, b := ratio(num, den, "ns/op"), ratio(num, den, "allocs/op"), ratio(num, den, "B/op")
+			target, met := "—", ""
+			if ru.timeTarget > 0 {
+				target = fmt.Sprintf("≤ %.2f, ≤ %.2f", ru.timeTarget, ru.allocTarg)
+				met = verdict(t <= ru.timeTarget, a <= ru.allocTarg)
+			}
+			fmt.Printf("| %s | %s | %.3f | %.3f | %.3f | %s | %s |\n", pkg, ru.title, t, a, b, target, met)
+		}
+	}
+}
+
+func verdict(timeOK, allocOK bool) string {
+	switch {
+	case timeOK && allocOK:
+		return "yes"
+	case timeOK:
+		return "time yes, allocs NO"
+	case allocOK:
+		return "time NO, allocs yes"
+	}
+	return "NO"
+}
+
+func ratio(num, den stats, unit string) float64 {
+	d := median(den[unit])
+	if d == 0 {
+		return 0
+	}
+	return median(num[unit]) / d
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if n := len(s); n%2 == 1 {
+		return s[n/2]
+	} else {
+		return (s[n/2-1] + s[n/2]) / 2
+	}
+}
+
+func parse(r io.Reader, results map[string]map[string]stats, order *[]string) {
+	pkg := ""
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := sc.Text()
+		if p, ok := strings.CutPrefix(line, "pkg: "); ok {
+			pkg = path.Base(strings.TrimSpace(p))
+			if results[pkg] == nil {
+				results[pkg] = map[string]stats{}
+				*order = append(*order, pkg)
+			}
+			continue
+		}
+		fields := strings.Fields(line)
+		if len(fields) < 4 || !strings.HasPrefix(fields[0], "Benchmark") || results[pkg] == nil {
+			continue
+		}
+		name := strings.TrimPrefix(fields[0], "Benchmark")
+		if i := strings.LastIndexByte(name, '-'); i > 0 {
+			if _, err := strconv.Atoi(name[i+1:]); err == nil {
+				name = name[:i]
+			}
+		}
+		s := results[pkg][name]
+		if s == nil {
+			s = stats{}
+			results[pkg][name] = s
+		}
+		for i := 2; i+1 < len(fields); i += 2 {
+			v, err := strconv.ParseFloat(fields[i], 64)
+			if err == nil {
+				s[fields[i+1]] = append(s[fields[i+1]], v)
+			}
+		}
+	}
+}
