@@ -184,9 +184,6 @@ func goName(member string) string {
 // required reports whether a member carries the required trait.
 func required(m *conformance.Member) bool { return m.Traits.Has(conformance.TraitRequired) }
 
-// isErrorShape reports whether s is an error structure.
-func isErrorShape(s *conformance.Shape) bool { return s.Traits.Has(conformance.TraitError) }
-
 // httpTrait returns the operation's http trait, if any.
 func (f *fixture) httpTrait() (conformance.HTTP, bool) {
 	var h conformance.HTTP

@@ -86,6 +86,15 @@ func TestShapes(t *testing.T) {
 			}
 			c.structure(s.ID, typ, "error")
 		}
+		roots := []string{f.op.Input, f.op.Output}
+		for _, s := range f.errorShapes() {
+			roots = append(roots, s.ID)
+		}
+		for _, s := range f.closure(roots...) {
+			if (s.Type == "structure" || s.Type == "enum") && !c.seen[s.ID] {
+				t.Errorf("%s %s of the operation's closure was not checked", s.Type, s.ID)
+			}
+		}
 		t.Logf("%s: checked %s", f.name, c.counts)
 	})
 }
