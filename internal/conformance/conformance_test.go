@@ -240,3 +240,13 @@ func (c counts) String() string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// reporter is the part of testing.T the checkers report through, so that
+// TestCheckersCatchMistakes can run them on a doctored model and collect
+// what they find.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+}

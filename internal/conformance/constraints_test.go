@@ -19,7 +19,7 @@ import (
 // model: pattern samples, lengths inside their bounds, ranges, enum values,
 // lists and maps of two (within their size bounds).
 type validGen struct {
-	t *testing.T
+	t reporter
 	f *fixture
 }
 
@@ -143,7 +143,7 @@ func (f *fixture) stringRules(mem *conformance.Member) (conformance.Length, stri
 }
 
 // validString reports whether s satisfies the member's length and pattern.
-func (f *fixture) validString(t *testing.T, mem *conformance.Member, s string) bool {
+func (f *fixture) validString(t reporter, mem *conformance.Member, s string) bool {
 	l, pattern := f.stringRules(mem)
 	n := utf8.RuneCountInString(s)
 	if l.Min != nil && n < *l.Min || l.Max != nil && n > *l.Max {
@@ -311,7 +311,7 @@ func with(baseline map[string]any, s *site, value any, remove bool) map[string]a
 
 // constraintRun checks one service's input constraints.
 type constraintRun struct {
-	t        *testing.T
+	t        reporter
 	f        *fixture
 	gen      *validGen
 	baseline map[string]any
@@ -397,20 +397,28 @@ func (r *constraintRun) viaClient(in any, want violation, desc string) {
 // matcher deciding the expected verdict.
 func TestConstraints(t *testing.T) {
 	forEachService(t, func(t *testing.T, f *fixture) {
-		r := &constraintRun{t: t, f: f, gen: &validGen{t: t, f: f}, srv: testutil.NewServer(t), n: counts{}}
-		r.baseline = r.gen.value(&conformance.Member{Name: "input", Target: f.op.Input}, 0).(map[string]any)
-		if vs, _, _ := r.validate(r.baseline); len(vs) > 0 {
-			t.Fatalf("the fully populated valid input is rejected: %v", vs)
+		srv := testutil.NewServer(t)
+		n := checkConstraints(t, f, srv)
+		if sent := srv.Count(); sent != 0 {
+			t.Errorf("the client sent %d requests for invalid inputs, want 0", sent)
 		}
-		for _, s := range f.sites(r.baseline) {
-			r.n["sites"]++
-			r.site(s)
-		}
-		if n := r.srv.Count(); n != 0 {
-			t.Errorf("the client sent %d requests for invalid inputs, want 0", n)
-		}
-		t.Logf("%s: checked %s", f.name, r.n)
+		t.Logf("%s: checked %s", f.name, n)
 	})
+}
+
+// checkConstraints runs every constraint case of the service's input;
+// rejections also go through a client of srv.
+func checkConstraints(t reporter, f *fixture, srv *testutil.Server) counts {
+	r := &constraintRun{t: t, f: f, gen: &validGen{t: t, f: f}, srv: srv, n: counts{}}
+	r.baseline = r.gen.value(&conformance.Member{Name: "input", Target: f.op.Input}, 0).(map[string]any)
+	if vs, _, _ := r.validate(r.baseline); len(vs) > 0 {
+		t.Fatalf("the fully populated valid input is rejected: %v", vs)
+	}
+	for _, s := range f.sites(r.baseline) {
+		r.n["sites"]++
+		r.site(s)
+	}
+	return r.n
 }
 
 func (r *constraintRun) site(s *site) {

@@ -137,7 +137,7 @@ var generalSamples = []string{
 var ecmaCache sync.Map // pattern → *ecmaRegexp
 
 // ecma returns the compiled ECMA matcher for a pattern.
-func ecma(t *testing.T, pattern string) *ecmaRegexp {
+func ecma(t reporter, pattern string) *ecmaRegexp {
 	t.Helper()
 	if re, ok := ecmaCache.Load(pattern); ok {
 		return re.(*ecmaRegexp)

@@ -72,35 +72,52 @@ func TestModelHasOnlyKnownTraits(t *testing.T) {
 // extra exported fields, enum values and constants.
 func TestShapes(t *testing.T) {
 	forEachService(t, func(t *testing.T, f *fixture) {
-		c := &shapeChecker{t: t, f: f, seen: map[string]bool{}, counts: counts{}}
-		c.consts = parseConsts(t, f.typesPkg)
-		c.structure(f.op.Input, f.input, "input")
-		c.structure(f.op.Output, f.output, "output")
-		for _, s := range f.errorShapes() {
-			typ := f.errorType(t, s)
-			if typ == nil {
-				continue
-			}
-			if typ.Name() != conformance.Name(s.ID) || typ.PkgPath() != f.typesPkg {
-				t.Errorf("error %s decodes to %v, want %s.%s", s.ID, typ, f.typesPkg, conformance.Name(s.ID))
-			}
-			c.structure(s.ID, typ, "error")
-		}
-		roots := []string{f.op.Input, f.op.Output}
-		for _, s := range f.errorShapes() {
-			roots = append(roots, s.ID)
-		}
-		for _, s := range f.closure(roots...) {
-			if (s.Type == "structure" || s.Type == "enum") && !c.seen[s.ID] {
-				t.Errorf("%s %s of the operation's closure was not checked", s.Type, s.ID)
-			}
-		}
-		t.Logf("%s: checked %s", f.name, c.counts)
+		n := checkShapes(t, f, f.errorTypes(t), parseConsts(t, f.typesPkg))
+		t.Logf("%s: checked %s", f.name, n)
 	})
 }
 
+// errorTypes maps each error shape to the Go type its response decodes to
+// through the real client.
+func (f *fixture) errorTypes(t *testing.T) map[string]reflect.Type {
+	types := map[string]reflect.Type{}
+	for _, s := range f.errorShapes() {
+		if typ := f.errorType(t, s); typ != nil {
+			types[s.ID] = typ
+		}
+	}
+	return types
+}
+
+// checkShapes checks the input, the output, the errors (as the decoded
+// types errTypes) and everything they reach; consts are the constants of
+// the types package.
+func checkShapes(t reporter, f *fixture, errTypes map[string]reflect.Type, consts map[string]map[string]string) counts {
+	c := &shapeChecker{t: t, f: f, seen: map[string]bool{}, counts: counts{}, consts: consts}
+	c.structure(f.op.Input, f.input, "input")
+	c.structure(f.op.Output, f.output, "output")
+	roots := []string{f.op.Input, f.op.Output}
+	for _, s := range f.errorShapes() {
+		roots = append(roots, s.ID)
+		typ := errTypes[s.ID]
+		if typ == nil {
+			continue
+		}
+		if typ.Name() != conformance.Name(s.ID) || typ.PkgPath() != f.typesPkg {
+			t.Errorf("error %s decodes to %v, want %s.%s", s.ID, typ, f.typesPkg, conformance.Name(s.ID))
+		}
+		c.structure(s.ID, typ, "error")
+	}
+	for _, s := range f.closure(roots...) {
+		if (s.Type == "structure" || s.Type == "enum") && !c.seen[s.ID] {
+			t.Errorf("%s %s of the operation's closure was not checked", s.Type, s.ID)
+		}
+	}
+	return c.counts
+}
+
 type shapeChecker struct {
-	t      *testing.T
+	t      reporter
 	f      *fixture
 	seen   map[string]bool
 	consts map[string]map[string]string // Go type → constant name → value
@@ -331,7 +348,12 @@ func exportedFields(typ reflect.Type) []string {
 // its source: Go type → constant name → value.
 func parseConsts(t *testing.T, importPath string) map[string]map[string]string {
 	t.Helper()
-	dir := filepath.Join("..", "..", filepath.FromSlash(strings.TrimPrefix(importPath, module)))
+	return parseConstsIn(t, filepath.Join("..", "..", filepath.FromSlash(strings.TrimPrefix(importPath, module))))
+}
+
+// parseConstsIn reads the string constants of the Go files in dir.
+func parseConstsIn(t *testing.T, dir string) map[string]map[string]string {
+	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no Go files in %s: %v", dir, err)
