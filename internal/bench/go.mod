@@ -7,8 +7,10 @@ replace github.com/awssnap/awssnap => ../..
 require (
 	github.com/aws/aws-sdk-go-v2 v1.48.0
 	github.com/aws/aws-sdk-go-v2/credentials v1.20.16
+	github.com/aws/aws-sdk-go-v2/service/datazone v1.62.2
 	github.com/aws/aws-sdk-go-v2/service/lightsail v1.71.0
 	github.com/aws/aws-sdk-go-v2/service/memorydb v1.36.2
+	github.com/aws/aws-sdk-go-v2/service/neptunegraph v1.22.1
 	github.com/aws/smithy-go v1.28.9
 	github.com/awssnap/awssnap v0.0.0-00010101000000-000000000000
 	github.com/google/go-cmp v0.7.0
@@ -17,5 +19,4 @@ require (
 require (
 	github.com/aws/aws-sdk-go-v2/internal/configsources v1.5.11 // indirect
 	github.com/aws/aws-sdk-go-v2/internal/endpoints/v2 v2.8.11 // indirect
-	github.com/aws/aws-sdk-go-v2/service/neptunegraph v1.22.1 // indirect
 )
