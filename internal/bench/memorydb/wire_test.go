@@ -91,3 +91,22 @@ func TestWire(t *testing.T) {
 		})
 	}
 }
+
+// TestWireBenchmarkBody checks that the floors of the benchmarks send what
+// both clients send for the benchmark input.
+func TestWireBenchmarkBody(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t)
+	ctx := context.Background()
+	if _, err := newOurs(nil, *srv.Endpoint()).CopySnapshot(ctx, oursInput()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newOfficial(nil, *srv.Endpoint()).CopySnapshot(ctx, officialInput()); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range srv.Requests() {
+		if r.Body != requestBody {
+			t.Errorf("body %s\nwant %s", r.Body, requestBody)
+		}
+	}
+}

@@ -63,3 +63,25 @@ func TestWire(t *testing.T) {
 		})
 	}
 }
+
+// TestWireBenchmarkBody checks that the floors of the benchmarks send what
+// our client sends for the benchmark input, and the official client the
+// same up to the order of the tags.
+func TestWireBenchmarkBody(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, testutil.Response{Status: 201, Body: "{}"})
+	ctx := context.Background()
+	if _, err := newOurs(nil, *srv.Endpoint()).CreateGraphSnapshot(ctx, oursInput()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newOfficial(nil, *srv.Endpoint()).CreateGraphSnapshot(ctx, officialInput()); err != nil {
+		t.Fatal(err)
+	}
+	reqs := srv.Requests()
+	if reqs[0].Body != requestBody || reqs[0].Path != "/base/path"+path {
+		t.Errorf("ours: %s %s\nwant %s", reqs[0].Path, reqs[0].Body, requestBody)
+	}
+	if err := kit.CompareJSON(requestBody, reqs[1].Body, tagsPath); err != nil {
+		t.Errorf("official: %v", err)
+	}
+}
