@@ -1,11 +1,13 @@
 package conformance_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,6 +56,13 @@ func TestInputWire(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got, numbersByValue); diff != "" {
 			t.Errorf("request body differs from the model's members (-want +got):\n%s", diff)
+		}
+		problems, err := keyOrder([]byte(req.Body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Errorf("request body: %s\n%s", p, req.Body)
 		}
 		t.Logf("%s: sent %d input members (%d in the body, %d labels) through the client", f.name,
 			countLeaves(w), countLeaves(body), len(labels))
@@ -201,4 +210,67 @@ func (f *fixture) bareInput(t *testing.T) any {
 		t.Fatal(err)
 	}
 	return in.Interface()
+}
+
+// keyOrder reports the objects of a JSON body whose keys are not in the
+// order the official serializers write them: structure members sorted by
+// member name (and map keys sorted, as this project writes them), each
+// once.
+func keyOrder(data []byte) ([]string, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var problems []string
+	var walk func(path string) error
+	walk = func(path string) error {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'):
+			var keys []string
+			for dec.More() {
+				key, err := dec.Token()
+				if err != nil {
+					return err
+				}
+				keys = append(keys, key.(string))
+				if err := walk(path + "." + key.(string)); err != nil {
+					return err
+				}
+			}
+			if !slices.IsSorted(keys) || len(slices.Compact(slices.Clone(keys))) != len(keys) {
+				problems = append(problems, fmt.Sprintf("object %s has keys %q, want them sorted, each once", path, keys))
+			}
+		case json.Delim('['):
+			for i := 0; dec.More(); i++ {
+				if err := walk(fmt.Sprintf("%s[%d]", path, i)); err != nil {
+					return err
+				}
+			}
+		default:
+			return nil
+		}
+		_, err = dec.Token() // the closing delimiter
+		return err
+	}
+	return problems, walk("body")
+}
+
+func TestKeyOrderFindsMisorderedObjects(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		body string
+		want int
+	}{
+		{`{"A":1,"B":{"x":[{"a":1,"b":2}]},"C":[]}`, 0},
+		{`{"B":1,"A":2}`, 1},
+		{`{"A":1,"A":2}`, 1},
+		{`{"A":[{"b":1,"a":2},{"a":1}],"B":{"d":1,"c":2}}`, 2},
+	}
+	for _, tc := range cases {
+		problems, err := keyOrder([]byte(tc.body))
+		if err != nil || len(problems) != tc.want {
+			t.Errorf("keyOrder(%s) = %q, %v; want %d problems", tc.body, problems, err, tc.want)
+		}
+	}
 }
