@@ -1,0 +1,116 @@
+package jsonwire
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// FuzzReaderMatchesEncodingJSON reads the first value of arbitrary
+// documents with the Reader and with encoding/json's Decoder (which, like
+// the official clients' deserializers, reads one value and leaves the
+// rest): both accept or both reject, and what they accept they read the
+// same.
+func FuzzReaderMatchesEncodingJSON(f *testing.F) {
+	for _, doc := range []string{
+		`{"a":[1,-2.5e3,true,false,null,{"b":"c"}]}`, `"\ud83d\ude00\u2028"`, "\"caf\xc3\xa9 \xff\"",
+		`{"a":1,"a":2}`, ` [ ] `, `1 2`, `{"a":1}x`, `-0`, `1e400`, `01`, `"\x"`, "\"\x01\"", "\t\n\r{}",
+		"\f{}", `{"a" : 1 , }`, ``,
+	} {
+		f.Add(doc)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		var want any
+		decoder := json.NewDecoder(strings.NewReader(doc))
+		wantErr := decoder.Decode(&want)
+		var r Reader
+		r.Reset(doc)
+		got := decodeAny(&r)
+		gotErr := r.Err()
+		if (gotErr == nil) != (wantErr == nil) {
+			if wantErr == nil && strings.Contains(gotErr.Error(), "nest") {
+				return // the Reader bounds nesting more tightly
+			}
+			t.Fatalf("document %q: Reader error %v, encoding/json error %v", doc, gotErr, wantErr)
+		}
+		if wantErr != nil {
+			if errors.Is(wantErr, io.EOF) != r.Empty() && !r.Empty() {
+				t.Fatalf("document %q: encoding/json sees no value, the Reader does", doc)
+			}
+			return
+		}
+		if !reflect.DeepEqual(got, want) && !cmp.Equal(got, want, cmp.Comparer(sameFloat)) {
+			t.Fatalf("document %q (-encoding/json +Reader):\n%s", doc, cmp.Diff(want, got))
+		}
+	})
+}
+
+func sameFloat(a, b float64) bool {
+	return a == b || math.IsNaN(a) && math.IsNaN(b)
+}
+
+// FuzzTypedReads reads an arbitrary value with each typed accessor: each
+// either fails or returns what encoding/json reads from the same value.
+func FuzzTypedReads(f *testing.F) {
+	for _, doc := range []string{`2147483647`, `-2147483649`, `1.5`, `1e2`, `9223372036854775807`, `true`, `"s"`, `null`, `1.7672256E9`} {
+		f.Add(doc)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		var want any
+		if err := json.NewDecoder(strings.NewReader(doc)).Decode(&want); err != nil {
+			return
+		}
+		read := func(f func(*Reader) any) (any, bool) {
+			var r Reader
+			r.Reset(doc)
+			v := f(&r)
+			return v, r.Err() == nil
+		}
+		if v, ok := read(func(r *Reader) any { return r.StringPtr() }); ok && !reflect.DeepEqual(deref(v), want) {
+			t.Fatalf("StringPtr(%q) = %v, encoding/json reads %v", doc, deref(v), want)
+		}
+		if v, ok := read(func(r *Reader) any { return r.BoolPtr() }); ok && !reflect.DeepEqual(deref(v), want) {
+			t.Fatalf("BoolPtr(%q) = %v, encoding/json reads %v", doc, deref(v), want)
+		}
+		var i32 *int32
+		if err := decodeFirst(doc, &i32); err == nil {
+			if v, ok := read(func(r *Reader) any { return r.Int32Ptr() }); ok && !reflect.DeepEqual(v, i32) {
+				t.Fatalf("Int32Ptr(%q) = %v, encoding/json reads %v", doc, deref(v), deref(i32))
+			}
+		} else if _, ok := read(func(r *Reader) any { return r.Int32Ptr() }); ok && want != nil {
+			t.Fatalf("Int32Ptr(%q) accepted what encoding/json refuses: %v", doc, err)
+		}
+		var i64 *int64
+		if err := decodeFirst(doc, &i64); err == nil {
+			if v, ok := read(func(r *Reader) any { return r.Int64Ptr() }); ok && !reflect.DeepEqual(v, i64) {
+				t.Fatalf("Int64Ptr(%q) = %v, encoding/json reads %v", doc, deref(v), deref(i64))
+			}
+		} else if _, ok := read(func(r *Reader) any { return r.Int64Ptr() }); ok && want != nil {
+			t.Fatalf("Int64Ptr(%q) accepted what encoding/json refuses: %v", doc, err)
+		}
+		if v, ok := read(func(r *Reader) any { return r.Float64Ptr() }); ok && !reflect.DeepEqual(deref(v), want) {
+			t.Fatalf("Float64Ptr(%q) = %v, encoding/json reads %v", doc, deref(v), want)
+		}
+	})
+}
+
+// decodeFirst reads the first value of doc into v, as the official
+// clients' deserializers do.
+func decodeFirst(doc string, v any) error {
+	return json.NewDecoder(strings.NewReader(doc)).Decode(v)
+}
+
+// deref returns what the pointer v points to, or nil.
+func deref(v any) any {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return nil
+	}
+	return rv.Elem().Interface()
+}
