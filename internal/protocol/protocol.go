@@ -5,7 +5,7 @@ package protocol
 
 import (
 	"errors"
-	"strings"
+	"net/url"
 
 	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/jsonwire"
@@ -95,8 +95,8 @@ type Request struct {
 	// a log.
 	Redact bool
 
-	path    strings.Builder
-	rawPath strings.Builder
+	rawPath []byte // the escaped path built so far
+	escaped bool   // whether a label needed escaping
 	err     error
 }
 
@@ -115,8 +115,10 @@ func (r *Request) SensitiveString(v string) {
 
 // PathLiteral appends a literal part of the URI template.
 func (r *Request) PathLiteral(s string) {
-	r.path.WriteString(s)
-	r.rawPath.WriteString(s)
+	if r.rawPath == nil {
+		r.rawPath = make([]byte, 0, 128)
+	}
+	r.rawPath = append(r.rawPath, s...)
 }
 
 // PathLabel appends the value of an @httpLabel member, escaped so that it
@@ -132,17 +134,27 @@ func (r *Request) PathLabel(member string, v *string) {
 		}
 		return
 	}
-	r.path.WriteString(*v)
-	appendEscaped(&r.rawPath, *v)
+	var escaped bool
+	r.rawPath, escaped = appendEscaped(r.rawPath, *v)
+	r.escaped = r.escaped || escaped
 }
 
 // Path returns the unescaped and escaped forms of the path built so far,
-// or "/" when the operation has no URI template (awsJson).
+// or "/" when the operation has no URI template (awsJson). When no label
+// needed escaping both are the same string.
 func (r *Request) Path() (path, rawPath string) {
-	if r.path.Len() == 0 {
+	if len(r.rawPath) == 0 {
 		return "/", "/"
 	}
-	return r.path.String(), r.rawPath.String()
+	rawPath = string(r.rawPath)
+	if !r.escaped {
+		return rawPath, rawPath
+	}
+	path, err := url.PathUnescape(rawPath)
+	if err != nil { // cannot happen: the labels were escaped here
+		return rawPath, rawPath
+	}
+	return path, rawPath
 }
 
 // Err returns the first framing error, such as an empty path label.
@@ -169,17 +181,20 @@ func (e *LabelError) Is(target error) bool { return target == ErrLabel }
 
 const upperHex = "0123456789ABCDEF"
 
-func appendEscaped(b *strings.Builder, s string) {
+// appendEscaped appends s percent-encoded and reports whether any byte
+// needed encoding.
+func appendEscaped(dst []byte, s string) ([]byte, bool) {
+	escaped := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if unreserved(c) {
-			b.WriteByte(c)
+			dst = append(dst, c)
 			continue
 		}
-		b.WriteByte('%')
-		b.WriteByte(upperHex[c>>4])
-		b.WriteByte(upperHex[c&0xF])
+		escaped = true
+		dst = append(dst, '%', upperHex[c>>4], upperHex[c&0xF])
 	}
+	return dst, escaped
 }
 
 func unreserved(c byte) bool {

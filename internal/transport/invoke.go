@@ -143,13 +143,7 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	if err := checkScheme(&c.url, cfg.DisableHTTPS); err != nil {
 		return err
 	}
-	path, rawPath := req.Path()
-	endpointRaw := c.url.RawPath
-	if endpointRaw == "" {
-		endpointRaw = c.url.Path
-	}
-	c.url.Path = smithyhttp.JoinPath(c.url.Path, path)
-	c.url.RawPath = smithyhttp.JoinPath(endpointRaw, rawPath)
+	joinPath(&c.url, &req)
 	c.signingName, c.signingRegion = endpoints.Signing(&endpoint, op.Service.SigningName, cfg.Region)
 	if cfg.SigningName != "" {
 		c.signingName = cfg.SigningName
@@ -165,6 +159,27 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	body := c.body
 	c.getBody = func() (io.ReadCloser, error) { return newBodyReader(body), nil }
 	return nil
+}
+
+// joinPath appends the operation's path to the endpoint's, as the official
+// clients do (smithyhttp.JoinPath), without work when the endpoint has no
+// path of its own.
+func joinPath(u *url.URL, req *protocol.Request) {
+	path, rawPath := req.Path()
+	if u.Path == "" || u.Path == "/" {
+		u.Path = path
+		u.RawPath = ""
+		if rawPath != path {
+			u.RawPath = rawPath
+		}
+		return
+	}
+	endpointRaw := u.RawPath
+	if endpointRaw == "" {
+		endpointRaw = u.Path
+	}
+	u.Path = smithyhttp.JoinPath(u.Path, path)
+	u.RawPath = smithyhttp.JoinPath(endpointRaw, rawPath)
 }
 
 // redactedBody renders the request body for a log, with sensitive members
