@@ -20,10 +20,11 @@ func encodeGetExportSnapshotRecordsInput(in *GetExportSnapshotRecordsInput, req 
 }
 
 func decodeGetExportSnapshotRecordsOutput(r *jsonwire.Reader, out *GetExportSnapshotRecordsOutput) {
+	d := pageDecoder{r: r}
 	for it := r.Object(); r.More(&it); {
 		switch r.Key() {
 		case "exportSnapshotRecords":
-			out.ExportSnapshotRecords = decodeExportSnapshotRecordList(r)
+			out.ExportSnapshotRecords = d.records()
 		case "nextPageToken":
 			out.NextPageToken = r.StringPtr()
 		default:
@@ -32,21 +33,36 @@ func decodeGetExportSnapshotRecordsOutput(r *jsonwire.Reader, out *GetExportSnap
 	}
 }
 
-// decodeExportSnapshotRecordList reads the records of a page. A null
-// element becomes a zero record, as it does in the official client.
-func decodeExportSnapshotRecordList(r *jsonwire.Reader) []types.ExportSnapshotRecord {
+// pageDecoder reads one page of records. The nested structures of all the
+// records share a few slabs and the disk lists one backing array, so a page
+// of a hundred records costs tens of allocations, not hundreds.
+type pageDecoder struct {
+	r            *jsonwire.Reader
+	locations    jsonwire.Slab[types.ResourceLocation]
+	sources      jsonwire.Slab[types.ExportSnapshotRecordSourceInfo]
+	instances    jsonwire.Slab[types.InstanceSnapshotInfo]
+	diskSnaps    jsonwire.Slab[types.DiskSnapshotInfo]
+	destinations jsonwire.Slab[types.DestinationInfo]
+	disks        []types.DiskInfo
+}
+
+// records reads the records of a page. A null element becomes a zero
+// record, as it does in the official client.
+func (d *pageDecoder) records() []types.ExportSnapshotRecord {
+	r := d.r
 	if r.Null() {
 		return nil
 	}
 	list := []types.ExportSnapshotRecord{}
 	for it := r.Array(); r.More(&it); {
 		list = append(list, types.ExportSnapshotRecord{})
-		decodeExportSnapshotRecord(r, &list[len(list)-1])
+		d.record(&list[len(list)-1])
 	}
 	return list
 }
 
-func decodeExportSnapshotRecord(r *jsonwire.Reader, v *types.ExportSnapshotRecord) {
+func (d *pageDecoder) record(v *types.ExportSnapshotRecord) {
+	r := d.r
 	for it := r.Object(); r.More(&it); {
 		switch r.Key() {
 		case "name":
@@ -56,26 +72,27 @@ func decodeExportSnapshotRecord(r *jsonwire.Reader, v *types.ExportSnapshotRecor
 		case "createdAt":
 			v.CreatedAt = r.EpochSecondsPtr()
 		case "location":
-			v.Location = decodeResourceLocation(r)
+			v.Location = d.location()
 		case "resourceType":
 			v.ResourceType = types.ResourceType(r.String())
 		case "state":
 			v.State = types.RecordState(r.String())
 		case "sourceInfo":
-			v.SourceInfo = decodeExportSnapshotRecordSourceInfo(r)
+			v.SourceInfo = d.sourceInfo()
 		case "destinationInfo":
-			v.DestinationInfo = decodeDestinationInfo(r)
+			v.DestinationInfo = d.destinationInfo()
 		default:
 			r.Skip()
 		}
 	}
 }
 
-func decodeResourceLocation(r *jsonwire.Reader) *types.ResourceLocation {
+func (d *pageDecoder) location() *types.ResourceLocation {
+	r := d.r
 	if r.Null() {
 		return nil
 	}
-	v := &types.ResourceLocation{}
+	v := d.locations.New()
 	for it := r.Object(); r.More(&it); {
 		switch r.Key() {
 		case "availabilityZone":
@@ -89,11 +106,12 @@ func decodeResourceLocation(r *jsonwire.Reader) *types.ResourceLocation {
 	return v
 }
 
-func decodeExportSnapshotRecordSourceInfo(r *jsonwire.Reader) *types.ExportSnapshotRecordSourceInfo {
+func (d *pageDecoder) sourceInfo() *types.ExportSnapshotRecordSourceInfo {
+	r := d.r
 	if r.Null() {
 		return nil
 	}
-	v := &types.ExportSnapshotRecordSourceInfo{}
+	v := d.sources.New()
 	for it := r.Object(); r.More(&it); {
 		switch r.Key() {
 		case "resourceType":
@@ -109,9 +127,9 @@ func decodeExportSnapshotRecordSourceInfo(r *jsonwire.Reader) *types.ExportSnaps
 		case "fromResourceArn":
 			v.FromResourceArn = r.StringPtr()
 		case "instanceSnapshotInfo":
-			v.InstanceSnapshotInfo = decodeInstanceSnapshotInfo(r)
+			v.InstanceSnapshotInfo = d.instanceSnapshotInfo()
 		case "diskSnapshotInfo":
-			v.DiskSnapshotInfo = decodeDiskSnapshotInfo(r)
+			v.DiskSnapshotInfo = d.diskSnapshotInfo()
 		default:
 			r.Skip()
 		}
@@ -119,11 +137,12 @@ func decodeExportSnapshotRecordSourceInfo(r *jsonwire.Reader) *types.ExportSnaps
 	return v
 }
 
-func decodeInstanceSnapshotInfo(r *jsonwire.Reader) *types.InstanceSnapshotInfo {
+func (d *pageDecoder) instanceSnapshotInfo() *types.InstanceSnapshotInfo {
+	r := d.r
 	if r.Null() {
 		return nil
 	}
-	v := &types.InstanceSnapshotInfo{}
+	v := d.instances.New()
 	for it := r.Object(); r.More(&it); {
 		switch r.Key() {
 		case "fromBundleId":
@@ -131,7 +150,7 @@ func decodeInstanceSnapshotInfo(r *jsonwire.Reader) *types.InstanceSnapshotInfo 
 		case "fromBlueprintId":
 			v.FromBlueprintId = r.StringPtr()
 		case "fromDiskInfo":
-			v.FromDiskInfo = decodeDiskInfoList(r)
+			v.FromDiskInfo = d.diskInfoList()
 		default:
 			r.Skip()
 		}
@@ -139,16 +158,19 @@ func decodeInstanceSnapshotInfo(r *jsonwire.Reader) *types.InstanceSnapshotInfo 
 	return v
 }
 
-// decodeDiskInfoList reads the disks of an instance snapshot. A null
+// diskInfoList reads the disks of an instance snapshot into the page's
+// shared backing array; the returned slice is capped at its length, so an
+// append by the caller copies instead of overwriting a neighbour. A null
 // element becomes a zero DiskInfo, as it does in the official client.
-func decodeDiskInfoList(r *jsonwire.Reader) []types.DiskInfo {
+func (d *pageDecoder) diskInfoList() []types.DiskInfo {
+	r := d.r
 	if r.Null() {
 		return nil
 	}
-	list := []types.DiskInfo{}
+	start := len(d.disks)
 	for it := r.Array(); r.More(&it); {
-		list = append(list, types.DiskInfo{})
-		v := &list[len(list)-1]
+		d.disks = append(d.disks, types.DiskInfo{})
+		v := &d.disks[len(d.disks)-1]
 		for item := r.Object(); r.More(&item); {
 			switch r.Key() {
 			case "name":
@@ -164,14 +186,18 @@ func decodeDiskInfoList(r *jsonwire.Reader) []types.DiskInfo {
 			}
 		}
 	}
-	return list
+	if len(d.disks) == start {
+		return []types.DiskInfo{}
+	}
+	return d.disks[start:len(d.disks):len(d.disks)]
 }
 
-func decodeDiskSnapshotInfo(r *jsonwire.Reader) *types.DiskSnapshotInfo {
+func (d *pageDecoder) diskSnapshotInfo() *types.DiskSnapshotInfo {
+	r := d.r
 	if r.Null() {
 		return nil
 	}
-	v := &types.DiskSnapshotInfo{}
+	v := d.diskSnaps.New()
 	for it := r.Object(); r.More(&it); {
 		switch r.Key() {
 		case "sizeInGb":
@@ -183,11 +209,12 @@ func decodeDiskSnapshotInfo(r *jsonwire.Reader) *types.DiskSnapshotInfo {
 	return v
 }
 
-func decodeDestinationInfo(r *jsonwire.Reader) *types.DestinationInfo {
+func (d *pageDecoder) destinationInfo() *types.DestinationInfo {
+	r := d.r
 	if r.Null() {
 		return nil
 	}
-	v := &types.DestinationInfo{}
+	v := d.destinations.New()
 	for it := r.Object(); r.More(&it); {
 		switch r.Key() {
 		case "id":

@@ -38,12 +38,12 @@ type Reader struct {
 	key  string
 	err  error
 
-	strings slab[string]
-	int32s  slab[int32]
-	int64s  slab[int64]
-	floats  slab[float64]
-	bools   slab[bool]
-	times   slab[time.Time]
+	strings Slab[string]
+	int32s  Slab[int32]
+	int64s  Slab[int64]
+	floats  Slab[float64]
+	bools   Slab[bool]
+	times   Slab[time.Time]
 }
 
 // Reset prepares the Reader to decode data.
@@ -637,12 +637,19 @@ func (r *Reader) failAt(offset int, msg string) {
 	}
 }
 
-// slab hands out pointers to values stored in shared chunks, so that a
-// decoded output with many optional members costs a few allocations, not
-// one per member. A full chunk is never reallocated, so pointers stay valid.
-type slab[T any] struct{ chunk []T }
+// Slab hands out pointers to values stored in shared chunks, so that a
+// decoded output with many optional members or nested structures costs a
+// few allocations, not one per value. A full chunk is never reallocated,
+// so the pointers stay valid. The zero value is ready to use.
+type Slab[T any] struct{ chunk []T }
 
-func (s *slab[T]) ptr(v T) *T {
+// New returns a pointer to a new zero T.
+func (s *Slab[T]) New() *T {
+	var zero T
+	return s.ptr(zero)
+}
+
+func (s *Slab[T]) ptr(v T) *T {
 	if len(s.chunk) == cap(s.chunk) {
 		size := 2 * cap(s.chunk)
 		if size < 8 {
