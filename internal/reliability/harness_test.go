@@ -1,0 +1,328 @@
+// Package reliability_test checks the five clients together under faults,
+// bad input and hostile responses: a call succeeds once or fails with a
+// clear typed error; it never panics, never loops forever, never creates a
+// resource twice and never shows a secret.
+//
+// Most tests run the clients against the local emulator, which injects
+// faults on request; the others serve hostile answers from an httptest
+// server. Retries use a retryer without backoff unless the test is about
+// the default retryer.
+package reliability_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/logging"
+
+	"github.com/awssnap/awssnap/datazone"
+	"github.com/awssnap/awssnap/internal/emulator"
+	"github.com/awssnap/awssnap/internal/validate"
+	"github.com/awssnap/awssnap/lightsail"
+	"github.com/awssnap/awssnap/memorydb"
+	"github.com/awssnap/awssnap/neptunegraph"
+	"github.com/awssnap/awssnap/partnercentral"
+	partnertypes "github.com/awssnap/awssnap/partnercentral/types"
+)
+
+// sent is one request as it left the client.
+type sent struct {
+	method string
+	uri    string // the escaped path and query
+	header http.Header
+	body   string
+}
+
+// recorder is an HTTP client that records every request, then hands it to
+// next (a plain client when nil).
+type recorder struct {
+	next interface {
+		Do(*http.Request) (*http.Response, error)
+	}
+	mu       sync.Mutex
+	requests []sent
+}
+
+func (r *recorder) Do(req *http.Request) (*http.Response, error) {
+	var body []byte
+	if req.GetBody != nil {
+		if rc, err := req.GetBody(); err == nil {
+			body, _ = io.ReadAll(rc)
+			_ = rc.Close()
+		}
+	}
+	r.mu.Lock()
+	r.requests = append(r.requests, sent{method: req.Method, uri: req.URL.RequestURI(), header: req.Header.Clone(), body: string(body)})
+	r.mu.Unlock()
+	next := r.next
+	if next == nil {
+		next = plainHTTPClient
+	}
+	return next.Do(req)
+}
+
+func (r *recorder) sent() []sent {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]sent(nil), r.requests...)
+}
+
+// plainHTTPClient sends requests over its own transport and does not
+// follow redirects.
+var plainHTTPClient = &http.Client{
+	Transport:     http.DefaultTransport.(*http.Transport).Clone(),
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
+// fastRetryer retries like the standard retryer, up to attempts times,
+// without waiting and without a retry quota.
+func fastRetryer(attempts int) func() aws.Retryer {
+	return func() aws.Retryer {
+		return retry.NewStandard(func(o *retry.StandardOptions) {
+			o.MaxAttempts = attempts
+			o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
+			o.RateLimiter = ratelimit.None
+		})
+	}
+}
+
+// settings configure the five clients of a test alike.
+type settings struct {
+	endpoint         string
+	httpClient       aws.HTTPClient
+	retryer          func() aws.Retryer // fastRetryer(3) when nil
+	credentials      aws.CredentialsProvider
+	logger           logging.Logger
+	logMode          aws.ClientLogMode
+	maxResponseBytes int64
+	validation       validate.Mode
+	disableHTTPS     bool
+	noSkewCorrection bool
+}
+
+// clients are one client of each service.
+type clients struct {
+	memorydb       *memorydb.Client
+	lightsail      *lightsail.Client
+	neptunegraph   *neptunegraph.Client
+	datazone       *datazone.Client
+	partnercentral *partnercentral.Client
+}
+
+func newClients(s settings) *clients {
+	if s.retryer == nil {
+		s.retryer = fastRetryer(3)
+	}
+	if s.credentials == nil {
+		s.credentials = credentials.NewStaticCredentialsProvider(emulator.AccessKeyID, emulator.SecretAccessKey, "")
+	}
+	cfg := aws.Config{
+		Region:                     emulator.DefaultRegion,
+		Credentials:                s.credentials,
+		HTTPClient:                 s.httpClient,
+		Retryer:                    s.retryer,
+		Logger:                     s.logger,
+		ClientLogMode:              s.logMode,
+		DisableClockSkewCorrection: s.noSkewCorrection,
+	}
+	if s.endpoint != "" {
+		cfg.BaseEndpoint = aws.String(s.endpoint)
+	}
+	return &clients{
+		memorydb: memorydb.NewFromConfig(cfg, func(o *memorydb.Options) {
+			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
+		}),
+		lightsail: lightsail.NewFromConfig(cfg, func(o *lightsail.Options) {
+			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
+		}),
+		neptunegraph: neptunegraph.NewFromConfig(cfg, func(o *neptunegraph.Options) {
+			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
+		}),
+		datazone: datazone.NewFromConfig(cfg, func(o *datazone.Options) {
+			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
+		}),
+		partnercentral: partnercentral.NewFromConfig(cfg, func(o *partnercentral.Options) {
+			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
+		}),
+	}
+}
+
+// env is an emulator with a recording client of each service.
+type env struct {
+	server  *emulator.Server
+	emu     *emulator.Emulator
+	rec     *recorder
+	clients *clients
+}
+
+// newEnv starts an emulator configured by cfg and builds the clients with
+// s, recording every request they send.
+func newEnv(t *testing.T, cfg emulator.Config, s settings) *env {
+	t.Helper()
+	server, err := emulator.Start(cfg)
+	if err != nil {
+		t.Fatalf("starting the emulator: %v", err)
+	}
+	t.Cleanup(func() { _ = server.Close() })
+	rec := &recorder{next: s.httpClient}
+	s.httpClient = rec
+	s.endpoint = server.URL
+	return &env{server: server, emu: server.Emulator, rec: rec, clients: newClients(s)}
+}
+
+// op is one of the five operations, as the tests drive it.
+type op struct {
+	name string // the emulator's operation name
+	// idempotent says a request that may have reached the service is sent
+	// again after a connection failure.
+	idempotent bool
+	// token is the body member that holds the idempotency token.
+	token string
+	// call makes call number n, which creates resource n (Lightsail reads
+	// a page instead), and reports what it returned.
+	call func(ctx context.Context, c *clients, n int) (any, error)
+	// created counts the resources the calls created in a new emulator
+	// (calls 0 to n-1); Lightsail creates none and reports -1.
+	created func(e *emulator.Emulator, n int) int
+	// retryer returns the client's retryer.
+	retryer func(c *clients) aws.Retryer
+}
+
+// target names the MemoryDB snapshot copy and Neptune snapshot of call n.
+func target(n int) string { return "rel-copy-" + strconv.Itoa(n) }
+
+const partnerTemplate = "OpportunitySummary"
+
+var ops = []op{
+	{
+		name: emulator.OpCopySnapshot,
+		call: func(ctx context.Context, c *clients, n int) (any, error) {
+			return c.memorydb.CopySnapshot(ctx, &memorydb.CopySnapshotInput{
+				SourceSnapshotName: aws.String(emulator.SeedMemoryDBSnapshot),
+				TargetSnapshotName: aws.String(target(n)),
+			})
+		},
+		created: func(e *emulator.Emulator, n int) int {
+			total := 0
+			for i := range n {
+				total += e.MemoryDBSnapshotCount(target(i))
+			}
+			return total
+		},
+		retryer: func(c *clients) aws.Retryer { return c.memorydb.Options().Retryer },
+	},
+	{
+		name:       emulator.OpGetExportSnapshotRecords,
+		idempotent: true,
+		call: func(ctx context.Context, c *clients, _ int) (any, error) {
+			return c.lightsail.GetExportSnapshotRecords(ctx, &lightsail.GetExportSnapshotRecordsInput{})
+		},
+		created: func(*emulator.Emulator, int) int { return -1 },
+		retryer: func(c *clients) aws.Retryer { return c.lightsail.Options().Retryer },
+	},
+	{
+		name: emulator.OpCreateGraphSnapshot,
+		call: func(ctx context.Context, c *clients, n int) (any, error) {
+			return c.neptunegraph.CreateGraphSnapshot(ctx, &neptunegraph.CreateGraphSnapshotInput{
+				GraphIdentifier: aws.String(emulator.SeedNeptuneGraph),
+				SnapshotName:    aws.String(target(n)),
+			})
+		},
+		created: func(e *emulator.Emulator, _ int) int { return e.GraphSnapshotCount(emulator.SeedNeptuneGraph) - 1 },
+		retryer: func(c *clients) aws.Retryer { return c.neptunegraph.Options().Retryer },
+	},
+	{
+		name:       emulator.OpCreateAssetRevision,
+		idempotent: true,
+		token:      "clientToken",
+		call: func(ctx context.Context, c *clients, n int) (any, error) {
+			return c.datazone.CreateAssetRevision(ctx, &datazone.CreateAssetRevisionInput{
+				DomainIdentifier: aws.String(emulator.SeedDataZoneDomain),
+				Identifier:       aws.String(emulator.SeedDataZoneAsset),
+				Name:             aws.String("orders " + strconv.Itoa(n)),
+			})
+		},
+		created: func(e *emulator.Emulator, _ int) int {
+			return e.DataZoneRevisionCount(emulator.SeedDataZoneDomain, emulator.SeedDataZoneAsset) - 1
+		},
+		retryer: func(c *clients) aws.Retryer { return c.datazone.Options().Retryer },
+	},
+	{
+		name:       emulator.OpCreateResourceSnapshot,
+		idempotent: true,
+		token:      "ClientToken",
+		call: func(ctx context.Context, c *clients, _ int) (any, error) {
+			return c.partnercentral.CreateResourceSnapshot(ctx, &partnercentral.CreateResourceSnapshotInput{
+				Catalog:                            aws.String("AWS"),
+				EngagementIdentifier:               aws.String(emulator.SeedPartnerCentralEngagement),
+				ResourceType:                       partnertypes.ResourceTypeOpportunity,
+				ResourceIdentifier:                 aws.String(emulator.SeedPartnerCentralOpportunity),
+				ResourceSnapshotTemplateIdentifier: aws.String(partnerTemplate),
+			})
+		},
+		created: func(e *emulator.Emulator, _ int) int { return e.PartnerCentralSnapshotCount() },
+		retryer: func(c *clients) aws.Retryer { return c.partnercentral.Options().Retryer },
+	},
+}
+
+// bodyMember returns the string member name of a JSON request body.
+func bodyMember(t *testing.T, body, name string) string {
+	t.Helper()
+	var members map[string]any
+	if err := json.Unmarshal([]byte(body), &members); err != nil {
+		t.Fatalf("request body %q: %v", body, err)
+	}
+	v, _ := members[name].(string)
+	return v
+}
+
+// closedAddress returns a loopback address nothing listens on.
+func closedAddress(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	_ = l.Close()
+	return addr
+}
+
+// testContext returns a context that ends with the test, bounded so that
+// a call that loops forever fails the test instead of hanging it.
+func testContext(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// logBuffer is a logging.Logger that keeps every message.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logBuffer) Logf(classification logging.Classification, format string, v ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fmt.Fprintf(&l.buf, "%s "+format+"\n", append([]any{classification}, v...)...)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
