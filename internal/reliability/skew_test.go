@@ -2,6 +2,10 @@ package reliability_test
 
 import (
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -107,5 +111,73 @@ func TestSkewCorrectionCanBeDisabled(t *testing.T) {
 			}
 			checkAttempts(t, op, e.rec.sent(), 1)
 		})
+	}
+}
+
+// dateRewriter sends its response with another Date header.
+type dateRewriter struct {
+	http.ResponseWriter
+	date    string
+	written bool
+}
+
+func (w *dateRewriter) WriteHeader(status int) {
+	if !w.written {
+		w.written = true
+		w.Header().Set("Date", w.date)
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *dateRewriter) Write(p []byte) (int, error) {
+	w.WriteHeader(http.StatusOK)
+	return w.ResponseWriter.Write(p)
+}
+
+// TestFarOffDateHeals serves each operation's first answer with a Date
+// decades away, as a broken proxy might. The client takes it for the
+// service's clock, so its next call is rejected once; that rejection
+// carries the right Date, the call is retried with it and succeeds, and
+// the call after that is signed right the first time.
+func TestFarOffDateHeals(t *testing.T) {
+	t.Parallel()
+	for _, op := range ops {
+		for _, far := range []time.Time{time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)} {
+			t.Run(op.name+"/"+strconv.Itoa(far.Year()), func(t *testing.T) {
+				t.Parallel()
+				emu := emulator.New(emulator.Config{})
+				var answered atomic.Int64
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if answered.Add(1) == 1 {
+						w = &dateRewriter{ResponseWriter: w, date: far.Format(http.TimeFormat)}
+					}
+					emu.ServeHTTP(w, r)
+				}))
+				t.Cleanup(srv.Close)
+				rec := &recorder{}
+				c := newClients(settings{endpoint: srv.URL, httpClient: rec})
+				for n := range 3 {
+					if _, err := op.call(testContext(t), c, n); err != nil {
+						t.Fatalf("call %d failed: %v", n+1, err)
+					}
+				}
+				requests := rec.sent()
+				if len(requests) != 4 {
+					t.Fatalf("%d requests, want 1, 2 and 1 for the three calls", len(requests))
+				}
+				checkAttempts(t, op, requests[1:3], 2)
+				if got := time.Until(signingTime(t, requests[1])); !near(got, time.Until(far)) {
+					t.Errorf("the second call was first signed %v from now, want the far-off Date", got)
+				}
+				for _, i := range []int{0, 2, 3} {
+					if got := time.Until(signingTime(t, requests[i])); !near(got, 0) {
+						t.Errorf("request %d signed %v from now", i+1, got)
+					}
+				}
+				if got := op.created(emu, 3); got != -1 && got != 3 {
+					t.Errorf("%d resources created, want 3", got)
+				}
+			})
+		}
 	}
 }
