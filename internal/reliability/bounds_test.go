@@ -306,3 +306,26 @@ func checkNotAPIError(t *testing.T, err error) {
 		t.Errorf("malformed answer decoded as the API error %v", apiErr)
 	}
 }
+
+// TestDefaultResponseBound answers each operation with an endless body
+// and leaves MaxResponseBytes unset: the call fails once the default
+// bound of 10 MiB is passed.
+func TestDefaultResponseBound(t *testing.T) {
+	t.Parallel()
+	for _, op := range ops {
+		t.Run(op.name, func(t *testing.T) {
+			t.Parallel()
+			h := newHostile(t, endless(http.StatusOK))
+			counter := &countingClient{}
+			_, err := op.call(testContext(t), newClients(settings{endpoint: h.url, httpClient: counter}), 0)
+			var tooLarge *transport.ResponseTooLargeError
+			if !errors.As(err, &tooLarge) || tooLarge.Limit != transport.DefaultMaxResponseBytes {
+				t.Fatalf("got %v, want a ResponseTooLargeError with the default limit", err)
+			}
+			if read := counter.read.Load(); read < transport.DefaultMaxResponseBytes || read > transport.DefaultMaxResponseBytes+64<<10 {
+				t.Errorf("the client read %d bytes with the default limit of %d", read, transport.DefaultMaxResponseBytes)
+			}
+			h.waitHandlers(t, 1)
+		})
+	}
+}
