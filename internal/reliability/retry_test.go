@@ -389,3 +389,33 @@ func TestEndedContextSendsNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestSlowServiceEndsWithTheContext delays each operation's answer past
+// the call's deadline: the call ends soon after the deadline with
+// DeadlineExceeded in its chain, after one attempt, and the service,
+// which saw the request abandoned, created nothing.
+func TestSlowServiceEndsWithTheContext(t *testing.T) {
+	t.Parallel()
+	for _, op := range ops {
+		t.Run(op.name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t, emulator.Config{}, settings{})
+			const delay = 700 * time.Millisecond
+			e.emu.InjectFault(emulator.Fault{Kind: emulator.FaultDelay, Operation: op.name, Delay: delay})
+			ctx, cancel := context.WithTimeout(testContext(t), 200*time.Millisecond)
+			defer cancel()
+			start := time.Now()
+			_, err := op.call(ctx, e.clients, 0)
+			if elapsed := time.Since(start); elapsed > 2*time.Second {
+				t.Errorf("the call took %v with a 200ms deadline", elapsed)
+			}
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("error %v does not wrap context.DeadlineExceeded", err)
+			}
+			checkOperationError(t, err, op.name)
+			checkAttempts(t, op, e.rec.sent(), 1)
+			time.Sleep(time.Until(start.Add(delay + 200*time.Millisecond))) // past the delay: nothing ran late
+			checkCreated(t, op, e.emu, 0)
+		})
+	}
+}
