@@ -25,6 +25,7 @@ mkdir -p "$out/bin"
 	echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 	echo "cores: $(nproc)"
 	echo "rounds: $rounds, benchtime: $benchtime"
+	echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out/env.txt"
 
 pkgs=$(go list -f '{{if .TestGoFiles}}{{.ImportPath}}{{end}}' ./...)
@@ -51,6 +52,7 @@ for ((round = 1; round <= rounds; round++)); do
 	done
 done
 
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/env.txt"
 go run golang.org/x/perf/cmd/benchstat@latest "$out/raw.txt" > "$out/benchstat.txt"
 go run ./cmd/benchratio "$out/raw.txt" > "$out/ratios.md"
 cat "$out/benchstat.txt"

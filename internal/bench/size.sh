@@ -18,13 +18,18 @@
 #    A library package has no link step. The wall time of that go build is
 #    what a change to the package costs; the no-op go build of the same
 #    package (all cache hits) is printed beside it as the go command's fixed
-#    overhead. Each figure is the median of RUNS builds. Target: <= 1 s per
-#    service package.
+#    overhead. Wall time swings with the machine's other load, so the CPU
+#    time (user + system, the go command and the compiler together) is
+#    printed too: on an idle machine the wall time is at most about that.
+#    Each figure is the median of RUNS builds. Target: <= 1 s per service
+#    package.
 #
 # Usage: ./size.sh [RUNS]   (default 5). Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")"
 runs=${1:-5}
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
 root=$(cd ../.. && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -59,13 +64,11 @@ done
 # median prints the median of its arguments.
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# seconds runs a command and prints its wall time in seconds.
+# seconds runs a command and prints its wall time and its CPU time (user
+# plus system, children included) in seconds, separated by a space.
 seconds() {
-	local start end
-	start=$(date +%s.%N)
-	"$@" >/dev/null
-	end=$(date +%s.%N)
-	awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }'
+	/usr/bin/time -f '%e %U %S' -o "$tmp/time" "$@" >/dev/null
+	awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$tmp/time"
 }
 
 # coldbuild rebuilds package $1 (from directory $2) with fresh compiler
@@ -77,19 +80,21 @@ coldbuild() {
 echo
 echo "## Compile time of each package, dependencies built (median of $runs)"
 echo
-echo "| package | cold package, warm deps | no-op build (go command overhead) | target ≤ 1 s |"
-echo "|---|---|---|---|"
+echo "| package | cold package, warm deps: wall | CPU | no-op build: wall | CPU | target ≤ 1 s (CPU) |"
+echo "|---|---|---|---|---|---|"
 measure() {
-	local pkg=$1 dir=$2 target=$3 cold=() noop=() i c
+	local pkg=$1 dir=$2 target=$3 i t cw=() cc=() nw=() nc=() c
 	(cd "$dir" && go build "$pkg")
 	for ((i = 0; i < runs; i++)); do
-		cold+=("$(coldbuild "$pkg" "$dir")")
-		noop+=("$(cd "$dir" && seconds go build "$pkg")")
+		read -r -a t <<<"$(coldbuild "$pkg" "$dir")"
+		cw+=("${t[0]}"); cc+=("${t[1]}")
+		read -r -a t <<<"$(cd "$dir" && seconds go build "$pkg")"
+		nw+=("${t[0]}"); nc+=("${t[1]}")
 	done
-	c=$(median "${cold[@]}")
+	c=$(median "${cc[@]}")
 	met="—"
 	if [ "$target" = yes ]; then met=$(awk -v c="$c" 'BEGIN { print (c <= 1) ? "yes" : "NO" }'); fi
-	echo "| $pkg | ${c} s | $(median "${noop[@]}") s | $met |"
+	echo "| $pkg | $(median "${cw[@]}") s | ${c} s | $(median "${nw[@]}") s | $(median "${nc[@]}") s | $met |"
 }
 for svc in memorydb lightsail neptunegraph datazone partnercentral; do
 	[ -d "$root/$svc" ] || continue

@@ -23,6 +23,7 @@ func BenchmarkFullCall(b *testing.B) {
 	b.Run("impl=ours", func(b *testing.B) {
 		c := newOurs(client, srv.URL)
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.GetExportSnapshotRecords(ctx, &ours.GetExportSnapshotRecordsInput{}); err != nil {
 				b.Fatal(err)
@@ -32,6 +33,7 @@ func BenchmarkFullCall(b *testing.B) {
 	b.Run("impl=official", func(b *testing.B) {
 		c := newOfficial(client, srv.URL)
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.GetExportSnapshotRecords(ctx, &official.GetExportSnapshotRecordsInput{}); err != nil {
 				b.Fatal(err)
@@ -41,6 +43,7 @@ func BenchmarkFullCall(b *testing.B) {
 	floor := newFloor(b, client, srv.URL)
 	b.Run("impl=nethttp", func(b *testing.B) {
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := floor.Plain(ctx); err != nil {
 				b.Fatal(err)
@@ -49,6 +52,7 @@ func BenchmarkFullCall(b *testing.B) {
 	})
 	b.Run("impl=nethttp-signed", func(b *testing.B) {
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := floor.Signed(ctx); err != nil {
 				b.Fatal(err)
@@ -65,6 +69,7 @@ func BenchmarkClientSide(b *testing.B) {
 	b.Run("impl=ours", func(b *testing.B) {
 		c := newOurs(canned, "")
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.GetExportSnapshotRecords(ctx, &ours.GetExportSnapshotRecordsInput{}); err != nil {
 				b.Fatal(err)
@@ -74,6 +79,7 @@ func BenchmarkClientSide(b *testing.B) {
 	b.Run("impl=official", func(b *testing.B) {
 		c := newOfficial(canned, "")
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.GetExportSnapshotRecords(ctx, &official.GetExportSnapshotRecordsInput{}); err != nil {
 				b.Fatal(err)
@@ -200,6 +206,7 @@ func benchPaging(b *testing.B, walk pager, pages int) {
 	ctx := context.Background()
 	want := pages * recordsPerPage
 	b.ReportAllocs()
+	stop := kit.ReportCPU(b)
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
@@ -208,6 +215,7 @@ func benchPaging(b *testing.B, walk pager, pages int) {
 			b.Fatalf("%d records, %v; want %d", n, err, want)
 		}
 	}
+	stop()
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(pages), "B/page")

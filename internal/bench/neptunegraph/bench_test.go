@@ -17,6 +17,7 @@ func BenchmarkFullCall(b *testing.B) {
 	b.Run("impl=ours", func(b *testing.B) {
 		c, in := newOurs(client, srv.URL), oursInput()
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.CreateGraphSnapshot(ctx, in); err != nil {
 				b.Fatal(err)
@@ -26,6 +27,7 @@ func BenchmarkFullCall(b *testing.B) {
 	b.Run("impl=official", func(b *testing.B) {
 		c, in := newOfficial(client, srv.URL), officialInput()
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.CreateGraphSnapshot(ctx, in); err != nil {
 				b.Fatal(err)
@@ -35,6 +37,7 @@ func BenchmarkFullCall(b *testing.B) {
 	floor := newFloor(b, client, srv.URL)
 	b.Run("impl=nethttp", func(b *testing.B) {
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := floor.Plain(ctx); err != nil {
 				b.Fatal(err)
@@ -43,6 +46,7 @@ func BenchmarkFullCall(b *testing.B) {
 	})
 	b.Run("impl=nethttp-signed", func(b *testing.B) {
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := floor.Signed(ctx); err != nil {
 				b.Fatal(err)
@@ -59,6 +63,7 @@ func BenchmarkClientSide(b *testing.B) {
 	b.Run("impl=ours", func(b *testing.B) {
 		c, in := newOurs(canned, ""), oursInput()
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.CreateGraphSnapshot(ctx, in); err != nil {
 				b.Fatal(err)
@@ -68,6 +73,7 @@ func BenchmarkClientSide(b *testing.B) {
 	b.Run("impl=official", func(b *testing.B) {
 		c, in := newOfficial(canned, ""), officialInput()
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.CreateGraphSnapshot(ctx, in); err != nil {
 				b.Fatal(err)

@@ -56,6 +56,7 @@ func BenchmarkFullCall(b *testing.B) {
 	b.Run("impl=ours", func(b *testing.B) {
 		c, in := newOurs(client, srv.URL), input()
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.CreateResourceSnapshot(ctx, in); err != nil {
 				b.Fatal(err)
@@ -69,6 +70,7 @@ func BenchmarkFullCall(b *testing.B) {
 	}
 	b.Run("impl=nethttp", func(b *testing.B) {
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := floor.Plain(ctx); err != nil {
 				b.Fatal(err)
@@ -77,6 +79,7 @@ func BenchmarkFullCall(b *testing.B) {
 	})
 	b.Run("impl=nethttp-signed", func(b *testing.B) {
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := floor.Signed(ctx); err != nil {
 				b.Fatal(err)
@@ -91,6 +94,7 @@ func BenchmarkClientSide(b *testing.B) {
 	ctx := context.Background()
 	b.Run("impl=ours", func(b *testing.B) {
 		b.ReportAllocs()
+		defer kit.ReportCPU(b)()
 		for b.Loop() {
 			if _, err := c.CreateResourceSnapshot(ctx, in); err != nil {
 				b.Fatal(err)

@@ -1,0 +1,110 @@
+package kit
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCompareJSON(t *testing.T) {
+	t.Parallel()
+	tags := []string{"tags"}
+	cases := []struct {
+		name, ours, official string
+		unordered            [][]string
+		wantErr              string // "" for equal
+	}{
+		{name: "identical", ours: `{"a":1,"b":[true,null,"x"]}`, official: `{"a":1,"b":[true,null,"x"]}`},
+		{name: "scalar differs", ours: `{"a":1}`, official: `{"a":2}`, wantErr: "at /\"a\""},
+		{name: "escape differs", ours: `{"a":"\u00e9"}`, official: `{"a":"é"}`, wantErr: "at /\"a\""},
+		{name: "member order", ours: `{"a":1,"b":2}`, official: `{"b":2,"a":1}`, wantErr: "member order"},
+		{name: "map order allowed", ours: `{"tags":{"a":"1","b":"2"}}`, official: `{"tags":{"b":"2","a":"1"}}`, unordered: [][]string{tags}},
+		{name: "our map unsorted", ours: `{"tags":{"b":"2","a":"1"}}`, official: `{"tags":{"a":"1","b":"2"}}`, unordered: [][]string{tags}, wantErr: "not sorted"},
+		{name: "map value differs", ours: `{"tags":{"a":"1","b":"3"}}`, official: `{"tags":{"b":"2","a":"1"}}`, unordered: [][]string{tags}, wantErr: "at /\"tags\"/\"b\""},
+		{name: "only the named path is unordered", ours: `{"x":{"a":1,"b":2}}`, official: `{"x":{"b":2,"a":1}}`, unordered: [][]string{tags}, wantErr: "member order"},
+		{name: "wildcard path", ours: `[{"m":{"a":1,"b":2}}]`, official: `[{"m":{"b":2,"a":1}}]`, unordered: [][]string{{"*", "m"}}},
+		{name: "array length", ours: `[1,2]`, official: `[1]`, wantErr: "array"},
+		{name: "invalid", ours: `{"a":`, official: `{}`, wantErr: "ours"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			err := CompareJSON(tc.ours, tc.official, tc.unordered...)
+			switch {
+			case tc.wantErr == "" && err != nil:
+				t.Errorf("unexpected error %v", err)
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Errorf("error %v, want one containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+// The types below stand for ours and the official ones; kit's own package
+// path counts as a service package.
+type (
+	oursEnum     string
+	officialEnum string
+	oursShape    struct {
+		A *string
+		B []oursEnum
+		C map[string]*time.Time
+		D int32
+	}
+	officialShape struct {
+		A *string
+		B []officialEnum
+		C map[string]*time.Time
+		D int64
+		E bool
+	}
+)
+
+func (oursEnum) Values() []oursEnum         { return []oursEnum{"x", "y"} }
+func (officialEnum) Values() []officialEnum { return []officialEnum{"y", "z"} }
+
+func TestCompareShapes(t *testing.T) {
+	t.Parallel()
+	shapes := CompareShapes(Pair{Ours: typeOf[oursShape](), Official: typeOf[officialShape](), Name: "Shape"})
+	var keys []string
+	for _, d := range shapes.Diffs {
+		keys = append(keys, d.Key)
+	}
+	got := strings.Join(keys, "\n")
+	for _, want := range []string{
+		"Shape: type name",
+		"officialShape.E: missing",
+		"officialShape.B[]: type name",
+		"officialEnum: Values()",
+		"officialShape.D: type",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no difference %q in:\n%s", want, got)
+		}
+	}
+	if len(shapes.Enums) != 1 {
+		t.Errorf("enums %v", shapes.Enums)
+	}
+}
+
+func TestNeutral(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2026, 1, 1, 0, 0, 0, 123e6, time.FixedZone("x", 3600))
+	type inner struct{ V any }
+	got := Neutral(&struct {
+		S      *string
+		T      *time.Time
+		L      []int
+		N      []int
+		M      map[string]bool
+		I      inner
+		hidden int
+	}{T: &at, L: []int{}, I: inner{V: &inner{}}})
+	want := map[string]any{
+		"S": nil, "T": "2025-12-31T23:00:00.123Z", "L": []any{}, "N": nil, "M": nil,
+		"I": map[string]any{"V": map[string]any{"$type": "*kit.inner", "$value": map[string]any{"V": nil}}},
+	}
+	if g, w := fmtAny(got), fmtAny(want); g != w {
+		t.Errorf("got  %s\nwant %s", g, w)
+	}
+}
