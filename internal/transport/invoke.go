@@ -120,7 +120,9 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 		req.Body.EndObject()
 	}
 	if err := req.Err(); err != nil {
-		return &smithy.SerializationError{Err: err}
+		// The official serializers wrap a bad path label twice:
+		// "serialization failed: serialization failed: input member ...".
+		return &smithy.SerializationError{Err: &smithy.SerializationError{Err: err}}
 	}
 	endpoint, err := cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
 	if err != nil {
