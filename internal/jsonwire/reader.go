@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // maxDepth bounds the nesting of skipped values, as encoding/json does.
@@ -524,7 +525,8 @@ func (r *Reader) readEscaped() string {
 		switch {
 		case c == '"':
 			r.pos = p + 1
-			return string(out)
+			// out is this string's own buffer and is never written again.
+			return unsafe.String(unsafe.SliceData(out), len(out))
 		case c < 0x20:
 			r.failAt(p, "invalid control character in string")
 			return ""

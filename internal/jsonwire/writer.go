@@ -55,6 +55,9 @@ func NewWriter(capacity int) *Writer {
 	return &Writer{buf: make([]byte, 0, capacity)}
 }
 
+// SetBuffer makes the Writer append to buf.
+func (w *Writer) SetBuffer(buf []byte) { w.buf = buf }
+
 // Grow makes room for n more bytes.
 func (w *Writer) Grow(n int) {
 	if cap(w.buf)-len(w.buf) < n {

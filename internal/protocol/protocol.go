@@ -98,6 +98,15 @@ type Request struct {
 	rawPath []byte // the escaped path built so far
 	escaped bool   // whether a label needed escaping
 	err     error
+	storage [512]byte
+}
+
+// NewRequest returns a Request whose body starts in storage of its own, so
+// a typical request costs one allocation.
+func NewRequest() *Request {
+	r := &Request{}
+	r.Body.SetBuffer(r.storage[:0])
+	return r
 }
 
 // Sensitive is the text written in place of a sensitive value.

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -58,9 +59,7 @@ func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 		return nil, metadata, err
 	}
 	if op.Validate != nil && cfg.Validation != validate.Off {
-		check := validate.New(op.InputName, cfg.Validation)
-		op.Validate(in, &check)
-		if err := check.Err(); err != nil {
+		if err := check(op, in, cfg.Validation); err != nil {
 			return nil, metadata, err
 		}
 	}
@@ -69,6 +68,21 @@ func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 		return nil, metadata, err
 	}
 	return run(ctx, &c, op)
+}
+
+// checkers recycles Checkers: a Checker handed to an operation's Validate
+// function escapes, so a fresh one would cost an allocation per call.
+var checkers = sync.Pool{New: func() any { return new(validate.Checker) }}
+
+// check validates in with op's constraints in the given mode.
+func check[In, Out any](op *Operation[In, Out], in *In, mode validate.Mode) error {
+	checker := checkers.Get().(*validate.Checker)
+	*checker = validate.New(op.InputName, mode)
+	op.Validate(in, checker)
+	err := checker.Err()
+	*checker = validate.Checker{}
+	checkers.Put(checker)
+	return err
 }
 
 // fillToken returns params, or a copy of it with the idempotency token set
@@ -93,7 +107,7 @@ func fillToken[In, Out any](cfg *Config, op *Operation[In, Out], params *In) (*I
 // call is one prepared request: everything that stays the same across
 // attempts.
 type call struct {
-	cfg           *Config
+	cfg           Config
 	method        string
 	url           url.URL
 	body          []byte
@@ -107,14 +121,13 @@ type call struct {
 }
 
 func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], in *In, c *call) error {
-	var req protocol.Request
-	req.Body.Grow(512)
+	req := protocol.NewRequest()
 	req.Body.SetStyle(op.Binding.JSONStyle)
 	if op.Path != nil {
-		op.Path(in, &req)
+		op.Path(in, req)
 	}
 	if op.Encode != nil {
-		op.Encode(in, &req)
+		op.Encode(in, req)
 	} else {
 		req.Body.BeginObject()
 		req.Body.EndObject()
@@ -129,7 +142,7 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 		return fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
 	*c = call{
-		cfg:     cfg,
+		cfg:     *cfg,
 		method:  op.Binding.Method,
 		url:     endpoint.URI,
 		body:    req.Body.Bytes(),
@@ -145,7 +158,7 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	if err := checkScheme(&c.url, cfg.DisableHTTPS); err != nil {
 		return err
 	}
-	joinPath(&c.url, &req)
+	joinPath(&c.url, req)
 	c.signingName, c.signingRegion = endpoints.Signing(&endpoint, op.Service.SigningName, cfg.Region)
 	if cfg.SigningName != "" {
 		c.signingName = cfg.SigningName
@@ -368,11 +381,15 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 		result.err = wrapResponse(resp, requestID, apiErr)
 		return nil, result
 	}
-	out := new(Out)
-	var r jsonwire.Reader
+	// One allocation holds the output and the reader that fills it.
+	decoded := new(struct {
+		out Out
+		r   jsonwire.Reader
+	})
+	out, r := &decoded.out, &decoded.r
 	r.Reset(body)
 	if !r.Empty() && op.Decode != nil {
-		op.Decode(&r, out)
+		op.Decode(r, out)
 		if err := r.Err(); err != nil {
 			result.err = wrapResponse(resp, requestID, &smithy.DeserializationError{
 				Err: fmt.Errorf("failed to decode response body, %w", err)})
