@@ -400,13 +400,16 @@ func TestSlowServiceEndsWithTheContext(t *testing.T) {
 		t.Run(op.name, func(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t, emulator.Config{}, settings{})
-			const delay = 700 * time.Millisecond
+			// Far longer than the deadline, so that even on a loaded
+			// machine the emulator sees the client leave before it applies
+			// the request.
+			const delay = 2 * time.Second
 			e.emu.InjectFault(emulator.Fault{Kind: emulator.FaultDelay, Operation: op.name, Delay: delay})
 			ctx, cancel := context.WithTimeout(testContext(t), 200*time.Millisecond)
 			defer cancel()
 			start := time.Now()
 			_, err := op.call(ctx, e.clients, 0)
-			if elapsed := time.Since(start); elapsed > 2*time.Second {
+			if elapsed := time.Since(start); elapsed > delay {
 				t.Errorf("the call took %v with a 200ms deadline", elapsed)
 			}
 			if !errors.Is(err, context.DeadlineExceeded) {
@@ -414,7 +417,7 @@ func TestSlowServiceEndsWithTheContext(t *testing.T) {
 			}
 			checkOperationError(t, err, op.name)
 			checkAttempts(t, op, e.rec.sent(), 1)
-			time.Sleep(time.Until(start.Add(delay + 200*time.Millisecond))) // past the delay: nothing ran late
+			time.Sleep(time.Until(start.Add(delay + 300*time.Millisecond))) // past the delay: nothing ran late
 			checkCreated(t, op, e.emu, 0)
 		})
 	}
