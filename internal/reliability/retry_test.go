@@ -349,15 +349,18 @@ func TestContextEndsBackoff(t *testing.T) {
 				t.Parallel()
 				e := newEnv(t, emulator.Config{}, settings{retryer: slowRetryer})
 				e.emu.InjectFault(emulator.Fault{Kind: emulator.FaultThrottle, Operation: op.name})
-				ctx, cancel := context.WithTimeout(testContext(t), 200*time.Millisecond)
+				// Time for the first attempt to be answered on a loaded
+				// machine; the backoff of an hour does the rest.
+				const wait = time.Second
+				ctx, cancel := context.WithTimeout(testContext(t), wait)
 				if want == context.Canceled {
 					ctx, cancel = context.WithCancel(testContext(t))
-					time.AfterFunc(200*time.Millisecond, cancel)
+					time.AfterFunc(wait, cancel)
 				}
 				defer cancel()
 				start := time.Now()
 				_, err := op.call(ctx, e.clients, 0)
-				if elapsed := time.Since(start); elapsed > 2*time.Second {
+				if elapsed := time.Since(start); elapsed > wait+2*time.Second {
 					t.Errorf("the call took %v after its context ended", elapsed)
 				}
 				if !errors.Is(err, want) {
@@ -403,14 +406,14 @@ func TestSlowServiceEndsWithTheContext(t *testing.T) {
 			// Far longer than the deadline, so that even on a loaded
 			// machine the emulator sees the client leave before it applies
 			// the request.
-			const delay = 2 * time.Second
+			const delay = 4 * time.Second
 			e.emu.InjectFault(emulator.Fault{Kind: emulator.FaultDelay, Operation: op.name, Delay: delay})
-			ctx, cancel := context.WithTimeout(testContext(t), 200*time.Millisecond)
+			ctx, cancel := context.WithTimeout(testContext(t), time.Second)
 			defer cancel()
 			start := time.Now()
 			_, err := op.call(ctx, e.clients, 0)
 			if elapsed := time.Since(start); elapsed > delay {
-				t.Errorf("the call took %v with a 200ms deadline", elapsed)
+				t.Errorf("the call took %v with a 1s deadline", elapsed)
 			}
 			if !errors.Is(err, context.DeadlineExceeded) {
 				t.Fatalf("error %v does not wrap context.DeadlineExceeded", err)
