@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -220,10 +221,11 @@ var stalls = []struct {
 // its chain.
 func TestStallsEndWithTheContext(t *testing.T) {
 	t.Parallel()
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for _, op := range ops {
 		for _, stall := range stalls {
-			t.Run(op.name+"/"+stall.name, func(t *testing.T) {
-				t.Parallel()
+			runConcurrently(t, &wg, op.name+"/"+stall.name, func(t *testing.T) {
 				h := newHostile(t, stall.handler)
 				c := newClients(settings{endpoint: h.url, httpClient: plainHTTPClient})
 				// Long enough for the request to reach the server on a loaded

@@ -309,6 +309,18 @@ func testContext(t *testing.T) context.Context {
 	return ctx
 }
 
+// runConcurrently runs f as the subtest name in its own goroutine, added
+// to wg. Tests whose cases mostly wait (on deadlines, delays and
+// backoffs) run them this way, all at once, instead of under the
+// -parallel limit, which on a two-core machine runs two at a time.
+func runConcurrently(t *testing.T, wg *sync.WaitGroup, name string, f func(t *testing.T)) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t.Run(name, f)
+	}()
+}
+
 // logBuffer is a logging.Logger that keeps every message.
 type logBuffer struct {
 	mu  sync.Mutex

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -19,6 +20,8 @@ import (
 // MaxPages, or with the context.
 func TestHostilePagingEnds(t *testing.T) {
 	t.Parallel()
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	tokens := map[string]func(n int64) string{
 		"same token":   func(int64) string { return "again" },
 		"token cycle":  func(n int64) string { return fmt.Sprint("cycle-", n%3) },
@@ -26,8 +29,7 @@ func TestHostilePagingEnds(t *testing.T) {
 	}
 	for name, token := range tokens {
 		for _, bound := range []string{"duplicates", "MaxPages", "context"} {
-			t.Run(name+"/"+bound, func(t *testing.T) {
-				t.Parallel()
+			runConcurrently(t, &wg, name+"/"+bound, func(t *testing.T) {
 				var pages atomic.Int64
 				h := newHostile(t, func(h *hostile, w http.ResponseWriter, _ *http.Request) {
 					n := pages.Add(1)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -300,10 +301,11 @@ func clientsFromConfig(cfg aws.Config) *clients {
 // which recovers from one throttling answer and not from two.
 func TestDefaultRetryerRetries(t *testing.T) {
 	t.Parallel()
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for _, op := range ops {
 		for _, throttles := range []int{1, 2} {
-			t.Run(op.name+"/"+strconv.Itoa(throttles), func(t *testing.T) {
-				t.Parallel()
+			runConcurrently(t, &wg, op.name+"/"+strconv.Itoa(throttles), func(t *testing.T) {
 				server, err := emulator.Start(emulator.Config{})
 				if err != nil {
 					t.Fatal(err)
@@ -343,10 +345,11 @@ func slowRetryer() aws.Retryer {
 // the context's error in its chain, after one attempt.
 func TestContextEndsBackoff(t *testing.T) {
 	t.Parallel()
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for _, op := range ops {
 		for _, want := range []error{context.Canceled, context.DeadlineExceeded} {
-			t.Run(op.name+"/"+want.Error(), func(t *testing.T) {
-				t.Parallel()
+			runConcurrently(t, &wg, op.name+"/"+want.Error(), func(t *testing.T) {
 				e := newEnv(t, emulator.Config{}, settings{retryer: slowRetryer})
 				e.emu.InjectFault(emulator.Fault{Kind: emulator.FaultThrottle, Operation: op.name})
 				// Time for the first attempt to be answered on a loaded
@@ -399,9 +402,10 @@ func TestEndedContextSendsNothing(t *testing.T) {
 // which saw the request abandoned, created nothing.
 func TestSlowServiceEndsWithTheContext(t *testing.T) {
 	t.Parallel()
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for _, op := range ops {
-		t.Run(op.name, func(t *testing.T) {
-			t.Parallel()
+		runConcurrently(t, &wg, op.name, func(t *testing.T) {
 			e := newEnv(t, emulator.Config{}, settings{})
 			// Far longer than the deadline, so that even on a loaded
 			// machine the emulator sees the client leave before it applies
