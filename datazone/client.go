@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 
+	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
@@ -37,6 +38,15 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 func (c *Client) Options() Options {
 	return c.core.Options()
 }
+
+// ResponseTooLargeError is the error of a call whose response body is
+// longer than Options.MaxResponseBytes; it is found with errors.As and sits
+// inside an *awshttp.ResponseError that carries the status and request ID.
+type ResponseTooLargeError = transport.ResponseTooLargeError
+
+// ErrInsecureEndpoint is the error of a call to a plain-http endpoint whose
+// host is not loopback, unless EndpointOptions.DisableHTTPS is set.
+var ErrInsecureEndpoint = endpoints.ErrInsecureEndpoint
 
 // clientSpec tells the shared client code where the options' fields are
 // and how this service resolves endpoints.

@@ -141,7 +141,8 @@ func TestResponseBodyBound(t *testing.T) {
 	big := `{"Snapshot":{"Name":"` + strings.Repeat("x", 4096) + `"}}`
 	srv := testutil.NewServer(t, testutil.Response{Body: big})
 	err := call(newClient(srv, func(o *memorydb.Options) { o.MaxResponseBytes = 1024 }), context.Background())
-	if err == nil || !strings.Contains(err.Error(), "exceeds the limit of 1024 bytes") {
+	var tooLarge *memorydb.ResponseTooLargeError
+	if !errors.As(err, &tooLarge) || tooLarge.Limit != 1024 || !strings.Contains(err.Error(), "exceeds the limit of 1024 bytes") {
 		t.Fatalf("error = %v, want the body limit", err)
 	}
 	var re *awshttp.ResponseError
@@ -196,6 +197,22 @@ func TestRefusesMisconfiguration(t *testing.T) {
 				t.Errorf("the server saw %d requests", n)
 			}
 		})
+	}
+}
+
+func TestInsecureEndpointAndNilContext(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t)
+	err := call(newClient(srv, func(o *memorydb.Options) { o.BaseEndpoint = aws.String("http://example.com") }), context.Background())
+	if !errors.Is(err, memorydb.ErrInsecureEndpoint) {
+		t.Errorf("error = %v, want ErrInsecureEndpoint", err)
+	}
+	//lint:ignore SA1012 a nil context is what this checks
+	if _, err := newClient(srv).CopySnapshot(nil, valid()); err == nil || !strings.Contains(err.Error(), "nil context") {
+		t.Errorf("nil context: error = %v", err)
+	}
+	if n := srv.Count(); n != 0 {
+		t.Errorf("the server saw %d requests", n)
 	}
 }
 

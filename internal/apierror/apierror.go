@@ -54,7 +54,10 @@ const (
 // Info is what the protocol says about an error response, before the code
 // is matched to a type.
 type Info struct {
-	Code    string // sanitised error code; "" when there is none
+	// Code is the sanitised error code, "UnknownError" when the response
+	// names none. A code that sanitises to nothing stays empty, as it does
+	// for the official clients.
+	Code    string
 	Message string // the body's message member, if any
 }
 
@@ -66,19 +69,14 @@ func Decode(style Style, reg Registry, header http.Header, body string) error {
 	if err != nil {
 		return err
 	}
-	if info.Code != "" {
-		if entry, ok := reg.Lookup(info.Code); ok {
-			return decodeTyped(entry, body)
-		}
+	if entry, ok := reg.Lookup(info.Code); ok && info.Code != "" {
+		return decodeTyped(entry, body)
 	}
-	code, message := info.Code, info.Message
-	if code == "" {
-		code = "UnknownError"
-	}
+	message := info.Message
 	if message == "" {
 		message = "UnknownError"
 	}
-	return &smithy.GenericAPIError{Code: code, Message: message}
+	return &smithy.GenericAPIError{Code: info.Code, Message: message}
 }
 
 func decodeTyped(entry Entry, body string) error {
@@ -94,24 +92,43 @@ func decodeTyped(entry Entry, body string) error {
 	return typed
 }
 
-// Resolve finds the error code and message of an error response.
+// Resolve finds the error code and message of an error response, step for
+// step as the official clients' deserializers do.
 func Resolve(style Style, header http.Header, body string) (Info, error) {
 	fields, err := scanTopLevel(style, body)
 	if err != nil {
 		return Info{}, deserializationError(err)
 	}
-	code := header.Get("X-Amzn-ErrorType")
-	if code == "" {
-		first, second := fields.typ, fields.code
-		if style == RESTJSON {
-			first, second = fields.code, fields.typ
+	info := Info{Code: "UnknownError", Message: fields.message}
+	headerCode := header.Get("X-Amzn-ErrorType")
+	if style == AWSJSON {
+		raw := headerCode
+		if raw == "" {
+			raw = fields.typ
 		}
-		code = first
-		if code == "" {
-			code = second
+		if raw == "" {
+			raw = fields.code
 		}
+		if raw != "" {
+			info.Code = Sanitize(raw)
+		}
+		return info, nil
 	}
-	return Info{Code: Sanitize(code), Message: fields.message}, nil
+	// restJson1 prefers the body's code to its __type, sanitises the body's
+	// choice once when reading it and once more when using it, and lets the
+	// header win over both.
+	bodyCode := fields.code
+	if bodyCode == "" {
+		bodyCode = fields.typ
+	}
+	bodyCode = Sanitize(bodyCode)
+	switch {
+	case headerCode != "":
+		info.Code = Sanitize(headerCode)
+	case bodyCode != "":
+		info.Code = Sanitize(bodyCode)
+	}
+	return info, nil
 }
 
 // Sanitize strips what AWS appends or prepends to an error code: anything

@@ -64,10 +64,13 @@ func TestCodeResolution(t *testing.T) {
 		{"restJson prefers code", RESTJSON, nil, `{"__type":"Other","code":"FooError"}`, "FooError"},
 		{"awsJson ignores non-string code", AWSJSON, nil, `{"code":5,"__type":"FooError"}`, "FooError"},
 		{"nested __type ignored", AWSJSON, nil, `{"Nested":{"__type":"Other"},"__type":"FooError"}`, "FooError"},
-		{"nested only", RESTJSON, nil, `{"Nested":{"__type":"FooError"}}`, ""},
+		{"nested only", RESTJSON, nil, `{"Nested":{"__type":"FooError"}}`, "UnknownError"},
 		{"case-insensitive member names", AWSJSON, nil, `{"__TYPE":"FooError"}`, "FooError"},
-		{"empty body", AWSJSON, nil, ``, ""},
-		{"null body", AWSJSON, nil, `null`, ""},
+		{"empty body", AWSJSON, nil, ``, "UnknownError"},
+		{"null body", AWSJSON, nil, `null`, "UnknownError"},
+		{"code sanitised to nothing", AWSJSON, header("X-Amzn-ErrorType", "ns#"), `{}`, ""},
+		{"restJson sanitises a body code twice", RESTJSON, nil, `{"code":"a#b#c"}`, "c"},
+		{"restJson empty body code", RESTJSON, nil, `{"code":":x"}`, "UnknownError"},
 	}
 	for _, c := range cases {
 		info, err := Resolve(c.style, c.header, c.body)

@@ -47,6 +47,9 @@ func Invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 
 func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], params *In) (*Out, middleware.Metadata, error) {
 	var metadata middleware.Metadata
+	if ctx == nil {
+		return nil, metadata, ErrNilContext
+	}
 	if cfg.MiddlewareCount > 0 {
 		return nil, metadata, ErrMiddleware
 	}
@@ -466,6 +469,9 @@ func formatSDKRequest(attempt, max int) string {
 	}
 	return value
 }
+
+// ErrNilContext is returned for a call made with a nil context.
+var ErrNilContext = errors.New("nil context: pass context.Background() or a context with a deadline")
 
 // ErrNoCredentials is returned for a call whose options carry no
 // credentials provider.
