@@ -484,10 +484,27 @@ func (r *Reader) digits(p int) int {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// plain marks the bytes a string may hold that need no care: printable
+// ASCII other than the quote and the backslash.
+var plain = func() (table [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		table[c] = c != '"' && c != '\\'
+	}
+	return table
+}()
+
 // readString reads a quoted string starting at r.pos. A string without
 // escapes and with valid UTF-8 is returned as a substring of the body.
 func (r *Reader) readString() string {
 	start := r.pos + 1
+	p := start
+	for p < len(r.data) && plain[r.data[p]] {
+		p++
+	}
+	if p < len(r.data) && r.data[p] == '"' {
+		r.pos = p + 1
+		return r.data[start:p]
+	}
 	simple := true
 	for p := start; p < len(r.data); p++ {
 		c := r.data[p]
