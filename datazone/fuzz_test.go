@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"reflect"
@@ -16,7 +15,6 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/encoding/httpbinding"
@@ -25,6 +23,7 @@ import (
 	"github.com/awssnap/awssnap/datazone/types"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
+	"github.com/awssnap/awssnap/internal/testutil"
 )
 
 // fzToken is the token fzTokens makes.
@@ -34,30 +33,7 @@ type fzTokens struct{}
 
 func (fzTokens) GetIdempotencyToken() (string, error) { return fzToken, nil }
 
-// fzTransport answers every request with one canned response and keeps
-// the bodies it was sent.
-type fzTransport struct {
-	status int
-	header http.Header
-	body   string
-	sent   []string
-	paths  []string
-}
-
-func (t *fzTransport) Do(req *http.Request) (*http.Response, error) {
-	body, err := io.ReadAll(req.Body)
-	if err != nil {
-		return nil, err
-	}
-	t.sent = append(t.sent, string(body))
-	t.paths = append(t.paths, req.URL.EscapedPath())
-	return &http.Response{
-		StatusCode: t.status, Header: t.header.Clone(), ContentLength: -1,
-		Body: io.NopCloser(strings.NewReader(t.body)), Request: req,
-	}, nil
-}
-
-func fzClient(transport *fzTransport, optFns ...func(*Options)) *Client {
+func fzClient(transport *testutil.FuzzTransport, optFns ...func(*Options)) *Client {
 	return New(Options{
 		Region:      "us-east-1",
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
@@ -66,63 +42,6 @@ func fzClient(transport *fzTransport, optFns ...func(*Options)) *Client {
 		// A fixed token keeps the bodies of calls that leave it nil known.
 		IdempotencyTokenProvider: fzTokens{},
 	}, optFns...)
-}
-
-// fzJSONString is what s becomes after a trip through JSON: invalid UTF-8
-// turns into U+FFFD.
-func fzJSONString(s string) string {
-	b, _ := json.Marshal(s)
-	var out string
-	_ = json.Unmarshal(b, &out)
-	return out
-}
-
-func fzJSONPtr(s *string) *string {
-	if s == nil {
-		return nil
-	}
-	v := fzJSONString(*s)
-	return &v
-}
-
-func fzAbs(v int) int {
-	if v < 0 {
-		if v == -v { // the smallest int
-			return 0
-		}
-		return -v
-	}
-	return v
-}
-
-func fzCheckOutcome(t *testing.T, operation string, status int, hasOutput bool, err error) {
-	t.Helper()
-	if hasOutput == (err != nil) {
-		t.Fatalf("status %d: output %v and error %v", status, hasOutput, err)
-	}
-	if err == nil {
-		if status >= 300 {
-			t.Fatalf("status %d succeeded", status)
-		}
-		return
-	}
-	_ = err.Error()
-	var opErr *smithy.OperationError
-	if !errors.As(err, &opErr) || opErr.OperationName != operation {
-		t.Fatalf("error %T %v is not an OperationError of %s", err, err, operation)
-	}
-	var respErr *awshttp.ResponseError
-	if !errors.As(err, &respErr) || respErr.HTTPStatusCode() != status || respErr.ServiceRequestID() != "req-1" {
-		t.Fatalf("error %v does not carry status %d and the request ID", err, status)
-	}
-	var apiErr smithy.APIError
-	var deserErr *smithy.DeserializationError
-	if !errors.As(err, &apiErr) && !errors.As(err, &deserErr) {
-		t.Fatalf("status %d: error %T %v is neither an API error nor a deserialization error", status, err, err)
-	}
-	if status < 300 && apiErr != nil {
-		t.Fatalf("status %d gave an API error %v", status, err)
-	}
 }
 
 // FuzzCreateAssetRevisionOutput feeds arbitrary bodies to the output
@@ -184,19 +103,19 @@ func FuzzCreateAssetRevisionResponse(f *testing.F) {
 	f.Add(409, "", `{"code":"ConflictException","message":"busy"}`)
 	f.Add(400, "", `{"__type":"com.amazonaws.datazone#ValidationException","message":"bad"}`)
 	f.Add(502, "", `<html>bad gateway</html>`)
-	transport := &fzTransport{}
+	transport := &testutil.FuzzTransport{}
 	client := fzClient(transport)
 	f.Fuzz(func(t *testing.T, status int, errorType, body string) {
-		status = 200 + fzAbs(status)%400
+		status = 200 + testutil.Abs(status)%400
 		header := http.Header{"X-Amzn-Requestid": {"req-1"}}
 		if errorType != "" {
 			header.Set("X-Amzn-ErrorType", errorType)
 		}
-		transport.status, transport.header, transport.body = status, header, body
+		transport.Status, transport.Header, transport.Body = status, header, body
 		out, err := client.CreateAssetRevision(context.Background(), &CreateAssetRevisionInput{
 			DomainIdentifier: aws.String("dzd_a"), Identifier: aws.String("a"), Name: aws.String("n"),
 		})
-		fzCheckOutcome(t, "CreateAssetRevision", status, out != nil, err)
+		testutil.CheckOutcome(t, "CreateAssetRevision", status, out != nil, err)
 	})
 }
 
@@ -238,7 +157,7 @@ func FuzzCreateAssetRevisionInput(f *testing.F) {
 	f.Add("dzd_4p9n6sw4qt9xgn", "3t2ng8cp3dqxmb", "orders name", "tok-1", "the description", "3",
 		"term-1,term-2", "Form_1", "amazon.datazone.Type", "7", `{"a":1}`, uint8(2), uint16(0xffff))
 	f.Add("../x", "a/b", "", "tok 1", "", "", "", "_", ".bad", "1 2", "", uint8(11), uint16(0x0fbf))
-	transport := &fzTransport{status: 200, body: `{}`}
+	transport := &testutil.FuzzTransport{Status: 200, Body: `{}`}
 	clients := map[ValidationMode]*Client{}
 	for _, mode := range []ValidationMode{ValidationFull, ValidationRequiredOnly, ValidationOff} {
 		clients[mode] = fzClient(transport, func(o *Options) { o.Validation = mode })
@@ -272,10 +191,10 @@ func FuzzCreateAssetRevisionInput(f *testing.F) {
 		for mode, accepts := range map[ValidationMode]bool{
 			ValidationFull: verr == nil, ValidationRequiredOnly: required && labelsUsable, ValidationOff: labelsUsable,
 		} {
-			transport.sent, transport.paths = transport.sent[:0], transport.paths[:0]
+			transport.Reset()
 			_, err := clients[mode].CreateAssetRevision(context.Background(), in)
-			if got := len(transport.sent) == 1; got != accepts {
-				t.Fatalf("mode %v: sent %d requests (error %v), want sending %v", mode, len(transport.sent), err, accepts)
+			if got := len(transport.Sent) == 1; got != accepts {
+				t.Fatalf("mode %v: sent %d requests (error %v), want sending %v", mode, len(transport.Sent), err, accepts)
 			}
 			if !accepts {
 				var invalid smithy.InvalidParamsError
@@ -290,10 +209,10 @@ func FuzzCreateAssetRevisionInput(f *testing.F) {
 			}
 			want := "/v2/domains/" + httpbinding.EscapePath(*in.DomainIdentifier, true) +
 				"/assets/" + httpbinding.EscapePath(*in.Identifier, true) + "/revisions"
-			if transport.paths[0] != want {
-				t.Fatalf("mode %v: path %q, want %q", mode, transport.paths[0], want)
+			if transport.Paths[0] != want {
+				t.Fatalf("mode %v: path %q, want %q", mode, transport.Paths[0], want)
 			}
-			fzCheckBody(t, transport.sent[0], in)
+			fzCheckBody(t, transport.Sent[0], in)
 		}
 		if !reflect.DeepEqual(before, in) {
 			t.Fatalf("input modified (-before +after):\n%s", cmp.Diff(before, in, fzCmpInput))
@@ -405,7 +324,7 @@ func fzCheckNoSecret(t *testing.T, what, text, vocabulary string, secrets []*str
 		if secret == nil || len(*secret) < 8 || strings.Contains(*secret, "0xc") {
 			continue
 		}
-		for _, form := range []string{*secret, fzJSONString(*secret)} {
+		for _, form := range []string{*secret, testutil.JSONString(*secret)} {
 			if strings.Contains(text, form) && !strings.Contains(vocabulary, form) {
 				t.Fatalf("%s %q shows the sensitive value %q", what, text, *secret)
 			}
@@ -476,20 +395,20 @@ func fzCheckBody(t *testing.T, body string, in *CreateAssetRevisionInput) {
 		token = aws.String(fzToken)
 	}
 	want := fzAssetRevisionBody{
-		ClientToken: fzJSONPtr(token), Description: fzJSONPtr(in.Description), Name: fzJSONPtr(in.Name),
-		PredictionConfiguration: in.PredictionConfiguration, TypeRevision: fzJSONPtr(in.TypeRevision),
+		ClientToken: testutil.JSONPtr(token), Description: testutil.JSONPtr(in.Description), Name: testutil.JSONPtr(in.Name),
+		PredictionConfiguration: in.PredictionConfiguration, TypeRevision: testutil.JSONPtr(in.TypeRevision),
 	}
 	if in.GlossaryTerms != nil {
 		want.GlossaryTerms = make([]string, len(in.GlossaryTerms))
 		for i, term := range in.GlossaryTerms {
-			want.GlossaryTerms[i] = fzJSONString(term)
+			want.GlossaryTerms[i] = testutil.JSONString(term)
 		}
 	}
 	if in.FormsInput != nil {
 		want.FormsInput = make([]fzFormBody, len(in.FormsInput))
 		for i, form := range in.FormsInput {
-			want.FormsInput[i] = fzFormBody{Content: fzJSONPtr(form.Content), FormName: fzJSONPtr(form.FormName),
-				TypeIdentifier: fzJSONPtr(form.TypeIdentifier), TypeRevision: fzJSONPtr(form.TypeRevision)}
+			want.FormsInput[i] = fzFormBody{Content: testutil.JSONPtr(form.Content), FormName: testutil.JSONPtr(form.FormName),
+				TypeIdentifier: testutil.JSONPtr(form.TypeIdentifier), TypeRevision: testutil.JSONPtr(form.TypeRevision)}
 		}
 	}
 	if !reflect.DeepEqual(want, got) {

@@ -3,107 +3,26 @@ package lightsail
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/jsonwire"
+	"github.com/awssnap/awssnap/internal/testutil"
 )
 
-// fzTransport answers every request with one canned response and keeps
-// the bodies it was sent.
-type fzTransport struct {
-	status int
-	header http.Header
-	body   string
-	sent   []string
-}
-
-func (t *fzTransport) Do(req *http.Request) (*http.Response, error) {
-	body, err := io.ReadAll(req.Body)
-	if err != nil {
-		return nil, err
-	}
-	t.sent = append(t.sent, string(body))
-	return &http.Response{
-		StatusCode: t.status, Header: t.header.Clone(), ContentLength: -1,
-		Body: io.NopCloser(strings.NewReader(t.body)), Request: req,
-	}, nil
-}
-
-func fzClient(transport *fzTransport, optFns ...func(*Options)) *Client {
+func fzClient(transport *testutil.FuzzTransport, optFns ...func(*Options)) *Client {
 	return New(Options{
 		Region:      "us-east-1",
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
 		HTTPClient:  transport,
 		Retryer:     aws.NopRetryer{},
 	}, optFns...)
-}
-
-// fzJSONString is what s becomes after a trip through JSON: invalid UTF-8
-// turns into U+FFFD.
-func fzJSONString(s string) string {
-	b, _ := json.Marshal(s)
-	var out string
-	_ = json.Unmarshal(b, &out)
-	return out
-}
-
-func fzJSONPtr(s *string) *string {
-	if s == nil {
-		return nil
-	}
-	v := fzJSONString(*s)
-	return &v
-}
-
-func fzAbs(v int) int {
-	if v < 0 {
-		if v == -v { // the smallest int
-			return 0
-		}
-		return -v
-	}
-	return v
-}
-
-func fzCheckOutcome(t *testing.T, operation string, status int, hasOutput bool, err error) {
-	t.Helper()
-	if hasOutput == (err != nil) {
-		t.Fatalf("status %d: output %v and error %v", status, hasOutput, err)
-	}
-	if err == nil {
-		if status >= 300 {
-			t.Fatalf("status %d succeeded", status)
-		}
-		return
-	}
-	_ = err.Error()
-	var opErr *smithy.OperationError
-	if !errors.As(err, &opErr) || opErr.OperationName != operation {
-		t.Fatalf("error %T %v is not an OperationError of %s", err, err, operation)
-	}
-	var respErr *awshttp.ResponseError
-	if !errors.As(err, &respErr) || respErr.HTTPStatusCode() != status || respErr.ServiceRequestID() != "req-1" {
-		t.Fatalf("error %v does not carry status %d and the request ID", err, status)
-	}
-	var apiErr smithy.APIError
-	var deserErr *smithy.DeserializationError
-	if !errors.As(err, &apiErr) && !errors.As(err, &deserErr) {
-		t.Fatalf("status %d: error %T %v is neither an API error nor a deserialization error", status, err, err)
-	}
-	if status < 300 && apiErr != nil {
-		t.Fatalf("status %d gave an API error %v", status, err)
-	}
 }
 
 // FuzzGetExportSnapshotRecordsOutput feeds arbitrary bodies to the output
@@ -142,17 +61,17 @@ func FuzzGetExportSnapshotRecordsResponse(f *testing.F) {
 	f.Add(400, "InvalidInputException", `{"message":"bad","code":"c","docs":"d","tip":"t"}`)
 	f.Add(500, "", `{"__type":"ServiceException","message":"oops"}`)
 	f.Add(502, "", `<html>bad gateway</html>`)
-	transport := &fzTransport{}
+	transport := &testutil.FuzzTransport{}
 	client := fzClient(transport)
 	f.Fuzz(func(t *testing.T, status int, errorType, body string) {
-		status = 200 + fzAbs(status)%400
+		status = 200 + testutil.Abs(status)%400
 		header := http.Header{"X-Amzn-Requestid": {"req-1"}}
 		if errorType != "" {
 			header.Set("X-Amzn-ErrorType", errorType)
 		}
-		transport.status, transport.header, transport.body = status, header, body
+		transport.Status, transport.Header, transport.Body = status, header, body
 		out, err := client.GetExportSnapshotRecords(context.Background(), &GetExportSnapshotRecordsInput{})
-		fzCheckOutcome(t, "GetExportSnapshotRecords", status, out != nil, err)
+		testutil.CheckOutcome(t, "GetExportSnapshotRecords", status, out != nil, err)
 	})
 }
 
@@ -162,7 +81,7 @@ func FuzzGetExportSnapshotRecordsResponse(f *testing.F) {
 func FuzzGetExportSnapshotRecordsInput(f *testing.F) {
 	f.Add("NjY2", true)
 	f.Add("\x00\u2028\"", true)
-	transport := &fzTransport{status: 200, body: `{}`}
+	transport := &testutil.FuzzTransport{Status: 200, Body: `{}`}
 	clients := map[ValidationMode]*Client{}
 	for _, mode := range []ValidationMode{ValidationFull, ValidationRequiredOnly, ValidationOff} {
 		clients[mode] = fzClient(transport, func(o *Options) { o.Validation = mode })
@@ -177,14 +96,14 @@ func FuzzGetExportSnapshotRecordsInput(f *testing.F) {
 			t.Fatalf("Validate: %v", err)
 		}
 		for mode, client := range clients {
-			transport.sent = transport.sent[:0]
+			transport.Reset()
 			if _, err := client.GetExportSnapshotRecords(context.Background(), in); err != nil {
 				t.Fatalf("mode %v: %v", mode, err)
 			}
-			if len(transport.sent) != 1 {
-				t.Fatalf("mode %v: sent %d requests", mode, len(transport.sent))
+			if len(transport.Sent) != 1 {
+				t.Fatalf("mode %v: sent %d requests", mode, len(transport.Sent))
 			}
-			fzCheckBody(t, transport.sent[0], in)
+			fzCheckBody(t, transport.Sent[0], in)
 		}
 		if !reflect.DeepEqual(before, *in) {
 			t.Fatalf("input modified (-before +after):\n%s", cmp.Diff(before, *in))
@@ -208,7 +127,7 @@ func fzCheckBody(t *testing.T, body string, in *GetExportSnapshotRecordsInput) {
 	if err := dec.Decode(&got); err != nil {
 		t.Fatalf("body %q: %v", body, err)
 	}
-	if want := (fzPageBody{PageToken: fzJSONPtr(in.PageToken)}); !reflect.DeepEqual(want, got) {
+	if want := (fzPageBody{PageToken: testutil.JSONPtr(in.PageToken)}); !reflect.DeepEqual(want, got) {
 		t.Fatalf("body %q (-input +sent):\n%s", body, cmp.Diff(want, got))
 	}
 }

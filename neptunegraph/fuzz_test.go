@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"net/http"
 	"reflect"
@@ -15,99 +14,21 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/jsonwire"
+	"github.com/awssnap/awssnap/internal/testutil"
 )
 
-// fzTransport answers every request with one canned response and keeps
-// the bodies it was sent.
-type fzTransport struct {
-	status int
-	header http.Header
-	body   string
-	sent   []string
-}
-
-func (t *fzTransport) Do(req *http.Request) (*http.Response, error) {
-	body, err := io.ReadAll(req.Body)
-	if err != nil {
-		return nil, err
-	}
-	t.sent = append(t.sent, string(body))
-	return &http.Response{
-		StatusCode: t.status, Header: t.header.Clone(), ContentLength: -1,
-		Body: io.NopCloser(strings.NewReader(t.body)), Request: req,
-	}, nil
-}
-
-func fzClient(transport *fzTransport, optFns ...func(*Options)) *Client {
+func fzClient(transport *testutil.FuzzTransport, optFns ...func(*Options)) *Client {
 	return New(Options{
 		Region:      "us-east-1",
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
 		HTTPClient:  transport,
 		Retryer:     aws.NopRetryer{},
 	}, optFns...)
-}
-
-// fzJSONString is what s becomes after a trip through JSON: invalid UTF-8
-// turns into U+FFFD.
-func fzJSONString(s string) string {
-	b, _ := json.Marshal(s)
-	var out string
-	_ = json.Unmarshal(b, &out)
-	return out
-}
-
-func fzJSONPtr(s *string) *string {
-	if s == nil {
-		return nil
-	}
-	v := fzJSONString(*s)
-	return &v
-}
-
-func fzAbs(v int) int {
-	if v < 0 {
-		if v == -v { // the smallest int
-			return 0
-		}
-		return -v
-	}
-	return v
-}
-
-func fzCheckOutcome(t *testing.T, operation string, status int, hasOutput bool, err error) {
-	t.Helper()
-	if hasOutput == (err != nil) {
-		t.Fatalf("status %d: output %v and error %v", status, hasOutput, err)
-	}
-	if err == nil {
-		if status >= 300 {
-			t.Fatalf("status %d succeeded", status)
-		}
-		return
-	}
-	_ = err.Error()
-	var opErr *smithy.OperationError
-	if !errors.As(err, &opErr) || opErr.OperationName != operation {
-		t.Fatalf("error %T %v is not an OperationError of %s", err, err, operation)
-	}
-	var respErr *awshttp.ResponseError
-	if !errors.As(err, &respErr) || respErr.HTTPStatusCode() != status || respErr.ServiceRequestID() != "req-1" {
-		t.Fatalf("error %v does not carry status %d and the request ID", err, status)
-	}
-	var apiErr smithy.APIError
-	var deserErr *smithy.DeserializationError
-	if !errors.As(err, &apiErr) && !errors.As(err, &deserErr) {
-		t.Fatalf("status %d: error %T %v is neither an API error nor a deserialization error", status, err, err)
-	}
-	if status < 300 && apiErr != nil {
-		t.Fatalf("status %d gave an API error %v", status, err)
-	}
 }
 
 // FuzzCreateGraphSnapshotOutput feeds arbitrary bodies to the output
@@ -147,19 +68,19 @@ func FuzzCreateGraphSnapshotResponse(f *testing.F) {
 	f.Add(402, "", `{"code":"ServiceQuotaExceededException","quotaCode":"q","serviceCode":"s"}`)
 	f.Add(400, "", `{"__type":"ValidationException","reason":"ILLEGAL_ARGUMENT"}`)
 	f.Add(502, "", `<html>bad gateway</html>`)
-	transport := &fzTransport{}
+	transport := &testutil.FuzzTransport{}
 	client := fzClient(transport)
 	f.Fuzz(func(t *testing.T, status int, errorType, body string) {
-		status = 200 + fzAbs(status)%400
+		status = 200 + testutil.Abs(status)%400
 		header := http.Header{"X-Amzn-Requestid": {"req-1"}}
 		if errorType != "" {
 			header.Set("X-Amzn-ErrorType", errorType)
 		}
-		transport.status, transport.header, transport.body = status, header, body
+		transport.Status, transport.Header, transport.Body = status, header, body
 		out, err := client.CreateGraphSnapshot(context.Background(), &CreateGraphSnapshotInput{
 			GraphIdentifier: aws.String("g-abcde12345"), SnapshotName: aws.String("s"),
 		})
-		fzCheckOutcome(t, "CreateGraphSnapshot", status, out != nil, err)
+		testutil.CheckOutcome(t, "CreateGraphSnapshot", status, out != nil, err)
 	})
 }
 
@@ -176,7 +97,7 @@ var fzSnapshotName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 func FuzzCreateGraphSnapshotInput(f *testing.F) {
 	f.Add("g-abcde12345", "nightly-1", "team,env", "graph", uint8(2), uint8(0xff))
 	f.Add("g-ABC", "gs-1", "bad key!,\xff", "", uint8(55), uint8(0x07))
-	transport := &fzTransport{status: 200, body: `{}`}
+	transport := &testutil.FuzzTransport{Status: 200, Body: `{}`}
 	clients := map[ValidationMode]*Client{}
 	for _, mode := range []ValidationMode{ValidationFull, ValidationRequiredOnly, ValidationOff} {
 		clients[mode] = fzClient(transport, func(o *Options) { o.Validation = mode })
@@ -215,10 +136,10 @@ func FuzzCreateGraphSnapshotInput(f *testing.F) {
 		for mode, accepts := range map[ValidationMode]bool{
 			ValidationFull: verr == nil, ValidationRequiredOnly: required, ValidationOff: true,
 		} {
-			transport.sent = transport.sent[:0]
+			transport.Reset()
 			_, err := clients[mode].CreateGraphSnapshot(context.Background(), in)
-			if got := len(transport.sent) == 1; got != accepts {
-				t.Fatalf("mode %v: sent %d requests (error %v), want sending %v", mode, len(transport.sent), err, accepts)
+			if got := len(transport.Sent) == 1; got != accepts {
+				t.Fatalf("mode %v: sent %d requests (error %v), want sending %v", mode, len(transport.Sent), err, accepts)
 			}
 			if !accepts {
 				var invalid smithy.InvalidParamsError
@@ -230,7 +151,7 @@ func FuzzCreateGraphSnapshotInput(f *testing.F) {
 			if err != nil {
 				t.Fatalf("mode %v: %v", mode, err)
 			}
-			fzCheckBody(t, transport.sent[0], in)
+			fzCheckBody(t, transport.Sent[0], in)
 		}
 		if !reflect.DeepEqual(before, in) {
 			t.Fatalf("input modified (-before +after):\n%s", cmp.Diff(before, in))
@@ -256,13 +177,13 @@ func fzCheckBody(t *testing.T, body string, in *CreateGraphSnapshotInput) {
 	if err := dec.Decode(&got); err != nil {
 		t.Fatalf("body %q: %v", body, err)
 	}
-	want := fzGraphSnapshotBody{GraphIdentifier: fzJSONPtr(in.GraphIdentifier), SnapshotName: fzJSONPtr(in.SnapshotName)}
+	want := fzGraphSnapshotBody{GraphIdentifier: testutil.JSONPtr(in.GraphIdentifier), SnapshotName: testutil.JSONPtr(in.SnapshotName)}
 	if in.Tags != nil {
 		// Keys are written in sorted order; keys that JSON makes equal
 		// (invalid UTF-8) keep the value written last.
 		want.Tags = map[string]string{}
 		for _, key := range slices.Sorted(maps.Keys(in.Tags)) {
-			want.Tags[fzJSONString(key)] = fzJSONString(in.Tags[key])
+			want.Tags[testutil.JSONString(key)] = testutil.JSONString(in.Tags[key])
 		}
 	}
 	if !reflect.DeepEqual(want, got) {

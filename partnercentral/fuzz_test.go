@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -12,12 +11,12 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/jsonwire"
+	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/partnercentral/types"
 )
 
@@ -28,28 +27,7 @@ type fzTokens struct{}
 
 func (fzTokens) GetIdempotencyToken() (string, error) { return fzToken, nil }
 
-// fzTransport answers every request with one canned response and keeps
-// the bodies it was sent.
-type fzTransport struct {
-	status int
-	header http.Header
-	body   string
-	sent   []string
-}
-
-func (t *fzTransport) Do(req *http.Request) (*http.Response, error) {
-	body, err := io.ReadAll(req.Body)
-	if err != nil {
-		return nil, err
-	}
-	t.sent = append(t.sent, string(body))
-	return &http.Response{
-		StatusCode: t.status, Header: t.header.Clone(), ContentLength: -1,
-		Body: io.NopCloser(strings.NewReader(t.body)), Request: req,
-	}, nil
-}
-
-func fzClient(transport *fzTransport, optFns ...func(*Options)) *Client {
+func fzClient(transport *testutil.FuzzTransport, optFns ...func(*Options)) *Client {
 	return New(Options{
 		Region:      "us-east-1",
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
@@ -58,63 +36,6 @@ func fzClient(transport *fzTransport, optFns ...func(*Options)) *Client {
 		// A fixed token keeps the bodies of calls that leave it nil known.
 		IdempotencyTokenProvider: fzTokens{},
 	}, optFns...)
-}
-
-// fzJSONString is what s becomes after a trip through JSON: invalid UTF-8
-// turns into U+FFFD.
-func fzJSONString(s string) string {
-	b, _ := json.Marshal(s)
-	var out string
-	_ = json.Unmarshal(b, &out)
-	return out
-}
-
-func fzJSONPtr(s *string) *string {
-	if s == nil {
-		return nil
-	}
-	v := fzJSONString(*s)
-	return &v
-}
-
-func fzAbs(v int) int {
-	if v < 0 {
-		if v == -v { // the smallest int
-			return 0
-		}
-		return -v
-	}
-	return v
-}
-
-func fzCheckOutcome(t *testing.T, operation string, status int, hasOutput bool, err error) {
-	t.Helper()
-	if hasOutput == (err != nil) {
-		t.Fatalf("status %d: output %v and error %v", status, hasOutput, err)
-	}
-	if err == nil {
-		if status >= 300 {
-			t.Fatalf("status %d succeeded", status)
-		}
-		return
-	}
-	_ = err.Error()
-	var opErr *smithy.OperationError
-	if !errors.As(err, &opErr) || opErr.OperationName != operation {
-		t.Fatalf("error %T %v is not an OperationError of %s", err, err, operation)
-	}
-	var respErr *awshttp.ResponseError
-	if !errors.As(err, &respErr) || respErr.HTTPStatusCode() != status || respErr.ServiceRequestID() != "req-1" {
-		t.Fatalf("error %v does not carry status %d and the request ID", err, status)
-	}
-	var apiErr smithy.APIError
-	var deserErr *smithy.DeserializationError
-	if !errors.As(err, &apiErr) && !errors.As(err, &deserErr) {
-		t.Fatalf("status %d: error %T %v is neither an API error nor a deserialization error", status, err, err)
-	}
-	if status < 300 && apiErr != nil {
-		t.Fatalf("status %d gave an API error %v", status, err)
-	}
 }
 
 // FuzzCreateResourceSnapshotOutput feeds arbitrary bodies to the output
@@ -153,21 +74,21 @@ func FuzzCreateResourceSnapshotResponse(f *testing.F) {
 	f.Add(400, "", `{"__type":"ValidationException","Message":"bad","Reason":"REQUEST_VALIDATION_FAILED","ErrorList":[{"FieldName":"f","Message":"m","Code":"INVALID_VALUE"}]}`)
 	f.Add(403, "AccessDeniedException", `{"Message":"no","Reason":"INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE"}`)
 	f.Add(502, "", `<html>bad gateway</html>`)
-	transport := &fzTransport{}
+	transport := &testutil.FuzzTransport{}
 	client := fzClient(transport)
 	f.Fuzz(func(t *testing.T, status int, errorType, body string) {
-		status = 200 + fzAbs(status)%400
+		status = 200 + testutil.Abs(status)%400
 		header := http.Header{"X-Amzn-Requestid": {"req-1"}}
 		if errorType != "" {
 			header.Set("X-Amzn-ErrorType", errorType)
 		}
-		transport.status, transport.header, transport.body = status, header, body
+		transport.Status, transport.Header, transport.Body = status, header, body
 		out, err := client.CreateResourceSnapshot(context.Background(), &CreateResourceSnapshotInput{
 			Catalog: aws.String("AWS"), EngagementIdentifier: aws.String("eng-0123456789abcd"),
 			ResourceType: types.ResourceTypeOpportunity, ResourceIdentifier: aws.String("O1234567"),
 			ResourceSnapshotTemplateIdentifier: aws.String("Template"),
 		})
-		fzCheckOutcome(t, "CreateResourceSnapshot", status, out != nil, err)
+		testutil.CheckOutcome(t, "CreateResourceSnapshot", status, out != nil, err)
 	})
 }
 
@@ -184,7 +105,7 @@ var fzClientTokenPattern = regexp.MustCompile(`^[^\n\r\x{2028}\x{2029}]{1,255}$`
 func FuzzCreateResourceSnapshotInput(f *testing.F) {
 	f.Add("AWS", "tok-1", "eng-0123456789abcd", "O1234567", "Template", "Opportunity", uint8(0xff))
 	f.Add("A W S", "a\u2028b", "eng-X", "O", "ab", "Other", uint8(0x3d))
-	transport := &fzTransport{status: 200, body: `{}`}
+	transport := &testutil.FuzzTransport{Status: 200, Body: `{}`}
 	clients := map[ValidationMode]*Client{}
 	for _, mode := range []ValidationMode{ValidationFull, ValidationRequiredOnly, ValidationOff} {
 		clients[mode] = fzClient(transport, func(o *Options) { o.Validation = mode })
@@ -216,10 +137,10 @@ func FuzzCreateResourceSnapshotInput(f *testing.F) {
 		for mode, accepts := range map[ValidationMode]bool{
 			ValidationFull: verr == nil, ValidationRequiredOnly: required, ValidationOff: true,
 		} {
-			transport.sent = transport.sent[:0]
+			transport.Reset()
 			_, err := clients[mode].CreateResourceSnapshot(context.Background(), in)
-			if got := len(transport.sent) == 1; got != accepts {
-				t.Fatalf("mode %v: sent %d requests (error %v), want sending %v", mode, len(transport.sent), err, accepts)
+			if got := len(transport.Sent) == 1; got != accepts {
+				t.Fatalf("mode %v: sent %d requests (error %v), want sending %v", mode, len(transport.Sent), err, accepts)
 			}
 			if !accepts {
 				var invalid smithy.InvalidParamsError
@@ -231,7 +152,7 @@ func FuzzCreateResourceSnapshotInput(f *testing.F) {
 			if err != nil {
 				t.Fatalf("mode %v: %v", mode, err)
 			}
-			fzCheckBody(t, transport.sent[0], in)
+			fzCheckBody(t, transport.Sent[0], in)
 		}
 		if !reflect.DeepEqual(before, *in) {
 			t.Fatalf("input modified (-before +after):\n%s", cmp.Diff(before, *in))
@@ -271,12 +192,12 @@ func fzCheckBody(t *testing.T, body string, in *CreateResourceSnapshotInput) {
 		token = aws.String(fzToken)
 	}
 	want := fzResourceSnapshotBody{
-		Catalog: fzJSONPtr(in.Catalog), ClientToken: fzJSONPtr(token),
-		EngagementIdentifier: fzJSONPtr(in.EngagementIdentifier), ResourceIdentifier: fzJSONPtr(in.ResourceIdentifier),
-		ResourceSnapshotTemplateIdentifier: fzJSONPtr(in.ResourceSnapshotTemplateIdentifier),
+		Catalog: testutil.JSONPtr(in.Catalog), ClientToken: testutil.JSONPtr(token),
+		EngagementIdentifier: testutil.JSONPtr(in.EngagementIdentifier), ResourceIdentifier: testutil.JSONPtr(in.ResourceIdentifier),
+		ResourceSnapshotTemplateIdentifier: testutil.JSONPtr(in.ResourceSnapshotTemplateIdentifier),
 	}
 	if in.ResourceType != "" {
-		want.ResourceType = fzJSONPtr(aws.String(string(in.ResourceType)))
+		want.ResourceType = testutil.JSONPtr(aws.String(string(in.ResourceType)))
 	}
 	if !reflect.DeepEqual(want, got) {
 		t.Fatalf("body %q (-input +sent):\n%s", body, cmp.Diff(want, got))
