@@ -25,10 +25,7 @@ func pathCreateAssetRevision(in *CreateAssetRevisionInput, req *protocol.Request
 func encodeCreateAssetRevisionInput(in *CreateAssetRevisionInput, req *protocol.Request) {
 	w := &req.Body
 	w.BeginObject()
-	if in.ClientToken != nil {
-		w.Key("clientToken")
-		w.String(*in.ClientToken)
-	}
+	w.StringMember("clientToken", in.ClientToken)
 	if in.Description != nil {
 		w.Key("description")
 		req.SensitiveString(*in.Description)
@@ -53,10 +50,7 @@ func encodeCreateAssetRevisionInput(in *CreateAssetRevisionInput, req *protocol.
 		w.Key("predictionConfiguration")
 		encodePredictionConfiguration(w, in.PredictionConfiguration)
 	}
-	if in.TypeRevision != nil {
-		w.Key("typeRevision")
-		w.String(*in.TypeRevision)
-	}
+	w.StringMember("typeRevision", in.TypeRevision)
 	w.EndObject()
 }
 
@@ -72,22 +66,10 @@ func encodeFormInputList(forms []types.FormInput, req *protocol.Request) {
 	for i := range forms {
 		form := &forms[i]
 		w.BeginObject()
-		if form.Content != nil {
-			w.Key("content")
-			w.String(*form.Content)
-		}
-		if form.FormName != nil {
-			w.Key("formName")
-			w.String(*form.FormName)
-		}
-		if form.TypeIdentifier != nil {
-			w.Key("typeIdentifier")
-			w.String(*form.TypeIdentifier)
-		}
-		if form.TypeRevision != nil {
-			w.Key("typeRevision")
-			w.String(*form.TypeRevision)
-		}
+		w.StringMember("content", form.Content)
+		w.StringMember("formName", form.FormName)
+		w.StringMember("typeIdentifier", form.TypeIdentifier)
+		w.StringMember("typeRevision", form.TypeRevision)
 		w.EndObject()
 	}
 	w.EndArray()

@@ -12,10 +12,7 @@ import (
 func encodeGetExportSnapshotRecordsInput(in *GetExportSnapshotRecordsInput, req *protocol.Request) {
 	w := &req.Body
 	w.BeginObject()
-	if in.PageToken != nil {
-		w.Key("pageToken")
-		w.String(*in.PageToken)
-	}
+	w.StringMember("pageToken", in.PageToken)
 	w.EndObject()
 }
 

@@ -12,14 +12,8 @@ import (
 func encodeCopySnapshotInput(in *CopySnapshotInput, req *protocol.Request) {
 	w := &req.Body
 	w.BeginObject()
-	if in.KmsKeyId != nil {
-		w.Key("KmsKeyId")
-		w.String(*in.KmsKeyId)
-	}
-	if in.SourceSnapshotName != nil {
-		w.Key("SourceSnapshotName")
-		w.String(*in.SourceSnapshotName)
-	}
+	w.StringMember("KmsKeyId", in.KmsKeyId)
+	w.StringMember("SourceSnapshotName", in.SourceSnapshotName)
 	if in.Tags != nil {
 		w.Key("Tags")
 		w.BeginArray()
@@ -28,27 +22,15 @@ func encodeCopySnapshotInput(in *CopySnapshotInput, req *protocol.Request) {
 		}
 		w.EndArray()
 	}
-	if in.TargetBucket != nil {
-		w.Key("TargetBucket")
-		w.String(*in.TargetBucket)
-	}
-	if in.TargetSnapshotName != nil {
-		w.Key("TargetSnapshotName")
-		w.String(*in.TargetSnapshotName)
-	}
+	w.StringMember("TargetBucket", in.TargetBucket)
+	w.StringMember("TargetSnapshotName", in.TargetSnapshotName)
 	w.EndObject()
 }
 
 func encodeTag(w *jsonwire.Writer, tag *types.Tag) {
 	w.BeginObject()
-	if tag.Key != nil {
-		w.Key("Key")
-		w.String(*tag.Key)
-	}
-	if tag.Value != nil {
-		w.Key("Value")
-		w.String(*tag.Value)
-	}
+	w.StringMember("Key", tag.Key)
+	w.StringMember("Value", tag.Value)
 	w.EndObject()
 }
 

@@ -22,14 +22,8 @@ func pathCreateGraphSnapshot(_ *CreateGraphSnapshotInput, req *protocol.Request)
 func encodeCreateGraphSnapshotInput(in *CreateGraphSnapshotInput, req *protocol.Request) {
 	w := &req.Body
 	w.BeginObject()
-	if in.GraphIdentifier != nil {
-		w.Key("graphIdentifier")
-		w.String(*in.GraphIdentifier)
-	}
-	if in.SnapshotName != nil {
-		w.Key("snapshotName")
-		w.String(*in.SnapshotName)
-	}
+	w.StringMember("graphIdentifier", in.GraphIdentifier)
+	w.StringMember("snapshotName", in.SnapshotName)
 	if in.Tags != nil {
 		w.Key("tags")
 		encodeTagMap(w, in.Tags)

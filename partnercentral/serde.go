@@ -13,26 +13,11 @@ import (
 func encodeCreateResourceSnapshotInput(in *CreateResourceSnapshotInput, req *protocol.Request) {
 	w := &req.Body
 	w.BeginObject()
-	if in.Catalog != nil {
-		w.Key("Catalog")
-		w.String(*in.Catalog)
-	}
-	if in.ClientToken != nil {
-		w.Key("ClientToken")
-		w.String(*in.ClientToken)
-	}
-	if in.EngagementIdentifier != nil {
-		w.Key("EngagementIdentifier")
-		w.String(*in.EngagementIdentifier)
-	}
-	if in.ResourceIdentifier != nil {
-		w.Key("ResourceIdentifier")
-		w.String(*in.ResourceIdentifier)
-	}
-	if in.ResourceSnapshotTemplateIdentifier != nil {
-		w.Key("ResourceSnapshotTemplateIdentifier")
-		w.String(*in.ResourceSnapshotTemplateIdentifier)
-	}
+	w.StringMember("Catalog", in.Catalog)
+	w.StringMember("ClientToken", in.ClientToken)
+	w.StringMember("EngagementIdentifier", in.EngagementIdentifier)
+	w.StringMember("ResourceIdentifier", in.ResourceIdentifier)
+	w.StringMember("ResourceSnapshotTemplateIdentifier", in.ResourceSnapshotTemplateIdentifier)
 	if in.ResourceType != "" {
 		w.Key("ResourceType")
 		w.String(string(in.ResourceType))

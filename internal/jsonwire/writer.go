@@ -133,6 +133,15 @@ func (w *Writer) String(v string) {
 	w.needComma = true
 }
 
+// StringMember writes the member name with the value *v when v is set, and
+// nothing when it is nil (unset members are left out of request bodies).
+func (w *Writer) StringMember(name string, v *string) {
+	if v != nil {
+		w.Key(name)
+		w.String(*v)
+	}
+}
+
 // Bool writes true or false.
 func (w *Writer) Bool(v bool) {
 	w.separate()
