@@ -220,3 +220,10 @@ func TestEndpointParameterDefaults(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestEndpointTestsFromModel runs the model's own endpoint test cases.
+func TestEndpointTestsFromModel(t *testing.T) {
+	t.Parallel()
+	n := testutil.RunEndpointTests(t, "datazone.json", "datazone", NewDefaultEndpointResolverV2().ResolveEndpoint)
+	t.Logf("%d endpoint test cases of the model ran", n)
+}

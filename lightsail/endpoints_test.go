@@ -161,3 +161,10 @@ type resolverFunc func(EndpointParameters) (smithyendpoints.Endpoint, error)
 func (f resolverFunc) ResolveEndpoint(_ context.Context, p EndpointParameters) (smithyendpoints.Endpoint, error) {
 	return f(p)
 }
+
+// TestEndpointTestsFromModel runs the model's own endpoint test cases.
+func TestEndpointTestsFromModel(t *testing.T) {
+	t.Parallel()
+	n := testutil.RunEndpointTests(t, "lightsail.json", "lightsail", NewDefaultEndpointResolverV2().ResolveEndpoint)
+	t.Logf("%d endpoint test cases of the model ran", n)
+}

@@ -189,3 +189,10 @@ func TestSigningOverrides(t *testing.T) {
 		t.Errorf("path %s", got)
 	}
 }
+
+// TestEndpointTestsFromModel runs the model's own endpoint test cases.
+func TestEndpointTestsFromModel(t *testing.T) {
+	t.Parallel()
+	n := testutil.RunEndpointTests(t, "memorydb.json", "memorydb", memorydb.NewDefaultEndpointResolverV2().ResolveEndpoint)
+	t.Logf("%d endpoint test cases of the model ran", n)
+}

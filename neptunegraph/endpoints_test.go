@@ -256,3 +256,10 @@ func TestOptionHelpers(t *testing.T) {
 		t.Errorf("server saw %d requests, want 2", n)
 	}
 }
+
+// TestEndpointTestsFromModel runs the model's own endpoint test cases.
+func TestEndpointTestsFromModel(t *testing.T) {
+	t.Parallel()
+	n := testutil.RunEndpointTests(t, "neptunegraph.json", "neptune-graph", neptunegraph.NewDefaultEndpointResolverV2().ResolveEndpoint)
+	t.Logf("%d endpoint test cases of the model ran", n)
+}

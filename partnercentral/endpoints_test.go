@@ -223,3 +223,10 @@ type resolverFunc func(partnercentral.EndpointParameters) (smithyendpoints.Endpo
 func (f resolverFunc) ResolveEndpoint(_ context.Context, p partnercentral.EndpointParameters) (smithyendpoints.Endpoint, error) {
 	return f(p)
 }
+
+// TestEndpointTestsFromModel runs the model's own endpoint test cases.
+func TestEndpointTestsFromModel(t *testing.T) {
+	t.Parallel()
+	n := testutil.RunEndpointTests(t, "partnercentral.json", "partnercentral-selling", partnercentral.NewDefaultEndpointResolverV2().ResolveEndpoint)
+	t.Logf("%d endpoint test cases of the model ran", n)
+}

@@ -36,7 +36,12 @@ var knownTraits = map[string]bool{
 	"aws.iam#defineConditionKeys": true, "aws.iam#supportedPrincipalTypes": true,
 	"aws.endpoints#dualStackOnlyEndpoints": true, "aws.endpoints#standardRegionalEndpoints": true,
 	"smithy.rules#endpointRuleSet": true, "smithy.rules#staticContextParams": true,
-	"aws.protocols#awsJson1_0": true, "aws.protocols#awsJson1_1": true, "aws.protocols#restJson1": true,
+	// Each service's endpoints_test.go runs the model's endpoint tests.
+	"smithy.rules#endpointTests": true,
+	// MemoryDB offers Smithy RPC v2 CBOR beside awsJson1_1; the wire tests
+	// check the client against the model's aws.protocols trait.
+	"smithy.protocols#rpcv2Cbor": true,
+	"aws.protocols#awsJson1_0":   true, "aws.protocols#awsJson1_1": true, "aws.protocols#restJson1": true,
 }
 
 // knownTypes are the shape types the Go type checks and generators handle.

@@ -128,6 +128,7 @@ const (
 	ResourceTypeDistribution               ResourceType = "Distribution"
 	ResourceTypeCertificate                ResourceType = "Certificate"
 	ResourceTypeBucket                     ResourceType = "Bucket"
+	ResourceTypeSubdomain                  ResourceType = "Subdomain"
 )
 
 // Values returns all known values for ResourceType. Note that this can be
@@ -156,5 +157,6 @@ func (ResourceType) Values() []ResourceType {
 		"Distribution",
 		"Certificate",
 		"Bucket",
+		"Subdomain",
 	}
 }
