@@ -530,7 +530,7 @@ func TestEnumValues(t *testing.T) {
 		"RegionName":                     len(types.RegionName("").Values()),
 		"ResourceType":                   len(types.ResourceType("").Values()),
 	}
-	want := map[string]int{"ExportSnapshotRecordSourceType": 2, "RecordState": 3, "RegionName": 20, "ResourceType": 20}
+	want := map[string]int{"ExportSnapshotRecordSourceType": 2, "RecordState": 3, "RegionName": 20, "ResourceType": 21}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("number of enum values (-want +got):\n%s", diff)
 	}
