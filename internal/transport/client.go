@@ -164,7 +164,7 @@ func (c *Client[O]) config(source *endpointSource[O]) Config {
 		MaxResponseBytes:           *f.MaxResponseBytes,
 		DisableHTTPS:               f.EndpointOptions.DisableHTTPS,
 		DisableClockSkewCorrection: *f.DisableClockSkewCorrection,
-		MiddlewareCount:            len(*f.APIOptions),
+		APIOptions:                 *f.APIOptions,
 		SigningName:                *f.SigningName,
 		SigningRegion:              *f.SigningRegion,
 		Endpoints:                  source,

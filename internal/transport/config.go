@@ -18,7 +18,11 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
+	"github.com/aws/smithy-go/middleware"
 	smithyrand "github.com/aws/smithy-go/rand"
+	"github.com/aws/smithy-go/tracing"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/validate"
 )
@@ -69,9 +73,16 @@ type Config struct {
 	// and region of every other source, as the official clients'
 	// WithSigV4SigningName and WithSigV4SigningRegion do.
 	SigningName, SigningRegion string
-	// MiddlewareCount is the number of Options.APIOptions entries, which
-	// this library does not run; a call with any fails before sending.
-	MiddlewareCount int
+	// APIOptions are the middleware functions of the client and the call.
+	// With any, the call runs through a smithy-go middleware stack laid out
+	// as the official clients lay it out; without, it takes the direct path.
+	APIOptions []func(*middleware.Stack) error
+	// Interceptors are the hooks run at the documented points of a call.
+	Interceptors smithyhttp.InterceptorRegistry
+	// TracerProvider and MeterProvider receive the call's spans and
+	// metrics; nil means none.
+	TracerProvider tracing.TracerProvider
+	MeterProvider  metrics.MeterProvider
 	// Endpoints resolves the endpoint of the call.
 	Endpoints EndpointSource
 	State     *State

@@ -50,7 +50,7 @@ func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 	if ctx == nil {
 		return nil, metadata, ErrNilContext
 	}
-	if cfg.MiddlewareCount > 0 {
+	if len(cfg.APIOptions) > 0 {
 		return nil, metadata, ErrMiddleware
 	}
 	if cfg.Credentials == nil {
