@@ -30,8 +30,20 @@ type idempotentResult struct {
 	output      any
 }
 
+// newState returns a state holding the seed data.
 func newState(cfg Config) *state {
-	s := &state{
+	s := newEmptyState(cfg)
+	seedMemoryDBSnapshots(s)
+	seedLightsailRecords(s, cfg.LightsailRecords)
+	seedNeptune(s)
+	seedDataZone(s)
+	seedPartnerCentral(s)
+	return s
+}
+
+// newEmptyState returns a state holding no resources.
+func newEmptyState(cfg Config) *state {
+	return &state{
 		cfg:                  cfg,
 		memoryDBSnapshots:    make(map[string]*memoryDBSnapshot),
 		neptuneGraphs:        make(map[string]*neptuneGraph),
@@ -43,12 +55,6 @@ func newState(cfg Config) *state {
 		partnerRevisions:     make(map[snapshotKey]int32),
 		partnerTokens:        make(map[string]idempotentResult),
 	}
-	seedMemoryDBSnapshots(s)
-	seedLightsailRecords(s, cfg.LightsailRecords)
-	seedNeptune(s)
-	seedDataZone(s)
-	seedPartnerCentral(s)
-	return s
 }
 
 // arn builds an ARN in the emulator's partition, region and account.
