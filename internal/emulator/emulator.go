@@ -46,8 +46,20 @@ const DefaultLightsailPageSize = 100
 // stays CREATING when Config.NeptuneSnapshotReadyDelay is zero.
 const DefaultNeptuneSnapshotReadyDelay = 5 * time.Second
 
+// DefaultHeaderReadTimeout is how long the server Start runs waits for a
+// request's headers when Config.HeaderReadTimeout is zero.
+const DefaultHeaderReadTimeout = 10 * time.Second
+
+// DefaultBodyReadTimeout is how long the emulator waits for a request's body
+// when Config.BodyReadTimeout is zero.
+const DefaultBodyReadTimeout = 30 * time.Second
+
 // maxBodyBytes caps the request bodies the emulator reads.
 const maxBodyBytes = 10 << 20
+
+// maxBufferedBodyBytes caps the memory that the bodies of all the requests
+// being handled at once may hold, before and after their signatures are checked.
+const maxBufferedBodyBytes = 32 << 20
 
 // Operation names, as used by RequestCount and Fault.Operation.
 const (
@@ -93,6 +105,43 @@ type Config struct {
 	// before it becomes AVAILABLE: DefaultNeptuneSnapshotReadyDelay when zero,
 	// immediately when negative.
 	NeptuneSnapshotReadyDelay time.Duration
+	// AcceptAnyCredentials turns authentication off: every request is
+	// accepted, signed with any key or not signed at all, and Credentials is
+	// not used. Only for experiments nothing else can reach.
+	AcceptAnyCredentials bool
+	// HeaderReadTimeout is how long the server returned by HTTPServer (and
+	// so Start) waits for a request's headers: DefaultHeaderReadTimeout when zero.
+	HeaderReadTimeout time.Duration
+	// BodyReadTimeout is how long the emulator waits for a request's whole
+	// body once its headers are in: DefaultBodyReadTimeout when zero. A
+	// request that takes longer is answered 400 and its connection closed.
+	BodyReadTimeout time.Duration
+	// OnRequest, when set, is called once for every request, after it is
+	// answered (or its connection dropped). It must be safe for concurrent use.
+	OnRequest func(RequestRecord)
+}
+
+// RequestRecord describes one request the emulator handled. It holds no
+// header values and no bodies, so it can be logged as it is.
+type RequestRecord struct {
+	// Time is when the request's headers had arrived.
+	Time time.Time
+	// Service is the signing name of the service the request was routed to
+	// (such as "memorydb"), empty when it matched no operation.
+	Service string
+	// Operation is the operation's name (such as OpCopySnapshot), empty when
+	// the request matched none.
+	Operation string
+	// Status is the HTTP status answered, 0 when the connection was dropped
+	// without an answer.
+	Status int
+	// ErrorCode is the error code of an error answer, such as
+	// "InvalidSignatureException"; empty on success.
+	ErrorCode string
+	// Duration is how long the request took, from Time to the answer.
+	Duration time.Duration
+	// RequestID is the X-Amzn-RequestId of the answer, empty when there was none.
+	RequestID string
 }
 
 // Emulator is an in-memory emulator of the five operations; it is an
@@ -100,6 +149,8 @@ type Config struct {
 type Emulator struct {
 	cfg      Config
 	verifier verifier
+
+	bodies bodyBudget
 
 	mu       sync.Mutex
 	state    *state
@@ -116,6 +167,7 @@ func New(cfg Config) *Emulator {
 		verifier: verifier{credentials: cfg.Credentials, region: cfg.Region, now: cfg.Now},
 		state:    newState(cfg),
 		counts:   make(map[string]int),
+		bodies:   bodyBudget{limit: maxBufferedBodyBytes},
 	}
 }
 
@@ -142,33 +194,69 @@ func withDefaults(cfg Config) Config {
 	if cfg.NeptuneSnapshotReadyDelay == 0 {
 		cfg.NeptuneSnapshotReadyDelay = DefaultNeptuneSnapshotReadyDelay
 	}
+	if cfg.HeaderReadTimeout <= 0 {
+		cfg.HeaderReadTimeout = DefaultHeaderReadTimeout
+	}
+	if cfg.BodyReadTimeout <= 0 {
+		cfg.BodyReadTimeout = DefaultBodyReadTimeout
+	}
 	return cfg
 }
 
-// ServeHTTP answers one request: it routes it, reads its body, verifies its
-// signature, applies any pending fault and runs the operation.
+// ServeHTTP answers one request: it routes it, checks its signature's
+// header, reads its body (bounded in size, time and, across concurrent
+// requests, memory), checks the signature against the body, applies any
+// pending fault and runs the operation.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := &recorder{ResponseWriter: w, start: time.Now()}
+	if e.cfg.OnRequest != nil {
+		defer func() { e.cfg.OnRequest(rec.record()) }()
+	}
+	e.limitBodyTime(rec, r)
 	op, labels, routeErr := route(r)
+	rec.op = op
 	e.countRequest(op)
 	if routeErr != nil {
-		e.send(w, routeErr.response(op))
+		e.refuseUnread(rec, r, routeErr.response(op))
 		return
 	}
-	body, readErr := readBody(w, r)
+	var sig signer
+	if !e.cfg.AcceptAnyCredentials {
+		var authErr *apiError
+		if sig, authErr = e.verifier.authenticate(r, op.service.signingName); authErr != nil {
+			e.refuseUnread(rec, r, authErr.response(op))
+			return
+		}
+	}
+	body, reserved, readErr := e.readBody(rec, r)
+	defer e.bodies.release(reserved)
 	if readErr != nil {
-		e.send(w, readErr.response(op))
+		e.refuseUnread(rec, r, readErr.response(op))
 		return
 	}
-	if authErr := e.verifier.verify(r, body, op.service.signingName); authErr != nil {
-		e.send(w, authErr.response(op))
-		return
+	if !e.cfg.AcceptAnyCredentials {
+		if authErr := sig.check(r, body); authErr != nil {
+			e.send(rec, authErr.response(op))
+			return
+		}
 	}
 	routed := &call{op: op, labels: labels, body: body}
 	if fault, ok := e.takeFault(op.name); ok {
-		e.serveFault(w, r, routed, fault)
+		e.serveFault(rec, r, routed, fault)
 		return
 	}
-	e.send(w, e.process(routed))
+	e.send(rec, e.process(routed))
+}
+
+// HTTPServer returns an http.Server serving e, with the header read timeout
+// of e's configuration and an idle timeout (the body's timeout is applied by
+// e itself). Set its Addr, or call Serve with a listener.
+func (e *Emulator) HTTPServer() *http.Server {
+	return &http.Server{
+		Handler:           e,
+		ReadHeaderTimeout: e.cfg.HeaderReadTimeout,
+		IdleTimeout:       2 * time.Minute,
+	}
 }
 
 // process runs the operation under the state lock and renders its response.

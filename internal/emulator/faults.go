@@ -178,6 +178,7 @@ func dropConnection(w http.ResponseWriter, write func(*bufio.ReadWriter)) {
 func (e *Emulator) sendTruncated(w http.ResponseWriter, resp response) {
 	header := http.Header{}
 	e.stampHeaders(header, resp)
+	noteAnswer(w, resp, header)
 	dropConnection(w, func(out *bufio.ReadWriter) {
 		fmt.Fprintf(out, "HTTP/1.1 %d %s\r\n", resp.status, http.StatusText(resp.status))
 		_ = header.Write(out)

@@ -31,15 +31,42 @@ var restRoutes = []restRoute{
 	{createAssetRevisionOperation, regexp.MustCompile(`(?:^|/)v2/domains/([^/]+)/assets/([^/]+)/revisions/?$`)},
 }
 
-// route finds the operation a request is for: awsJson requests by
-// X-Amz-Target whatever the path, restJson requests by method and path. It
-// also returns the unescaped path labels.
+// router recognises the requests of one protocol. When it does not
+// recognise a request it returns handled false and the next router is
+// tried; when it does, it returns the operation (nil if none matches), the
+// unescaped path labels, or the error to answer.
+type router func(r *http.Request) (op *operation, labels []string, err *apiError, handled bool)
+
+// routers are tried in order on every request. A protocol served from its own
+// file adds its router here from an init function (ahead of the JSON routers
+// when it must see its requests first).
+var routers = []router{routeAWSJSON, routeRESTJSON}
+
+// route finds the operation a request is for: the first router that
+// recognises the request decides.
 func route(r *http.Request) (*operation, []string, *apiError) {
-	if target := r.Header.Get("X-Amz-Target"); target != "" {
-		return routeTarget(r, target)
+	for _, try := range routers {
+		if op, labels, err, handled := try(r); handled {
+			return op, labels, err
+		}
 	}
+	return nil, nil, coralError(http.StatusNotFound, "UnknownOperationException", "No operation matches the request path.")
+}
+
+// routeAWSJSON routes awsJson requests by X-Amz-Target, whatever the path.
+func routeAWSJSON(r *http.Request) (*operation, []string, *apiError, bool) {
+	target := r.Header.Get("X-Amz-Target")
+	if target == "" {
+		return nil, nil, nil, false
+	}
+	op, labels, err := routeTarget(r, target)
+	return op, labels, err, true
+}
+
+// routeRESTJSON routes restJson1 requests by method and path.
+func routeRESTJSON(r *http.Request) (*operation, []string, *apiError, bool) {
 	if r.Method != http.MethodPost {
-		return nil, nil, coralError(http.StatusNotFound, "UnknownOperationException", "No operation matches "+r.Method+" requests.")
+		return nil, nil, coralError(http.StatusNotFound, "UnknownOperationException", "No operation matches "+r.Method+" requests."), true
 	}
 	path := escapedPath(r)
 	for _, candidate := range restRoutes {
@@ -49,11 +76,11 @@ func route(r *http.Request) (*operation, []string, *apiError) {
 		}
 		labels, err := unescapeLabels(match[1:])
 		if err != nil {
-			return candidate.op, nil, newError(http.StatusBadRequest, "SerializationException", "A path label is not correctly percent-encoded.")
+			return candidate.op, nil, newError(http.StatusBadRequest, "SerializationException", "A path label is not correctly percent-encoded."), true
 		}
-		return candidate.op, labels, nil
+		return candidate.op, labels, nil, true
 	}
-	return nil, nil, coralError(http.StatusNotFound, "UnknownOperationException", "No operation matches the request path.")
+	return nil, nil, nil, false
 }
 
 func routeTarget(r *http.Request, target string) (*operation, []string, *apiError) {

@@ -3,7 +3,6 @@ package emulator
 import (
 	"net"
 	"net/http"
-	"time"
 )
 
 // Server is an Emulator served over HTTP on a loopback port.
@@ -28,7 +27,7 @@ func Start(cfg Config) (*Server, error) {
 	server := &Server{
 		URL:        "http://" + listener.Addr().String(),
 		Emulator:   emulator,
-		httpServer: &http.Server{Handler: emulator, ReadHeaderTimeout: 10 * time.Second},
+		httpServer: emulator.HTTPServer(),
 		done:       make(chan struct{}),
 	}
 	go func() {

@@ -43,31 +43,61 @@ type authorization struct {
 // verify checks the request's signature for the given signing name and
 // returns the error AWS would answer when it does not hold.
 func (v verifier) verify(r *http.Request, body []byte, signingName string) *apiError {
+	signer, err := v.authenticate(r, signingName)
+	if err != nil {
+		return err
+	}
+	return signer.check(r, body)
+}
+
+// signer is a request whose Authorization header names a known key, a
+// current date and the right scope, and whose signature is still to check
+// against the body.
+type signer struct {
+	auth        authorization
+	secret      string
+	signingTime time.Time
+}
+
+// authenticate checks everything about the request's signature that does
+// not need its body: the header's form, the key and session token, the date,
+// the scope and the signed headers. A request that fails here is refused
+// before a byte of its body is read.
+func (v verifier) authenticate(r *http.Request, signingName string) (signer, *apiError) {
 	header := r.Header.Get("Authorization")
 	if header == "" {
-		return coralError(http.StatusForbidden, "MissingAuthenticationTokenException", "Missing Authentication Token")
+		return signer{}, coralError(http.StatusForbidden, "MissingAuthenticationTokenException", "Missing Authentication Token")
 	}
 	auth, err := parseAuthorization(header)
 	if err != nil {
-		return err
+		return signer{}, err
 	}
 	credential, known := v.credentials[auth.accessKeyID]
 	if !known || r.Header.Get("X-Amz-Security-Token") != credential.SessionToken {
-		return coralError(http.StatusForbidden, "UnrecognizedClientException", "The security token included in the request is invalid.")
+		return signer{}, coralError(http.StatusForbidden, "UnrecognizedClientException", "The security token included in the request is invalid.")
 	}
 	signingTime, err := v.checkDate(r, auth)
 	if err != nil {
-		return err
+		return signer{}, err
 	}
 	if err := v.checkScope(auth, signingName); err != nil {
-		return err
+		return signer{}, err
 	}
 	if err := checkSignedHeaders(auth.signedHeaders); err != nil {
+		return signer{}, err
+	}
+	return signer{auth: auth, secret: credential.SecretAccessKey, signingTime: signingTime}, nil
+}
+
+// check computes the signature of the request with its body and compares it
+// with the one the request carries.
+func (s signer) check(r *http.Request, body []byte) *apiError {
+	canonical, err := canonicalRequest(r, s.auth.signedHeaders, body)
+	if err != nil {
 		return err
 	}
-	canonical := canonicalRequest(r, auth.signedHeaders, body)
-	expected := signature(credential.SecretAccessKey, auth, signingTime, canonical)
-	if !hmac.Equal([]byte(expected), []byte(auth.signature)) {
+	expected := signature(s.secret, s.auth, s.signingTime, canonical)
+	if !hmac.Equal([]byte(expected), []byte(s.auth.signature)) {
 		return invalidSignature("The request signature we calculated does not match the signature you provided. " +
 			"Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
 	}
@@ -179,32 +209,75 @@ func checkSignedHeaders(names []string) *apiError {
 // canonicalRequest builds the SigV4 canonical request of r for the given
 // signed headers. The canonical URI is the path as sent, escaped once more
 // (the double encoding SigV4 uses for every service but S3).
-func canonicalRequest(r *http.Request, signedHeaders []string, body []byte) string {
+func canonicalRequest(r *http.Request, signedHeaders []string, body []byte) (string, *apiError) {
 	path := escapedPath(r)
 	if path == "" {
 		path = "/"
+	}
+	query, ok := canonicalQuery(rawQuery(r))
+	if !ok {
+		return "", invalidSignature("The query string is not correctly percent-encoded, so it cannot have been signed.")
 	}
 	payloadHash := sha256.Sum256(body)
 	return strings.Join([]string{
 		r.Method,
 		httpbinding.EscapePath(path, false),
-		canonicalQuery(r.URL.Query()),
+		query,
 		canonicalHeaders(r, signedHeaders),
 		strings.Join(signedHeaders, ";"),
 		hex.EncodeToString(payloadHash[:]),
-	}, "\n")
+	}, "\n"), nil
 }
 
-// canonicalQuery encodes every name and value and sorts the pairs after encoding.
-func canonicalQuery(query url.Values) string {
-	var pairs []string
-	for name, values := range query {
-		for _, value := range values {
-			pairs = append(pairs, encodeQueryComponent(name)+"="+encodeQueryComponent(value))
+// rawQuery returns the query exactly as the client sent it on the wire.
+func rawQuery(r *http.Request) string {
+	if uri := r.RequestURI; uri != "" {
+		if _, query, found := strings.Cut(uri, "?"); found {
+			return query
 		}
+		return ""
 	}
-	sort.Strings(pairs)
-	return strings.Join(pairs, "&")
+	return r.URL.RawQuery
+}
+
+// canonicalQuery is the SigV4 canonical query string of a raw query: the
+// parameters are the '&'-separated parts (empty parts are skipped), each a
+// name and a value split at the first '=', percent-decoded ('+' is a
+// space); each name and value is encoded again with every byte outside
+// A-Z a-z 0-9 - _ . ~ as %XX, and the pairs are sorted by name, then by
+// value. This is what aws-sdk-go-v2's signer signs, with one difference:
+// where url.ParseQuery silently drops a part it cannot decode or one holding
+// a ';', this reports false for a bad escape, and keeps ';' as the ordinary
+// character SigV4 says it is, so neither can be slipped in unsigned.
+func canonicalQuery(raw string) (string, bool) {
+	type param struct{ name, value string }
+	var params []param
+	for part := range strings.SplitSeq(raw, "&") {
+		if part == "" {
+			continue
+		}
+		name, value, _ := strings.Cut(part, "=")
+		name, nameErr := url.QueryUnescape(name)
+		value, valueErr := url.QueryUnescape(value)
+		if nameErr != nil || valueErr != nil {
+			return "", false
+		}
+		params = append(params, param{encodeQueryComponent(name), encodeQueryComponent(value)})
+	}
+	sort.Slice(params, func(i, j int) bool {
+		if params[i].name != params[j].name {
+			return params[i].name < params[j].name
+		}
+		return params[i].value < params[j].value
+	})
+	var out strings.Builder
+	for i, p := range params {
+		if i > 0 {
+			out.WriteByte('&')
+		}
+		out.WriteString(p.name + "=" + p.value)
+	}
+	return out.String(), true
 }
 
 func encodeQueryComponent(s string) string {

@@ -193,7 +193,11 @@ func TestSigV4Vectors(t *testing.T) {
 				t.Fatalf("parseAuthorization: %s", apiErr.message)
 			}
 			body := []byte(vector.Request.Body)
-			if diff := cmp.Diff(vector.CanonicalRequest, canonicalRequest(r, auth.signedHeaders, body)); diff != "" {
+			canonical, apiErr := canonicalRequest(r, auth.signedHeaders, body)
+			if apiErr != nil {
+				t.Fatalf("canonicalRequest: %s", apiErr.message)
+			}
+			if diff := cmp.Diff(vector.CanonicalRequest, canonical); diff != "" {
 				t.Errorf("canonical request (-want +got):\n%s", diff)
 			}
 			v := verifier{
@@ -220,4 +224,45 @@ func readVector(t *testing.T, file string) sigV4Vector {
 		t.Fatalf("decoding %s: %v", file, err)
 	}
 	return vector
+}
+
+// TestSignatureQuery checks the canonical query: parameters the client
+// signed verify whatever their order and escaping, and anything added to the
+// query after signing does not, including what url.ParseQuery would drop.
+func TestSignatureQuery(t *testing.T) {
+	t.Parallel()
+	server := startServer(t, Config{})
+	appendQuery := func(extra string) func(*http.Request) {
+		return func(r *http.Request) {
+			if r.URL.RawQuery != "" {
+				extra = "&" + extra
+			}
+			r.URL.RawQuery += extra
+		}
+	}
+	tests := []struct {
+		name       string
+		path       string
+		tamper     func(*http.Request)
+		wantStatus int
+	}{
+		{"signed parameters", "/?b=2&a=1&a-b=3&a=0&sp=x%20y&e=", nil, 200},
+		{"bad escape appended", "/", appendQuery("x=%zz"), 403},
+		{"bad escape after signed parameters", "/?a=1", appendQuery("x=%zz"), 403},
+		{"semicolon pair appended", "/", appendQuery("a=1;b=2"), 403},
+		{"parameter appended", "/?a=1", appendQuery("b=2"), 403},
+		{"value changed", "/?a=1", func(r *http.Request) { r.URL.RawQuery = "a=2" }, 403},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := send(t, server, request{op: OpGetExportSnapshotRecords, body: listRecordsBody, path: tt.path, tamper: tt.tamper})
+			if got.status != tt.wantStatus {
+				t.Fatalf("status %d, want %d: %.200s", got.status, tt.wantStatus, got.raw)
+			}
+			if tt.wantStatus == 403 && got.code() != "InvalidSignatureException" {
+				t.Errorf("code %s, want InvalidSignatureException", got.code())
+			}
+		})
+	}
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -83,6 +81,8 @@ type response struct {
 	body   []byte
 	// dateShift moves the Date header away from the emulator's clock.
 	dateShift time.Duration
+	// errorCode is the code of an error answer, for RequestRecord.
+	errorCode string
 }
 
 // apiError is an error answer: a code, a status, a message and any extra
@@ -126,7 +126,7 @@ func (a *apiError) response(op *operation) response {
 	} else {
 		body["__type"] = namespace + "#" + a.code
 	}
-	return response{status: a.status, header: header, body: mustJSON(body)}
+	return response{status: a.status, header: header, body: mustJSON(body), errorCode: a.code}
 }
 
 func successResponse(op *operation, output any) response {
@@ -147,6 +147,7 @@ func mustJSON(v any) []byte {
 func (e *Emulator) send(w http.ResponseWriter, resp response) {
 	header := w.Header()
 	e.stampHeaders(header, resp)
+	noteAnswer(w, resp, header)
 	w.WriteHeader(resp.status)
 	_, _ = w.Write(resp.body)
 }
@@ -168,23 +169,6 @@ func newRequestID() string {
 		return "00000000-0000-4000-8000-000000000000"
 	}
 	return id
-}
-
-// readBody reads the whole request body, up to maxBodyBytes.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *apiError) {
-	if r.Body == nil {
-		return nil, nil
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
-		return nil, coralError(http.StatusRequestEntityTooLarge, "RequestEntityTooLargeException",
-			"Request body exceeds the limit of "+strconv.Itoa(maxBodyBytes)+" bytes.")
-	case err != nil:
-		return nil, coralError(http.StatusBadRequest, "SerializationException", "The request body could not be read.")
-	}
-	return body, nil
 }
 
 // decodeInput decodes a JSON request body into input. An empty body is an
