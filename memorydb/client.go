@@ -44,6 +44,11 @@ func (c *Client) Options() Options {
 // inside an *awshttp.ResponseError that carries the status and request ID.
 type ResponseTooLargeError = transport.ResponseTooLargeError
 
+// RedirectedError is the error of a call whose HTTP client followed a
+// redirect by itself: the answer from the other location is refused. It
+// is found with errors.As and sits inside an *awshttp.ResponseError.
+type RedirectedError = transport.RedirectedError
+
 // ErrInsecureEndpoint is the error of a call to a plain-http endpoint whose
 // host is not loopback, unless EndpointOptions.DisableHTTPS is set.
 var ErrInsecureEndpoint = endpoints.ErrInsecureEndpoint

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -331,5 +334,86 @@ func TestDefaultResponseBound(t *testing.T) {
 			}
 			h.waitHandlers(t, 1)
 		})
+	}
+}
+
+// TestDeclaredLengthIsNotAllocated answers each operation with a
+// Content-Length far above the bytes that follow, up to math.MaxInt64
+// with a limit of math.MaxInt64: memory follows the bytes received, so
+// no call panics or allocates the declared length up front. It measures
+// allocation, so it does not run in parallel.
+func TestDeclaredLengthIsNotAllocated(t *testing.T) {
+	const body = `{}`
+	cases := []struct {
+		name     string
+		declared int64
+		limit    int64 // MaxResponseBytes; 0 for the default of 10 MiB
+	}{
+		{"10 MiB declared at the default limit", 10<<20 - 1, 0},
+		{"1 GiB declared at a 64 GiB limit", 1 << 30, 64 << 30},
+		{"MaxInt64 declared at a MaxInt64 limit", math.MaxInt64, math.MaxInt64},
+		{"MaxInt64 - 1 declared at a MaxInt64 limit", math.MaxInt64 - 1, math.MaxInt64},
+	}
+	for _, op := range ops {
+		for _, tc := range cases {
+			t.Run(op.name+"/"+tc.name, func(t *testing.T) {
+				client := oddHTTPClient(func(req *http.Request) (*http.Response, error) {
+					return &http.Response{
+						StatusCode: http.StatusOK, Header: http.Header{"X-Amzn-Requestid": {hostileRequestID}},
+						Body: io.NopCloser(strings.NewReader(body)), ContentLength: tc.declared, Request: req,
+					}, nil
+				})
+				c := newClients(settings{endpoint: "https://service.example", httpClient: client, maxResponseBytes: tc.limit})
+				call := func() {
+					defer func() {
+						if r := recover(); r != nil {
+							t.Fatalf("the call panicked: %v", r)
+						}
+					}()
+					if _, err := op.call(testContext(t), c, 0); err != nil {
+						t.Fatalf("call failed: %v", err)
+					}
+				}
+				call() // warm up the client
+				const calls = 10
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				for range calls {
+					call()
+				}
+				runtime.ReadMemStats(&after)
+				if perCall := (after.TotalAlloc - before.TotalAlloc) / calls; perCall > 256<<10 {
+					t.Errorf("%d bytes allocated per call for a body of %d bytes", perCall, len(body))
+				}
+			})
+		}
+	}
+}
+
+// TestLongBodiesGrowAsRead answers each operation with a long body, its
+// length declared or not, at the default limit and at math.MaxInt64: it
+// is read whole and decoded.
+func TestLongBodiesGrowAsRead(t *testing.T) {
+	t.Parallel()
+	body := `{` + strings.Repeat(" ", 3<<20) + `}`
+	for _, op := range ops {
+		for _, declared := range []bool{true, false} {
+			for _, limit := range []int64{0, math.MaxInt64} {
+				t.Run(fmt.Sprintf("%s/declared=%t/limit=%d", op.name, declared, limit), func(t *testing.T) {
+					t.Parallel()
+					h := newHostile(t, func(h *hostile, w http.ResponseWriter, r *http.Request) {
+						if declared {
+							w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+						}
+						w.WriteHeader(http.StatusOK)
+						_ = h.write(w, []byte(body))
+					})
+					c := newClients(settings{endpoint: h.url, httpClient: plainHTTPClient, maxResponseBytes: limit})
+					if _, err := op.call(testContext(t), c, 0); err != nil {
+						t.Fatalf("call failed: %v", err)
+					}
+				})
+			}
+		}
 	}
 }

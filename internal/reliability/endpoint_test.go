@@ -2,13 +2,21 @@ package reliability_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
 	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/transport"
 )
 
 // cannedHTTPClient answers every request with 200 and an empty JSON
@@ -84,37 +92,88 @@ func TestPlainHTTPAllowed(t *testing.T) {
 	}
 }
 
+// redirectClients are the HTTP clients a caller may hand the clients: the
+// one they build themselves, a plain *http.Client, the BuildableClient
+// config.LoadDefaultConfig puts in aws.Config, and another implementation
+// (here one around a plain *http.Client) whose policy the client cannot
+// see or change.
+var redirectClients = []struct {
+	name   string
+	client func() aws.HTTPClient
+	opaque bool
+}{
+	{"default", func() aws.HTTPClient { return nil }, false},
+	{"http.Client", func() aws.HTTPClient { return &http.Client{} }, false},
+	{"BuildableClient", func() aws.HTTPClient { return awshttp.NewBuildableClient() }, false},
+	{"other", func() aws.HTTPClient { return oddHTTPClient((&http.Client{}).Do) }, true},
+}
+
 // TestRedirectsAreNotFollowed answers each operation with every redirect
-// status, pointing at a second server: with the client's default HTTP
-// client the signed request is never sent to the Location, and the call
-// fails with the redirect's status.
+// status, pointing at a second server on another port, through each kind
+// of HTTP client. The call fails, and nothing of the request reaches the
+// Location: with an *http.Client or a BuildableClient the call fails with
+// the redirect's status and request ID. A client the call cannot see
+// into never re-sends the body (it cannot be replayed), and the answer
+// from elsewhere is refused, not decoded.
 func TestRedirectsAreNotFollowed(t *testing.T) {
 	t.Parallel()
 	for _, op := range ops {
-		for _, status := range []int{301, 302, 303, 307, 308} {
-			t.Run(op.name+"/"+strconv.Itoa(status), func(t *testing.T) {
-				t.Parallel()
-				elsewhere := newHostile(t, func(_ *hostile, w http.ResponseWriter, _ *http.Request) {
-					w.WriteHeader(http.StatusOK)
-					_, _ = w.Write([]byte(`{}`))
+		for _, hc := range redirectClients {
+			for _, status := range []int{301, 302, 303, 307, 308} {
+				t.Run(op.name+"/"+hc.name+"/"+strconv.Itoa(status), func(t *testing.T) {
+					t.Parallel()
+					var reached atomic.Int64
+					var leaked atomic.Value
+					elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+						reached.Add(1)
+						body, _ := io.ReadAll(r.Body)
+						if len(body) > 0 {
+							leaked.Store(fmt.Sprintf("a body of %d bytes", len(body)))
+						}
+						w.Header().Set("X-Amzn-Requestid", hostileRequestID)
+						w.WriteHeader(http.StatusOK)
+						_, _ = w.Write([]byte(`{}`))
+					}))
+					t.Cleanup(elsewhere.Close)
+					redirector := newHostile(t, func(_ *hostile, w http.ResponseWriter, _ *http.Request) {
+						w.Header().Set("Location", elsewhere.URL+"/stolen")
+						w.WriteHeader(status)
+					})
+					client := hc.client()
+					plain, _ := client.(*http.Client)
+					c := newClients(settings{
+						endpoint: redirector.url, httpClient: client,
+						credentials: credentials.NewStaticCredentialsProvider("AKIDREDIRECT", "SECRETREDIRECT", "SESSIONREDIRECT"),
+					})
+					_, err := op.call(testContext(t), c, 0)
+					if err == nil {
+						t.Fatal("the call succeeded")
+					}
+					checkOperationError(t, err, op.name)
+					if plain != nil && plain.CheckRedirect != nil {
+						t.Error("the caller's http.Client was modified")
+					}
+					if n := redirector.requests.Load(); n != 1 {
+						t.Errorf("%d attempts, want 1", n)
+					}
+					if what := leaked.Load(); what != nil {
+						t.Errorf("the Location received %s", what)
+					}
+					if hc.opaque && status < 307 {
+						// That client follows 301, 302 and 303 with a GET
+						// without body; its answer must not be taken.
+						var redirected *transport.RedirectedError
+						if !errors.As(err, &redirected) || !strings.Contains(err.Error(), elsewhere.URL) {
+							t.Errorf("got %v, want the answer from elsewhere refused", err)
+						}
+						return
+					}
+					checkResponseError(t, err, status)
+					if n := reached.Load(); n != 0 {
+						t.Errorf("the redirect was followed: %d requests reached the Location", n)
+					}
 				})
-				redirector := newHostile(t, func(_ *hostile, w http.ResponseWriter, _ *http.Request) {
-					w.Header().Set("Location", elsewhere.url+"/stolen")
-					w.WriteHeader(status)
-				})
-				_, err := op.call(testContext(t), newClients(settings{endpoint: redirector.url}), 0)
-				if err == nil {
-					t.Fatal("the call succeeded")
-				}
-				checkOperationError(t, err, op.name)
-				checkResponseError(t, err, status)
-				if n := elsewhere.requests.Load(); n != 0 {
-					t.Errorf("the redirect was followed: %d requests reached the Location", n)
-				}
-				if n := redirector.requests.Load(); n != 1 {
-					t.Errorf("%d attempts, want 1", n)
-				}
-			})
+			}
 		}
 	}
 }

@@ -58,11 +58,12 @@ type recorder struct {
 
 func (r *recorder) Do(req *http.Request) (*http.Response, error) {
 	var body []byte
-	if req.GetBody != nil {
-		if rc, err := req.GetBody(); err == nil {
-			body, _ = io.ReadAll(rc)
-			_ = rc.Close()
-		}
+	if req.Body != nil {
+		// Read the body and hand next a new reader of the same bytes,
+		// leaving GetBody as the client set it.
+		body, _ = io.ReadAll(req.Body)
+		_ = req.Body.Close()
+		req.Body = io.NopCloser(bytes.NewReader(body))
 	}
 	r.mu.Lock()
 	r.requests = append(r.requests, sent{method: req.Method, uri: req.URL.RequestURI(), header: req.Header.Clone(), body: string(body)})

@@ -175,10 +175,8 @@ func DefaultHTTPClient() *http.Client {
 	transport.MaxIdleConnsPerHost = 100
 	transport.MaxIdleConns = 100
 	return &http.Client{
-		Transport: transport,
-		CheckRedirect: func(*http.Request, []*http.Request) error {
-			return http.ErrUseLastResponse
-		},
+		Transport:     transport,
+		CheckRedirect: refuseRedirect,
 	}
 }
 

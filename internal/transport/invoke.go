@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -120,7 +121,6 @@ type call struct {
 	headers       map[string][]string
 	limit         int64
 	logBody       []byte // the body rendered for logs, when they show bodies
-	getBody       func() (io.ReadCloser, error)
 }
 
 func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], in *In, c *call) error {
@@ -174,8 +174,6 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	if cfg.LogMode.IsRequestWithBody() {
 		c.logBody = redactedBody(op, in, c.body)
 	}
-	body := c.body
-	c.getBody = func() (io.ReadCloser, error) { return newBodyReader(body), nil }
 	return nil
 }
 
@@ -353,7 +351,7 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 	}
 	c.logRequest(req)
 	sentAt := time.Now()
-	resp, err := c.cfg.HTTPClient.Do(req)
+	resp, err := c.send(req)
 	if err == nil && resp == nil {
 		err = errors.New("the HTTP client returned neither a response nor an error")
 	}
@@ -370,6 +368,12 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 		requestID = resp.Header.Get("X-Amz-Request-Id")
 	}
 	awsmiddleware.SetRequestIDMetadata(&result.metadata, requestID)
+	if err := c.checkOrigin(req, resp); err != nil {
+		_ = resp.Body.Close()
+		resp.Body = http.NoBody
+		result.err = wrapResponse(resp, requestID, err)
+		return nil, result
+	}
 	if !c.cfg.DisableClockSkewCorrection {
 		result.skew, result.hasSkew = clockSkew(resp.Header, sentAt, receivedAt)
 	}
@@ -414,8 +418,9 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	}
 	*req.URL = c.url
 	req.Host = c.url.Host
+	// No GetBody: a body that cannot be replayed keeps net/http from
+	// following a 307 or 308 with it (see send).
 	req.Body = newBodyReader(c.body)
-	req.GetBody = c.getBody
 	req.ContentLength = int64(len(c.body))
 	req.Header = make(http.Header, len(c.headers)+5)
 	for name, values := range c.headers {
@@ -435,6 +440,80 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 		return nil, fmt.Errorf("failed to sign request, %w", err)
 	}
 	return req, nil
+}
+
+// send hands req to the HTTP client without letting it follow a
+// redirect, so the signed headers, the session token and the body go to
+// the resolved endpoint and nowhere else.
+//
+// An *http.Client is used through a copy of itself whose CheckRedirect
+// refuses every redirect (the caller's client is not modified); its
+// transport, jar and timeout are shared. Other clients, awshttp's
+// BuildableClient among them, get a request whose body cannot be
+// replayed, which net/http never sends again on a 307 or 308 (the body is
+// never empty); BuildableClient refuses the other redirects itself. A
+// response to any other location is refused by checkOrigin.
+func (c *call) send(req *http.Request) (*http.Response, error) {
+	hc, ok := c.cfg.HTTPClient.(*http.Client)
+	if !ok {
+		return c.cfg.HTTPClient.Do(req)
+	}
+	// With redirects refused, the body may be replayed: net/http does so
+	// when a reused connection turns out to be closed before the request
+	// was written.
+	body := c.body
+	req.GetBody = func() (io.ReadCloser, error) { return newBodyReader(body), nil }
+	if refusesRedirects(hc) {
+		return hc.Do(req)
+	}
+	copied := *hc
+	copied.CheckRedirect = refuseRedirect
+	return copied.Do(req)
+}
+
+// refuseRedirect is the CheckRedirect of the clients the SDK builds, and
+// of the copy of a caller's *http.Client that a call uses: the 3xx answer
+// is returned as it is.
+func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+var refuseRedirectPC = reflect.ValueOf(refuseRedirect).Pointer()
+
+// refusesRedirects reports whether hc's CheckRedirect is refuseRedirect,
+// so that hc can be used as it is.
+func refusesRedirects(hc *http.Client) bool {
+	return hc.CheckRedirect != nil && reflect.ValueOf(hc.CheckRedirect).Pointer() == refuseRedirectPC
+}
+
+// checkOrigin refuses a response that an HTTP client other than an
+// *http.Client fetched from a location other than the request's: a
+// redirect that client followed. Its answer is not the service's.
+func (c *call) checkOrigin(req *http.Request, resp *http.Response) error {
+	if _, ok := c.cfg.HTTPClient.(*http.Client); ok || resp.Request == nil || resp.Request == req {
+		return nil
+	}
+	got, want := resp.Request.URL, req.URL
+	if got != nil && strings.EqualFold(got.Scheme, want.Scheme) && strings.EqualFold(got.Host, want.Host) &&
+		got.EscapedPath() == want.EscapedPath() && got.RawQuery == want.RawQuery {
+		return nil
+	}
+	where := "an unknown location"
+	if got != nil {
+		where = (&url.URL{Scheme: got.Scheme, Host: got.Host}).String()
+	}
+	return &transportFailure{Err: &RedirectedError{Location: where}}
+}
+
+// RedirectedError reports a response that the HTTP client fetched from
+// another location than the endpoint's, by following a redirect. The
+// response is not decoded.
+type RedirectedError struct {
+	// Location is the scheme and host the response came from.
+	Location string
+}
+
+func (e *RedirectedError) Error() string {
+	return "the HTTP client followed a redirect to " + e.Location +
+		"; redirects are never followed, so the response is refused"
 }
 
 // newBodyReader returns a request body over bytes the call owns. It is an
@@ -485,16 +564,25 @@ var anonymousSource = func() string {
 	return creds.Source
 }()
 
+// firstBufferSize bounds the buffer readBody allocates before the body's
+// bytes arrive: a declared Content-Length up to it is read into one
+// buffer of the exact size, a longer body grows the buffer as it comes.
+const firstBufferSize = 32 << 10
+
 // readBody reads and closes the body, refusing more than limit bytes. The
-// result shares the read buffer, which is never written again.
+// result shares the read buffer, which is never written again. Memory
+// follows the bytes received, not the declared Content-Length: the buffer
+// grows as it fills (see grow), up to one byte past the declared length
+// (so the end is seen without growing again) or past the limit.
 func readBody(resp *http.Response, limit int64) (string, error) {
 	defer resp.Body.Close()
-	if resp.ContentLength > limit {
-		return "", &ResponseTooLargeError{Limit: limit, Length: resp.ContentLength}
+	declared := resp.ContentLength
+	if declared > limit {
+		return "", &ResponseTooLargeError{Limit: limit, Length: declared}
 	}
-	size := resp.ContentLength + 1
-	if resp.ContentLength < 0 {
-		size = 512
+	size := int64(512)
+	if declared >= 0 {
+		size = min(declared, firstBufferSize-1) + 1
 	}
 	buf := make([]byte, 0, size)
 	for {
@@ -502,7 +590,7 @@ func readBody(resp *http.Response, limit int64) (string, error) {
 			if int64(len(buf)) > limit {
 				return "", &ResponseTooLargeError{Limit: limit, Length: -1}
 			}
-			buf = append(buf, 0)[:len(buf)]
+			buf = grow(buf, declared, limit)
 		}
 		n, err := resp.Body.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
@@ -516,6 +604,28 @@ func readBody(resp *http.Response, limit int64) (string, error) {
 			return "", err
 		}
 	}
+}
+
+// grow returns a full buf with more room: eight times as much while the
+// declared length lies ahead (so a long body costs few copies), twice as
+// much otherwise, but no more than one byte past the declared length nor
+// past limit+1. The caller has checked len(buf) <= limit.
+func grow(buf []byte, declared, limit int64) []byte {
+	n := int64(cap(buf))
+	factor := int64(2)
+	if declared > n {
+		factor = 8
+	}
+	next := factor * max(n, 256)
+	if declared >= n && declared < next-1 {
+		next = declared + 1
+	}
+	if limit < next-1 {
+		next = limit + 1
+	}
+	grown := make([]byte, len(buf), next)
+	copy(grown, buf)
+	return grown
 }
 
 // ResponseTooLargeError reports a response body longer than the client's
