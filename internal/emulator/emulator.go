@@ -116,6 +116,11 @@ type Config struct {
 	// body once its headers are in: DefaultBodyReadTimeout when zero. A
 	// request that takes longer is answered 400 and its connection closed.
 	BodyReadTimeout time.Duration
+	// Seed is the data the emulator starts from and returns to on Reset;
+	// the built-in seed (see seed.go) when nil. LightsailRecords applies to
+	// the built-in Lightsail records, used when Seed is nil or leaves
+	// Lightsail out.
+	Seed *Seed
 	// OnRequest, when set, is called once for every request, after it is
 	// answered (or its connection dropped). It must be safe for concurrent use.
 	OnRequest func(RequestRecord)
@@ -157,18 +162,21 @@ type Emulator struct {
 	faults   []*Fault
 	counts   map[string]int
 	requests int
+	version  uint64
 }
 
-// New returns an Emulator holding the seed data, configured by cfg.
+// New returns an Emulator holding the seed data (Config.Seed, or the
+// built-in seed), configured by cfg.
 func New(cfg Config) *Emulator {
 	cfg = withDefaults(cfg)
-	return &Emulator{
+	e := &Emulator{
 		cfg:      cfg,
 		verifier: verifier{credentials: cfg.Credentials, region: cfg.Region, now: cfg.Now},
-		state:    newState(cfg),
 		counts:   make(map[string]int),
 		bodies:   bodyBudget{limit: maxBufferedBodyBytes},
 	}
+	e.state = e.seededState()
+	return e
 }
 
 func withDefaults(cfg Config) Config {
@@ -267,6 +275,7 @@ func (e *Emulator) process(c *call) response {
 	if apiErr != nil {
 		return apiErr.response(c.op)
 	}
+	e.version++
 	return successResponse(c.op, output)
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/json"
+	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -196,6 +198,28 @@ func serializationError() *apiError {
 // epochSeconds is a timestamp that encodes as epoch seconds with millisecond
 // precision, the Smithy default for JSON protocols.
 type epochSeconds time.Time
+
+// UnmarshalJSON decodes a JSON number of seconds, or an RFC 3339 string.
+func (t *epochSeconds) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		var text string
+		if err := json.Unmarshal(data, &text); err != nil {
+			return err
+		}
+		parsed, err := time.Parse(time.RFC3339Nano, text)
+		if err != nil {
+			return err
+		}
+		*t = epochSeconds(parsed.UTC())
+		return nil
+	}
+	seconds, err := strconv.ParseFloat(string(data), 64)
+	if err != nil || math.IsNaN(seconds) || math.IsInf(seconds, 0) {
+		return fmt.Errorf("timestamp %s is neither a number of seconds nor an RFC 3339 string", data)
+	}
+	*t = epochSeconds(time.UnixMilli(int64(math.Round(seconds * 1000))).UTC())
+	return nil
+}
 
 // MarshalJSON encodes the time as a JSON number of seconds.
 func (t epochSeconds) MarshalJSON() ([]byte, error) {
