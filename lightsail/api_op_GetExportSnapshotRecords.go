@@ -70,7 +70,7 @@ type GetExportSnapshotRecordsOutput struct {
 // Validate checks the input against the constraints of the model. The
 // input has none (its only member, PageToken, is optional and free-form),
 // so Validate always returns nil; it exists so that every input of this
-// library can be checked the same way.
+// library can be checked the same way, a nil one included.
 func (in *GetExportSnapshotRecordsInput) Validate() error {
 	return nil
 }

@@ -84,8 +84,12 @@ type CopySnapshotOutput struct {
 }
 
 // Validate checks the input against every constraint of the model and
-// returns all violations at once as a smithy.InvalidParamsError.
+// returns all violations at once as a smithy.InvalidParamsError. A nil input
+// is checked as an empty one.
 func (in *CopySnapshotInput) Validate() error {
+	if in == nil {
+		in = &CopySnapshotInput{}
+	}
 	check := validate.New("CopySnapshotInput", validate.Full)
 	validateCopySnapshotInput(in, &check)
 	return check.Err()

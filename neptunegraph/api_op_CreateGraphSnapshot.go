@@ -106,7 +106,11 @@ type CreateGraphSnapshotOutput struct {
 // Validate checks the input against every constraint of the model and
 // returns all violations at once as a smithy.InvalidParamsError. A
 // violation of a tag key or value is reported at the path Tags["<key>"].
+// A nil input is checked as an empty one.
 func (in *CreateGraphSnapshotInput) Validate() error {
+	if in == nil {
+		in = &CreateGraphSnapshotInput{}
+	}
 	check := validate.New("CreateGraphSnapshotInput", validate.Full)
 	validateCreateGraphSnapshotInput(in, &check)
 	return check.Err()

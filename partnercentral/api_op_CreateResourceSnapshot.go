@@ -113,8 +113,11 @@ type CreateResourceSnapshotOutput struct {
 // Validate checks the input against every constraint of the model and
 // returns all violations at once as a smithy.InvalidParamsError. It checks
 // what a call would send: a nil ClientToken is not reported, because the
-// call fills it before checking.
+// call fills it before checking. A nil input is checked as an empty one.
 func (in *CreateResourceSnapshotInput) Validate() error {
+	if in == nil {
+		in = &CreateResourceSnapshotInput{}
+	}
 	check := validate.New("CreateResourceSnapshotInput", validate.Full)
 	validateResourceMembers(in, &check)
 	check.String("ClientToken", in.ClientToken, clientTokenRule)
