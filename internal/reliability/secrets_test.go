@@ -290,3 +290,43 @@ func chain(err error) func(yield func(error) bool) {
 		walk(err)
 	}
 }
+
+// TestOddSessionTokensNeverLogged signs each operation with session
+// tokens that hold line breaks, runs of spaces and a fake header line, at
+// every log mode: no part of the token appears in the logs, the signing
+// log included, which still shows the canonical request.
+func TestOddSessionTokensNeverLogged(t *testing.T) {
+	t.Parallel()
+	tokens := map[string]string{
+		"newline":      "TokenHeadQ7\nTokenTailW3",
+		"crlf":         "TokenHeadQ7\r\nTokenTailW3",
+		"spaces":       "  TokenHeadQ7   TokenTailW3  ",
+		"header line":  "TokenHeadQ7\nx-amz-security-token:TokenTailW3",
+		"trailing tab": "TokenHeadQ7 TokenTailW3\t",
+	}
+	for _, op := range ops {
+		for name, token := range tokens {
+			t.Run(op.name+"/"+name, func(t *testing.T) {
+				t.Parallel()
+				logs := &logBuffer{}
+				c := newClients(settings{
+					endpoint: "https://service.example", httpClient: cannedHTTPClient{},
+					credentials: credentials.NewStaticCredentialsProvider(markerAccessKeyID, markerSecret, token),
+					logger:      logs, logMode: logModes["all"],
+				})
+				if _, err := op.call(testContext(t), c, 0); err != nil {
+					t.Fatalf("call failed: %v", err)
+				}
+				log := logs.String()
+				if !strings.Contains(log, "x-amz-security-token:") {
+					t.Fatalf("no canonical request logged:\n%s", log)
+				}
+				for _, part := range []string{"TokenHeadQ7", "TokenTailW3", markerSecret} {
+					if strings.Contains(log, part) {
+						t.Errorf("the logs show %q:\n%s", part, log)
+					}
+				}
+			})
+		}
+	}
+}

@@ -190,8 +190,13 @@ func DefaultSigner(logger logging.Logger, logSigning bool) *v4.Signer {
 	})
 }
 
-// redactingLogger removes session tokens from the signer's messages.
-type redactingLogger struct{ next logging.Logger }
+// redactingLogger removes session tokens from the signer's messages: the
+// token being signed with, by value (see WithContext), and any
+// x-amz-security-token header line.
+type redactingLogger struct {
+	next  logging.Logger
+	token string
+}
 
 var sessionTokenLine = regexp.MustCompile(`(?im)^(x-amz-security-token:).*$`)
 
@@ -199,7 +204,8 @@ func (l redactingLogger) Logf(classification logging.Classification, format stri
 	if l.next == nil {
 		return
 	}
-	msg := sessionTokenLine.ReplaceAllString(fmt.Sprintf(format, v...), "${1}<redacted>")
+	msg := redactToken(fmt.Sprintf(format, v...), l.token)
+	msg = sessionTokenLine.ReplaceAllString(msg, "${1}<redacted>")
 	l.next.Logf(classification, "%s", msg)
 }
 

@@ -436,6 +436,10 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 		return req, nil
 	}
 	signingTime := time.Now().UTC().Add(attempt.skew)
+	if creds.SessionToken != "" && c.cfg.LogMode.IsSigning() {
+		// The default signer's logger removes the token by value.
+		ctx = withSessionToken(ctx, creds.SessionToken)
+	}
 	if err := c.cfg.Signer.SignHTTP(ctx, creds, req, c.payloadHash, c.signingName, c.signingRegion, signingTime); err != nil {
 		return nil, fmt.Errorf("failed to sign request, %w", err)
 	}
