@@ -528,7 +528,7 @@ func appendHex(b, p []byte) []byte {
 
 // logSigning writes what was signed, as the official signer's LogSigning
 // does, with the session token and secret key replaced wherever they
-// appear, as they are or query-escaped.
+// appear: as they are, query-escaped, or as a signed header value.
 func logSigning(ctx context.Context, logger logging.Logger, credentials *aws.Credentials, canonical, stringToSign string) {
 	if logger == nil {
 		return
@@ -538,6 +538,10 @@ func logSigning(ctx context.Context, logger logging.Logger, credentials *aws.Cre
 		if secret != "" {
 			message = strings.ReplaceAll(message, secret, redacted)
 			message = strings.ReplaceAll(message, escapeQuery(secret), redacted)
+			// As a header value: trimmed, runs of spaces folded.
+			if signed := string(appendCollapsed(nil, strings.TrimSpace(secret))); signed != "" {
+				message = strings.ReplaceAll(message, signed, redacted)
+			}
 		}
 	}
 	logging.WithContext(ctx, logger).Logf(logging.Debug, "%s", message)

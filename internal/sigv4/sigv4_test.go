@@ -105,6 +105,9 @@ func compareWithOfficial(t testing.TB, ours *Signer, c *signCase) {
 		if secret != "" {
 			want = strings.ReplaceAll(want, secret, redacted)
 			want = strings.ReplaceAll(want, strings.ReplaceAll(url.QueryEscape(secret), "+", "%20"), redacted)
+			if signed := signedForm(secret); signed != "" {
+				want = strings.ReplaceAll(want, signed, redacted)
+			}
 		}
 	}
 	if diff := cmp.Diff(want, ourLog.messages[0]); diff != "" {
@@ -131,6 +134,16 @@ var (
 	labelRunes   = []rune("aZ09-._~ /+%?#&=;:@!$'()*,[]\"\\^`{|}<>é😀\u2028\x00\x7f\t")
 	valueRunes   = []rune("aZ09 -_.;=,/:\t\"é")
 )
+
+// signedForm is a header value as a canonical request shows it: trimmed,
+// runs of spaces folded into one.
+func signedForm(v string) string {
+	v = strings.TrimSpace(v)
+	for strings.Contains(v, "  ") {
+		v = strings.ReplaceAll(v, "  ", " ")
+	}
+	return v
+}
 
 func pick[T any](r *rand.Rand, values []T) T { return values[r.IntN(len(values))] }
 
@@ -371,7 +384,7 @@ func TestKeyCacheConcurrent(t *testing.T) {
 func TestSecretsStayOut(t *testing.T) {
 	t.Parallel()
 	creds := aws.Credentials{AccessKeyID: "AKIDEXAMPLE", SecretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-		SessionToken: "FwoGZXIvYXdzEXAMPLETOKEN/with+odd=chars"}
+		SessionToken: " FwoGZXIvYXdzEXAMPLETOKEN/with+odd=chars  and   spaces\t"}
 	req, _ := http.NewRequest("POST", "https://memory-db.us-east-1.amazonaws.com/?t="+url.QueryEscape(creds.SessionToken), nil)
 	req.Header.Set("X-Echo", creds.SessionToken+" "+creds.SecretAccessKey)
 	logs := &captureLogger{}
@@ -382,7 +395,8 @@ func TestSecretsStayOut(t *testing.T) {
 	if len(logs.messages) != 1 {
 		t.Fatalf("%d log messages, want 1", len(logs.messages))
 	}
-	for _, secret := range []string{creds.SessionToken, creds.SecretAccessKey, url.QueryEscape(creds.SessionToken)} {
+	for _, secret := range []string{creds.SessionToken, creds.SecretAccessKey, url.QueryEscape(creds.SessionToken),
+		signedForm(creds.SessionToken), "EXAMPLETOKEN"} {
 		if strings.Contains(logs.messages[0], secret) {
 			t.Errorf("the signing log shows %q:\n%s", secret, logs.messages[0])
 		}
