@@ -63,7 +63,7 @@ var clientSpec = &transport.ClientSpec[Options]{
 			ClientLogMode: &o.ClientLogMode, Credentials: &o.Credentials,
 			DisableClockSkewCorrection: &o.DisableClockSkewCorrection, EndpointOptions: &o.EndpointOptions,
 			HTTPClient: &o.HTTPClient, HTTPSignerV4: &o.HTTPSignerV4, Logger: &o.Logger,
-			MaxResponseBytes: &o.MaxResponseBytes, Region: &o.Region, RetryMaxAttempts: &o.RetryMaxAttempts,
+			MaxResponseBytes: &o.MaxResponseBytes, Protocol: &o.Protocol, Region: &o.Region, RetryMaxAttempts: &o.RetryMaxAttempts,
 			RetryMode: &o.RetryMode, Retryer: &o.Retryer, Validation: &o.Validation,
 			SigningName: &o.signingName, SigningRegion: &o.signingRegion,
 		}

@@ -220,6 +220,8 @@ func TestEveryErrorFromEveryWireForm(t *testing.T) {
 			{"code only", testutil.Response{Body: `{"code":"` + ec.code + `","Message":"boom"}`}},
 			{"lower case", testutil.Response{Body: `{"__type":"` + strings.ToLower(ec.code) + `","message":"boom"}`}},
 		}
+		// Codes match with case, as in the official client since v1.43.0.
+		lower := &smithy.GenericAPIError{Code: strings.ToLower(ec.code), Message: "boom"}
 		for _, form := range forms {
 			t.Run(ec.code+"/"+form.name, func(t *testing.T) {
 				t.Parallel()
@@ -229,7 +231,11 @@ func TestEveryErrorFromEveryWireForm(t *testing.T) {
 				_, err := newClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
 					SourceSnapshotName: aws.String("a"), TargetSnapshotName: aws.String("b"),
 				})
-				assertAPIError(t, err, ec.want(aws.String("boom")), ec.status)
+				want := ec.want(aws.String("boom"))
+				if form.name == "lower case" {
+					want = lower
+				}
+				assertAPIError(t, err, want, ec.status)
 			})
 		}
 	}

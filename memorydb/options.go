@@ -4,6 +4,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/transport"
@@ -97,6 +98,17 @@ type Options struct {
 	// Retryer decides which failures are retried, how often, and after
 	// what delay.
 	Retryer aws.Retryer
+
+	// Protocol selects the wire protocol. Nil sends awsJson1_1, the
+	// protocol of the official clients before v1.43.0 of their MemoryDB
+	// module; rpcv2.NewCBOR(schemas.AmazonMemoryDB) (smithy-go's
+	// transport/http/protocol/rpcv2 and this module's memorydb/schemas)
+	// sends Smithy RPC v2 CBOR, the official client's default since then;
+	// awsjson.New11(schemas.AmazonMemoryDB) names awsJson1_1 explicitly.
+	// This client frames requests itself: any other value, including a
+	// protocol value built for another service or a ClientProtocol of
+	// one's own, fails the call before anything is sent.
+	Protocol smithyhttp.ClientProtocol
 
 	// Validation selects how much of the model's constraints a call checks
 	// before sending: ValidationFull (the default), ValidationRequiredOnly

@@ -49,6 +49,9 @@ const (
 	AWSJSON Style = iota
 	// RESTJSON reads code before __type (restJson1).
 	RESTJSON
+	// AWSJSONExact reads the code as AWSJSON does, and matches it against
+	// the registry with case, as the schema-based official clients do.
+	AWSJSONExact
 )
 
 // Info is what the protocol says about an error response, before the code
@@ -69,7 +72,11 @@ func Decode(style Style, reg Registry, header http.Header, body string) error {
 	if err != nil {
 		return err
 	}
-	if entry, ok := reg.Lookup(info.Code); ok && info.Code != "" {
+	entry, ok := reg.Lookup(info.Code)
+	if ok && style == AWSJSONExact && entry.Code != info.Code {
+		ok = false
+	}
+	if ok && info.Code != "" {
 		return decodeTyped(entry, body)
 	}
 	message := info.Message
@@ -101,7 +108,7 @@ func Resolve(style Style, header http.Header, body string) (Info, error) {
 	}
 	info := Info{Code: "UnknownError", Message: fields.message}
 	headerCode := header.Get("X-Amzn-ErrorType")
-	if style == AWSJSON {
+	if style != RESTJSON {
 		raw := headerCode
 		if raw == "" {
 			raw = fields.typ

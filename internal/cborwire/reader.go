@@ -506,3 +506,9 @@ func be32(b string) uint32 {
 }
 
 func be64(b string) uint64 { return uint64(be32(b[:4]))<<32 | uint64(be32(b[4:])) }
+
+// NextIsText reports whether the next item is a text string, without
+// consuming it.
+func (r *Reader) NextIsText() bool {
+	return r.err == nil && r.pos < len(r.data) && r.data[r.pos]>>5 == majorText
+}

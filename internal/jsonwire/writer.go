@@ -26,12 +26,13 @@ type Style int
 
 const (
 	// Classic is the escaping of smithy-go's encoding/json encoder, used by
-	// the clients generated with serializers.go (MemoryDB, Neptune
-	// Analytics, DataZone): DEL (0x7F) is written raw and invalid UTF-8 as
+	// the clients generated with serializers.go (Neptune Analytics,
+	// DataZone, and MemoryDB before v1.43.0): DEL (0x7F) is written raw and invalid UTF-8 as
 	// the escape \ufffd.
 	Classic Style = iota
 	// Schema is the escaping of smithy-go's schema-based shape serializer,
-	// used by the newer generated clients (Lightsail, Partner Central):
+	// used by the newer generated clients (Lightsail, Partner Central,
+	// MemoryDB):
 	// DEL is escaped as \u007f and invalid UTF-8 is written as the raw
 	// bytes of U+FFFD.
 	Schema

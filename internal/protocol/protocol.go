@@ -1,6 +1,7 @@
-// Package protocol frames requests for the AWS JSON protocols: the method,
-// path, Content-Type and X-Amz-Target of awsJson1_0 and awsJson1_1, and the
-// method and URI template (with escaped labels) of restJson1.
+// Package protocol frames requests for the wire protocols: the method,
+// path, Content-Type and X-Amz-Target of awsJson1_0 and awsJson1_1, the
+// method and URI template (with escaped labels) of restJson1, and the fixed
+// path and headers of Smithy RPC v2 CBOR.
 package protocol
 
 import (
@@ -8,6 +9,7 @@ import (
 	"net/url"
 
 	"github.com/awssnap/awssnap/internal/apierror"
+	"github.com/awssnap/awssnap/internal/cborwire"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 )
 
@@ -21,6 +23,8 @@ const (
 	AWSJSON11
 	// RESTJSON1 is aws.protocols#restJson1.
 	RESTJSON1
+	// RPCV2CBOR is smithy.protocols#rpcv2Cbor.
+	RPCV2CBOR
 )
 
 // Binding is how one operation appears on the wire.
@@ -36,8 +40,12 @@ type Binding struct {
 	SuccessCode int
 	// JSONStyle is the string escaping of the service's official client.
 	JSONStyle jsonwire.Style
+	// ExactErrorCodes matches error codes with case, as the official
+	// clients built on schemas do.
+	ExactErrorCodes bool
 
 	headers map[string][]string
+	path    string // the fixed path of an rpcv2Cbor operation
 }
 
 // NewAWSJSON declares an awsJson1_0 or awsJson1_1 operation.
@@ -74,6 +82,13 @@ func (b *Binding) WithJSONStyle(style jsonwire.Style) *Binding {
 	return b
 }
 
+// WithExactErrorCodes makes error codes match the registry with case and
+// returns b.
+func (b *Binding) WithExactErrorCodes() *Binding {
+	b.ExactErrorCodes = true
+	return b
+}
+
 // Headers returns the fixed headers of every request of the operation. The
 // slices are shared: callers copy the map entries, never the values.
 func (b *Binding) Headers() map[string][]string { return b.headers }
@@ -83,13 +98,31 @@ func (b *Binding) ErrorStyle() apierror.Style {
 	if b.Protocol == RESTJSON1 {
 		return apierror.RESTJSON
 	}
+	if b.ExactErrorCodes {
+		return apierror.AWSJSONExact
+	}
 	return apierror.AWSJSON
 }
 
+// NewRequest returns a Request framed for the binding: the body writer of
+// its protocol, its JSON escaping, and its fixed path if it has one.
+func (b *Binding) NewRequest() *Request {
+	r := NewRequest()
+	r.Body.SetStyle(b.JSONStyle)
+	if b.Protocol == RPCV2CBOR {
+		r.cbor = true
+		r.path = b.path
+		r.CBOR.SetBuffer(r.storage[:0])
+	}
+	return r
+}
+
 // Request is what an operation's encoder fills in: the path (restJson1)
-// and the JSON body.
+// and the body, JSON or (rpcv2Cbor) CBOR.
 type Request struct {
 	Body jsonwire.Writer
+	// CBOR is the body of an rpcv2Cbor request.
+	CBOR cborwire.Writer
 	// Redact asks encoders to write "*** sensitive ***" instead of the
 	// values of sensitive members. It is set only to render a request for
 	// a log.
@@ -97,6 +130,8 @@ type Request struct {
 
 	rawPath []byte // the escaped path built so far
 	escaped bool   // whether a label needed escaping
+	path    string // a fixed path, which needs no escaping
+	cbor    bool   // the body is CBOR
 	err     error
 	storage [512]byte
 }
@@ -107,6 +142,27 @@ func NewRequest() *Request {
 	r := &Request{}
 	r.Body.SetBuffer(r.storage[:0])
 	return r
+}
+
+// Payload returns the body written: the CBOR of an rpcv2Cbor request,
+// else the JSON.
+func (r *Request) Payload() []byte {
+	if r.cbor {
+		return r.CBOR.Bytes()
+	}
+	return r.Body.Bytes()
+}
+
+// EmptyBody writes the body of an input with no members: an empty map in
+// CBOR, else an empty JSON object.
+func (r *Request) EmptyBody() {
+	if r.cbor {
+		r.CBOR.BeginMap()
+		r.CBOR.End()
+		return
+	}
+	r.Body.BeginObject()
+	r.Body.EndObject()
 }
 
 // Sensitive is the text written in place of a sensitive value.
@@ -148,10 +204,13 @@ func (r *Request) PathLabel(member string, v *string) {
 	r.escaped = r.escaped || escaped
 }
 
-// Path returns the unescaped and escaped forms of the path built so far,
-// or "/" when the operation has no URI template (awsJson). When no label
-// needed escaping both are the same string.
+// Path returns the unescaped and escaped forms of the path: the fixed path
+// of an rpcv2Cbor operation, the path built so far of a restJson1 one, or
+// "/" (awsJson). When no label needed escaping both are the same string.
 func (r *Request) Path() (path, rawPath string) {
+	if r.path != "" {
+		return r.path, r.path
+	}
 	if len(r.rawPath) == 0 {
 		return "/", "/"
 	}

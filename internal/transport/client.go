@@ -7,6 +7,7 @@ import (
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/validate"
@@ -32,6 +33,8 @@ type OptionFields struct {
 	RetryMode                  *aws.RetryMode
 	Retryer                    *aws.Retryer
 	Validation                 *validate.Mode
+	// Protocol is nil for a service whose Options have no Protocol field.
+	Protocol *smithyhttp.ClientProtocol
 	// Tokens is nil for a service without idempotency tokens.
 	Tokens *TokenProvider
 	// SigningName and SigningRegion hold the overrides set by
@@ -172,6 +175,9 @@ func (c *Client[O]) config(source *endpointSource[O]) Config {
 	}
 	if f.Tokens != nil {
 		cfg.Tokens = *f.Tokens
+	}
+	if f.Protocol != nil {
+		cfg.Protocol = *f.Protocol
 	}
 	return cfg
 }

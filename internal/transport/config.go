@@ -84,6 +84,10 @@ type Config struct {
 	// metrics; nil means none.
 	TracerProvider tracing.TracerProvider
 	MeterProvider  metrics.MeterProvider
+	// Protocol is Options.Protocol: nil for the operation's default
+	// protocol, else the smithy-go protocol value that selects one of the
+	// protocols the operation is offered in.
+	Protocol smithyhttp.ClientProtocol
 	// Endpoints resolves the endpoint of the call.
 	Endpoints EndpointSource
 	State     *State

@@ -26,6 +26,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/apierror"
+	"github.com/awssnap/awssnap/internal/cborwire"
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
@@ -58,6 +59,10 @@ func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 		return nil, metadata, ErrNoCredentials
 	}
 	cfg = withFallbacks(cfg)
+	op, err := choose(cfg, op)
+	if err != nil {
+		return nil, metadata, err
+	}
 	in, err := fillToken(cfg, op, params)
 	if err != nil {
 		return nil, metadata, err
@@ -124,16 +129,14 @@ type call struct {
 }
 
 func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], in *In, c *call) error {
-	req := protocol.NewRequest()
-	req.Body.SetStyle(op.Binding.JSONStyle)
+	req := op.Binding.NewRequest()
 	if op.Path != nil {
 		op.Path(in, req)
 	}
 	if op.Encode != nil {
 		op.Encode(in, req)
 	} else {
-		req.Body.BeginObject()
-		req.Body.EndObject()
+		req.EmptyBody()
 	}
 	if err := req.Err(); err != nil {
 		// The official serializers wrap a bad path label twice:
@@ -148,7 +151,7 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 		cfg:     *cfg,
 		method:  op.Binding.Method,
 		url:     endpoint.URI,
-		body:    req.Body.Bytes(),
+		body:    req.Payload(),
 		headers: op.Binding.Headers(),
 		limit:   cfg.MaxResponseBytes,
 	}
@@ -204,11 +207,10 @@ func redactedBody[In, Out any](op *Operation[In, Out], in *In, body []byte) []by
 	if !op.SensitiveInput || op.Encode == nil {
 		return body
 	}
-	var req protocol.Request
+	req := op.Binding.NewRequest()
 	req.Redact = true
-	req.Body.SetStyle(op.Binding.JSONStyle)
-	op.Encode(in, &req)
-	return req.Body.Bytes()
+	op.Encode(in, req)
+	return req.Payload()
 }
 
 // checkScheme refuses plain http to a host other than loopback unless the
@@ -384,9 +386,21 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 		return nil, result
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		apiErr := apierror.Decode(op.Binding.ErrorStyle(), op.Errors, resp.Header, body)
+		var apiErr error
+		if op.CBOR != nil {
+			apiErr = apierror.DecodeCBOR(op.CBOR.Errors, body)
+		} else {
+			apiErr = apierror.Decode(op.Binding.ErrorStyle(), op.Errors, resp.Header, body)
+		}
 		result.err = wrapResponse(resp, requestID, apiErr)
 		return nil, result
+	}
+	if op.CBOR != nil {
+		out, err := decodeCBOR(op.CBOR, body)
+		if err != nil {
+			result.err = wrapResponse(resp, requestID, err)
+		}
+		return out, result
 	}
 	// One allocation holds the output and the reader that fills it.
 	decoded := new(struct {
@@ -404,6 +418,25 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 		}
 	}
 	return out, result
+}
+
+// decodeCBOR reads the body of a successful rpcv2Cbor response. An empty
+// body is an output with no members, as it is for the official clients.
+func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (*Out, error) {
+	decoded := new(struct {
+		out Out
+		r   cborwire.Reader
+	})
+	out, r := &decoded.out, &decoded.r
+	r.Reset(body)
+	if r.Empty() || codec.Decode == nil {
+		return out, nil
+	}
+	codec.Decode(r, out)
+	if err := r.Err(); err != nil {
+		return nil, &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
+	}
+	return out, nil
 }
 
 // newRequest builds and signs the HTTP request of one attempt. Like the

@@ -10,6 +10,7 @@ package transport
 
 import (
 	"github.com/awssnap/awssnap/internal/apierror"
+	"github.com/awssnap/awssnap/internal/cborwire"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/validate"
@@ -53,4 +54,46 @@ type Operation[In, Out any] struct {
 	SensitiveInput, SensitiveOutput bool
 	// Errors lists the typed errors of the operation.
 	Errors apierror.Registry
+	// CBOR decodes the responses of an operation whose Binding is
+	// rpcv2Cbor; its Encode then writes Request.CBOR.
+	CBOR *CBORCodec[Out]
+	// Protocols, when set, offers the operation in several protocols,
+	// chosen per call by Config.Protocol (Options.Protocol): its bindings
+	// are Binding, the default, and those of Variants.
+	Protocols *protocol.Chooser
+	// Variants are the operation in the other protocols of Protocols.
+	Variants []*Operation[In, Out]
+}
+
+// CBORCodec reads the bodies of an rpcv2Cbor operation.
+type CBORCodec[Out any] struct {
+	// Decode reads the body of a successful response into out.
+	Decode func(r *cborwire.Reader, out *Out)
+	// Errors lists the typed errors of the operation.
+	Errors apierror.CBORRegistry
+}
+
+// choose returns the variant of op that the call's Options.Protocol
+// selects.
+func choose[In, Out any](cfg *Config, op *Operation[In, Out]) (*Operation[In, Out], error) {
+	if cfg.Protocol == nil {
+		return op, nil
+	}
+	if op.Protocols == nil {
+		single := protocol.Chooser{Bindings: []*protocol.Binding{op.Binding}}
+		if _, err := single.Choose(cfg.Protocol); err != nil {
+			return nil, err
+		}
+		return op, nil
+	}
+	binding, err := op.Protocols.Choose(cfg.Protocol)
+	if err != nil {
+		return nil, err
+	}
+	for _, variant := range op.Variants {
+		if variant.Binding == binding {
+			return variant, nil
+		}
+	}
+	return op, nil // the default binding
 }

@@ -26,6 +26,8 @@ type RequestView struct {
 	Host          string
 	ContentType   string
 	Target        string
+	Accept        string // rpcv2Cbor sends Accept and Smithy-Protocol
+	SmithyProto   string
 	ContentLength string
 	Date          string
 	SDKRequest    string
@@ -44,6 +46,8 @@ func ViewRequest(r testutil.Request) RequestView {
 		Host:          r.Host,
 		ContentType:   r.Header.Get("Content-Type"),
 		Target:        r.Header.Get("X-Amz-Target"),
+		Accept:        r.Header.Get("Accept"),
+		SmithyProto:   r.Header.Get("Smithy-Protocol"),
 		ContentLength: r.Header.Get("Content-Length"),
 		Date:          r.Header.Get("X-Amz-Date"),
 		SDKRequest:    r.Header.Get("Amz-Sdk-Request"),

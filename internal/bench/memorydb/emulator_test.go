@@ -20,7 +20,7 @@ import (
 func TestEmulator(t *testing.T) {
 	t.Parallel()
 	srv, endpoint := kit.StartEmulator(t, emulator.Config{})
-	fc := official.New(official.Options{Region: kit.Region, Credentials: kit.EmulatorCredentials, BaseEndpoint: endpoint})
+	fc := official.New(official.Options{Region: kit.Region, Credentials: kit.EmulatorCredentials, BaseEndpoint: endpoint}, jsonProtocol.official)
 	oc := ours.New(ours.Options{Region: kit.Region, Credentials: kit.EmulatorCredentials, BaseEndpoint: endpoint,
 		Validation: ours.ValidationRequiredOnly})
 	cases := []struct {

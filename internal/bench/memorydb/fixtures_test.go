@@ -1,16 +1,24 @@
 package memorydb
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
+	fschemas "github.com/aws/aws-sdk-go-v2/service/memorydb/schemas"
 	ftypes "github.com/aws/aws-sdk-go-v2/service/memorydb/types"
+	smithycbor "github.com/aws/smithy-go/encoding/cbor"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
+	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
 	"github.com/awssnap/awssnap/internal/testutil"
 	ours "github.com/awssnap/awssnap/memorydb"
+	oschemas "github.com/awssnap/awssnap/memorydb/schemas"
 	otypes "github.com/awssnap/awssnap/memorydb/types"
 )
 
@@ -62,6 +70,137 @@ func officialInput() *official.CopySnapshotInput {
 			{Key: aws.String("team"), Value: aws.String("data")},
 		},
 	}
+}
+
+// wireProtocol is one of MemoryDB's two protocols, set on both clients:
+// ours defaults to awsJson1_1 and the official client (since v1.43.0) to
+// rpcv2Cbor, so each is told the other's choice.
+type wireProtocol struct {
+	name        string
+	ours        func(*ours.Options)
+	official    func(*official.Options)
+	contentType string
+	path        string // the request path after the endpoint's
+	requestBody string // what both clients send for the benchmark input
+	full        kit.Response
+	emptyAnswer testutil.Response
+	benchSuffix string // appended to impl=ours and impl=official in benchmark names
+}
+
+var (
+	jsonProtocol = wireProtocol{
+		name:        "awsJson1_1",
+		ours:        func(*ours.Options) {},
+		official:    func(o *official.Options) { o.Protocol = awsjson.New11(fschemas.AmazonMemoryDB) },
+		contentType: contentType,
+		path:        "",
+		requestBody: requestBody,
+		full:        kit.JSONResponse(contentType, fullBody),
+		emptyAnswer: testutil.Response{Status: 200, Header: map[string]string{"Content-Type": contentType}, Body: "{}"},
+	}
+	cborProtocol = wireProtocol{
+		name:        "rpcv2Cbor",
+		ours:        func(o *ours.Options) { o.Protocol = rpcv2.NewCBOR(oschemas.AmazonMemoryDB) },
+		official:    func(*official.Options) {},
+		contentType: cborContentType,
+		path:        "/service/AmazonMemoryDB/operation/CopySnapshot",
+		requestBody: cborRequestBody(),
+		full:        kit.JSONResponse(cborContentType, string(toCBOR(fullBody))),
+		emptyAnswer: testutil.Response{Status: 200, Header: map[string]string{"Content-Type": cborContentType}, Body: "\xbf\xff"},
+		benchSuffix: "-cbor",
+	}
+	protocols = []wireProtocol{jsonProtocol, cborProtocol}
+)
+
+const cborContentType = "application/cbor"
+
+// cborRequestBody is requestBody in CBOR, as the official client lays it
+// out: indefinite-length maps and lists, members sorted by name.
+func cborRequestBody() string {
+	var b []byte
+	text := func(s string) {
+		switch n := len(s); {
+		case n < 24:
+			b = append(b, 0x60|byte(n))
+		case n < 256:
+			b = append(b, 0x78, byte(n))
+		default:
+			panic("string too long for the fixture")
+		}
+		b = append(b, s...)
+	}
+	b = append(b, 0xbf)
+	text("KmsKeyId")
+	text("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+	text("SourceSnapshotName")
+	text("nightly-2026-01-01")
+	text("Tags")
+	b = append(b, 0x9f)
+	for _, tag := range [][2]string{{"env", "prod"}, {"team", "data"}} {
+		b = append(b, 0xbf)
+		text("Key")
+		text(tag[0])
+		text("Value")
+		text(tag[1])
+		b = append(b, 0xff)
+	}
+	b = append(b, 0xff)
+	text("TargetBucket")
+	text("exports.example-bucket")
+	text("TargetSnapshotName")
+	text("nightly-2026-01-01-copy")
+	b = append(b, 0xff)
+	return string(b)
+}
+
+// toCBOR converts a JSON document of the CopySnapshot output shape to the
+// CBOR a service sends (definite-length items): numbers of the timestamp
+// member become tag 1 around a float64, other integers CBOR integers.
+func toCBOR(doc string) []byte {
+	decoder := json.NewDecoder(strings.NewReader(doc))
+	decoder.UseNumber()
+	var v any
+	if err := decoder.Decode(&v); err != nil {
+		panic(err)
+	}
+	return smithycbor.Encode(cborValue(v, ""))
+}
+
+func cborValue(v any, key string) smithycbor.Value {
+	switch v := v.(type) {
+	case map[string]any:
+		m := smithycbor.Map{}
+		for k, item := range v {
+			m[k] = cborValue(item, k)
+		}
+		return m
+	case []any:
+		l := smithycbor.List{}
+		for _, item := range v {
+			l = append(l, cborValue(item, key))
+		}
+		return l
+	case string:
+		return smithycbor.String(v)
+	case bool:
+		return smithycbor.Bool(v)
+	case nil:
+		return &smithycbor.Nil{}
+	case json.Number:
+		if key == "SnapshotCreationTime" {
+			f, _ := v.Float64()
+			return &smithycbor.Tag{ID: 1, Value: smithycbor.Float64(f)}
+		}
+		if i, err := v.Int64(); err == nil {
+			if i < 0 {
+				return smithycbor.NegInt(uint64(-(i + 1)))
+			}
+			return smithycbor.Uint(i)
+		}
+		f, _ := v.Float64()
+		return smithycbor.Float64(f)
+	}
+	panic(fmt.Sprintf("unexpected %T", v))
 }
 
 // newOurs returns our client sending with httpClient to endpoint (the

@@ -63,50 +63,60 @@ var wireCases = []wireCase{
 }
 
 // TestWire sends each input through both clients to a capture server, at
-// a fixed signing time with the same credentials, and compares the
-// requests.
+// a fixed signing time with the same credentials, in each protocol, and
+// compares the requests.
 func TestWire(t *testing.T) {
 	t.Parallel()
 	signer := testutil.FixedSigner{Time: testutil.SigningTime}
-	for _, tc := range wireCases {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			srv := testutil.NewServer(t)
-			ctx := context.Background()
-			oc := ours.New(ours.Options{Region: kit.Region, Credentials: testutil.Credentials,
-				BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer, Validation: ours.ValidationRequiredOnly})
-			fc := official.New(official.Options{Region: kit.Region, Credentials: testutil.Credentials,
-				BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer, APIOptions: []func(*middleware.Stack) error{kit.DropInvocationID}})
-			if _, err := oc.CopySnapshot(ctx, tc.ours()); err != nil {
-				t.Fatalf("ours: %v", err)
-			}
-			if _, err := fc.CopySnapshot(ctx, tc.official()); err != nil {
-				t.Fatalf("official: %v", err)
-			}
-			reqs := srv.Requests()
-			if len(reqs) != 2 {
-				t.Fatalf("%d requests, want 2", len(reqs))
-			}
-			kit.CompareRequests(t, reqs[0], reqs[1])
-		})
+	for _, p := range protocols {
+		for _, tc := range wireCases {
+			t.Run(p.name+"/"+tc.name, func(t *testing.T) {
+				t.Parallel()
+				srv := testutil.NewServer(t, p.emptyAnswer)
+				ctx := context.Background()
+				oc := ours.New(ours.Options{Region: kit.Region, Credentials: testutil.Credentials,
+					BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer, Validation: ours.ValidationRequiredOnly}, p.ours)
+				fc := official.New(official.Options{Region: kit.Region, Credentials: testutil.Credentials,
+					BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer, APIOptions: []func(*middleware.Stack) error{kit.DropInvocationID}}, p.official)
+				if _, err := oc.CopySnapshot(ctx, tc.ours()); err != nil {
+					t.Fatalf("ours: %v", err)
+				}
+				if _, err := fc.CopySnapshot(ctx, tc.official()); err != nil {
+					t.Fatalf("official: %v", err)
+				}
+				reqs := srv.Requests()
+				if len(reqs) != 2 {
+					t.Fatalf("%d requests, want 2", len(reqs))
+				}
+				kit.CompareRequests(t, reqs[0], reqs[1])
+				if got := kit.ViewRequest(reqs[0]); got.ContentType != p.contentType || got.Path != srv.Prefix+p.path {
+					t.Errorf("sent Content-Type %q to %s, want %q to %s", got.ContentType, got.Path, p.contentType, srv.Prefix+p.path)
+				}
+			})
+		}
 	}
 }
 
 // TestWireBenchmarkBody checks that the floors of the benchmarks send what
-// both clients send for the benchmark input.
+// both clients send for the benchmark input, in each protocol.
 func TestWireBenchmarkBody(t *testing.T) {
 	t.Parallel()
-	srv := testutil.NewServer(t)
-	ctx := context.Background()
-	if _, err := newOurs(nil, *srv.Endpoint()).CopySnapshot(ctx, oursInput()); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := newOfficial(nil, *srv.Endpoint()).CopySnapshot(ctx, officialInput()); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range srv.Requests() {
-		if r.Body != requestBody {
-			t.Errorf("body %s\nwant %s", r.Body, requestBody)
-		}
+	for _, p := range protocols {
+		t.Run(p.name, func(t *testing.T) {
+			t.Parallel()
+			srv := testutil.NewServer(t, p.emptyAnswer)
+			ctx := context.Background()
+			if _, err := newOurs(nil, *srv.Endpoint(), p.ours).CopySnapshot(ctx, oursInput()); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := newOfficial(nil, *srv.Endpoint(), p.official).CopySnapshot(ctx, officialInput()); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range srv.Requests() {
+				if r.Body != p.requestBody {
+					t.Errorf("body %q\nwant %q", r.Body, p.requestBody)
+				}
+			}
+		})
 	}
 }

@@ -1,0 +1,114 @@
+package apierror
+
+import (
+	"strings"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/awssnap/awssnap/internal/cborwire"
+)
+
+// CBOREntry declares one typed error of an rpcv2Cbor operation: its code
+// (the model's shape name) and how to decode its members. Decode is handed
+// a Reader positioned at the start of the body.
+type CBOREntry struct {
+	Code   string
+	Decode func(r *cborwire.Reader) error
+}
+
+// CBORRegistry is the list of typed errors an rpcv2Cbor operation may
+// return.
+type CBORRegistry []CBOREntry
+
+// DecodeCBOR builds the error of a non-2xx rpcv2Cbor response, step for
+// step as the official clients do: the code is the body's __type member
+// (the header is not consulted), sanitised by dropping everything up to the
+// first '#' and then everything from the first ':'; it is matched exactly
+// against the registry. An unknown code gives a *smithy.GenericAPIError with
+// the body's message member; a body that is not one well-formed CBOR item
+// (an empty body included) gives a *smithy.DeserializationError.
+func DecodeCBOR(reg CBORRegistry, body string) error {
+	typ, message, err := scanCBOR(body)
+	if err != nil {
+		return deserializationError(err)
+	}
+	code := "UnknownError"
+	if typ != "" {
+		code = typ
+	}
+	code = SanitizeCBOR(code)
+	for _, entry := range reg {
+		if entry.Code != code {
+			continue
+		}
+		var r cborwire.Reader
+		r.Reset(body)
+		typed := entry.Decode(&r)
+		if err := r.Err(); err != nil {
+			return &smithy.DeserializationError{Err: err}
+		}
+		return typed
+	}
+	if message == "" {
+		message = "UnknownError"
+	}
+	return &smithy.GenericAPIError{Code: code, Message: message}
+}
+
+// SanitizeCBOR strips a namespace (up to the first '#') and then a URI
+// suffix (from the first ':') from an rpcv2Cbor error code, in the order
+// the official clients strip them.
+func SanitizeCBOR(code string) string {
+	if _, after, found := strings.Cut(code, "#"); found {
+		code = after
+	}
+	code, _, _ = strings.Cut(code, ":")
+	return code
+}
+
+// scanCBOR reads the __type and message text members of the top-level map
+// of body; both are empty when the body is another item. Members of other
+// types are ignored, as the official clients ignore them.
+func scanCBOR(body string) (typ, message string, err error) {
+	var r cborwire.Reader
+	r.Reset(body)
+	if r.Empty() || body[0]>>5 != 5 { // not a map
+		r.Skip()
+		return "", "", r.Err()
+	}
+	for it := r.Map(); r.More(&it); {
+		switch r.Key() {
+		case "__type":
+			typ = textOr(&r, typ)
+		case "message":
+			message = textOr(&r, message)
+		default:
+			r.Skip()
+		}
+	}
+	return typ, message, r.Err()
+}
+
+// textOr reads a text string, or skips any other item and returns current.
+func textOr(r *cborwire.Reader, current string) string {
+	if r.NextIsText() {
+		return r.String()
+	}
+	r.Skip()
+	return current
+}
+
+// DecodeCBORMessage reads an rpcv2Cbor error body whose only modelled
+// member is message.
+func DecodeCBORMessage(r *cborwire.Reader) *string {
+	var message *string
+	for it := r.Map(); r.More(&it); {
+		switch r.Key() {
+		case "message":
+			message = r.StringPtr()
+		default:
+			r.Skip()
+		}
+	}
+	return message
+}
