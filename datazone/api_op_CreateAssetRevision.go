@@ -113,6 +113,12 @@ func (in CreateAssetRevisionInput) LogValue() slog.Value {
 	return redact.LogValue(in, inputSensitive...)
 }
 
+// MarshalJSON writes the input as encoding/json does, with the sensitive
+// members redacted.
+func (in CreateAssetRevisionInput) MarshalJSON() ([]byte, error) {
+	return redact.JSON(in, inputSensitive...)
+}
+
 // CreateAssetRevisionOutput is the output of CreateAssetRevision. Name,
 // Description and the TypeName of each form are sensitive: fmt, String and
 // LogValue print "*** sensitive ***" in their place.
@@ -220,6 +226,12 @@ func (out CreateAssetRevisionOutput) String() string { return fmt.Sprint(out) }
 // redacted.
 func (out CreateAssetRevisionOutput) LogValue() slog.Value {
 	return redact.LogValue(out, outputSensitive...)
+}
+
+// MarshalJSON writes the output as encoding/json does, with the sensitive
+// members redacted.
+func (out CreateAssetRevisionOutput) MarshalJSON() ([]byte, error) {
+	return redact.JSON(out, outputSensitive...)
 }
 
 // Validate checks the input against every constraint of the model and

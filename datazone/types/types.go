@@ -60,6 +60,10 @@ func (FormInput) String() string { return redact.Placeholder }
 // LogValue returns the placeholder: the form is sensitive.
 func (FormInput) LogValue() slog.Value { return slog.StringValue(redact.Placeholder) }
 
+// MarshalJSON writes the placeholder as a JSON string: the form is
+// sensitive.
+func (FormInput) MarshalJSON() ([]byte, error) { return redact.JSON(nil) }
+
 // FormOutput is the details of a metadata form. Its TypeName is sensitive.
 type FormOutput struct {
 
@@ -86,6 +90,10 @@ func (v FormOutput) String() string { return fmt.Sprint(v) }
 
 // LogValue returns the form as a slog group, with TypeName redacted.
 func (v FormOutput) LogValue() slog.Value { return redact.LogValue(v, "TypeName") }
+
+// MarshalJSON writes the form as encoding/json does, with TypeName
+// redacted.
+func (v FormOutput) MarshalJSON() ([]byte, error) { return redact.JSON(v, "TypeName") }
 
 // PredictionConfiguration is the configuration of the prediction.
 type PredictionConfiguration struct {

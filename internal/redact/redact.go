@@ -1,18 +1,23 @@
 // Package redact keeps the values of @sensitive members out of everything
-// that renders a value for people: the fmt verbs, String methods and
-// log/slog.
+// that renders a value: the fmt verbs, String methods, log/slog with any
+// handler, and encoding/json (which slog's JSON handler uses for values in
+// slices, maps and structures), at every depth.
 //
-// A type with sensitive members declares three one-line methods that name
-// them, and its JSON form stays that of the plain struct:
+// A type with sensitive members declares four one-line methods that name
+// them:
 //
-//	func (v T) Format(f fmt.State, verb rune) { redact.Format(f, verb, v, "Name") }
-//	func (v T) String() string                { return fmt.Sprint(v) }
-//	func (v T) LogValue() slog.Value          { return redact.LogValue(v, "Name") }
+//	func (v T) Format(f fmt.State, verb rune)   { redact.Format(f, verb, v, "Name") }
+//	func (v T) String() string                  { return fmt.Sprint(v) }
+//	func (v T) LogValue() slog.Value            { return redact.LogValue(v, "Name") }
+//	func (v T) MarshalJSON() ([]byte, error)    { return redact.JSON(v, "Name") }
 //
-// A type that is sensitive as a whole prints Placeholder instead.
+// A type that is sensitive as a whole renders Placeholder instead.
 package redact
 
 import (
+	"bytes"
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -125,8 +130,62 @@ func logValue(v reflect.Value) slog.Value {
 		return LogValue(v.Interface())
 	case reflect.Slice, reflect.Array:
 		return listValue(v)
+	case reflect.Map:
+		return mapValue(v)
 	}
 	return slog.AnyValue(v.Interface())
+}
+
+// mapValue converts a map to a group keyed by the map's keys, in order, each value going through logValue, so that no handler
+// renders the map itself, values with sensitive members included.
+func mapValue(v reflect.Value) slog.Value {
+	keys := v.MapKeys()
+	attrs := make([]slog.Attr, 0, len(keys))
+	for _, key := range keys {
+		attrs = append(attrs, slog.Attr{Key: fmt.Sprint(key.Interface()), Value: logValue(v.MapIndex(key))})
+	}
+	slices.SortFunc(attrs, func(a, b slog.Attr) int { return cmp.Compare(a.Key, b.Key) })
+	return slog.GroupValue(attrs...)
+}
+
+// sensitiveJSON is Placeholder as a JSON string.
+var sensitiveJSON = []byte(strconv.Quote(Placeholder))
+
+// JSON returns the struct v as encoding/json encodes a struct without
+// field tags or embedded fields (its exported fields in order, under their
+// Go names), except that the set fields named in sensitive are written as
+// the string Placeholder; nested values go through their own MarshalJSON.
+// A value that is not a struct is written as Placeholder.
+func JSON(v any, sensitive ...string) ([]byte, error) {
+	value := reflect.ValueOf(v)
+	if value.Kind() != reflect.Struct {
+		return sensitiveJSON, nil
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	typ := value.Type()
+	for i := range typ.NumField() {
+		field, fieldValue := typ.Field(i), value.Field(i)
+		if !field.IsExported() {
+			continue
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Quote(field.Name))
+		b.WriteByte(':')
+		if slices.Contains(sensitive, field.Name) && !isNil(fieldValue) {
+			b.Write(sensitiveJSON)
+			continue
+		}
+		data, err := json.Marshal(fieldValue.Interface())
+		if err != nil {
+			return nil, err
+		}
+		b.Write(data)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 // listValue converts a list: a list of scalars stays a list; a list of

@@ -99,6 +99,7 @@ type logged struct {
 	Empty   []item
 	Inner   *inner
 	Kind    kind
+	ByName  map[string]item
 	private string
 }
 
@@ -116,6 +117,7 @@ func TestLogValue(t *testing.T) {
 	value := logged{
 		Name: &name, Count: &count, When: &when, Tags: []string{"a"},
 		Items: []item{{"s1", "p1"}, {"s2", "p2"}}, Empty: []item{}, Inner: &inner{"v"}, Kind: "K", private: "p",
+		ByName: map[string]item{"b": {"s4", "p4"}, "a": {"s3", "p3"}},
 	}
 	var buf bytes.Buffer
 	slog.New(slog.NewJSONHandler(&buf, nil)).Info("m", "v", value)
@@ -134,6 +136,10 @@ func TestLogValue(t *testing.T) {
 		// Missing (nil) and private are left out; so is Empty, an empty
 		// group, by the handlers.
 		"Inner": map[string]any{"Value": "v"}, "Kind": "K",
+		"ByName": map[string]any{
+			"a": map[string]any{"Secret": redact.Placeholder, "Public": "p3"},
+			"b": map[string]any{"Secret": redact.Placeholder, "Public": "p4"},
+		},
 	}
 	if diff := cmp.Diff(want, entry.V); diff != "" {
 		t.Errorf("logged value (-want +got):\n%s", diff)
@@ -149,5 +155,43 @@ func TestLogValueOfANonStruct(t *testing.T) {
 	t.Parallel()
 	if got := redact.LogValue("x"); got.String() != "x" {
 		t.Errorf("got %v", got)
+	}
+}
+
+// jsonItem redacts Secret in encoding/json.
+type jsonItem struct {
+	Secret *string
+	Public string
+	Nested []jsonItem
+	When   time.Time
+	hidden int
+}
+
+func (i jsonItem) MarshalJSON() ([]byte, error) { return redact.JSON(i, "Secret") }
+
+// TestJSON checks that JSON writes what encoding/json writes for the plain
+// struct, with the set sensitive fields, at every depth, replaced by the
+// placeholder.
+func TestJSON(t *testing.T) {
+	t.Parallel()
+	secret := "s<&>"
+	value := jsonItem{Secret: &secret, Public: "p<&>", When: time.Unix(0, 0).UTC(), hidden: 1,
+		Nested: []jsonItem{{Public: "n"}, {Secret: &secret}}}
+	got, err := json.Marshal(map[string]any{"v": value})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type plain jsonItem
+	placeholder, _ := json.Marshal(redact.Placeholder)
+	nested, _ := json.Marshal([]plain{{Public: "n"}, {Secret: &secret}})
+	nested = bytes.Replace(nested, []byte(`"Secret":"s\u003c\u0026\u003e"`), []byte(`"Secret":`+string(placeholder)), 1)
+	want, _ := json.Marshal(map[string]any{"v": plain{Secret: nil, Public: "p<&>", When: value.When}})
+	want = bytes.Replace(want, []byte(`"Secret":null`), []byte(`"Secret":`+string(placeholder)), 1)
+	want = bytes.Replace(want, []byte(`"Nested":null`), []byte(`"Nested":`+string(nested)), 1)
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("JSON (-want +got):\n%s", diff)
+	}
+	if got, _ := redact.JSON("x"); string(got) != string(placeholder) {
+		t.Errorf("a non-struct is %s, want the placeholder", got)
 	}
 }
