@@ -28,12 +28,13 @@ var errorPairs = []kit.Pair{
 // shapeDifferences are the deliberate differences of the shapes.
 var shapeDifferences = map[string]string{
 	"CreateAssetRevisionInput.Validate(): extra": "validation without a call",
-	// The types holding @sensitive members print, format and log with
-	// those members replaced by a placeholder: fmt's %v and slog show
-	// "[REDACTED]" where the official types print the values.
-	"*.String(): extra":   "redaction of sensitive members",
-	"*.Format(): extra":   "redaction of sensitive members",
-	"*.LogValue(): extra": "redaction of sensitive members",
+	// The types holding @sensitive members print, format, log and encode
+	// to JSON with those members replaced by a placeholder where the
+	// official types show the values.
+	"*.String(): extra":      "redaction of sensitive members",
+	"*.Format(): extra":      "redaction of sensitive members",
+	"*.LogValue(): extra":    "redaction of sensitive members",
+	"*.MarshalJSON(): extra": "redaction of sensitive members",
 }
 
 // TestShapes compares the exported shapes of CreateAssetRevision: input,
