@@ -95,6 +95,7 @@ type apiError struct {
 	message   string
 	namespace string
 	members   map[string]any
+	cbor      bool // answer in rpcv2Cbor framing whatever the operation
 }
 
 func newError(status int, code, message string) *apiError {
@@ -117,6 +118,9 @@ func (a *apiError) response(op *operation) response {
 	if namespace == "" {
 		namespace = svc.namespace
 	}
+	if svc.protocol == rpcv2CBOR || a.cbor {
+		return a.cborErrorResponse(namespace)
+	}
 	body := make(map[string]any, len(a.members)+2)
 	for key, value := range a.members {
 		body[key] = value
@@ -132,6 +136,9 @@ func (a *apiError) response(op *operation) response {
 }
 
 func successResponse(op *operation, output any) response {
+	if op.service.protocol == rpcv2CBOR {
+		return cborSuccess(op, output)
+	}
 	header := http.Header{"Content-Type": {op.service.protocol.contentType()}}
 	return response{status: op.success, header: header, body: mustJSON(output)}
 }

@@ -2,6 +2,8 @@ package memorydb
 
 import (
 	"context"
+	"net/http"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -14,15 +16,33 @@ import (
 	ours "github.com/awssnap/awssnap/memorydb"
 )
 
-// TestEmulator points the official client, and ours, at the emulator:
-// each call succeeds or fails with the typed error it expects, and both
-// clients observe the same.
+// TestEmulator points the official client, and ours, at the emulator in
+// each of MemoryDB's protocols: each call succeeds or fails with the typed
+// error it expects, and both clients observe the same.
 func TestEmulator(t *testing.T) {
 	t.Parallel()
+	for _, p := range protocols {
+		t.Run(p.name, func(t *testing.T) {
+			t.Parallel()
+			testEmulator(t, p)
+		})
+	}
+}
+
+func testEmulator(t *testing.T, p wireProtocol) {
 	srv, endpoint := kit.StartEmulator(t, emulator.Config{})
-	fc := official.New(official.Options{Region: kit.Region, Credentials: kit.EmulatorCredentials, BaseEndpoint: endpoint}, jsonProtocol.official)
+	seen := &contentTypes{}
+	fc := official.New(official.Options{Region: kit.Region, Credentials: kit.EmulatorCredentials, BaseEndpoint: endpoint,
+		HTTPClient: seen}, p.official)
 	oc := ours.New(ours.Options{Region: kit.Region, Credentials: kit.EmulatorCredentials, BaseEndpoint: endpoint,
-		Validation: ours.ValidationRequiredOnly})
+		Validation: ours.ValidationRequiredOnly, HTTPClient: seen}, p.ours)
+	t.Cleanup(func() {
+		for _, ct := range seen.list() {
+			if ct != p.contentType {
+				t.Errorf("a request or answer has Content-Type %q, want %q", ct, p.contentType)
+			}
+		}
+	})
 	cases := []struct {
 		name    string
 		in      wireCase // target gets a per-client suffix when suffix is set
@@ -94,4 +114,28 @@ func stripNames(out map[string]any) map[string]any {
 	delete(snapshot, "Name")
 	delete(snapshot, "ARN")
 	return out
+}
+
+// contentTypes is an HTTP client that notes the Content-Type of every
+// request and answer.
+type contentTypes struct {
+	mu   sync.Mutex
+	seen []string
+}
+
+func (c *contentTypes) Do(req *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultClient.Do(req)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.seen = append(c.seen, req.Header.Get("Content-Type"))
+	if resp != nil {
+		c.seen = append(c.seen, resp.Header.Get("Content-Type"))
+	}
+	return resp, err
+}
+
+func (c *contentTypes) list() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.seen...)
 }

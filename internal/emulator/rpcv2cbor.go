@@ -1,0 +1,261 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"mime"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	smithycbor "github.com/aws/smithy-go/encoding/cbor"
+)
+
+// rpcv2CBOR is smithy.protocols#rpcv2Cbor, which MemoryDB serves beside
+// awsJson1_1 (the official client sends it since its v1.43.0).
+const rpcv2CBOR = restJSON1 + 1
+
+// memoryDBCBORService is MemoryDB as its rpcv2Cbor requests reach it.
+var memoryDBCBORService = func() *service {
+	svc := *memoryDBService
+	svc.protocol = rpcv2CBOR
+	return &svc
+}()
+
+// rpcv2Services maps the service shape names of rpcv2Cbor request paths to
+// the operations served in that protocol.
+var rpcv2Services = map[string]map[string]*operation{
+	"AmazonMemoryDB": {
+		OpCopySnapshot: {name: OpCopySnapshot, service: memoryDBCBORService, success: http.StatusOK, handle: (*state).copySnapshotCBOR},
+	},
+}
+
+func init() {
+	// rpcv2Cbor requests carry no X-Amz-Target, so they are told apart by
+	// their path before the JSON routers see them.
+	routers = append([]router{routeRPCv2}, routers...)
+}
+
+// routeRPCv2 routes POST .../service/{service}/operation/{operation}
+// requests (a base path before them is allowed) that say they speak
+// rpc-v2-cbor.
+func routeRPCv2(r *http.Request) (*operation, []string, *apiError, bool) {
+	path := escapedPath(r)
+	i := strings.LastIndex(path, "/service/")
+	if i < 0 || r.Header.Get("X-Amz-Target") != "" {
+		return nil, nil, nil, false
+	}
+	serviceName, opName, found := strings.Cut(path[i+len("/service/"):], "/operation/")
+	if !found || strings.Contains(opName, "/") {
+		return nil, nil, nil, false
+	}
+	ops, known := rpcv2Services[serviceName]
+	if !known {
+		return nil, nil, cborCoralError(http.StatusNotFound, "UnknownOperationException", "No service named "+serviceName+" is served over rpc-v2-cbor."), true
+	}
+	op := ops[opName]
+	switch {
+	case op == nil:
+		return nil, nil, cborCoralError(http.StatusNotFound, "UnknownOperationException", "The service has no operation "+opName+"."), true
+	case r.Method != http.MethodPost:
+		return op, nil, coralError(http.StatusNotFound, "UnknownOperationException", "Operations are called with POST."), true
+	case r.Header.Get("Smithy-Protocol") != "rpc-v2-cbor":
+		return op, nil, newError(http.StatusBadRequest, "SerializationException", "Smithy-Protocol must be rpc-v2-cbor."), true
+	}
+	if r.ContentLength != 0 {
+		if mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mediaType != "application/cbor" {
+			return op, nil, newError(http.StatusBadRequest, "SerializationException", "Content-Type must be application/cbor."), true
+		}
+	}
+	return op, nil, nil, true
+}
+
+// cborCoralError is a routing error answered in rpcv2Cbor framing, for a
+// request that names no operation.
+func cborCoralError(status int, code, message string) *apiError {
+	err := coralError(status, code, message)
+	err.cbor = true
+	return err
+}
+
+// copySnapshotCBOR runs CopySnapshot on a CBOR body: the body is read into
+// the JSON the awsJson1_1 handler reads, and the handler's answer is
+// written back as CBOR by successResponse.
+func (s *state) copySnapshotCBOR(c *call, now time.Time) (any, *apiError) {
+	body, err := cborToJSON(c.body)
+	if err != nil {
+		return nil, newError(http.StatusBadRequest, "SerializationException",
+			"The request body is not a CBOR map of the operation's input shape: "+err.Error())
+	}
+	json := *c
+	json.body = body
+	return s.copySnapshot(&json, now)
+}
+
+// cborToJSON converts a request body to JSON text: maps with text keys,
+// lists, text strings, integers, floats, booleans and null. An empty body
+// is an empty object; byte strings, tags and invalid UTF-8 are refused,
+// since no input member of the served operations has such a type.
+func cborToJSON(body []byte) ([]byte, error) {
+	if len(body) == 0 {
+		return []byte("{}"), nil
+	}
+	v, err := smithycbor.Decode(body)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := v.(smithycbor.Map); !ok {
+		return nil, fmt.Errorf("the top-level item is a %T", v)
+	}
+	plain, err := plainValue(v)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(plain)
+}
+
+func plainValue(v smithycbor.Value) (any, error) {
+	switch v := v.(type) {
+	case smithycbor.Map:
+		out := make(map[string]any, len(v))
+		for key, item := range v {
+			plain, err := plainValue(item)
+			if err != nil {
+				return nil, err
+			}
+			out[key] = plain
+		}
+		return out, nil
+	case smithycbor.List:
+		out := make([]any, len(v))
+		for i, item := range v {
+			plain, err := plainValue(item)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = plain
+		}
+		return out, nil
+	case smithycbor.String:
+		if !utf8.ValidString(string(v)) {
+			return nil, fmt.Errorf("a text string is not valid UTF-8")
+		}
+		return string(v), nil
+	case smithycbor.Uint:
+		if v > math.MaxInt64 {
+			return nil, fmt.Errorf("an integer is out of range")
+		}
+		return int64(v), nil
+	case smithycbor.NegInt:
+		if v == 0 || v-1 > math.MaxInt64 {
+			return nil, fmt.Errorf("an integer is out of range")
+		}
+		return -int64(v-1) - 1, nil
+	case smithycbor.Float32:
+		return float64(v), nil
+	case smithycbor.Float64:
+		return float64(v), nil
+	case smithycbor.Bool:
+		return bool(v), nil
+	case *smithycbor.Nil, *smithycbor.Undefined:
+		return nil, nil
+	}
+	return nil, fmt.Errorf("unexpected %T", v)
+}
+
+// cborSuccess renders the output of an rpcv2Cbor operation.
+func cborSuccess(op *operation, output any) response {
+	var body smithycbor.Value
+	switch out := output.(type) {
+	case copySnapshotOutput:
+		body = smithycbor.Map{"Snapshot": cborMemoryDBSnapshot(&out.Snapshot)}
+	default:
+		return serverError(op.service, http.StatusInternalServerError).response(op)
+	}
+	return response{status: op.success, header: cborHeader(), body: smithycbor.Encode(body)}
+}
+
+// cborMemoryDBSnapshot is a snapshot as MemoryDB writes it in CBOR: the
+// members the JSON answer has, timestamps as tag 1 around epoch seconds.
+func cborMemoryDBSnapshot(s *memoryDBSnapshot) smithycbor.Map {
+	cc := &s.ClusterConfiguration
+	shards := smithycbor.List{}
+	for _, shard := range cc.Shards {
+		shards = append(shards, smithycbor.Map{
+			"Name": smithycbor.String(shard.Name),
+			"Configuration": smithycbor.Map{
+				"Slots":        smithycbor.String(shard.Configuration.Slots),
+				"ReplicaCount": cborInt(int64(shard.Configuration.ReplicaCount)),
+			},
+			"Size": smithycbor.String(shard.Size),
+			"SnapshotCreationTime": &smithycbor.Tag{ID: 1,
+				Value: smithycbor.Float64(float64(time.Time(shard.SnapshotCreationTime).UnixMilli()) / 1e3)},
+		})
+	}
+	config := smithycbor.Map{
+		"Name":                   smithycbor.String(cc.Name),
+		"NodeType":               smithycbor.String(cc.NodeType),
+		"Engine":                 smithycbor.String(cc.Engine),
+		"EngineVersion":          smithycbor.String(cc.EngineVersion),
+		"Port":                   cborInt(int64(cc.Port)),
+		"SnapshotRetentionLimit": cborInt(int64(cc.SnapshotRetentionLimit)),
+		"NumShards":              cborInt(int64(cc.NumShards)),
+		"Shards":                 shards,
+	}
+	for key, value := range map[string]string{
+		"Description": cc.Description, "MaintenanceWindow": cc.MaintenanceWindow, "TopicArn": cc.TopicArn,
+		"ParameterGroupName": cc.ParameterGroupName, "SubnetGroupName": cc.SubnetGroupName, "VpcId": cc.VpcID,
+		"SnapshotWindow": cc.SnapshotWindow, "MultiRegionParameterGroupName": cc.MultiRegionParameterGroupName,
+		"MultiRegionClusterName": cc.MultiRegionClusterName,
+	} {
+		if value != "" { // omitted when empty, as in the JSON answer
+			config[key] = smithycbor.String(value)
+		}
+	}
+	out := smithycbor.Map{
+		"Name":                 smithycbor.String(s.Name),
+		"Status":               smithycbor.String(s.Status),
+		"Source":               smithycbor.String(s.Source),
+		"ARN":                  smithycbor.String(s.ARN),
+		"ClusterConfiguration": config,
+		"DataTiering":          smithycbor.String(s.DataTiering),
+	}
+	if s.KmsKeyID != "" {
+		out["KmsKeyId"] = smithycbor.String(s.KmsKeyID)
+	}
+	return out
+}
+
+func cborInt(v int64) smithycbor.Value {
+	if v < 0 {
+		return smithycbor.NegInt(uint64(-(v + 1)) + 1)
+	}
+	return smithycbor.Uint(v)
+}
+
+// cborErrorResponse renders an error in rpcv2Cbor framing: the code as
+// __type (with its namespace) and the message in the body.
+func (a *apiError) cborErrorResponse(namespace string) response {
+	body := smithycbor.Map{
+		"__type":  smithycbor.String(namespace + "#" + a.code),
+		"message": smithycbor.String(a.message),
+	}
+	keys := make([]string, 0, len(a.members))
+	for key := range a.members {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		if s, ok := a.members[key].(string); ok {
+			body[key] = smithycbor.String(s)
+		}
+	}
+	return response{status: a.status, header: cborHeader(), body: smithycbor.Encode(body), errorCode: a.code}
+}
+
+func cborHeader() http.Header {
+	return http.Header{"Content-Type": {"application/cbor"}, "Smithy-Protocol": {"rpc-v2-cbor"}}
+}
