@@ -9,9 +9,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
 
 	"github.com/awssnap/awssnap/internal/emulator"
 	"github.com/awssnap/awssnap/memorydb"
+	"github.com/awssnap/awssnap/memorydb/schemas"
 	"github.com/awssnap/awssnap/memorydb/types"
 )
 
@@ -78,4 +80,24 @@ func ExampleCopySnapshotInput_Validate() {
 	// 2 validation error(s) found.
 	// - missing required field, CopySnapshotInput.TargetSnapshotName.
 	// - CopySnapshotInput.TargetBucket: value "not a bucket name" does not match the pattern ^[A-Za-z0-9._-]+$
+}
+
+// ExampleOptions_protocol sends CopySnapshot in Smithy RPC v2 CBOR, the
+// official client's default protocol since its v1.43.0; without
+// Options.Protocol the client sends awsJson1_1.
+func ExampleOptions_protocol() {
+	client, stop := exampleClient()
+	defer stop()
+
+	out, err := client.CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
+		SourceSnapshotName: aws.String("seed-snapshot-2"),
+		TargetSnapshotName: aws.String("seed-snapshot-2-cbor"),
+	}, func(o *memorydb.Options) {
+		o.Protocol = rpcv2.NewCBOR(schemas.AmazonMemoryDB)
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(*out.Snapshot.Name, out.Snapshot.DataTiering, len(out.Snapshot.ClusterConfiguration.Shards))
+	// Output: seed-snapshot-2-cbor true 2
 }
