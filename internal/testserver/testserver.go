@@ -6,6 +6,7 @@
 package testserver
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"time"
 
@@ -85,12 +86,62 @@ func (s *Server) Requests() []emulator.RecordedRequest {
 	return s.recorder.Requests()
 }
 
-// Inject makes the next n requests for the server's operation misbehave as
-// fault says; n below 1 counts as 1.
-func (s *Server) Inject(fault emulator.Fault, n int) {
+// inject makes the next n requests for the server's operation misbehave
+// as fault says; n below 1 counts as 1.
+func (s *Server) inject(fault emulator.Fault, n int) {
 	fault.Operation = s.operation
 	fault.Count = max(n, 1)
 	s.Emulator.InjectFault(fault)
+}
+
+// Throttle answers the next n requests with the service's throttling error.
+// For all fault methods, n below 1 counts as 1, and faults are used in the
+// order they were injected.
+func (s *Server) Throttle(n int) { s.inject(emulator.Fault{Kind: emulator.FaultThrottle}, n) }
+
+// InternalError answers the next n requests with the service's HTTP 500 error.
+func (s *Server) InternalError(n int) {
+	s.inject(emulator.Fault{Kind: emulator.FaultServerError, Status: http.StatusInternalServerError}, n)
+}
+
+// Unavailable answers the next n requests with HTTP 503 ServiceUnavailableException.
+func (s *Server) Unavailable(n int) {
+	s.inject(emulator.Fault{Kind: emulator.FaultServerError, Status: http.StatusServiceUnavailable}, n)
+}
+
+// DropBeforeApply closes the connection of the next n requests without
+// answering and without applying them.
+func (s *Server) DropBeforeApply(n int) {
+	s.inject(emulator.Fault{Kind: emulator.FaultDropBeforeProcessing}, n)
+}
+
+// DropAfterApply applies the next n requests, keeping their effect, then
+// closes their connection without answering.
+func (s *Server) DropAfterApply(n int) {
+	s.inject(emulator.Fault{Kind: emulator.FaultDropAfterProcessing}, n)
+}
+
+// TruncateBody applies the next n requests and sends their answer with its
+// full Content-Length but only half of the body, then closes the connection.
+func (s *Server) TruncateBody(n int) {
+	s.inject(emulator.Fault{Kind: emulator.FaultTruncatedBody}, n)
+}
+
+// Delay holds the next n requests for d before answering them; a request
+// whose client gives up first is not applied.
+func (s *Server) Delay(d time.Duration, n int) {
+	s.inject(emulator.Fault{Kind: emulator.FaultDelay, Delay: d}, n)
+}
+
+// SkewClock answers the next n requests as a server whose clock is skew
+// ahead of the client's (behind when negative) would: InvalidSignatureException
+// "Signature expired" or "not yet current", with that server's Date header.
+// A zero skew is 10 minutes. A client that corrects its clock by that Date
+// is then off from the server's own clock, which has not moved, and its
+// next request may be refused in turn; for a server whose clock stays off,
+// set the Now option instead.
+func (s *Server) SkewClock(skew time.Duration, n int) {
+	s.inject(emulator.Fault{Kind: emulator.FaultClockSkew, Skew: skew}, n)
 }
 
 // PendingFaults returns how many injected faults have requests left to affect.
