@@ -47,7 +47,7 @@ type Server struct {
 
 // Request is one request the server received: its time, operation, method,
 // path, headers and body, and the status and error code of the answer.
-type Request = emulator.RecordedRequest
+type Request = emulator.ReceivedRequest
 
 // Asset is an asset at its latest revision.
 type Asset struct {
@@ -58,9 +58,10 @@ type Asset struct {
 	ID string
 	// Name is the asset's name, 1 to 256 characters.
 	Name string
-	// OwningProjectID is the project that owns the asset.
+	// OwningProjectID is the project that owns the asset; it is required.
 	OwningProjectID string
-	// TypeIdentifier and TypeRevision are the asset type and its revision.
+	// TypeIdentifier and TypeRevision are the asset type and its revision;
+	// TypeIdentifier is required, TypeRevision is "1" when empty.
 	TypeIdentifier, TypeRevision string
 	// ExternalIdentifier names the data outside DataZone, such as an S3 ARN.
 	ExternalIdentifier string

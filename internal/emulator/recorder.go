@@ -12,8 +12,9 @@ import (
 	"time"
 )
 
-// RecordedRequest is one request an emulator received, as a Recorder keeps it.
-type RecordedRequest struct {
+// ReceivedRequest is one request an emulator received, as a Recorder keeps
+// it for tests: unlike a RequestRecord, it holds the headers and the body.
+type ReceivedRequest struct {
 	// Time is when the request arrived, on the emulator's clock.
 	Time time.Time
 	// Operation is the operation the request was routed to, such as
@@ -34,6 +35,8 @@ type RecordedRequest struct {
 	// ErrorCode is the error code of an error answer, such as
 	// ThrottlingException; empty for a success.
 	ErrorCode string
+	// RequestID is the X-Amzn-RequestId of the answer; empty when Status is 0.
+	RequestID string
 }
 
 // Recorder is an http.Handler that serves an Emulator and keeps a record of
@@ -42,7 +45,7 @@ type Recorder struct {
 	emulator *Emulator
 
 	mu       sync.Mutex
-	requests []*RecordedRequest
+	requests []*ReceivedRequest
 }
 
 // NewRecorder returns a Recorder serving e.
@@ -52,10 +55,10 @@ func NewRecorder(e *Emulator) *Recorder {
 
 // Requests returns copies of the requests received so far, oldest first.
 // A request still being answered has Status 0.
-func (rec *Recorder) Requests() []RecordedRequest {
+func (rec *Recorder) Requests() []ReceivedRequest {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
-	out := make([]RecordedRequest, len(rec.requests))
+	out := make([]ReceivedRequest, len(rec.requests))
 	for i, r := range rec.requests {
 		out[i] = *r
 		out[i].Header = r.Header.Clone()
@@ -66,7 +69,7 @@ func (rec *Recorder) Requests() []RecordedRequest {
 
 // ServeHTTP records the request, lets the emulator answer it and records the answer.
 func (rec *Recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	entry := &RecordedRequest{
+	entry := &ReceivedRequest{
 		Time: rec.emulator.cfg.Now(), Method: r.Method, Path: r.URL.RequestURI(), Header: r.Header.Clone(),
 	}
 	if op, _, _ := route(r); op != nil {
@@ -87,6 +90,7 @@ func (rec *Recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !writer.hijacked {
 		entry.Status = writer.status
 		entry.ErrorCode = errorCode(writer)
+		entry.RequestID = writer.Header().Get("X-Amzn-RequestId")
 	}
 }
 

@@ -12,12 +12,14 @@ import (
 // servers built on it.
 
 // NewEmpty returns an Emulator configured by cfg that holds no resources,
-// whatever cfg.LightsailRecords says: a test seeds what it needs with the
-// Put and Append methods.
+// whatever cfg.Seed and cfg.LightsailRecords say, and that Reset empties
+// again: a test seeds what it needs with the Put and Append methods.
 func NewEmpty(cfg Config) *Emulator {
-	e := New(cfg)
-	e.state = newEmptyState(e.cfg)
-	return e
+	cfg.Seed = &Seed{doc: document{
+		Version: documentVersion, MemoryDB: &memoryDBDoc{}, Lightsail: &lightsailDoc{},
+		NeptuneGraph: &neptuneDoc{}, DataZone: &dataZoneDoc{}, PartnerCentral: &partnerDoc{},
+	}}
+	return New(cfg)
 }
 
 // Now returns the time on the emulator's clock.

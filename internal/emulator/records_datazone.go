@@ -21,9 +21,10 @@ type DataZoneAsset struct {
 	ID string
 	// Name is the asset's name, 1 to 256 characters.
 	Name string
-	// OwningProjectID is the project that owns the asset.
+	// OwningProjectID is the project that owns the asset; it is required.
 	OwningProjectID string
-	// TypeIdentifier and TypeRevision are the asset type and its revision.
+	// TypeIdentifier and TypeRevision are the asset type and its revision;
+	// TypeIdentifier is required, TypeRevision is "1" when empty.
 	TypeIdentifier, TypeRevision string
 	// ExternalIdentifier names the data outside DataZone, such as an S3 ARN.
 	ExternalIdentifier string
@@ -63,6 +64,7 @@ func (e *Emulator) PutDataZoneDomains(domainIDs ...string) error {
 			e.state.dataZoneDomains[id] = make(map[string]*dataZoneAsset)
 		}
 	}
+	e.version++
 	return nil
 }
 
@@ -91,6 +93,7 @@ func (e *Emulator) PutDataZoneAssets(assets ...DataZoneAsset) error {
 		}
 		e.state.dataZoneDomains[domain][asset.id] = asset
 	}
+	e.version++
 	return nil
 }
 
@@ -105,12 +108,16 @@ func dataZoneAssetFrom(in DataZoneAsset) (*dataZoneAsset, *SeedError) {
 		return nil, problem("ID", "%q does not match %s", in.ID, assetIDPattern.text)
 	case len(in.Name) == 0 || len(in.Name) > 256:
 		return nil, problem("Name", "is %d characters long, not 1 to 256", len(in.Name))
+	case in.OwningProjectID == "":
+		return nil, problem("OwningProjectID", "is empty")
+	case in.TypeIdentifier == "":
+		return nil, problem("TypeIdentifier", "is empty")
 	case in.Revision < 0:
 		return nil, problem("Revision", "is %d, below 0", in.Revision)
 	}
 	out := &dataZoneAsset{
 		id: in.ID, name: in.Name, owningProjectID: in.OwningProjectID,
-		typeIdentifier: in.TypeIdentifier, typeRevision: in.TypeRevision,
+		typeIdentifier: in.TypeIdentifier, typeRevision: cmp.Or(in.TypeRevision, "1"),
 		externalIdentifier: in.ExternalIdentifier, description: in.Description,
 		glossaryTerms: slices.Clone(in.GlossaryTerms), governedGlossaryTerms: slices.Clone(in.GovernedGlossaryTerms),
 		revisions:              cmp.Or(in.Revision, 1),

@@ -27,6 +27,7 @@ func (e *Emulator) AppendLightsailRecords(records ...lstypes.ExportSnapshotRecor
 		stored[i] = e.state.lightsailRecordFrom(record, e.cfg.Now())
 	}
 	e.state.lightsailRecords = append(e.state.lightsailRecords, stored...)
+	e.version++
 	return nil
 }
 

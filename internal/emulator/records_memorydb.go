@@ -29,6 +29,7 @@ func (e *Emulator) PutMemoryDBSnapshots(snapshots ...mdbtypes.Snapshot) error {
 	for _, snapshot := range stored {
 		e.state.memoryDBSnapshots[snapshot.Name] = snapshot
 	}
+	e.version++
 	return nil
 }
 

@@ -56,6 +56,7 @@ func (e *Emulator) PutNeptuneGraphs(graphs ...NeptuneGraph) error {
 	for _, graph := range graphs {
 		e.state.neptuneGraphs[graph.ID] = &neptuneGraph{id: graph.ID, kmsKeyIdentifier: graph.KMSKeyIdentifier}
 	}
+	e.version++
 	return nil
 }
 
@@ -87,6 +88,7 @@ func (e *Emulator) PutNeptuneGraphSnapshots(snapshots ...NeptuneGraphSnapshot) e
 		}
 		e.state.addGraphSnapshot(snapshot)
 	}
+	e.version++
 	return nil
 }
 

@@ -49,6 +49,7 @@ func (e *Emulator) PutPartnerCentralEngagements(engagements ...PartnerCentralEng
 	for _, engagement := range engagements {
 		e.state.partnerEngagements[engagementKey{engagement.Catalog, engagement.ID}] = slices.Clone(engagement.Opportunities)
 	}
+	e.version++
 	return nil
 }
 

@@ -239,14 +239,20 @@ func TestSeedingRefusesBadValuesAndStoresNone(t *testing.T) {
 			return e.PutDataZoneDomains("dzd_ok", "domain")
 		}, func() int { return len(e.DataZoneDomains()) }},
 		{"datazone asset domain", "DomainID", func() error {
-			return e.PutDataZoneAssets(emulator.DataZoneAsset{DomainID: "dzd_ok", ID: "a", Name: "a"},
-				emulator.DataZoneAsset{DomainID: "domain", ID: "b", Name: "b"})
+			return e.PutDataZoneAssets(emulator.DataZoneAsset{DomainID: "dzd_ok", ID: "a", Name: "a", OwningProjectID: "p", TypeIdentifier: "t"},
+				emulator.DataZoneAsset{DomainID: "domain", ID: "b", Name: "b", OwningProjectID: "p", TypeIdentifier: "t"})
 		}, func() int { return len(e.DataZoneDomains()) }},
 		{"datazone asset name", "Name", func() error {
 			return e.PutDataZoneAssets(emulator.DataZoneAsset{DomainID: "dzd_ok", ID: "a"})
 		}, func() int { return len(e.DataZoneDomains()) }},
+		{"datazone asset project", "OwningProjectID", func() error {
+			return e.PutDataZoneAssets(emulator.DataZoneAsset{DomainID: "dzd_ok", ID: "a", Name: "a", TypeIdentifier: "t"})
+		}, func() int { return len(e.DataZoneDomains()) }},
+		{"datazone asset type", "TypeIdentifier", func() error {
+			return e.PutDataZoneAssets(emulator.DataZoneAsset{DomainID: "dzd_ok", ID: "a", Name: "a", OwningProjectID: "p"})
+		}, func() int { return len(e.DataZoneDomains()) }},
 		{"datazone form name", "Forms[0].FormName", func() error {
-			return e.PutDataZoneAssets(emulator.DataZoneAsset{DomainID: "dzd_ok", ID: "a", Name: "a",
+			return e.PutDataZoneAssets(emulator.DataZoneAsset{DomainID: "dzd_ok", ID: "a", Name: "a", OwningProjectID: "p", TypeIdentifier: "t",
 				Forms: []dztypes.FormOutput{{Content: aws.String("{}")}}})
 		}, func() int { return len(e.DataZoneDomains()) }},
 		{"partner catalog", "Catalog", func() error {
@@ -416,5 +422,44 @@ func TestPartnerCentralEngagementsAndSnapshots(t *testing.T) {
 	want := []emulator.PartnerCentralSnapshot{snapshot("O1", 1, arns[1]), snapshot("O3", 1, arns[0]), snapshot("O3", 2, arns[2])}
 	if diff := cmp.Diff(want, e.PartnerCentralSnapshots()); diff != "" {
 		t.Errorf("snapshots (-want +got):\n%s", diff)
+	}
+}
+
+func TestSeededValuesSurviveSavingAndReset(t *testing.T) {
+	t.Parallel()
+	e := emulator.NewEmpty(emulator.Config{})
+	seed := []error{
+		e.PutMemoryDBSnapshots(mdbtypes.Snapshot{Name: aws.String("nightly"), KmsKeyId: aws.String("alias/k")}),
+		e.AppendLightsailRecords(lstypes.ExportSnapshotRecord{Name: aws.String("export"), State: lstypes.RecordStateFailed}),
+		e.PutNeptuneGraphs(emulator.NeptuneGraph{ID: "g-0123456789"}),
+		e.PutNeptuneGraphSnapshots(emulator.NeptuneGraphSnapshot{ID: "gs-0123456789", Name: "s", SourceGraphID: "g-0123456789"}),
+		e.PutDataZoneAssets(emulator.DataZoneAsset{DomainID: "dzd_d", ID: "a", Name: "a", OwningProjectID: "p", TypeIdentifier: "t", Revision: 2}),
+		e.PutPartnerCentralEngagements(emulator.PartnerCentralEngagement{Catalog: "AWS", ID: "eng-0123456789abcd", Opportunities: []string{"O1"}}),
+	}
+	if err := errors.Join(seed...); err != nil {
+		t.Fatal(err)
+	}
+	type snapshot struct {
+		MemoryDB  []mdbtypes.Snapshot
+		Lightsail []lstypes.ExportSnapshotRecord
+		Graphs    []emulator.NeptuneGraph
+		Snapshots []emulator.NeptuneGraphSnapshot
+		Assets    []emulator.DataZoneAsset
+		Partner   []emulator.PartnerCentralEngagement
+	}
+	read := func(e *emulator.Emulator) snapshot {
+		return snapshot{e.MemoryDBSnapshots(), e.LightsailRecords(), e.NeptuneGraphs(), e.NeptuneGraphSnapshots(),
+			e.DataZoneAssets("dzd_d"), e.PartnerCentralEngagements()}
+	}
+	restored := emulator.NewEmpty(emulator.Config{})
+	if err := restored.LoadState(e.MarshalState()); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(read(e), read(restored)); diff != "" {
+		t.Errorf("state after saving and loading (-seeded +loaded):\n%s", diff)
+	}
+	e.Reset()
+	if after := read(e); len(after.MemoryDB)+len(after.Lightsail)+len(after.Graphs)+len(after.Assets)+len(after.Partner) != 0 {
+		t.Errorf("Reset did not empty an emulator made by NewEmpty: %+v", after)
 	}
 }

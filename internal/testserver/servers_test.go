@@ -35,7 +35,7 @@ type faultServer interface {
 	Delay(d time.Duration, n int)
 	SkewClock(skew time.Duration, n int)
 	PendingFaults() int
-	Requests() []emulator.RecordedRequest
+	Requests() []emulator.ReceivedRequest
 	Config() aws.Config
 	Close()
 }
@@ -97,7 +97,7 @@ var services = []service{
 	}, http.StatusTooManyRequests, "InternalServerException"},
 	{"datazone", func(t *testing.T) (faultServer, func() error) {
 		server := datazonetest.NewServer()
-		if err := server.SeedAssets(datazonetest.Asset{DomainID: "dzd_d", ID: "a", Name: "a"}); err != nil {
+		if err := server.SeedAssets(datazonetest.Asset{DomainID: "dzd_d", ID: "a", Name: "a", OwningProjectID: "p", TypeIdentifier: "t"}); err != nil {
 			t.Fatal(err)
 		}
 		client := datazone.New(datazone.Options{RetryMaxAttempts: 1}, server.ClientOptions())

@@ -82,7 +82,7 @@ func (s *Server) Config() aws.Config {
 }
 
 // Requests returns the requests the server received, oldest first.
-func (s *Server) Requests() []emulator.RecordedRequest {
+func (s *Server) Requests() []emulator.ReceivedRequest {
 	return s.recorder.Requests()
 }
 

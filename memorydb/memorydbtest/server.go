@@ -48,7 +48,7 @@ type Server struct {
 
 // Request is one request the server received: its time, operation, method,
 // path, headers and body, and the status and error code of the answer.
-type Request = emulator.RecordedRequest
+type Request = emulator.ReceivedRequest
 
 // NewServer starts a server with no snapshots; call Close when done. Like
 // httptest.NewServer, it panics if it cannot listen on a loopback port.

@@ -52,7 +52,7 @@ type Server struct {
 
 // Request is one request the server received: its time, operation, method,
 // path, headers and body, and the status and error code of the answer.
-type Request = emulator.RecordedRequest
+type Request = emulator.ReceivedRequest
 
 // Graph is a graph that snapshots can be taken of.
 type Graph struct {

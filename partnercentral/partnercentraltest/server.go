@@ -48,7 +48,7 @@ type Server struct {
 
 // Request is one request the server received: its time, operation, method,
 // path, headers and body, and the status and error code of the answer.
-type Request = emulator.RecordedRequest
+type Request = emulator.ReceivedRequest
 
 // Engagement is an engagement and the opportunities associated with it.
 type Engagement struct {
