@@ -198,7 +198,7 @@ func TestSigningOverridesAndMiddleware(t *testing.T) {
 		t.Errorf("Authorization %s", auth)
 	}
 	_, err := client.CreateAssetRevision(context.Background(), requiredInput(), WithAPIOptions(nil))
-	if err == nil || !strings.Contains(err.Error(), "no middleware stack") {
+	if err == nil || !strings.Contains(err.Error(), "APIOptions[0] is nil") {
 		t.Errorf("WithAPIOptions: %v", err)
 	}
 	if n := server.Count(); n != 1 {

@@ -16,7 +16,7 @@ const ServiceID = "Lightsail"
 // ServiceAPIVersion is the API version the client speaks.
 const ServiceAPIVersion = "2016-11-28"
 
-var service = &transport.Service{ID: ServiceID, SigningName: "lightsail"}
+var service = &transport.Service{ID: ServiceID, SigningName: "lightsail", Layout: transport.LayoutSchema}
 
 // Client calls Amazon Lightsail. It is safe for concurrent use.
 type Client struct {

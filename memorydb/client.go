@@ -16,7 +16,7 @@ const ServiceID = "MemoryDB"
 // ServiceAPIVersion is the API version the client speaks.
 const ServiceAPIVersion = "2021-01-01"
 
-var service = &transport.Service{ID: ServiceID, SigningName: "memorydb"}
+var service = &transport.Service{ID: ServiceID, SigningName: "memorydb", Layout: transport.LayoutSchema}
 
 // Client calls Amazon MemoryDB. It is safe for concurrent use.
 type Client struct {

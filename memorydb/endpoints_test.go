@@ -176,7 +176,7 @@ func TestSigningOverrides(t *testing.T) {
 		t.Errorf("Authorization %s", auth)
 	}
 	err := call(client, context.Background(), memorydb.WithAPIOptions(nil))
-	if err == nil || !strings.Contains(err.Error(), "no middleware stack") {
+	if err == nil || !strings.Contains(err.Error(), "APIOptions[0] is nil") {
 		t.Errorf("WithAPIOptions: %v", err)
 	}
 	custom := newClient(srv, memorydb.WithEndpointResolverV2(resolverFunc(func(memorydb.EndpointParameters) (smithyendpoints.Endpoint, error) {

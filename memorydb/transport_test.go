@@ -12,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/smithy-go/middleware"
 
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/memorydb"
@@ -174,9 +173,9 @@ func TestRefusesMisconfiguration(t *testing.T) {
 		optFns func(*memorydb.Options)
 		want   string
 	}{
-		{"middleware", func(o *memorydb.Options) {
-			o.APIOptions = append(o.APIOptions, func(*middleware.Stack) error { return nil })
-		}, "no middleware stack"},
+		{"nil middleware", func(o *memorydb.Options) {
+			o.APIOptions = append(o.APIOptions, nil)
+		}, "APIOptions[0] is nil"},
 		{"no credentials", func(o *memorydb.Options) { o.Credentials = nil }, "no credentials"},
 		{"plain http to a remote host", func(o *memorydb.Options) { o.BaseEndpoint = aws.String("http://example.com") }, "plain http"},
 		{"no region", func(o *memorydb.Options) { o.BaseEndpoint = nil; o.Region = "" }, "Invalid Configuration: Missing Region"},

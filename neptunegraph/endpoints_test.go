@@ -241,7 +241,7 @@ func TestOptionHelpers(t *testing.T) {
 		t.Errorf("Authorization %s is not scoped to eu-west-3/custom-name", auth)
 	}
 	_, err := client.CreateGraphSnapshot(context.Background(), validInput(), neptunegraph.WithAPIOptions(nil))
-	if err == nil || !strings.Contains(err.Error(), "no middleware stack") {
+	if err == nil || !strings.Contains(err.Error(), "APIOptions[0] is nil") {
 		t.Errorf("WithAPIOptions: %v", err)
 	}
 	resolver := &recordingResolver{}

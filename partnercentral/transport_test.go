@@ -12,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/testutil"
@@ -207,9 +206,9 @@ func TestRefusesMisconfiguration(t *testing.T) {
 		optFns func(*partnercentral.Options)
 		want   string
 	}{
-		{"middleware", func(o *partnercentral.Options) {
-			o.APIOptions = append(o.APIOptions, func(*middleware.Stack) error { return nil })
-		}, "no middleware stack"},
+		{"nil middleware", func(o *partnercentral.Options) {
+			o.APIOptions = append(o.APIOptions, nil)
+		}, "APIOptions[0] is nil"},
 		{"no credentials", func(o *partnercentral.Options) { o.Credentials = nil }, "no credentials"},
 		{"plain http to a remote host", func(o *partnercentral.Options) { o.BaseEndpoint = aws.String("http://example.com") }, "plain http"},
 		{"no region", func(o *partnercentral.Options) { o.BaseEndpoint = nil; o.Region = "" }, "Invalid Configuration: Missing Region"},

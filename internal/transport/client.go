@@ -168,6 +168,7 @@ func (c *Client[O]) config(source *endpointSource[O]) Config {
 		DisableHTTPS:               f.EndpointOptions.DisableHTTPS,
 		DisableClockSkewCorrection: *f.DisableClockSkewCorrection,
 		APIOptions:                 *f.APIOptions,
+		AppID:                      *f.AppID,
 		SigningName:                *f.SigningName,
 		SigningRegion:              *f.SigningRegion,
 		Endpoints:                  source,

@@ -2,7 +2,6 @@ package transport
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -88,6 +87,8 @@ type Config struct {
 	// protocol, else the smithy-go protocol value that selects one of the
 	// protocols the operation is offered in.
 	Protocol smithyhttp.ClientProtocol
+	// AppID is the application ID of the call, sent in the User-Agent.
+	AppID string
 	// Endpoints resolves the endpoint of the call.
 	Endpoints EndpointSource
 	State     *State
@@ -220,10 +221,6 @@ func (l redactingLogger) Logf(classification logging.Classification, format stri
 func DefaultTokens() TokenProvider {
 	return smithyrand.NewUUIDIdempotencyToken(rand.Reader)
 }
-
-// ErrMiddleware is returned for a call whose options carry APIOptions.
-var ErrMiddleware = errors.New("this client runs no middleware stack, so Options.APIOptions must be empty " +
-	"(the README lists what replaces common uses)")
 
 var (
 	fallbackHTTPClient = sync.OnceValue(func() HTTPClient { return DefaultHTTPClient() })

@@ -40,6 +40,9 @@ import (
 // status and request ID and wrap the typed error. The caller's params are
 // never modified.
 func Invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], params *In) (*Out, middleware.Metadata, error) {
+	if ctx != nil && usesStack(cfg) {
+		return invokeStack(ctx, cfg, op, params)
+	}
 	out, metadata, err := invoke(ctx, cfg, op, params)
 	if err != nil {
 		return nil, metadata, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: err}
@@ -51,9 +54,6 @@ func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 	var metadata middleware.Metadata
 	if ctx == nil {
 		return nil, metadata, ErrNilContext
-	}
-	if len(cfg.APIOptions) > 0 {
-		return nil, metadata, ErrMiddleware
 	}
 	if cfg.Credentials == nil {
 		return nil, metadata, ErrNoCredentials
@@ -128,7 +128,8 @@ type call struct {
 	logBody       []byte // the body rendered for logs, when they show bodies
 }
 
-func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], in *In, c *call) error {
+// encodeRequest writes the path and body of op's request for in.
+func encodeRequest[In, Out any](op *Operation[In, Out], in *In) (*protocol.Request, error) {
 	req := op.Binding.NewRequest()
 	if op.Path != nil {
 		op.Path(in, req)
@@ -141,7 +142,15 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	if err := req.Err(); err != nil {
 		// The official serializers wrap a bad path label twice:
 		// "serialization failed: serialization failed: input member ...".
-		return &smithy.SerializationError{Err: &smithy.SerializationError{Err: err}}
+		return nil, &smithy.SerializationError{Err: &smithy.SerializationError{Err: err}}
+	}
+	return req, nil
+}
+
+func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], in *In, c *call) error {
+	req, err := encodeRequest(op, in)
+	if err != nil {
+		return err
 	}
 	endpoint, err := cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
 	if err != nil {
@@ -367,7 +376,7 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 	receivedAt := time.Now()
 	requestID := resp.Header.Get("X-Amzn-Requestid")
 	if requestID == "" {
-		requestID = resp.Header.Get("X-Amz-Request-Id")
+		requestID = resp.Header.Get("X-Amz-Requestid")
 	}
 	awsmiddleware.SetRequestIDMetadata(&result.metadata, requestID)
 	if err := c.checkOrigin(req, resp); err != nil {
@@ -386,21 +395,29 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 		return nil, result
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		var apiErr error
-		if op.CBOR != nil {
-			apiErr = apierror.DecodeCBOR(op.CBOR.Errors, body)
-		} else {
-			apiErr = apierror.Decode(op.Binding.ErrorStyle(), op.Errors, resp.Header, body)
-		}
-		result.err = wrapResponse(resp, requestID, apiErr)
+		result.err = wrapResponse(resp, requestID, apiErrorOf(op, resp.Header, body))
 		return nil, result
 	}
+	out, err := decodeOutput(op, body)
+	if err != nil {
+		result.err = wrapResponse(resp, requestID, err)
+		return nil, result
+	}
+	return out, result
+}
+
+// apiErrorOf decodes the typed error of an unsuccessful response.
+func apiErrorOf[In, Out any](op *Operation[In, Out], header http.Header, body string) error {
 	if op.CBOR != nil {
-		out, err := decodeCBOR(op.CBOR, body)
-		if err != nil {
-			result.err = wrapResponse(resp, requestID, err)
-		}
-		return out, result
+		return apierror.DecodeCBOR(op.CBOR.Errors, body)
+	}
+	return apierror.Decode(op.Binding.ErrorStyle(), op.Errors, header, body)
+}
+
+// decodeOutput decodes the body of a successful response.
+func decodeOutput[In, Out any](op *Operation[In, Out], body string) (*Out, error) {
+	if op.CBOR != nil {
+		return decodeCBOR(op.CBOR, body)
 	}
 	// One allocation holds the output and the reader that fills it.
 	decoded := new(struct {
@@ -412,12 +429,10 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 	if !r.Empty() && op.Decode != nil {
 		op.Decode(r, out)
 		if err := r.Err(); err != nil {
-			result.err = wrapResponse(resp, requestID, &smithy.DeserializationError{
-				Err: fmt.Errorf("failed to decode response body, %w", err)})
-			return nil, result
+			return nil, &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
 		}
 	}
-	return out, result
+	return out, nil
 }
 
 // decodeCBOR reads the body of a successful rpcv2Cbor response. An empty
@@ -469,11 +484,7 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 		return req, nil
 	}
 	signingTime := time.Now().UTC().Add(attempt.skew)
-	if creds.SessionToken != "" && c.cfg.LogMode.IsSigning() {
-		// The default signer's logger removes the token by value.
-		ctx = withSessionToken(ctx, creds.SessionToken)
-	}
-	if err := c.cfg.Signer.SignHTTP(ctx, creds, req, c.payloadHash, c.signingName, c.signingRegion, signingTime); err != nil {
+	if err := sign(ctx, &c.cfg, creds, req, c.payloadHash, c.signingName, c.signingRegion, signingTime); err != nil {
 		return nil, fmt.Errorf("failed to sign request, %w", err)
 	}
 	return req, nil
@@ -525,7 +536,16 @@ func refusesRedirects(hc *http.Client) bool {
 // *http.Client fetched from a location other than the request's: a
 // redirect that client followed. Its answer is not the service's.
 func (c *call) checkOrigin(req *http.Request, resp *http.Response) error {
-	if _, ok := c.cfg.HTTPClient.(*http.Client); ok || resp.Request == nil || resp.Request == req {
+	if _, ok := c.cfg.HTTPClient.(*http.Client); ok {
+		return nil
+	}
+	return checkOrigin(req, resp)
+}
+
+// checkOrigin refuses a response fetched from a location other than the
+// request's.
+func checkOrigin(req *http.Request, resp *http.Response) error {
+	if resp.Request == nil || resp.Request == req {
 		return nil
 	}
 	got, want := resp.Request.URL, req.URL

@@ -45,26 +45,38 @@ func (c *call) logRequest(req *http.Request) {
 	if !c.cfg.LogMode.IsRequest() && !c.cfg.LogMode.IsRequestWithBody() {
 		return
 	}
-	msg := "Request\n" + req.Method + " " + req.URL.RequestURI() + " HTTP/1.1\nHost: " + req.Host + "\n" + redactedHeaders(req.Header)
-	if c.logBody != nil {
-		msg += "\n" + string(c.logBody)
-	}
-	c.cfg.Logger.Logf(logDebug, "%s", msg)
+	c.cfg.Logger.Logf(logDebug, "%s", requestLog(req, c.logBody))
 }
 
 func (c *call) logResponse(resp *http.Response, body string, sensitive bool) {
 	if !c.cfg.LogMode.IsResponse() && !c.cfg.LogMode.IsResponseWithBody() {
 		return
 	}
+	c.cfg.Logger.Logf(logDebug, "%s", responseLog(resp, body, c.cfg.LogMode.IsResponseWithBody(), sensitive))
+}
+
+// requestLog renders a request for a log, with secret headers redacted;
+// body, when not nil, is the body already rendered without secrets.
+func requestLog(req *http.Request, body []byte) string {
+	msg := "Request\n" + req.Method + " " + req.URL.RequestURI() + " HTTP/1.1\nHost: " + req.Host + "\n" + redactedHeaders(req.Header)
+	if body != nil {
+		msg += "\n" + string(body)
+	}
+	return msg
+}
+
+// responseLog renders a response for a log, with secret headers redacted
+// and, when withBody, its body unless the output has sensitive members.
+func responseLog(resp *http.Response, body string, withBody, sensitive bool) string {
 	msg := "Response\n" + resp.Proto + " " + resp.Status + "\n" + redactedHeaders(resp.Header)
-	if c.cfg.LogMode.IsResponseWithBody() {
+	if withBody {
 		if sensitive {
 			msg += "\n<body withheld: the output has sensitive members>"
 		} else {
 			msg += "\n" + body
 		}
 	}
-	c.cfg.Logger.Logf(logDebug, "%s", msg)
+	return msg
 }
 
 // bytesToString returns a string sharing b's memory. The caller must never

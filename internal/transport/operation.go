@@ -4,8 +4,11 @@
 // the response, and decoding into the output or a typed error.
 //
 // An operation is a value of type Operation: its wire binding, its codecs,
-// its constraints and its errors. Invoke runs any operation; there is no
-// per-call middleware stack.
+// its constraints and its errors. Invoke runs any operation. A call that
+// carries middleware (APIOptions), interceptors, or a tracer or meter
+// provider runs through a smithy-go middleware stack laid out as the
+// official clients lay theirs out (stack.go); every other call takes the
+// direct path, which sends the same request without building a stack.
 package transport
 
 import (
@@ -22,7 +25,27 @@ type Service struct {
 	ID string
 	// SigningName is the SigV4 service name, e.g. "memorydb".
 	SigningName string
+	// Layout is the middleware stack layout of the official client this
+	// one stands in for.
+	Layout StackLayout
 }
+
+// StackLayout names one of the ways official clients lay out an
+// operation's middleware stack.
+type StackLayout int
+
+const (
+	// LayoutClassic is the layout of clients generated with per-operation
+	// serializers (DataZone v1.62, Neptune Graph v1.22, MemoryDB v1.36):
+	// service metadata, logger and the retry-loop span are middleware.
+	LayoutClassic StackLayout = iota
+	// LayoutSchema is the layout of clients generated with schema-driven
+	// serializers (Lightsail v1.71+, MemoryDB v1.43+): service metadata
+	// and logger are set in the context before the stack runs, and the
+	// content-length, body-closing, metrics-header and retry-loop-span
+	// middleware are gone.
+	LayoutSchema
+)
 
 // Operation declares one operation of a service.
 type Operation[In, Out any] struct {

@@ -1,0 +1,19 @@
+package transport
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+)
+
+// sign signs req with SigV4 for the call. Both the direct path and the
+// middleware stack's Signing step sign here, and only here.
+func sign(ctx context.Context, cfg *Config, creds aws.Credentials, req *http.Request, payloadHash, name, region string, signingTime time.Time) error {
+	if creds.SessionToken != "" && cfg.LogMode.IsSigning() {
+		// The default signer's logger removes the token by value.
+		ctx = withSessionToken(ctx, creds.SessionToken)
+	}
+	return cfg.Signer.SignHTTP(ctx, creds, req, payloadHash, name, region, signingTime)
+}

@@ -1,0 +1,876 @@
+package transport
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/metrics"
+	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/validate"
+)
+
+// usesStack reports whether a call runs through the middleware stack: it
+// does when it carries middleware, interceptors, or a tracer or meter
+// provider that records something. Every other call takes the direct
+// path, which has the same effect on the wire at a fraction of the cost.
+func usesStack(cfg *Config) bool {
+	return len(cfg.APIOptions) > 0 || hasInterceptors(&cfg.Interceptors) ||
+		tracingEnabled(cfg.TracerProvider) || metricsEnabled(cfg.MeterProvider)
+}
+
+func hasInterceptors(r *smithyhttp.InterceptorRegistry) bool {
+	return len(r.BeforeExecution) > 0 || len(r.BeforeSerialization) > 0 || len(r.AfterSerialization) > 0 ||
+		len(r.BeforeRetryLoop) > 0 || len(r.BeforeAttempt) > 0 || len(r.BeforeSigning) > 0 ||
+		len(r.AfterSigning) > 0 || len(r.BeforeTransmit) > 0 || len(r.AfterTransmit) > 0 ||
+		len(r.BeforeDeserialization) > 0 || len(r.AfterDeserialization) > 0 || len(r.AfterAttempt) > 0 ||
+		len(r.AfterExecution) > 0
+}
+
+// stackCall is what the middleware of one call share.
+type stackCall struct {
+	cfg *Config
+	// signingName and signingRegion come from the resolved endpoint; skew
+	// is the clock offset learned from the last attempt's response.
+	signingName, signingRegion string
+	skew                       atomic.Int64
+	anonymous                  bool
+	service                    *Service
+	// logBody is the request body rendered for logs, when they show it.
+	logBody []byte
+}
+
+// invokeStack runs one call through a smithy-go middleware stack laid out
+// as the official clients lay it out, so that middleware written for them
+// finds the steps, IDs, context values, request and response types it
+// expects. Its errors are already *smithy.OperationError values.
+func invokeStack[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], params *In) (*Out, middleware.Metadata, error) {
+	var metadata middleware.Metadata
+	cfg = withFallbacks(cfg)
+	chosen, err := choose(cfg, op)
+	if err != nil {
+		return nil, metadata, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: err}
+	}
+	op = chosen
+	sc := &stackCall{cfg: cfg, service: op.Service}
+	if !cfg.DisableClockSkewCorrection {
+		sc.skew.Store(int64(cfg.State.Skew()))
+	}
+	scopeName := scope(op.Service)
+
+	ctx = middleware.ClearStackValues(ctx)
+	ctx = middleware.WithServiceID(ctx, op.Service.ID)
+	ctx = middleware.WithOperationName(ctx, op.Name)
+	if op.Service.Layout == LayoutSchema {
+		ctx = middleware.SetLogger(ctx, cfg.Logger)
+		ctx = awsmiddleware.SetServiceID(ctx, op.Service.ID)
+		if cfg.Region != "" {
+			ctx = awsmiddleware.SetRegion(ctx, cfg.Region)
+		}
+		ctx = awsmiddleware.SetOperationName(ctx, op.Name)
+	}
+
+	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
+	if err := addCommonMiddlewares(stack, sc, op.Service, scopeName); err != nil {
+		return nil, metadata, err
+	}
+	if err := addOperationMiddlewares(stack, sc, op); err != nil {
+		return nil, metadata, err
+	}
+	for i, fn := range cfg.APIOptions {
+		if fn == nil {
+			return nil, metadata, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name,
+				Err: fmt.Errorf("Options.APIOptions[%d] is nil", i)}
+		}
+		if err := fn(stack); err != nil {
+			return nil, metadata, err
+		}
+	}
+
+	tp := cfg.TracerProvider
+	if tp == nil {
+		tp = tracing.NopTracerProvider{}
+	}
+	mp := cfg.MeterProvider
+	if mp == nil {
+		mp = metrics.NopMeterProvider{}
+	}
+	ctx, err = withOperationMetrics(ctx, mp, scopeName)
+	if err != nil {
+		return nil, metadata, err
+	}
+	tracer := tp.Tracer(scopeName)
+	ctx = tracing.WithOperationTracer(ctx, tracer)
+	ctx, span := tracer.StartSpan(ctx, op.Service.ID+"."+op.Name, func(o *tracing.SpanOptions) {
+		o.Kind = tracing.SpanKindClient
+		o.Properties.Set("rpc.system", "aws-api")
+		o.Properties.Set("rpc.method", op.Name)
+		o.Properties.Set("rpc.service", op.Service.ID)
+	})
+	endTimer := startMetricTimer(ctx, metricCallDuration)
+	defer endTimer()
+	defer span.End()
+
+	handler := smithyhttp.NewClientHandlerWithOptions(noRedirects(cfg.HTTPClient), func(o *smithyhttp.ClientHandler) {
+		o.Meter = mp.Meter(scopeName)
+	})
+	result, metadata, err := middleware.DecorateHandler(handler, stack).Handle(ctx, params)
+	var out *Out
+	if err == nil {
+		var ok bool
+		if out, ok = result.(*Out); !ok || out == nil {
+			err = fmt.Errorf("the middleware stack returned a result of type %T, not %T", result, out)
+		}
+	}
+	if err != nil {
+		span.SetProperty("exception.type", fmt.Sprintf("%T", err))
+		span.SetProperty("exception.message", err.Error())
+		var apiErr smithy.APIError
+		if errors.As(err, &apiErr) {
+			span.SetProperty("api.error_code", apiErr.ErrorCode())
+			span.SetProperty("api.error_message", apiErr.ErrorMessage())
+			span.SetProperty("api.error_fault", apiErr.ErrorFault().String())
+		}
+		err = &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: err}
+	}
+	span.SetProperty("error", err != nil)
+	if err != nil {
+		span.SetStatus(tracing.SpanStatusError)
+		return nil, metadata, err
+	}
+	span.SetStatus(tracing.SpanStatusOK)
+	return out, metadata, nil
+}
+
+// addCommonMiddlewares adds what the official clients add to every
+// operation's stack, in their order.
+func addCommonMiddlewares(stack *middleware.Stack, sc *stackCall, service *Service, scopeName string) error {
+	cfg := sc.cfg
+	classic := service.Layout == LayoutClassic
+	if err := stack.Serialize.Add(&setOperationInput{}, middleware.After); err != nil {
+		return err
+	}
+	if err := stack.Finalize.Add(&resolveAuthScheme{call: sc}, middleware.Before); err != nil {
+		return fmt.Errorf("add ResolveAuthScheme: %w", err)
+	}
+	if err := stack.Finalize.Insert(&getIdentity{call: sc}, "ResolveAuthScheme", middleware.After); err != nil {
+		return fmt.Errorf("add GetIdentity: %w", err)
+	}
+	if err := stack.Finalize.Insert(&resolveEndpointV2{call: sc}, "GetIdentity", middleware.After); err != nil {
+		return fmt.Errorf("add ResolveEndpointV2: %w", err)
+	}
+	if err := stack.Finalize.Insert(&signRequest{call: sc}, "ResolveEndpointV2", middleware.After); err != nil {
+		return fmt.Errorf("add Signing: %w", err)
+	}
+	if classic {
+		if err := middleware.AddSetLoggerMiddleware(stack, cfg.Logger); err != nil {
+			return err
+		}
+	}
+	if err := stack.Build.Add(&awsmiddleware.ClientRequestID{}, middleware.After); err != nil {
+		return err
+	}
+	mp := cfg.MeterProvider
+	if mp == nil {
+		mp = metrics.NopMeterProvider{}
+	}
+	attempt := retry.NewAttemptMiddleware(cfg.Retryer, smithyhttp.RequestCloner, func(m *retry.Attempt) {
+		m.LogAttempts = cfg.LogMode.IsRetries()
+		m.OperationMeter = mp.Meter(scopeName)
+		m.ClientSkew = &cfg.State.skew
+		m.DisableClockSkewCorrection = cfg.DisableClockSkewCorrection
+	})
+	if err := stack.Finalize.Insert(attempt, "ResolveAuthScheme", middleware.Before); err != nil {
+		return err
+	}
+	if classic {
+		//lint:ignore SA1019 the clients of the classic layout still add it
+		if err := stack.Finalize.Insert(&retry.MetricsHeader{}, attempt.ID(), middleware.After); err != nil {
+			return err
+		}
+	}
+	if err := stack.Deserialize.Add(&awsmiddleware.AddRawResponse{}, middleware.Before); err != nil {
+		return err
+	}
+	if classic {
+		if err := stack.Finalize.Insert(&spanRetryLoop{tracer: cfg.TracerProvider, scope: scopeName}, "Retry", middleware.Before); err != nil {
+			return err
+		}
+	}
+	ua, err := getOrAddRequestUserAgent(stack)
+	if err != nil {
+		return err
+	}
+	ua.AddSDKAgentKeyValue(awsmiddleware.APIMetadata, officialPackage(service), Version)
+	if cfg.AppID != "" {
+		ua.AddSDKAgentKey(awsmiddleware.ApplicationIdentifier, cfg.AppID)
+	}
+	if err := stack.Finalize.Insert(&setLegacyContextSigningOptions{call: sc}, "Signing", middleware.Before); err != nil {
+		return err
+	}
+	switch cfg.Retryer.(type) {
+	case *retry.Standard:
+		ua.AddUserAgentFeature(awsmiddleware.UserAgentFeatureRetryModeStandard)
+	case *retry.AdaptiveMode:
+		ua.AddUserAgentFeature(awsmiddleware.UserAgentFeatureRetryModeAdaptive)
+	}
+	if err := stack.Build.Add(&awsmiddleware.RecursionDetection{}, middleware.After); err != nil {
+		return err
+	}
+	if err := stack.Finalize.Insert(&smithyhttp.InterceptBeforeRetryLoop{
+		Interceptors: cfg.Interceptors.BeforeRetryLoop,
+	}, "Retry", middleware.Before); err != nil {
+		return err
+	}
+	return stack.Finalize.Insert(&smithyhttp.InterceptAttempt{
+		BeforeAttempt: cfg.Interceptors.BeforeAttempt,
+		AfterAttempt:  cfg.Interceptors.AfterAttempt,
+	}, "Retry", middleware.After)
+}
+
+// addOperationMiddlewares adds what the official clients add for one
+// operation, in their order.
+func addOperationMiddlewares[In, Out any](stack *middleware.Stack, sc *stackCall, op *Operation[In, Out]) error {
+	cfg := sc.cfg
+	classic := op.Service.Layout == LayoutClassic
+	steps := []func() error{
+		func() error {
+			return stack.Serialize.Add(&operationSerializer[In, Out]{call: sc, op: op}, middleware.After)
+		},
+		func() error {
+			return stack.Deserialize.Add(&operationDeserializer[In, Out]{call: sc, op: op}, middleware.After)
+		},
+		func() error {
+			if !classic {
+				return nil
+			}
+			return stack.Initialize.Add(&legacyEndpointContextSetter{}, middleware.Before)
+		},
+		func() error {
+			if !classic {
+				return nil
+			}
+			return stack.Build.Insert(&smithyhttp.ComputeContentLength{}, "ClientRequestID", middleware.After)
+		},
+		func() error {
+			return stack.Serialize.Insert(&resolveEndpointV1{}, "OperationSerializer", middleware.Before)
+		},
+		func() error {
+			return stack.Finalize.Insert(&v4.ComputePayloadSHA256{}, "ResolveEndpointV2", middleware.After)
+		},
+		func() error {
+			return stack.Deserialize.Add(&awsmiddleware.RecordResponseTiming{
+				DisableClockSkewCorrection: cfg.DisableClockSkewCorrection,
+			}, middleware.After)
+		},
+		func() error {
+			if !classic {
+				return nil
+			}
+			//lint:ignore SA1019 the clients of the classic layout still add it
+			return smithyhttp.AddErrorCloseResponseBodyMiddleware(stack)
+		},
+		func() error {
+			if !classic {
+				return nil
+			}
+			//lint:ignore SA1019 the clients of the classic layout still add it
+			return smithyhttp.AddCloseResponseBodyMiddleware(stack)
+		},
+		func() error {
+			ua, err := getOrAddRequestUserAgent(stack)
+			if err != nil {
+				return err
+			}
+			if !classic {
+				addCredentialSources(ua, cfg.Credentials)
+				return nil
+			}
+			return stack.Build.Insert(&setCredentialSource{ua: ua, credentials: cfg.Credentials}, "UserAgent", middleware.Before)
+		},
+		func() error {
+			if op.Token == nil {
+				return nil
+			}
+			return stack.Initialize.Add(&idempotencyTokenAutoFill[In, Out]{cfg: cfg, op: op}, middleware.Before)
+		},
+		func() error {
+			if op.Validate == nil || cfg.Validation == validate.Off {
+				return nil
+			}
+			return stack.Initialize.Add(&inputValidation[In, Out]{op: op, mode: cfg.Validation}, middleware.After)
+		},
+		func() error {
+			if !classic {
+				return nil
+			}
+			return stack.Initialize.Add(&awsmiddleware.RegisterServiceMetadata{
+				Region: cfg.Region, ServiceID: op.Service.ID, OperationName: op.Name,
+			}, middleware.Before)
+		},
+		func() error {
+			return stack.Deserialize.Insert(&awsmiddleware.RequestIDRetriever{}, "OperationDeserializer", middleware.Before)
+		},
+		func() error {
+			return stack.Deserialize.Insert(&awshttp.ResponseErrorWrapper{}, "RequestIDRetriever", middleware.Before)
+		},
+		func() error {
+			return stack.Deserialize.Add(&requestResponseLogger[In, Out]{call: sc, op: op}, middleware.After)
+		},
+		func() error {
+			return stack.Finalize.Insert(&disableHTTPS{call: sc}, "ResolveEndpointV2", middleware.After)
+		},
+		func() error { return addInterceptors(stack, &cfg.Interceptors) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addInterceptors adds the interceptor middleware when any hook is
+// registered, as the official clients do.
+func addInterceptors(stack *middleware.Stack, r *smithyhttp.InterceptorRegistry) error {
+	if !hasInterceptors(r) {
+		return nil
+	}
+	return errors.Join(
+		stack.Initialize.Add(&smithyhttp.InterceptExecution{
+			BeforeExecution: r.BeforeExecution,
+			AfterExecution:  r.AfterExecution,
+		}, middleware.Before),
+		stack.Serialize.Insert(&smithyhttp.InterceptBeforeSerialization{
+			Interceptors: r.BeforeSerialization,
+		}, "OperationSerializer", middleware.Before),
+		stack.Serialize.Insert(&smithyhttp.InterceptAfterSerialization{
+			Interceptors: r.AfterSerialization,
+		}, "OperationSerializer", middleware.After),
+		stack.Finalize.Insert(&smithyhttp.InterceptBeforeSigning{
+			Interceptors: r.BeforeSigning,
+		}, "Signing", middleware.Before),
+		stack.Finalize.Insert(&smithyhttp.InterceptAfterSigning{
+			Interceptors: r.AfterSigning,
+		}, "Signing", middleware.After),
+		stack.Deserialize.Add(&smithyhttp.InterceptTransmit{
+			BeforeTransmit: r.BeforeTransmit,
+			AfterTransmit:  r.AfterTransmit,
+		}, middleware.After),
+		stack.Deserialize.Insert(&smithyhttp.InterceptBeforeDeserialization{
+			Interceptors: r.BeforeDeserialization,
+		}, "OperationDeserializer", middleware.After),
+		stack.Deserialize.Insert(&smithyhttp.InterceptAfterDeserialization{
+			Interceptors: r.AfterDeserialization,
+		}, "OperationDeserializer", middleware.Before),
+	)
+}
+
+// getOrAddRequestUserAgent returns the stack's User-Agent middleware (the
+// official type, which awsmiddleware.AddUserAgentKeyValue and friends
+// look up), adding it when missing.
+func getOrAddRequestUserAgent(stack *middleware.Stack) (*awsmiddleware.RequestUserAgent, error) {
+	id := (*awsmiddleware.RequestUserAgent)(nil).ID()
+	mw, ok := stack.Build.Get(id)
+	if !ok {
+		mw = awsmiddleware.NewRequestUserAgent()
+		if err := stack.Build.Add(mw, middleware.After); err != nil {
+			return nil, err
+		}
+	}
+	ua, ok := mw.(*awsmiddleware.RequestUserAgent)
+	if !ok {
+		return nil, fmt.Errorf("%T for %s middleware did not match expected type", mw, id)
+	}
+	return ua, nil
+}
+
+type setOperationInput struct{}
+
+func (*setOperationInput) ID() string { return "setOperationInput" }
+
+func (*setOperationInput) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
+	middleware.SerializeOutput, middleware.Metadata, error,
+) {
+	return next.HandleSerialize(ctx, in)
+}
+
+// legacyEndpointContextSetter marks calls resolved by a version 1
+// endpoint resolver. This client folds such resolvers into its endpoint
+// source, so the mark is never needed; the middleware keeps its place.
+type legacyEndpointContextSetter struct{}
+
+func (*legacyEndpointContextSetter) ID() string { return "legacyEndpointContextSetter" }
+
+func (*legacyEndpointContextSetter) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+	middleware.InitializeOutput, middleware.Metadata, error,
+) {
+	return next.HandleInitialize(ctx, in)
+}
+
+// resolveEndpointV1 holds the place of the official clients' version 1
+// endpoint resolution; endpoints are resolved by ResolveEndpointV2.
+type resolveEndpointV1 struct{}
+
+func (*resolveEndpointV1) ID() string { return "ResolveEndpoint" }
+
+func (*resolveEndpointV1) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
+	middleware.SerializeOutput, middleware.Metadata, error,
+) {
+	return next.HandleSerialize(ctx, in)
+}
+
+// idempotencyTokenAutoFill fills a nil idempotency token, on a copy of the
+// caller's input.
+type idempotencyTokenAutoFill[In, Out any] struct {
+	cfg *Config
+	op  *Operation[In, Out]
+}
+
+func (*idempotencyTokenAutoFill[In, Out]) ID() string { return "OperationIdempotencyTokenAutoFill" }
+
+func (m *idempotencyTokenAutoFill[In, Out]) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+	out middleware.InitializeOutput, metadata middleware.Metadata, err error,
+) {
+	params, ok := in.Parameters.(*In)
+	if !ok {
+		return out, metadata, fmt.Errorf("expected middleware input to be of type %T", params)
+	}
+	if in.Parameters, err = fillToken(m.cfg, m.op, params); err != nil {
+		return out, metadata, err
+	}
+	return next.HandleInitialize(ctx, in)
+}
+
+// inputValidation checks the input against the model's constraints.
+type inputValidation[In, Out any] struct {
+	op   *Operation[In, Out]
+	mode validate.Mode
+}
+
+func (*inputValidation[In, Out]) ID() string { return "OperationInputValidation" }
+
+func (m *inputValidation[In, Out]) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+	out middleware.InitializeOutput, metadata middleware.Metadata, err error,
+) {
+	params, ok := in.Parameters.(*In)
+	if !ok {
+		return out, metadata, fmt.Errorf("unknown input parameters type %T", in.Parameters)
+	}
+	if err := check(m.op, params, m.mode); err != nil {
+		return out, metadata, err
+	}
+	return next.HandleInitialize(ctx, in)
+}
+
+// operationSerializer writes the operation's request into the stack's
+// *smithyhttp.Request.
+type operationSerializer[In, Out any] struct {
+	call *stackCall
+	op   *Operation[In, Out]
+}
+
+func (*operationSerializer[In, Out]) ID() string { return "OperationSerializer" }
+
+func (m *operationSerializer[In, Out]) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
+	out middleware.SerializeOutput, metadata middleware.Metadata, err error,
+) {
+	_, span := tracing.StartSpan(ctx, "OperationSerializer")
+	endTimer := startMetricTimer(ctx, metricSerialization)
+	defer endTimer()
+	defer span.End()
+	request, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return out, metadata, &smithy.SerializationError{Err: fmt.Errorf("unknown transport type %T", in.Request)}
+	}
+	params, ok := in.Parameters.(*In)
+	if !ok {
+		return out, metadata, &smithy.SerializationError{Err: fmt.Errorf("unknown input parameters type %T", in.Parameters)}
+	}
+	req, err := encodeRequest(m.op, params)
+	if err != nil {
+		return out, metadata, err
+	}
+	if m.call.cfg.LogMode.IsRequestWithBody() {
+		m.call.logBody = redactedBody(m.op, params, req.Payload())
+	}
+	path, rawPath := req.Path()
+	request.Method = m.op.Binding.Method
+	if request.URL.Path == "" {
+		request.URL.Path = path
+		if rawPath != path {
+			request.URL.RawPath = rawPath
+		}
+	} else {
+		request.URL.Path = smithyhttp.JoinPath(request.URL.Path, path)
+		if rawPath != path {
+			request.URL.RawPath = smithyhttp.JoinPath(request.URL.RawPath, rawPath)
+		}
+	}
+	for name, values := range m.op.Binding.Headers() {
+		request.Header[name] = append([]string(nil), values...)
+	}
+	if request, err = request.SetStream(bytes.NewReader(req.Payload())); err != nil {
+		return out, metadata, &smithy.SerializationError{Err: err}
+	}
+	in.Request = request
+	endTimer()
+	span.End()
+	return next.HandleSerialize(ctx, in)
+}
+
+// operationDeserializer reads the *smithyhttp.Response into the
+// operation's output or typed error.
+type operationDeserializer[In, Out any] struct {
+	call *stackCall
+	op   *Operation[In, Out]
+}
+
+func (*operationDeserializer[In, Out]) ID() string { return "OperationDeserializer" }
+
+func (m *operationDeserializer[In, Out]) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+	out middleware.DeserializeOutput, metadata middleware.Metadata, err error,
+) {
+	out, metadata, err = next.HandleDeserialize(ctx, in)
+	if skew, ok := awsmiddleware.GetAttemptSkew(metadata); ok && !m.call.cfg.DisableClockSkewCorrection {
+		m.call.skew.Store(int64(skew))
+	}
+	if err != nil {
+		return out, metadata, err
+	}
+	_, span := tracing.StartSpan(ctx, "OperationDeserializer")
+	endTimer := startMetricTimer(ctx, metricDeserialization)
+	defer endTimer()
+	defer span.End()
+	response, ok := out.RawResponse.(*smithyhttp.Response)
+	if !ok {
+		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("unknown transport type %T", out.RawResponse)}
+	}
+	limit := m.call.cfg.MaxResponseBytes
+	if limit <= 0 {
+		limit = DefaultMaxResponseBytes
+	}
+	body, err := readBody(response.Response, limit)
+	response.Body = http.NoBody
+	if err != nil {
+		return out, metadata, bodyFailure(err, m.op.Idempotent)
+	}
+	if response.StatusCode < 200 || response.StatusCode >= 300 {
+		return out, metadata, apiErrorOf(m.op, response.Header, body)
+	}
+	output, err := decodeOutput(m.op, body)
+	if err != nil {
+		return out, metadata, err
+	}
+	out.Result = output
+	return out, metadata, nil
+}
+
+// resolveAuthScheme picks SigV4, or no authentication when the call has
+// no credentials or anonymous ones, as the official clients do.
+type resolveAuthScheme struct{ call *stackCall }
+
+func (*resolveAuthScheme) ID() string { return "ResolveAuthScheme" }
+
+func (m *resolveAuthScheme) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	out middleware.FinalizeOutput, metadata middleware.Metadata, err error,
+) {
+	_, span := tracing.StartSpan(ctx, "ResolveAuthScheme")
+	defer span.End()
+	creds := m.call.cfg.Credentials
+	m.call.anonymous = creds == nil || aws.IsCredentialsProvider(creds, (*aws.AnonymousCredentials)(nil))
+	schemeID := smithyauth.SchemeIDSigV4
+	if m.call.anonymous {
+		schemeID = smithyauth.SchemeIDAnonymous
+	}
+	span.SetProperty("auth.scheme_id", schemeID)
+	span.End()
+	return next.HandleFinalize(ctx, in)
+}
+
+func (m *stackCall) schemeID() string {
+	if m.anonymous {
+		return smithyauth.SchemeIDAnonymous
+	}
+	return smithyauth.SchemeIDSigV4
+}
+
+type identityKey struct{}
+
+// getIdentity retrieves the call's credentials.
+type getIdentity struct{ call *stackCall }
+
+func (*getIdentity) ID() string { return "GetIdentity" }
+
+func (m *getIdentity) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	out middleware.FinalizeOutput, metadata middleware.Metadata, err error,
+) {
+	innerCtx, span := tracing.StartSpan(ctx, "GetIdentity")
+	defer span.End()
+	var creds aws.Credentials
+	if !m.call.anonymous {
+		creds, err = timeOperationMetric(ctx, metricResolveIdentity, func() (aws.Credentials, error) {
+			return m.call.cfg.Credentials.Retrieve(innerCtx)
+		}, func(o *metrics.RecordMetricOptions) {
+			o.Properties.Set("auth.scheme_id", m.call.schemeID())
+		})
+		if err != nil {
+			return out, metadata, fmt.Errorf("get identity: %w", err)
+		}
+	}
+	ctx = middleware.WithStackValue(ctx, identityKey{}, creds)
+	span.End()
+	return next.HandleFinalize(ctx, in)
+}
+
+// resolveEndpointV2 resolves the endpoint and points the request at it.
+type resolveEndpointV2 struct{ call *stackCall }
+
+func (*resolveEndpointV2) ID() string { return "ResolveEndpointV2" }
+
+func (m *resolveEndpointV2) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	out middleware.FinalizeOutput, metadata middleware.Metadata, err error,
+) {
+	_, span := tracing.StartSpan(ctx, "ResolveEndpoint")
+	defer span.End()
+	req, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return out, metadata, fmt.Errorf("unknown transport type %T", in.Request)
+	}
+	cfg := m.call.cfg
+	endpoint, err := timeOperationMetric(ctx, metricResolveEndpoint, func() (smithyendpoints.Endpoint, error) {
+		return cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
+	})
+	if err != nil {
+		return out, metadata, fmt.Errorf("failed to resolve service endpoint, %w", err)
+	}
+	span.SetProperty("client.call.resolved_endpoint", endpoint.URI.String())
+	if endpoint.URI.RawPath == "" && req.URL.RawPath != "" {
+		endpoint.URI.RawPath = endpoint.URI.Path
+	}
+	req.URL.Scheme = endpoint.URI.Scheme
+	req.URL.Host = endpoint.URI.Host
+	req.URL.Path = smithyhttp.JoinPath(endpoint.URI.Path, req.URL.Path)
+	req.URL.RawPath = smithyhttp.JoinPath(endpoint.URI.RawPath, req.URL.RawPath)
+	for k := range endpoint.Headers {
+		req.Header.Set(k, endpoint.Headers.Get(k))
+	}
+	m.call.signingName, m.call.signingRegion = endpoints.Signing(&endpoint, m.call.service.SigningName, cfg.Region)
+	span.End()
+	return next.HandleFinalize(ctx, in)
+}
+
+// disableHTTPS switches the request to plain http when the options ask
+// for it, and otherwise refuses plain http to hosts other than loopback.
+type disableHTTPS struct{ call *stackCall }
+
+func (*disableHTTPS) ID() string { return "disableHTTPS" }
+
+func (m *disableHTTPS) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	out middleware.FinalizeOutput, metadata middleware.Metadata, err error,
+) {
+	req, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return out, metadata, fmt.Errorf("unknown transport type %T", in.Request)
+	}
+	allow := m.call.cfg.DisableHTTPS
+	if allow && !smithyhttp.GetHostnameImmutable(ctx) {
+		req.URL.Scheme = "http"
+	}
+	if err := checkScheme(req.URL, allow); err != nil {
+		return out, metadata, err
+	}
+	return next.HandleFinalize(ctx, in)
+}
+
+// setLegacyContextSigningOptions lets a signing name or region set in the
+// context by earlier middleware override the endpoint's.
+type setLegacyContextSigningOptions struct{ call *stackCall }
+
+func (*setLegacyContextSigningOptions) ID() string { return "setLegacyContextSigningOptions" }
+
+func (m *setLegacyContextSigningOptions) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	middleware.FinalizeOutput, middleware.Metadata, error,
+) {
+	if !m.call.anonymous {
+		//lint:ignore SA1019 the official clients still honour it here
+		if name := awsmiddleware.GetSigningName(ctx); name != "" {
+			m.call.signingName = name
+		}
+		//lint:ignore SA1019 the official clients still honour it here
+		if region := awsmiddleware.GetSigningRegion(ctx); region != "" {
+			m.call.signingRegion = region
+		}
+	}
+	return next.HandleFinalize(ctx, in)
+}
+
+// signRequest signs the request of an attempt with SigV4.
+type signRequest struct{ call *stackCall }
+
+func (*signRequest) ID() string { return "Signing" }
+
+func (m *signRequest) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	out middleware.FinalizeOutput, metadata middleware.Metadata, err error,
+) {
+	_, span := tracing.StartSpan(ctx, "SignRequest")
+	defer span.End()
+	req, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return out, metadata, fmt.Errorf("unexpected transport type %T", in.Request)
+	}
+	if !m.call.anonymous {
+		creds, _ := middleware.GetStackValue(ctx, identityKey{}).(aws.Credentials)
+		cfg := m.call.cfg
+		name, region := m.call.signingName, m.call.signingRegion
+		if cfg.SigningName != "" {
+			name = cfg.SigningName
+		}
+		if cfg.SigningRegion != "" {
+			region = cfg.SigningRegion
+		}
+		signingTime := time.Now().UTC().Add(time.Duration(m.call.skew.Load()))
+		_, err = timeOperationMetric(ctx, metricSigning, func() (struct{}, error) {
+			return struct{}{}, sign(ctx, cfg, creds, req.Request, v4.GetPayloadHash(ctx), name, region, signingTime)
+		}, func(o *metrics.RecordMetricOptions) {
+			o.Properties.Set("auth.scheme_id", m.call.schemeID())
+		})
+		if err != nil {
+			return out, metadata, fmt.Errorf("sign request: %w", err)
+		}
+	}
+	span.End()
+	return next.HandleFinalize(ctx, in)
+}
+
+// setCredentialSource reports the credential sources in the User-Agent,
+// as the official clients do.
+type setCredentialSource struct {
+	ua          *awsmiddleware.RequestUserAgent
+	credentials aws.CredentialsProvider
+}
+
+func (*setCredentialSource) ID() string { return "SetCredentialSourceMiddleware" }
+
+func (m *setCredentialSource) HandleBuild(ctx context.Context, in middleware.BuildInput, next middleware.BuildHandler) (
+	middleware.BuildOutput, middleware.Metadata, error,
+) {
+	addCredentialSources(m.ua, m.credentials)
+	return next.HandleBuild(ctx, in)
+}
+
+// addCredentialSources reports the sources of credentials in the
+// User-Agent.
+func addCredentialSources(ua *awsmiddleware.RequestUserAgent, credentials aws.CredentialsProvider) {
+	if source, ok := credentials.(aws.CredentialProviderSource); ok {
+		for _, s := range source.ProviderSources() {
+			ua.AddCredentialsSource(s)
+		}
+	}
+}
+
+// spanRetryLoop opens the RetryLoop span around the retry middleware.
+type spanRetryLoop struct {
+	tracer tracing.TracerProvider
+	scope  string
+}
+
+func (*spanRetryLoop) ID() string { return "spanRetryLoop" }
+
+func (m *spanRetryLoop) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (
+	middleware.FinalizeOutput, middleware.Metadata, error,
+) {
+	tp := m.tracer
+	if tp == nil {
+		tp = tracing.NopTracerProvider{}
+	}
+	ctx, span := tp.Tracer(m.scope).StartSpan(ctx, "RetryLoop")
+	defer span.End()
+	return next.HandleFinalize(ctx, in)
+}
+
+// requestResponseLogger logs what the client's log mode asks for, with
+// secrets withheld, as the direct path does.
+type requestResponseLogger[In, Out any] struct {
+	call *stackCall
+	op   *Operation[In, Out]
+}
+
+func (*requestResponseLogger[In, Out]) ID() string { return "RequestResponseLogger" }
+
+func (m *requestResponseLogger[In, Out]) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+	out middleware.DeserializeOutput, metadata middleware.Metadata, err error,
+) {
+	mode := m.call.cfg.LogMode
+	logger := middleware.GetLogger(ctx)
+	if req, ok := in.Request.(*smithyhttp.Request); ok && (mode.IsRequest() || mode.IsRequestWithBody()) {
+		logger.Logf(logDebug, "%s", requestLog(req.Request, m.call.logBody))
+	}
+	out, metadata, err = next.HandleDeserialize(ctx, in)
+	resp, ok := out.RawResponse.(*smithyhttp.Response)
+	if !ok || resp.Response == nil || !(mode.IsResponse() || mode.IsResponseWithBody()) {
+		return out, metadata, err
+	}
+	var body string
+	if mode.IsResponseWithBody() && !m.op.SensitiveOutput && resp.Body != nil {
+		limit := m.call.cfg.MaxResponseBytes
+		if limit <= 0 {
+			limit = DefaultMaxResponseBytes
+		}
+		var readErr error
+		body, readErr = readBody(resp.Response, limit)
+		if readErr != nil {
+			return out, metadata, bodyFailure(readErr, m.op.Idempotent)
+		}
+		resp.Body = io.NopCloser(strings.NewReader(body))
+	}
+	logger.Logf(logDebug, "%s", responseLog(resp.Response, body, mode.IsResponseWithBody(), m.op.SensitiveOutput))
+	return out, metadata, err
+}
+
+// noRedirects returns client made to follow no redirect, as the direct
+// path sends (see call.send): an *http.Client is used through a copy that
+// refuses them, and a response another client fetched from elsewhere is
+// refused.
+func noRedirects(client HTTPClient) smithyhttp.ClientDo {
+	if hc, ok := client.(*http.Client); ok {
+		if refusesRedirects(hc) {
+			return hc
+		}
+		copied := *hc
+		copied.CheckRedirect = refuseRedirect
+		return &copied
+	}
+	return smithyhttp.ClientDoFunc(func(req *http.Request) (*http.Response, error) {
+		resp, err := client.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp == nil {
+			return nil, errors.New("the HTTP client returned neither a response nor an error")
+		}
+		if err := checkOrigin(req, resp); err != nil {
+			_ = resp.Body.Close()
+			return nil, err
+		}
+		return resp, nil
+	})
+}
