@@ -20,4 +20,10 @@
 //		Identifier:       aws.String("3t2ng8cp3dqxmb"),
 //		Name:             aws.String("orders"),
 //	})
+//
+// For tests, package datazonetest serves an in-process emulator of the
+// operation that a client of this package can be pointed at.
+//
+// awssnap is licensed under the Apache License 2.0, as the official SDK
+// is; see the LICENSE file at the root of the module.
 package datazone

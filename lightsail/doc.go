@@ -20,4 +20,10 @@
 //		}
 //		fmt.Println(aws.ToString(record.Name), record.State)
 //	}
+//
+// For tests, package lightsailtest serves an in-process emulator of the
+// operation that a client of this package can be pointed at.
+//
+// awssnap is licensed under the Apache License 2.0, as the official SDK
+// is; see the LICENSE file at the root of the module.
 package lightsail

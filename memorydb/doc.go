@@ -16,4 +16,10 @@
 //		SourceSnapshotName: aws.String("nightly"),
 //		TargetSnapshotName: aws.String("nightly-copy"),
 //	})
+//
+// For tests, package memorydbtest serves an in-process emulator of the
+// operation that a client of this package can be pointed at.
+//
+// awssnap is licensed under the Apache License 2.0, as the official SDK
+// is; see the LICENSE file at the root of the module.
 package memorydb

@@ -19,4 +19,10 @@
 //		SnapshotName:    aws.String("nightly-1"),
 //		Tags:            map[string]string{"team": "graph"},
 //	})
+//
+// For tests, package neptunegraphtest serves an in-process emulator of the
+// operation that a client of this package can be pointed at.
+//
+// awssnap is licensed under the Apache License 2.0, as the official SDK
+// is; see the LICENSE file at the root of the module.
 package neptunegraph

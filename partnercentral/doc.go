@@ -27,4 +27,10 @@
 //		ResourceIdentifier:                 aws.String("O1234567"),
 //		ResourceSnapshotTemplateIdentifier: aws.String("MyTemplate"),
 //	})
+//
+// For tests, package partnercentraltest serves an in-process emulator of the
+// operation that a client of this package can be pointed at.
+//
+// awssnap is licensed under the Apache License 2.0, as the official SDK
+// is; see the LICENSE file at the root of the module.
 package partnercentral

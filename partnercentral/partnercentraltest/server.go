@@ -8,8 +8,6 @@
 //
 // A client reaches it with partnercentral.New(partnercentral.Options{},
 // server.ClientOptions()) or partnercentral.NewFromConfig(server.Config()).
-// The official aws-sdk-go-v2 partnercentralselling client works against it
-// the same way, with the options set from Config.
 //
 // awssnap is licensed under the Apache License 2.0; see the LICENSE file
 // at the root of the module.
