@@ -46,6 +46,7 @@ func TestProtocolVectors(t *testing.T) {
 	}
 	sort.Strings(ran)
 	t.Logf("awsJson1_1 vectors: %d ran and passed, %d do not apply", len(ran), len(skipped))
+	testutil.CheckRan(t, "awsJson1_1 protocol vectors", len(ran), 34)
 	for _, id := range ran {
 		t.Logf("  ran: %s", id)
 	}

@@ -42,6 +42,7 @@ func TestProtocolVectors(t *testing.T) {
 		ran++
 	}
 	t.Logf("awsJson1_1 vectors: %d ran and passed, %d do not apply", ran, len(skipped))
+	testutil.CheckRan(t, "awsJson1_1 protocol vectors", ran, 25)
 	ids := make([]string, 0, len(skipped))
 	for id := range skipped {
 		ids = append(ids, id)

@@ -129,6 +129,7 @@ func TestProtocolVectors(t *testing.T) {
 		}
 	}
 	t.Logf("%d cases ran, %d do not apply", ran, skipped)
+	testutil.CheckRan(t, "restJson1 protocol vectors", ran, 30)
 }
 
 // runError maps the case's error code onto a real one and checks the

@@ -111,6 +111,7 @@ func TestProtocolVectors(t *testing.T) {
 	sort.Strings(ran)
 	t.Logf("ran %d cases:\n  %s", len(ran), strings.Join(ran, "\n  "))
 	t.Logf("%d cases do not apply:\n  %s", len(skipped), strings.Join(skipped, "\n  "))
+	testutil.CheckRan(t, "awsJson1_0 protocol vectors", len(ran), 25)
 }
 
 // runRequestCase checks the framing of a request. The test operations have

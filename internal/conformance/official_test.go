@@ -2,19 +2,25 @@ package conformance_test
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/build"
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/awssnap/awssnap/internal/testutil"
 )
 
 // officialModules names the official client module of each service.
@@ -23,20 +29,100 @@ var officialModules = map[string]string{
 	"datazone": "datazone", "partnercentral": "partnercentralselling",
 }
 
-// officialDir returns the newest official client source directory of the
-// service in the module cache, or skips.
+// notPinned says why a service has no official module pinned in
+// internal/bench/go.mod and so nothing to compare with.
+var notPinned = map[string]string{
+	"partnercentral": "the official service/partnercentralselling module cannot be resolved from the module proxy",
+}
+
+// officialPrefix is the module path prefix of the official service clients.
+const officialPrefix = "github.com/aws/aws-sdk-go-v2/service/"
+
+// pinnedOfficial returns the official service client versions required by
+// internal/bench/go.mod, the one place that pins them, keyed by the
+// official module's last path element.
+func pinnedOfficial(t *testing.T) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "bench", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pins := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		fields := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "require "))
+		if len(fields) >= 2 && strings.HasPrefix(fields[0], officialPrefix) {
+			pins[strings.TrimPrefix(fields[0], officialPrefix)] = fields[1]
+		}
+	}
+	return pins
+}
+
+// moduleCache returns the Go module cache directory.
+func moduleCache() string {
+	if cache := os.Getenv("GOMODCACHE"); cache != "" {
+		return cache
+	}
+	if out, err := exec.Command("go", "env", "GOMODCACHE").Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
+		return string(bytes.TrimSpace(out))
+	}
+	return filepath.Join(build.Default.GOPATH, "pkg", "mod")
+}
+
+// officialDir returns the source directory of the official client of the
+// service at the version pinned in internal/bench/go.mod, or "" (logged)
+// for a service with no official module to compare with. A pinned module
+// absent from the module cache fails the test in CI and skips it
+// elsewhere; `cd internal/bench && go mod download` fetches it.
 func officialDir(t *testing.T, name string) string {
 	t.Helper()
-	cache := os.Getenv("GOMODCACHE")
-	if cache == "" {
-		cache = filepath.Join(build.Default.GOPATH, "pkg", "mod")
+	module := officialModules[name]
+	version, ok := pinnedOfficial(t)[module]
+	if !ok {
+		reason, known := notPinned[name]
+		if !known {
+			t.Fatalf("internal/bench/go.mod pins no version of %s%s", officialPrefix, module)
+		}
+		t.Logf("not compared with an official client: %s", reason)
+		return ""
 	}
-	dirs, _ := filepath.Glob(filepath.Join(cache, "github.com", "aws", "aws-sdk-go-v2", "service", officialModules[name]+"@v*"))
-	if len(dirs) == 0 {
-		t.Skipf("skipping: the official %s client is not in the module cache (%s) to compare with", officialModules[name], cache)
+	dir := filepath.Join(moduleCache(), "github.com", "aws", "aws-sdk-go-v2", "service", module+"@"+version)
+	if _, err := os.Stat(dir); err != nil {
+		testutil.MissingOracle(t, fmt.Sprintf("the official %s client %s pinned in internal/bench/go.mod is not in the module cache (run go mod download in internal/bench): %v", module, version, err))
 	}
-	sort.Strings(dirs)
-	return dirs[len(dirs)-1]
+	return dir
+}
+
+// TestReportNewerOfficialVersions lists official client versions in the
+// module cache that are newer than the ones internal/bench/go.mod pins. It
+// only reports them (the comparisons use the pins); it fails only when the
+// pins cannot be read.
+func TestReportNewerOfficialVersions(t *testing.T) {
+	pins := pinnedOfficial(t)
+	if len(pins) != len(officialModules)-len(notPinned) {
+		t.Fatalf("internal/bench/go.mod pins %v; want one version per service except %v", pins, notPinned)
+	}
+	for _, module := range slices.Sorted(maps.Keys(pins)) {
+		dirs, _ := filepath.Glob(filepath.Join(moduleCache(), "github.com", "aws", "aws-sdk-go-v2", "service", module+"@v*"))
+		for _, dir := range dirs {
+			_, version, _ := strings.Cut(filepath.Base(dir), "@")
+			if newerVersion(version, pins[module]) {
+				t.Logf("newer official %s in the module cache: %s (pinned: %s)", module, version, pins[module])
+			}
+		}
+	}
+}
+
+// newerVersion reports whether the release version a (vX.Y.Z) is newer
+// than b.
+func newerVersion(a, b string) bool {
+	parse := func(v string) (n [3]int) {
+		for i, part := range strings.SplitN(strings.TrimPrefix(v, "v"), ".", 3) {
+			n[i], _ = strconv.Atoi(part)
+		}
+		return n
+	}
+	na, nb := parse(a), parse(b)
+	return slices.Compare(na[:], nb[:]) > 0
 }
 
 // TestOfficialTypes compares every struct type and enum the operation
@@ -46,6 +132,9 @@ func officialDir(t *testing.T, name string) string {
 func TestOfficialTypes(t *testing.T) {
 	forEachService(t, func(t *testing.T, f *fixture) {
 		dir := officialDir(t, f.name)
+		if dir == "" {
+			return
+		}
 		official := officialSource(t, filepath.Join(dir, "api_op_"+f.opName()+".go"))
 		typesSource := officialSource(t, filepath.Join(dir, "types", "*.go"))
 		ours := map[reflect.Type]bool{}

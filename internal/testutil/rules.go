@@ -47,7 +47,7 @@ type RuleResult struct {
 }
 
 // LoadRuleSet reads the endpoint rule set of the model file name (e.g.
-// "memorydb.json") from the shared directory, or skips the test.
+// "memorydb.json") from the shared directory; see SharedDir for an absent ../shared.
 func LoadRuleSet(t testing.TB, name string) *RuleSet {
 	t.Helper()
 	data, err := os.ReadFile(SharedDir(t, "models", name))

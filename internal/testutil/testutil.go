@@ -212,7 +212,9 @@ func Golden(t testing.TB, name, got string) {
 }
 
 // SharedDir returns the path of the shared facts directory (../shared
-// beside the repository), or skips the test when it is absent.
+// beside the repository) joined with elem. When it is absent the test is
+// skipped, except in CI (the environment variable CI is set), where an
+// absent oracle fails the test.
 func SharedDir(t testing.TB, elem ...string) string {
 	t.Helper()
 	dir, err := os.Getwd()
@@ -227,15 +229,35 @@ func SharedDir(t testing.TB, elem ...string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("skipping: the shared directory of models and test vectors (../shared beside the repository) is absent")
+			MissingOracle(t, "the shared directory of models and test vectors (../shared beside the repository) is absent")
 		}
 		dir = parent
 	}
 	path := filepath.Join(append([]string{filepath.Dir(dir), "shared"}, elem...)...)
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("skipping: %s is absent (the shared model and test-vector files live beside the repository)", path)
+		MissingOracle(t, path+" is absent (the shared model and test-vector files live beside the repository)")
 	}
 	return path
+}
+
+// MissingOracle stops a test whose reference data is absent: it fails the
+// test in CI (the environment variable CI is set) and skips it elsewhere.
+func MissingOracle(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("CI is set and a test oracle is missing: %s", why)
+	}
+	t.Skipf("skipping (this fails when CI is set): %s", why)
+}
+
+// CheckRan fails t unless exactly want cases of the named vector suite
+// ran, so that a suite which silently runs nothing (or loses cases) cannot
+// pass.
+func CheckRan(t testing.TB, suite string, ran, want int) {
+	t.Helper()
+	if ran != want || ran == 0 {
+		t.Errorf("%s: %d cases ran, want %d", suite, ran, want)
+	}
 }
 
 // ProtocolCase is one case of the shared protocol test vectors
@@ -259,7 +281,7 @@ type ProtocolCase struct {
 }
 
 // LoadProtocolCases reads the cases of a protocol test file (e.g.
-// "awsJson1_1.json"), or skips the test when ../shared is absent.
+// "awsJson1_1.json"); see SharedDir for an absent ../shared.
 func LoadProtocolCases(t testing.TB, file string) []ProtocolCase {
 	t.Helper()
 	data, err := os.ReadFile(SharedDir(t, "protocol-tests", file))

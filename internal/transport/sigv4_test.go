@@ -118,6 +118,7 @@ func TestSigV4Vectors(t *testing.T) {
 		checkVector(t, &v)
 	}
 	t.Logf("%d of %d SigV4 vectors describe this library's signing path and pass", ran, len(files))
+	testutil.CheckRan(t, "SigV4 vectors", ran, 13)
 }
 
 func checkVector(t *testing.T, v *sigv4Vector) {
