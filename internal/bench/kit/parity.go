@@ -3,6 +3,7 @@ package kit
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,25 +19,26 @@ import (
 )
 
 // SharedDir returns the directory of the project's shared facts (specs,
-// models), or skips t when it is absent.
+// models). When it is absent the test fails in CI (CI is set) and is
+// skipped elsewhere.
 func SharedDir(t testing.TB) string {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0)
 	// kit is internal/bench/kit in the repository; shared/ sits beside it.
 	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "..", "shared")
 	if _, err := os.Stat(filepath.Join(dir, "models")); err != nil {
-		t.Skipf("the shared models are not at %s: %v", dir, err)
+		testutil.MissingOracle(t, fmt.Sprintf("the shared models are not at %s: %v", dir, err))
 	}
 	return dir
 }
 
 // ModelErrors returns the short names of the errors the model lists for
-// its operation and service, sorted; it skips t without the model.
+// its operation and service, sorted; see SharedDir for an absent model.
 func ModelErrors(t testing.TB, model string) []string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(SharedDir(t), "models", model+".json"))
 	if err != nil {
-		t.Skipf("no model: %v", err)
+		testutil.MissingOracle(t, fmt.Sprintf("no model: %v", err))
 	}
 	var doc struct {
 		Shapes map[string]struct {
