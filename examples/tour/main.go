@@ -1,6 +1,9 @@
 // Command tour calls each of the five operations once, against a local
 // emulator started in-process (no AWS account needed) or, with -aws,
-// against AWS with the default credential chain and region.
+// against AWS with the default credential chain and region. With -aws it
+// creates real, billable resources in the account (a MemoryDB snapshot
+// copy, a Neptune Analytics graph snapshot, a DataZone asset revision and
+// a Partner Central resource snapshot) and deletes none of them.
 //
 //	go run ./examples/tour
 //	go run ./examples/tour -aws -memorydb-source my-snapshot ...
@@ -8,6 +11,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -36,6 +40,23 @@ type ids struct {
 	template                         string
 }
 
+// usage is printed before the flags by -h.
+const usage = `Usage: tour [flags]
+
+tour calls each of the five operations once. By default it starts a local
+emulator in-process and calls it: no AWS account is needed and nothing is
+created anywhere.
+
+With -aws it calls AWS instead and creates real, billable resources in your
+account: a copy of the MemoryDB snapshot -memorydb-source, a snapshot of the
+Neptune Analytics graph -graph, a revision of the DataZone asset
+-datazone-asset and a Partner Central resource snapshot. The tour deletes
+none of them; delete them yourself when you are done. Name resources of your
+own account with the flags below.
+
+Flags:
+`
+
 func main() {
 	if err := run(context.Background(), os.Stdout, os.Args[1:]); err != nil {
 		log.Fatal(err)
@@ -46,7 +67,14 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	var shared env.Flags
 	var id ids
 	fs := flag.NewFlagSet("tour", flag.ContinueOnError)
+	fs.SetOutput(out)
 	shared.Register(fs)
+	fs.Lookup("aws").Usage = "call AWS instead of the local emulator, with the default credential chain and region.\n" +
+		"This CREATES REAL, BILLABLE RESOURCES in your account, which the tour does not delete"
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
 	fs.StringVar(&id.memoryDBSource, "memorydb-source", "seed-snapshot-1", "MemoryDB snapshot to copy")
 	fs.StringVar(&id.suffix, "suffix", "tour", "suffix of the names the tour creates")
 	fs.StringVar(&id.graph, "graph", "g-abcde12345", "Neptune Analytics graph to snapshot")
@@ -57,6 +85,9 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	fs.StringVar(&id.opportunity, "opportunity", "O1234567", "Partner Central opportunity")
 	fs.StringVar(&id.template, "template", "TourTemplate", "Partner Central snapshot template")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
 		return err
 	}
 	cfg, stop, err := shared.Config(ctx)
