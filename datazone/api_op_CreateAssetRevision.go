@@ -35,7 +35,7 @@ func (c *Client) CreateAssetRevision(ctx context.Context, params *CreateAssetRev
 	if params == nil {
 		params = &CreateAssetRevisionInput{}
 	}
-	cfg := c.core.Config(optFns)
+	cfg := c.config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, createAssetRevision, params)
 	if err != nil {
 		return nil, err

@@ -2,8 +2,12 @@ package datazone
 
 import (
 	"github.com/aws/aws-sdk-go-v2/aws"
+	smithyauth "github.com/aws/smithy-go/auth"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/transport"
@@ -17,10 +21,13 @@ type HTTPClient = transport.HTTPClient
 // github.com/aws/aws-sdk-go-v2/aws/signer/v4 satisfies it.
 type HTTPSignerV4 = transport.Signer
 
-// IdempotencyTokenProvider makes idempotency tokens.
+// IdempotencyTokenProvider makes the idempotency tokens a call fills into
+// an input that leaves its token unset; smithy-go's
+// rand.UUIDIdempotencyToken satisfies it.
 type IdempotencyTokenProvider = transport.TokenProvider
 
-// EndpointResolverOptions are the endpoint settings of a client.
+// EndpointResolverOptions are the endpoint settings of a client, which a
+// legacy EndpointResolver also receives.
 type EndpointResolverOptions = endpoints.ResolverOptions
 
 // ValidationMode selects how much of the model's constraints a call checks
@@ -39,20 +46,22 @@ const (
 )
 
 // Options configure a Client, and a single call when passed as functional
-// options to an operation.
+// options to an operation. The fields are those of the official client,
+// with the same types and effects, plus Validation and MaxResponseBytes.
 type Options struct {
-	// APIOptions are middleware functions of the official client. This
-	// client has no middleware stack: a call whose options carry any fails
-	// with an error before sending.
+	// APIOptions are smithy-go middleware functions. A call with any runs
+	// through a middleware stack laid out as the official client's, so
+	// instrumentation and test stubs written for it work unchanged.
 	APIOptions []func(*middleware.Stack) error
 
-	// AppID is an optional application identifier appended to the
-	// User-Agent header.
+	// AppID is an optional application identifier added to the User-Agent
+	// header; characters a header token cannot hold become '-'.
 	AppID string
 
 	// BaseEndpoint overrides the endpoint the rules resolve, e.g.
 	// "http://127.0.0.1:4566" for a local emulator. A path is kept as a
-	// prefix of every request path.
+	// prefix of every request path. A legacy EndpointResolver, when set,
+	// takes precedence over it.
 	BaseEndpoint *string
 
 	// ClientLogMode selects what is logged: retries, requests and
@@ -60,18 +69,33 @@ type Options struct {
 	// signatures are never logged.
 	ClientLogMode aws.ClientLogMode
 
-	// Credentials sign requests. Use aws.AnonymousCredentials{} to send
-	// unsigned requests.
+	// Credentials sign requests. A client built with nil or
+	// aws.AnonymousCredentials{} sends unsigned requests.
 	Credentials aws.CredentialsProvider
+
+	// DefaultsMode selects the official SDK defaults a client is built
+	// with: "standard", "in-region", "cross-region", "mobile", "auto"
+	// (chosen from the region and RuntimeEnvironment) or "legacy" (the
+	// default, which changes nothing). It sets the retry mode when
+	// RetryMode is empty and the connect and TLS handshake timeouts of the
+	// default HTTP client (or of an *awshttp.BuildableClient).
+	DefaultsMode aws.DefaultsMode
 
 	// DisableClockSkewCorrection stops the client from adjusting its
 	// signing time to the clock of the service.
 	DisableClockSkewCorrection bool
 
-	// EndpointOptions select FIPS endpoints and allow plain http. DataZone
-	// endpoints are dual-stack wherever the partition supports it, so
-	// UseDualStackEndpoint has no effect, as in the official client.
+	// EndpointOptions select FIPS and dual-stack endpoints and allow plain
+	// http.
 	EndpointOptions EndpointResolverOptions
+
+	// EndpointResolver is the legacy endpoint resolver. When set it is
+	// asked for every call and its endpoint is used, over BaseEndpoint and
+	// the rules; only an *aws.EndpointNotFoundError hands the call on to
+	// EndpointResolverV2.
+	//
+	// Deprecated: set BaseEndpoint, or EndpointResolverV2, instead.
+	EndpointResolver EndpointResolver
 
 	// EndpointResolverV2 resolves the endpoint of each call; the default
 	// implements the service's endpoint rules.
@@ -80,9 +104,10 @@ type Options struct {
 	// HTTPSignerV4 signs requests.
 	HTTPSignerV4 HTTPSignerV4
 
-	// IdempotencyTokenProvider makes the idempotency tokens filled into
-	// inputs that leave them nil (CreateAssetRevisionInput.ClientToken);
-	// New sets a provider of random version 4 UUIDs when it is nil.
+	// IdempotencyTokenProvider makes the idempotency token of a call whose
+	// input leaves it nil; New sets a provider of random version 4 UUIDs.
+	// The token is set on a copy of the input, never in the caller's
+	// struct, and the same token is sent on every retry of the call.
 	IdempotencyTokenProvider IdempotencyTokenProvider
 
 	// Logger receives the messages selected by ClientLogMode.
@@ -91,6 +116,10 @@ type Options struct {
 	// MaxResponseBytes bounds the size of a response body; a longer body
 	// fails the call without being read. Zero means 10 MiB.
 	MaxResponseBytes int64
+
+	// MeterProvider receives the call metrics of the official client; nil
+	// or a no-op provider records nothing.
+	MeterProvider metrics.MeterProvider
 
 	// Region is the AWS Region of the service, e.g. "us-east-1".
 	Region string
@@ -107,6 +136,14 @@ type Options struct {
 	// what delay.
 	Retryer aws.Retryer
 
+	// RuntimeEnvironment describes where the program runs, as
+	// config.LoadDefaultConfig finds it; DefaultsMode "auto" reads it.
+	RuntimeEnvironment aws.RuntimeEnvironment
+
+	// TracerProvider receives the spans of the official client; nil or a
+	// no-op provider records nothing.
+	TracerProvider tracing.TracerProvider
+
 	// Validation selects how much of the model's constraints a call checks
 	// before sending: ValidationFull (the default), ValidationRequiredOnly
 	// or ValidationOff.
@@ -114,6 +151,25 @@ type Options struct {
 
 	// HTTPClient sends the requests.
 	HTTPClient HTTPClient
+
+	// Interceptors are hooks run at the documented points of every call.
+	Interceptors smithyhttp.InterceptorRegistry
+
+	// AuthSchemeResolver lists the auth options of each operation. The
+	// default offers SigV4 and then, when no credentials are set, unsigned
+	// requests.
+	AuthSchemeResolver AuthSchemeResolver
+
+	// AuthSchemes are the auth schemes the client can sign with. New sets
+	// SigV4 with HTTPSignerV4 when it is nil.
+	AuthSchemes []smithyhttp.AuthScheme
+
+	// AuthSchemePreference lists auth scheme names ("sigv4", "noAuth") to
+	// try before the others the AuthSchemeResolver offers.
+	AuthSchemePreference []string
+
+	// resolvedDefaultsMode is the defaults mode New resolved.
+	resolvedDefaultsMode aws.DefaultsMode
 
 	// signingName and signingRegion override the SigV4 signing name and
 	// region; see WithSigV4SigningName and WithSigV4SigningRegion.
@@ -124,16 +180,32 @@ type Options struct {
 func (o Options) Copy() Options {
 	to := o
 	to.APIOptions = append([]func(*middleware.Stack) error(nil), o.APIOptions...)
+	to.Interceptors = o.Interceptors.Copy()
 	return to
 }
 
+// GetIdentityResolver returns the identity resolver of an auth scheme:
+// the credentials for SigV4 (nil when there are none), anonymous for
+// smithy.api#noAuth.
+func (o Options) GetIdentityResolver(schemeID string) smithyauth.IdentityResolver {
+	return transport.IdentityResolver(schemeID, o.Credentials)
+}
+
 // WithAPIOptions returns an option that appends middleware functions to
-// Options.APIOptions. This client runs no middleware stack, so a call with
-// any fails before sending; the function exists so that code written for
-// the official client compiles.
+// Options.APIOptions.
 func WithAPIOptions(optFns ...func(*middleware.Stack) error) func(*Options) {
 	return func(o *Options) {
 		o.APIOptions = append(o.APIOptions, optFns...)
+	}
+}
+
+// WithEndpointResolver returns an option that sets the legacy
+// Options.EndpointResolver.
+//
+// Deprecated: set BaseEndpoint, or use WithEndpointResolverV2, instead.
+func WithEndpointResolver(v EndpointResolver) func(*Options) {
+	return func(o *Options) {
+		o.EndpointResolver = v
 	}
 }
 
@@ -145,7 +217,7 @@ func WithEndpointResolverV2(v EndpointResolverV2) func(*Options) {
 }
 
 // WithSigV4SigningName returns an option that signs requests with the given
-// service name instead of "datazone".
+// service name, taking precedence over the name the endpoint gives.
 func WithSigV4SigningName(name string) func(*Options) {
 	return func(o *Options) {
 		o.signingName = name
@@ -153,7 +225,7 @@ func WithSigV4SigningName(name string) func(*Options) {
 }
 
 // WithSigV4SigningRegion returns an option that signs requests for the given
-// region instead of the client's region.
+// region, taking precedence over the region the endpoint gives.
 func WithSigV4SigningRegion(region string) func(*Options) {
 	return func(o *Options) {
 		o.signingRegion = region

@@ -28,7 +28,7 @@ func (c *Client) GetExportSnapshotRecords(ctx context.Context, params *GetExport
 	if params == nil {
 		params = &GetExportSnapshotRecordsInput{}
 	}
-	cfg := c.core.Config(optFns)
+	cfg := c.config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, getExportSnapshotRecords, params)
 	if err != nil {
 		return nil, err

@@ -502,7 +502,6 @@ func TestGetExportSnapshotRecordsClientChecks(t *testing.T) {
 	}{
 		{"no region", []func(*Options){func(o *Options) { o.Region = ""; o.BaseEndpoint = nil }}, "Missing Region"},
 		{"bad region", []func(*Options){func(o *Options) { o.Region = "us-east-1/evil"; o.BaseEndpoint = nil }}, "invalid input region"},
-		{"no credentials", []func(*Options){func(o *Options) { o.Credentials = nil }}, "no credentials"},
 		{"custom endpoint and FIPS", []func(*Options){func(o *Options) {
 			o.EndpointOptions.UseFIPSEndpoint = aws.FIPSEndpointStateEnabled
 		}}, "FIPS and custom endpoint are not supported"},

@@ -24,7 +24,7 @@ func (c *Client) CopySnapshot(ctx context.Context, params *CopySnapshotInput, op
 	if params == nil {
 		params = &CopySnapshotInput{}
 	}
-	cfg := c.core.Config(optFns)
+	cfg := c.config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, copySnapshot, params)
 	if err != nil {
 		return nil, err

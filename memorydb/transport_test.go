@@ -176,7 +176,6 @@ func TestRefusesMisconfiguration(t *testing.T) {
 		{"nil middleware", func(o *memorydb.Options) {
 			o.APIOptions = append(o.APIOptions, nil)
 		}, "APIOptions[0] is nil"},
-		{"no credentials", func(o *memorydb.Options) { o.Credentials = nil }, "no credentials"},
 		{"plain http to a remote host", func(o *memorydb.Options) { o.BaseEndpoint = aws.String("http://example.com") }, "plain http"},
 		{"no region", func(o *memorydb.Options) { o.BaseEndpoint = nil; o.Region = "" }, "Invalid Configuration: Missing Region"},
 		{"invalid region", func(o *memorydb.Options) { o.BaseEndpoint = nil; o.Region = "us-east-1/../x" }, "invalid input region"},

@@ -28,7 +28,7 @@ func (c *Client) CreateGraphSnapshot(ctx context.Context, params *CreateGraphSna
 	if params == nil {
 		params = &CreateGraphSnapshotInput{}
 	}
-	cfg := c.core.Config(optFns)
+	cfg := c.config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, createGraphSnapshot, params)
 	if err != nil {
 		return nil, err

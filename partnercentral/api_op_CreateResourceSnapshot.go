@@ -30,7 +30,7 @@ func (c *Client) CreateResourceSnapshot(ctx context.Context, params *CreateResou
 	if params == nil {
 		params = &CreateResourceSnapshotInput{}
 	}
-	cfg := c.core.Config(optFns)
+	cfg := c.config(optFns)
 	out, metadata, err := transport.Invoke(ctx, &cfg, createResourceSnapshot, params)
 	if err != nil {
 		return nil, err

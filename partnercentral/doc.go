@@ -9,6 +9,12 @@
 // without touching the caller's input, runs no middleware stack, and reads
 // responses without an intermediate JSON tree.
 //
+// The official package is named partnercentralselling. Import this one
+// under that name and code written for the official client compiles as
+// it is:
+//
+//	import partnercentralselling "github.com/awssnap/awssnap/partnercentral"
+//
 // The service is served only in us-east-1, at
 // https://partnercentral-selling.us-east-1.api.aws (its endpoints are
 // dual-stack only). Like the official client, this client does not default

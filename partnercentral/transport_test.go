@@ -209,7 +209,6 @@ func TestRefusesMisconfiguration(t *testing.T) {
 		{"nil middleware", func(o *partnercentral.Options) {
 			o.APIOptions = append(o.APIOptions, nil)
 		}, "APIOptions[0] is nil"},
-		{"no credentials", func(o *partnercentral.Options) { o.Credentials = nil }, "no credentials"},
 		{"plain http to a remote host", func(o *partnercentral.Options) { o.BaseEndpoint = aws.String("http://example.com") }, "plain http"},
 		{"no region", func(o *partnercentral.Options) { o.BaseEndpoint = nil; o.Region = "" }, "Invalid Configuration: Missing Region"},
 		{"invalid region", func(o *partnercentral.Options) { o.BaseEndpoint = nil; o.Region = "us-east-1/../x" }, "invalid input region"},

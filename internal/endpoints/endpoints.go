@@ -18,6 +18,7 @@ import (
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -219,6 +220,15 @@ func Regional(prefix, region string, useFIPS, useDualStack bool) (smithyendpoint
 // ResolverOptions are the endpoint options of a client, with the fields
 // of the official clients' EndpointResolverOptions.
 type ResolverOptions struct {
+	// Logger receives the messages of a legacy endpoint resolver
+	// (Options.EndpointResolver); a client sets it to its Logger before
+	// each call.
+	Logger logging.Logger
+
+	// LogDeprecated asks a legacy endpoint resolver to log the use of
+	// deprecated endpoints; a client sets it from its ClientLogMode.
+	LogDeprecated bool
+
 	// ResolvedRegion, when set, is the region used to resolve the endpoint
 	// instead of Options.Region.
 	ResolvedRegion string

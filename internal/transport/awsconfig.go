@@ -9,14 +9,16 @@ import (
 )
 
 // SharedSettings is what a client reads from an aws.Config beyond its plain
-// fields: the retryer, the base endpoint (including the service-specific
-// AWS_ENDPOINT_URL_<SERVICE> setting) and the FIPS and dual-stack settings
-// of the config sources, resolved as the official clients resolve them.
+// fields: the retryer, the legacy endpoint resolver, the base endpoint
+// (including the service-specific AWS_ENDPOINT_URL_<SERVICE> setting) and
+// the FIPS and dual-stack settings of the config sources, resolved as the
+// official clients resolve them.
 type SharedSettings struct {
-	Retryer      aws.Retryer
-	BaseEndpoint *string
-	UseFIPS      aws.FIPSEndpointState
-	UseDualStack aws.DualStackEndpointState
+	Retryer          aws.Retryer
+	EndpointResolver EndpointResolverV1
+	BaseEndpoint     *string
+	UseFIPS          aws.FIPSEndpointState
+	UseDualStack     aws.DualStackEndpointState
 }
 
 // FromAWSConfig resolves the SharedSettings of cfg for the service with
@@ -26,6 +28,7 @@ func FromAWSConfig(cfg aws.Config, serviceID string) SharedSettings {
 	if cfg.Retryer != nil {
 		s.Retryer = cfg.Retryer()
 	}
+	s.EndpointResolver = AWSConfigEndpointResolver(cfg, serviceID)
 	s.BaseEndpoint = cfg.BaseEndpoint
 	if endpoint, ok := serviceEndpoint(cfg.ConfigSources, serviceID); ok {
 		s.BaseEndpoint = &endpoint

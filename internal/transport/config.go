@@ -23,6 +23,7 @@ import (
 	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
+	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/sigv4"
 	"github.com/awssnap/awssnap/internal/validate"
 )
@@ -52,9 +53,17 @@ type TokenProvider interface {
 }
 
 // Config is everything one call needs besides its operation and input.
-// Service packages build it from their Options for each call.
+// A service builds it from its Options in plain code (once per client, and
+// again for a call made with per-call options) and hands it to Invoke; the
+// pipeline reads it and calls back into the service only through the
+// Operation.
 type Config struct {
-	Region      string
+	// Region is the region the call is signed for when nothing overrides
+	// it: the options' region, written plainly when it was given in a
+	// legacy FIPS form. Finish sets it.
+	Region string
+	// Credentials sign the call; nil sends it unsigned where the auth
+	// settings allow it, as the official clients do.
 	Credentials aws.CredentialsProvider
 	HTTPClient  HTTPClient
 	Retryer     aws.Retryer
@@ -87,18 +96,48 @@ type Config struct {
 	// protocol, else the smithy-go protocol value that selects one of the
 	// protocols the operation is offered in.
 	Protocol smithyhttp.ClientProtocol
-	// AppID is the application ID of the call, sent in the User-Agent.
+	// AppID is the application identifier of the call, which the
+	// User-Agent carries.
 	AppID string
+	// UserAgent is the User-Agent header value of the call's requests.
+	// Finish sets it.
+	UserAgent []string
 	// Endpoints resolves the endpoint of the call.
-	Endpoints EndpointSource
-	State     *State
+	Endpoints Endpoints
+	// Auth selects how the call is authenticated.
+	Auth  Auth
+	State *State
 }
 
-// EndpointSource resolves the endpoint of a call. A service implements it
-// on its options (a pointer conversion, so building a Config allocates
-// nothing).
-type EndpointSource interface {
-	ResolveEndpoint(ctx context.Context, state *State) (smithyendpoints.Endpoint, error)
+// Finish derives what a call needs from the settings a service filled in:
+// the signing region, the endpoint options as the official clients finalise
+// them, the User-Agent and the auth path. A service calls it once for each
+// Config it builds.
+func (c *Config) Finish() {
+	e := &c.Endpoints
+	e.Region = c.Region
+	e.Options.Logger = c.Logger
+	e.Options.LogDeprecated = c.LogMode.IsDeprecatedUsage()
+	if e.Options.ResolvedRegion == "" {
+		if plain, fips := endpoints.FIPSRegion(c.Region); fips {
+			e.Options.ResolvedRegion = plain
+			e.Options.UseFIPSEndpoint = aws.FIPSEndpointStateEnabled
+		}
+	}
+	if e.Options.ResolvedRegion != "" {
+		c.Region = e.Options.ResolvedRegion
+	}
+	c.DisableHTTPS = e.Options.DisableHTTPS
+	if _, nop := c.TracerProvider.(*tracing.NopTracerProvider); nop {
+		c.TracerProvider = nil
+	}
+	if _, nop := c.MeterProvider.(metrics.NopMeterProvider); nop {
+		c.MeterProvider = nil
+	}
+	if c.State != nil {
+		c.UserAgent = c.State.UserAgent(c.AppID)
+	}
+	c.Auth.finish()
 }
 
 // State is what a client keeps between calls: the clock offset learned
@@ -106,7 +145,9 @@ type EndpointSource interface {
 // resolver produced.
 type State struct {
 	skew      atomic.Int64
-	userAgent []string // the User-Agent header value, shared by requests
+	serviceID string
+	appID     string
+	userAgent []string // the User-Agent header value for appID, shared by requests
 	endpoint  atomic.Pointer[cachedEndpoint]
 }
 
@@ -138,14 +179,42 @@ func (s *State) StoreEndpoint(key EndpointKey, endpoint smithyendpoints.Endpoint
 	s.endpoint.Store(&cachedEndpoint{key: key, endpoint: endpoint})
 }
 
-// NewState returns the state of a new client of the named service.
+// NewState returns the state of a new client of the named service whose
+// options carry appID.
 func NewState(serviceID, appID string) *State {
+	return &State{serviceID: serviceID, appID: appID, userAgent: []string{userAgent(serviceID, appID)}}
+}
+
+// UserAgent returns the User-Agent header value of a call with the given
+// application identifier: the client's own value when appID is the
+// client's, else a new one.
+func (s *State) UserAgent(appID string) []string {
+	if appID == s.appID {
+		return s.userAgent
+	}
+	return []string{userAgent(s.serviceID, appID)}
+}
+
+func userAgent(serviceID, appID string) string {
 	ua := "awssnap/" + Version + " lang/go#" + strings.TrimPrefix(runtime.Version(), "go") +
 		" os/" + runtime.GOOS + " md/GOARCH#" + runtime.GOARCH + " api/" + strings.ReplaceAll(serviceID, " ", "_")
 	if appID != "" {
-		ua += " app/" + appID
+		ua += " app/" + strings.Map(userAgentRune, appID)
 	}
-	return &State{userAgent: []string{ua}}
+	return ua
+}
+
+// userAgentRune keeps the characters the official clients keep in a
+// User-Agent token (letters, digits and !#$%&'*+-.^_`|~) and turns every
+// other one, CR and LF included, into '-', as they do.
+func userAgentRune(r rune) rune {
+	switch {
+	case r >= '0' && r <= '9', r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z':
+		return r
+	case strings.ContainsRune("!#$%&'*+-.^_`|~", r):
+		return r
+	}
+	return '-'
 }
 
 // Skew returns the clock offset (server minus local) the client applies

@@ -55,9 +55,6 @@ func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 	if ctx == nil {
 		return nil, metadata, ErrNilContext
 	}
-	if cfg.Credentials == nil {
-		return nil, metadata, ErrNoCredentials
-	}
 	cfg = withFallbacks(cfg)
 	op, err := choose(cfg, op)
 	if err != nil {
@@ -126,6 +123,12 @@ type call struct {
 	headers       map[string][]string
 	limit         int64
 	logBody       []byte // the body rendered for logs, when they show bodies
+	// operation and defaultSigningName name the operation and its
+	// service's signing name, and endpointProperties are the resolved
+	// endpoint's, for the auth step.
+	operation          string
+	defaultSigningName string
+	endpointProperties smithy.Properties
 }
 
 // encodeRequest writes the path and body of op's request for in.
@@ -157,17 +160,20 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 		return fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
 	*c = call{
-		cfg:     *cfg,
-		method:  op.Binding.Method,
-		url:     endpoint.URI,
-		body:    req.Payload(),
-		headers: op.Binding.Headers(),
-		limit:   cfg.MaxResponseBytes,
+		cfg:                *cfg,
+		method:             op.Binding.Method,
+		url:                endpoint.URI,
+		body:               req.Payload(),
+		headers:            op.Binding.Headers(),
+		limit:              cfg.MaxResponseBytes,
+		operation:          op.Name,
+		defaultSigningName: op.Service.SigningName,
+		endpointProperties: endpoint.Properties,
 	}
 	if c.limit <= 0 {
 		c.limit = DefaultMaxResponseBytes
 	}
-	if cfg.DisableHTTPS {
+	if cfg.DisableHTTPS && !HostnameImmutable(&endpoint) {
 		c.url.Scheme = "http"
 	}
 	if err := checkScheme(&c.url, cfg.DisableHTTPS); err != nil {
@@ -474,18 +480,10 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	for name, values := range c.headers {
 		req.Header[name] = values
 	}
-	req.Header["User-Agent"] = c.cfg.State.userAgent
+	req.Header["User-Agent"] = c.cfg.UserAgent
 	req.Header["Amz-Sdk-Request"] = sdkRequestHeader(attempt.number, attempt.max)
-	creds, err := c.cfg.Credentials.Retrieve(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("failed to retrieve credentials, %w", err)
-	}
-	if creds.Source == anonymousSource {
-		return req, nil
-	}
-	signingTime := time.Now().UTC().Add(attempt.skew)
-	if err := sign(ctx, &c.cfg, creds, req, c.payloadHash, c.signingName, c.signingRegion, signingTime); err != nil {
-		return nil, fmt.Errorf("failed to sign request, %w", err)
+	if err := c.authenticate(ctx, req, attempt.skew); err != nil {
+		return nil, err
 	}
 	return req, nil
 }
@@ -608,18 +606,6 @@ func formatSDKRequest(attempt, max int) string {
 
 // ErrNilContext is returned for a call made with a nil context.
 var ErrNilContext = errors.New("nil context: pass context.Background() or a context with a deadline")
-
-// ErrNoCredentials is returned for a call whose options carry no
-// credentials provider.
-var ErrNoCredentials = errors.New("no credentials: set Options.Credentials, or build the client with " +
-	"NewFromConfig from config.LoadDefaultConfig; use aws.AnonymousCredentials{} to send unsigned requests")
-
-// anonymousSource is the Source of aws.AnonymousCredentials, which means
-// "send unsigned".
-var anonymousSource = func() string {
-	creds, _ := aws.AnonymousCredentials{}.Retrieve(context.Background())
-	return creds.Source
-}()
 
 // firstBufferSize bounds the buffer readBody allocates before the body's
 // bytes arrive: a declared Content-Length up to it is read into one

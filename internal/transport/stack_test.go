@@ -70,7 +70,7 @@ var testOp = &Operation[testIn, testOut]{
 // fixedEndpoint resolves every call to one URL.
 type fixedEndpoint struct{ url string }
 
-func (e fixedEndpoint) ResolveEndpoint(context.Context, *State) (smithyendpoints.Endpoint, error) {
+func (e fixedEndpoint) ResolveEndpoint(context.Context, EndpointKey, *string) (smithyendpoints.Endpoint, error) {
 	u, err := url.Parse(e.url)
 	if err != nil {
 		return smithyendpoints.Endpoint{}, err
@@ -113,7 +113,7 @@ func newTestConfig(t *testing.T, answers ...func(http.ResponseWriter)) (*Config,
 	s := &script{answers: answers}
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
-	return &Config{
+	cfg := &Config{
 		Region:      "us-west-2",
 		Credentials: testutil.Credentials,
 		HTTPClient:  srv.Client(),
@@ -121,10 +121,12 @@ func newTestConfig(t *testing.T, answers ...func(http.ResponseWriter)) (*Config,
 			o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
 		}),
 		Signer:    testutil.FixedSigner{Time: testutil.SigningTime},
-		Endpoints: fixedEndpoint{srv.URL + "/base"},
+		Endpoints: Endpoints{V2: fixedEndpoint{srv.URL + "/base"}},
 		State:     NewState(testService.ID, ""),
 		Tokens:    fixedToken("tok-1"),
-	}, s
+	}
+	cfg.Finish()
+	return cfg, s
 }
 
 type fixedToken string

@@ -1,0 +1,181 @@
+//lint:file-ignore SA1019 the legacy endpoint resolvers and aws.Endpoint are part of the official clients' API
+
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/awssnap/awssnap/internal/endpoints"
+)
+
+// EndpointResolverV1 is the endpoint resolver of the official clients
+// before endpoint rules (a service's Options.EndpointResolver): it maps a
+// region and the endpoint options to an aws.Endpoint.
+type EndpointResolverV1 interface {
+	ResolveEndpoint(region string, options endpoints.ResolverOptions) (aws.Endpoint, error)
+}
+
+// EndpointResolverV2 resolves an endpoint with a service's endpoint rules
+// or a resolver of its own. A service adapts its Options.EndpointResolverV2
+// to it, turning key and base into its EndpointParameters.
+type EndpointResolverV2 interface {
+	ResolveEndpoint(ctx context.Context, key EndpointKey, base *string) (smithyendpoints.Endpoint, error)
+}
+
+// Endpoints are the endpoint settings of a call.
+type Endpoints struct {
+	// Region is the options' region as written. Config.Finish sets it.
+	Region string
+	// Options are the options' EndpointOptions, finalised by Config.Finish
+	// as the official clients finalise them before each call (a legacy
+	// FIPS region becomes ResolvedRegion with FIPS enabled).
+	Options endpoints.ResolverOptions
+	// BaseEndpoint is the options' BaseEndpoint.
+	BaseEndpoint *string
+	// V1 is the options' EndpointResolver, or nil. When set it is asked
+	// first, and its endpoint wins over BaseEndpoint and the rules; only
+	// an aws.EndpointNotFoundError hands the call on to V2.
+	V1 EndpointResolverV1
+	// V2 resolves with the options' EndpointResolverV2.
+	V2 EndpointResolverV2
+	// Rules says V2 is the service's own rule set, whose result depends
+	// only on its parameters and so is kept between calls.
+	Rules bool
+}
+
+// ResolveEndpoint resolves the endpoint of a call as the official clients
+// do: the legacy resolver when one is set, then the rules' resolver with
+// the base endpoint, the region and the FIPS and dual-stack settings.
+func (e *Endpoints) ResolveEndpoint(ctx context.Context, state *State) (smithyendpoints.Endpoint, error) {
+	if e.V1 != nil {
+		endpoint, err := e.resolveV1()
+		var notFound *aws.EndpointNotFoundError
+		if err == nil || !errors.As(err, &notFound) {
+			return endpoint, err
+		}
+	}
+	key, err := e.key()
+	if err != nil {
+		return smithyendpoints.Endpoint{}, err
+	}
+	if e.Rules && state != nil {
+		if endpoint, ok := state.CachedEndpoint(key); ok {
+			return endpoint, nil
+		}
+	}
+	if e.V2 == nil {
+		return smithyendpoints.Endpoint{}, errors.New("no endpoint resolver")
+	}
+	endpoint, err := e.V2.ResolveEndpoint(ctx, key, e.BaseEndpoint)
+	if err == nil && e.Rules && state != nil {
+		state.StoreEndpoint(key, endpoint)
+	}
+	return endpoint, err
+}
+
+// key returns the rule inputs of the settings: the region (a legacy FIPS
+// spelling turned into FIPS), the FIPS and dual-stack settings and the
+// base endpoint.
+func (e *Endpoints) key() (EndpointKey, error) {
+	region := e.Region
+	if e.Options.ResolvedRegion != "" {
+		region = e.Options.ResolvedRegion
+	}
+	if err := endpoints.CheckRegion(region); err != nil {
+		return EndpointKey{}, err
+	}
+	region, fipsRegion := endpoints.FIPSRegion(region)
+	key := EndpointKey{
+		Region:       region,
+		UseFIPS:      fipsRegion || e.Options.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled,
+		UseDualStack: e.Options.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled,
+	}
+	if e.BaseEndpoint != nil {
+		key.Endpoint, key.HasEndpoint = *e.BaseEndpoint, true
+	}
+	return key, nil
+}
+
+// resolveV1 asks the legacy resolver and turns its answer into an
+// endpoint: the URL, and the signing name and region it gives (an empty
+// one leaves the default), as the official clients' legacy endpoint step
+// does.
+func (e *Endpoints) resolveV1() (smithyendpoints.Endpoint, error) {
+	v1, err := e.V1.ResolveEndpoint(e.Region, e.Options)
+	if err != nil {
+		return smithyendpoints.Endpoint{}, err
+	}
+	u, err := url.Parse(v1.URL)
+	if err != nil {
+		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to parse endpoint URL: %w", err)
+	}
+	endpoint := smithyendpoints.Endpoint{URI: *u}
+	if v1.SigningName != "" || v1.SigningRegion != "" {
+		var signer smithy.Properties
+		if v1.SigningName != "" {
+			smithyhttp.SetSigV4SigningName(&signer, v1.SigningName)
+		}
+		if v1.SigningRegion != "" {
+			smithyhttp.SetSigV4SigningRegion(&signer, v1.SigningRegion)
+		}
+		smithyauth.SetAuthOptions(&endpoint.Properties, []*smithyauth.Option{{
+			SchemeID:         smithyauth.SchemeIDSigV4,
+			SignerProperties: signer,
+		}})
+	}
+	if v1.HostnameImmutable {
+		endpoint.Properties.Set(hostnameImmutableKey{}, true)
+	}
+	return endpoint, nil
+}
+
+type hostnameImmutableKey struct{}
+
+// HostnameImmutable reports whether a legacy resolver marked endpoint's
+// host as not to be changed; EndpointOptions.DisableHTTPS then leaves its
+// scheme alone, as in the official clients.
+func HostnameImmutable(endpoint *smithyendpoints.Endpoint) bool {
+	v, _ := endpoint.Properties.Get(hostnameImmutableKey{}).(bool)
+	return v
+}
+
+// awsEndpointResolver adapts the resolver of an aws.Config to a service's
+// legacy resolver, as the official clients' NewFromConfig does.
+type awsEndpointResolver struct {
+	serviceID string
+	resolver  aws.EndpointResolverWithOptions
+}
+
+func (r *awsEndpointResolver) ResolveEndpoint(region string, options endpoints.ResolverOptions) (aws.Endpoint, error) {
+	return r.resolver.ResolveEndpoint(r.serviceID, region, options)
+}
+
+// awsEndpointResolverAdaptor adapts an aws.EndpointResolver to an
+// aws.EndpointResolverWithOptions.
+type awsEndpointResolverAdaptor func(service, region string) (aws.Endpoint, error)
+
+func (a awsEndpointResolverAdaptor) ResolveEndpoint(service, region string, _ ...interface{}) (aws.Endpoint, error) {
+	return a(service, region)
+}
+
+// AWSConfigEndpointResolver returns the legacy resolver a client built
+// from an aws.Config uses: EndpointResolverWithOptions when set, else
+// EndpointResolver, or nil when neither is.
+func AWSConfigEndpointResolver(cfg aws.Config, serviceID string) EndpointResolverV1 {
+	switch {
+	case cfg.EndpointResolverWithOptions != nil:
+		return &awsEndpointResolver{serviceID: serviceID, resolver: cfg.EndpointResolverWithOptions}
+	case cfg.EndpointResolver != nil:
+		return &awsEndpointResolver{serviceID: serviceID, resolver: awsEndpointResolverAdaptor(cfg.EndpointResolver.ResolveEndpoint)}
+	}
+	return nil
+}

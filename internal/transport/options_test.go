@@ -1,0 +1,666 @@
+//lint:file-ignore SA1019 the legacy endpoint resolvers and aws.Endpoint are part of the official clients' API
+
+package transport_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
+
+	"github.com/awssnap/awssnap/datazone"
+	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/testutil"
+	"github.com/awssnap/awssnap/lightsail"
+	"github.com/awssnap/awssnap/memorydb"
+	"github.com/awssnap/awssnap/neptunegraph"
+	"github.com/awssnap/awssnap/partnercentral"
+	partnertypes "github.com/awssnap/awssnap/partnercentral/types"
+)
+
+// A program's options are set here through reflection on the field names,
+// which the five Options types share with the official clients, so one
+// table drives every operation.
+
+// caller makes one call of an operation with per-call options.
+type caller func(ctx context.Context, optFns ...func(options any)) error
+
+// operation is one of the five operations, with its client built from an
+// aws.Config and client options.
+type operation struct {
+	name, serviceID, signingName string
+	// protocolShape is the service shape whose schema builds protocol
+	// values, when its Options has a Protocol field.
+	protocolShape smithy.ShapeID
+	// newClient builds a client and returns its call and its Options().
+	newClient func(cfg aws.Config, optFns ...func(options any)) (caller, func() any)
+	// authResolver returns an AuthSchemeResolver of the service that
+	// answers with fn.
+	authResolver func(fn func(operation, region string) []*smithyauth.Option) any
+}
+
+func adapt[O any](fns []func(any)) []func(*O) {
+	out := make([]func(*O), len(fns))
+	for i, fn := range fns {
+		out[i] = func(o *O) { fn(o) }
+	}
+	return out
+}
+
+var operations = []operation{
+	{
+		name: "MemoryDB.CopySnapshot", serviceID: memorydb.ServiceID, signingName: "memorydb",
+		protocolShape: smithy.ShapeID{Namespace: "com.amazonaws.memorydb", Name: "AmazonMemoryDB"},
+		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
+			return authResolverOf[memorydb.AuthResolverParameters](fn)
+		},
+		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
+			c := memorydb.NewFromConfig(cfg, adapt[memorydb.Options](optFns)...)
+			return func(ctx context.Context, optFns ...func(any)) error {
+				_, err := c.CopySnapshot(ctx, &memorydb.CopySnapshotInput{
+					SourceSnapshotName: aws.String("nightly"), TargetSnapshotName: aws.String("copy"),
+				}, adapt[memorydb.Options](optFns)...)
+				return err
+			}, func() any { return c.Options() }
+		},
+	},
+	{
+		name: "Lightsail.GetExportSnapshotRecords", serviceID: lightsail.ServiceID, signingName: "lightsail",
+		protocolShape: smithy.ShapeID{Namespace: "com.amazonaws.lightsail", Name: "Lightsail_20161128"},
+		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
+			return authResolverOf[lightsail.AuthResolverParameters](fn)
+		},
+		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
+			c := lightsail.NewFromConfig(cfg, adapt[lightsail.Options](optFns)...)
+			return func(ctx context.Context, optFns ...func(any)) error {
+				_, err := c.GetExportSnapshotRecords(ctx, &lightsail.GetExportSnapshotRecordsInput{}, adapt[lightsail.Options](optFns)...)
+				return err
+			}, func() any { return c.Options() }
+		},
+	},
+	{
+		name: "NeptuneGraph.CreateGraphSnapshot", serviceID: neptunegraph.ServiceID, signingName: "neptune-graph",
+		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
+			return authResolverOf[neptunegraph.AuthResolverParameters](fn)
+		},
+		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
+			c := neptunegraph.NewFromConfig(cfg, adapt[neptunegraph.Options](optFns)...)
+			return func(ctx context.Context, optFns ...func(any)) error {
+				_, err := c.CreateGraphSnapshot(ctx, &neptunegraph.CreateGraphSnapshotInput{
+					GraphIdentifier: aws.String("g-0123456789"), SnapshotName: aws.String("snap"),
+				}, adapt[neptunegraph.Options](optFns)...)
+				return err
+			}, func() any { return c.Options() }
+		},
+	},
+	{
+		name: "DataZone.CreateAssetRevision", serviceID: datazone.ServiceID, signingName: "datazone",
+		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
+			return authResolverOf[datazone.AuthResolverParameters](fn)
+		},
+		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
+			c := datazone.NewFromConfig(cfg, adapt[datazone.Options](optFns)...)
+			return func(ctx context.Context, optFns ...func(any)) error {
+				_, err := c.CreateAssetRevision(ctx, &datazone.CreateAssetRevisionInput{
+					DomainIdentifier: aws.String("dzd_0123456789"), Identifier: aws.String("asset1"), Name: aws.String("orders"),
+				}, adapt[datazone.Options](optFns)...)
+				return err
+			}, func() any { return c.Options() }
+		},
+	},
+	{
+		name: "PartnerCentralSelling.CreateResourceSnapshot", serviceID: partnercentral.ServiceID, signingName: "partnercentral-selling",
+		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
+			return authResolverOf[partnercentral.AuthResolverParameters](fn)
+		},
+		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
+			c := partnercentral.NewFromConfig(cfg, adapt[partnercentral.Options](optFns)...)
+			return func(ctx context.Context, optFns ...func(any)) error {
+				_, err := c.CreateResourceSnapshot(ctx, &partnercentral.CreateResourceSnapshotInput{
+					Catalog: aws.String("AWS"), EngagementIdentifier: aws.String("eng-0123456789abcd"),
+					ResourceType: partnertypes.ResourceTypeOpportunity, ResourceIdentifier: aws.String("O1234567"),
+					ResourceSnapshotTemplateIdentifier: aws.String("MyTemplate"),
+				}, adapt[partnercentral.Options](optFns)...)
+				return err
+			}, func() any { return c.Options() }
+		},
+	},
+}
+
+// set returns an option that sets the named field of any service's
+// Options to v (its zero value when v is nil).
+func set(field string, v any) func(any) {
+	return func(options any) {
+		f := reflect.ValueOf(options).Elem().FieldByName(field)
+		if v == nil {
+			f.Set(reflect.Zero(f.Type()))
+			return
+		}
+		f.Set(reflect.ValueOf(v))
+	}
+}
+
+// get returns the named field of an Options value.
+func get(options any, field string) any {
+	return reflect.ValueOf(options).FieldByName(field).Interface()
+}
+
+// baseConfig is the aws.Config of a program that talks to srv.
+func baseConfig(srv *testutil.Server) aws.Config {
+	return aws.Config{Region: "us-east-1", Credentials: testutil.Credentials, BaseEndpoint: srv.Endpoint()}
+}
+
+// signed reports whether a request carries a SigV4 signature, and the
+// credential scope it names.
+func signed(r testutil.Request) (bool, string) {
+	auth := r.Header.Get("Authorization")
+	if auth == "" {
+		return false, ""
+	}
+	_, scope, _ := strings.Cut(auth, "Credential=AKIDEXAMPLE/")
+	scope, _, _ = strings.Cut(scope, ",")
+	return true, scope
+}
+
+func forEachOperation(t *testing.T, f func(t *testing.T, op operation)) {
+	for _, op := range operations {
+		t.Run(op.name, func(t *testing.T) {
+			t.Parallel()
+			f(t, op)
+		})
+	}
+}
+
+func TestAnonymousAndMissingCredentialsSendUnsignedRequests(t *testing.T) {
+	t.Parallel()
+	forEachOperation(t, func(t *testing.T, op operation) {
+		cases := []struct {
+			name    string
+			cfg     func(*aws.Config)
+			client  []func(any)
+			perCall []func(any)
+			signed  bool
+			err     string // the error of a call that fails, as in the official client
+		}{
+			{name: "credentials", signed: true},
+			{name: "aws.Config anonymous", cfg: func(c *aws.Config) { c.Credentials = aws.AnonymousCredentials{} }},
+			{name: "aws.Config anonymous in a cache", cfg: func(c *aws.Config) {
+				c.Credentials = aws.NewCredentialsCache(aws.AnonymousCredentials{})
+			}},
+			{name: "aws.Config without credentials", cfg: func(c *aws.Config) { c.Credentials = nil }},
+			{name: "Options anonymous", client: []func(any){set("Credentials", aws.AnonymousCredentials{})}},
+			{name: "per call nil", perCall: []func(any){set("Credentials", nil)}},
+			// The official client resolves anonymous credentials at New
+			// only: given per call they fail to sign, before sending.
+			{name: "per call anonymous", perCall: []func(any){set("Credentials", aws.AnonymousCredentials{})},
+				err: "AnonymousCredentials is not a valid credential provider"},
+		}
+		for _, c := range cases {
+			srv := testutil.NewServer(t)
+			cfg := baseConfig(srv)
+			if c.cfg != nil {
+				c.cfg(&cfg)
+			}
+			call, _ := op.newClient(cfg, c.client...)
+			err := call(context.Background(), c.perCall...)
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) || srv.Count() != 0 {
+					t.Errorf("%s: error %v with %d requests sent, want %q before sending", c.name, err, srv.Count(), c.err)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+				continue
+			}
+			if got, _ := signed(srv.Requests()[0]); got != c.signed {
+				t.Errorf("%s: signed = %v, want %v", c.name, got, c.signed)
+			}
+		}
+	})
+}
+
+// v1Resolver is a legacy endpoint resolver that records what it was asked.
+type v1Resolver struct {
+	endpoint aws.Endpoint
+	err      error
+	region   string
+	options  endpoints.ResolverOptions
+}
+
+func (r *v1Resolver) ResolveEndpoint(region string, options endpoints.ResolverOptions) (aws.Endpoint, error) {
+	r.region, r.options = region, options
+	return r.endpoint, r.err
+}
+
+// withOptionsResolver is an aws.EndpointResolverWithOptions that records
+// the service it was asked for.
+type withOptionsResolver struct {
+	url, service, region string
+}
+
+func (r *withOptionsResolver) ResolveEndpoint(service, region string, _ ...any) (aws.Endpoint, error) {
+	r.service, r.region = service, region
+	return aws.Endpoint{URL: r.url, SigningRegion: "eu-west-3"}, nil
+}
+
+func TestLegacyEndpointResolvers(t *testing.T) {
+	t.Parallel()
+	forEachOperation(t, func(t *testing.T, op operation) {
+		// Every case sets BaseEndpoint to a host that does not exist: the
+		// legacy resolver wins over it, as in the official client.
+		unreachable := aws.String("https://unreachable.invalid")
+
+		t.Run("aws.Config.EndpointResolverWithOptions", func(t *testing.T) {
+			srv := testutil.NewServer(t)
+			resolver := &withOptionsResolver{url: srv.URL + srv.Prefix}
+			cfg := baseConfig(srv)
+			cfg.BaseEndpoint = unreachable
+			cfg.EndpointResolverWithOptions = resolver
+			call, _ := op.newClient(cfg)
+			if err := call(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if resolver.service != op.serviceID || resolver.region != "us-east-1" {
+				t.Errorf("resolver asked for (%q, %q), want (%q, us-east-1)", resolver.service, resolver.region, op.serviceID)
+			}
+			if _, scope := signed(srv.Requests()[0]); !strings.Contains(scope, "/eu-west-3/"+op.signingName+"/") {
+				t.Errorf("credential scope %q, want the resolver's signing region and the service's name", scope)
+			}
+		})
+
+		t.Run("aws.Config.EndpointResolver", func(t *testing.T) {
+			srv := testutil.NewServer(t)
+			cfg := baseConfig(srv)
+			cfg.BaseEndpoint = unreachable
+			var asked string
+			cfg.EndpointResolver = aws.EndpointResolverFunc(func(service, region string) (aws.Endpoint, error) {
+				asked = service
+				return aws.Endpoint{URL: srv.URL + srv.Prefix, SigningName: "custom-name"}, nil
+			})
+			call, _ := op.newClient(cfg)
+			if err := call(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if _, scope := signed(srv.Requests()[0]); asked != op.serviceID || !strings.Contains(scope, "/us-east-1/custom-name/") {
+				t.Errorf("asked for %q, credential scope %q", asked, scope)
+			}
+		})
+
+		t.Run("Options.EndpointResolver per call", func(t *testing.T) {
+			srv := testutil.NewServer(t)
+			cfg := baseConfig(srv)
+			cfg.BaseEndpoint = unreachable
+			resolver := &v1Resolver{endpoint: aws.Endpoint{URL: srv.URL + srv.Prefix}}
+			call, _ := op.newClient(cfg, set("ClientLogMode", aws.LogDeprecatedUsage))
+			err := call(context.Background(), set("EndpointResolver", resolver), set("Region", "us-west-2-fips"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The official client hands a legacy resolver the region as
+			// written and the options finalised for it.
+			if resolver.region != "us-west-2-fips" || resolver.options.ResolvedRegion != "us-west-2" ||
+				resolver.options.UseFIPSEndpoint != aws.FIPSEndpointStateEnabled || !resolver.options.LogDeprecated ||
+				resolver.options.Logger == nil {
+				t.Errorf("resolver asked for %q with %+v", resolver.region, resolver.options)
+			}
+		})
+
+		t.Run("not found falls back to the rules", func(t *testing.T) {
+			srv := testutil.NewServer(t)
+			resolver := &v1Resolver{err: &aws.EndpointNotFoundError{Err: errors.New("none here")}}
+			call, _ := op.newClient(baseConfig(srv), set("EndpointResolver", resolver))
+			if err := call(context.Background()); err != nil || srv.Count() != 1 {
+				t.Fatalf("error %v, %d requests; want the call sent to BaseEndpoint", err, srv.Count())
+			}
+		})
+
+		t.Run("other errors end the call", func(t *testing.T) {
+			srv := testutil.NewServer(t)
+			resolver := &v1Resolver{err: errors.New("resolver broke")}
+			call, _ := op.newClient(baseConfig(srv), set("EndpointResolver", resolver))
+			err := call(context.Background())
+			if err == nil || !strings.Contains(err.Error(), "failed to resolve service endpoint") ||
+				!strings.Contains(err.Error(), "resolver broke") || srv.Count() != 0 {
+				t.Errorf("error %v with %d requests sent", err, srv.Count())
+			}
+		})
+	})
+}
+
+func TestEndpointResolverFromURL(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t)
+	cfg := baseConfig(srv)
+	cfg.BaseEndpoint = aws.String("https://unreachable.invalid")
+	client := memorydb.NewFromConfig(cfg, memorydb.WithEndpointResolver(memorydb.EndpointResolverFromURL(srv.URL+srv.Prefix)))
+	_, err := client.CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
+		SourceSnapshotName: aws.String("a"), TargetSnapshotName: aws.String("b"),
+	}, memorydb.WithEndpointResolver(memorydb.EndpointResolverFromURL(srv.URL+srv.Prefix, func(e *aws.Endpoint) {
+		e.SigningRegion = "ap-south-2"
+	})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, scope := signed(srv.Requests()[0]); !strings.Contains(scope, "/ap-south-2/memorydb/") {
+		t.Errorf("credential scope %q", scope)
+	}
+	resolved, err := memorydb.EndpointResolverFromURL("https://example.com").ResolveEndpoint("us-east-2", memorydb.EndpointResolverOptions{})
+	if err != nil || resolved.SigningRegion != "us-east-2" || resolved.Source != aws.EndpointSourceCustom {
+		t.Errorf("EndpointResolverFromURL resolved %+v, %v", resolved, err)
+	}
+}
+
+func TestServiceOptionsAndConfigFields(t *testing.T) {
+	t.Parallel()
+	forEachOperation(t, func(t *testing.T, op operation) {
+		srv := testutil.NewServer(t)
+		cfg := baseConfig(srv)
+		cfg.DefaultsMode = aws.DefaultsModeInRegion
+		cfg.RuntimeEnvironment = aws.RuntimeEnvironment{EnvironmentIdentifier: "test", Region: "us-east-1"}
+		cfg.AuthSchemePreference = []string{"sigv4"}
+		cfg.AppID = "from-config"
+		var interceptor smithyhttp.InterceptorRegistry
+		interceptor.AddBeforeExecution(nopInterceptor{})
+		cfg.Interceptors = interceptor
+		var gotID string
+		var gotType string
+		cfg.ServiceOptions = []func(string, any){func(id string, options any) {
+			gotID, gotType = id, reflect.TypeOf(options).String()
+			set("AppID", "from-service-options")(options)
+		}}
+		_, options := op.newClient(cfg)
+		if gotID != op.serviceID || !strings.HasSuffix(gotType, ".Options") || !strings.HasPrefix(gotType, "*") {
+			t.Errorf("ServiceOptions called with (%q, %s)", gotID, gotType)
+		}
+		o := options()
+		if get(o, "AppID") != "from-service-options" || get(o, "DefaultsMode") != aws.DefaultsModeInRegion ||
+			get(o, "RuntimeEnvironment") != cfg.RuntimeEnvironment ||
+			!reflect.DeepEqual(get(o, "AuthSchemePreference"), []string{"sigv4"}) ||
+			len(get(o, "Interceptors").(smithyhttp.InterceptorRegistry).BeforeExecution) != 1 {
+			t.Errorf("options from the config: %+v", o)
+		}
+		if get(o, "AuthSchemeResolver") == nil || len(get(o, "AuthSchemes").([]smithyhttp.AuthScheme)) != 1 ||
+			get(o, "TracerProvider") == nil || get(o, "MeterProvider") == nil {
+			t.Error("New left an official default unset")
+		}
+	})
+}
+
+type nopInterceptor struct{}
+
+func (nopInterceptor) BeforeExecution(context.Context, *smithyhttp.InterceptorContext) error {
+	return nil
+}
+
+func TestDefaultsMode(t *testing.T) {
+	t.Parallel()
+	forEachOperation(t, func(t *testing.T, op operation) {
+		env := aws.RuntimeEnvironment{EnvironmentIdentifier: "test", Region: "eu-west-1"}
+		cases := []struct {
+			mode    aws.DefaultsMode
+			env     aws.RuntimeEnvironment
+			timeout time.Duration // connect and TLS handshake; 0 leaves the transport's own
+		}{
+			{mode: "", timeout: 0},
+			{mode: aws.DefaultsModeLegacy, timeout: 0},
+			{mode: aws.DefaultsModeStandard, timeout: 3100 * time.Millisecond},
+			{mode: aws.DefaultsModeInRegion, timeout: 1100 * time.Millisecond},
+			{mode: aws.DefaultsModeCrossRegion, timeout: 3100 * time.Millisecond},
+			{mode: aws.DefaultsModeMobile, timeout: 30 * time.Second},
+			{mode: "Auto", env: env, timeout: 3100 * time.Millisecond}, // cross-region: us-east-1 from eu-west-1
+			{mode: aws.DefaultsModeAuto, env: aws.RuntimeEnvironment{EnvironmentIdentifier: "test", Region: "us-east-1"},
+				timeout: 1100 * time.Millisecond},
+		}
+		for _, c := range cases {
+			srv := testutil.NewServer(t)
+			cfg := baseConfig(srv)
+			cfg.DefaultsMode, cfg.RuntimeEnvironment = c.mode, c.env
+			call, options := op.newClient(cfg)
+			o := options()
+			if mode := get(o, "RetryMode"); mode != aws.RetryModeStandard {
+				t.Errorf("%q: RetryMode %v", c.mode, mode)
+			}
+			if _, ok := get(o, "Retryer").(*retry.Standard); !ok {
+				t.Errorf("%q: Retryer %T", c.mode, get(o, "Retryer"))
+			}
+			transport := get(o, "HTTPClient").(*http.Client).Transport.(*http.Transport)
+			want := c.timeout
+			if want == 0 {
+				want = http.DefaultTransport.(*http.Transport).TLSHandshakeTimeout
+			}
+			if transport.TLSHandshakeTimeout != want {
+				t.Errorf("%q: TLS handshake timeout %v, want %v", c.mode, transport.TLSHandshakeTimeout, want)
+			}
+			if err := call(context.Background()); err != nil {
+				t.Errorf("%q: %v", c.mode, err)
+			}
+		}
+
+		// A mode never overrides what the program chose, and it tunes a
+		// buildable client as the official client does.
+		cfg := aws.Config{Region: "us-east-1", DefaultsMode: aws.DefaultsModeInRegion, RetryMode: aws.RetryModeAdaptive,
+			HTTPClient: awshttp.NewBuildableClient()}
+		_, options := op.newClient(cfg)
+		o := options()
+		if get(o, "RetryMode") != aws.RetryModeAdaptive {
+			t.Errorf("RetryMode %v", get(o, "RetryMode"))
+		}
+		if _, ok := get(o, "Retryer").(*retry.AdaptiveMode); !ok {
+			t.Errorf("Retryer %T", get(o, "Retryer"))
+		}
+		buildable := get(o, "HTTPClient").(*awshttp.BuildableClient)
+		if got := buildable.GetTransport().TLSHandshakeTimeout; got != 1100*time.Millisecond {
+			t.Errorf("buildable client TLS handshake timeout %v", got)
+		}
+		if got := buildable.GetDialer().Timeout; got != 1100*time.Millisecond {
+			t.Errorf("buildable client connect timeout %v", got)
+		}
+	})
+}
+
+// authResolverOf is an AuthSchemeResolver of the service whose parameters
+// are P.
+type authResolverOf[P any] func(operation, region string) []*smithyauth.Option
+
+func (fn authResolverOf[P]) ResolveAuthSchemes(_ context.Context, params *P) ([]*smithyauth.Option, error) {
+	v := reflect.ValueOf(params).Elem()
+	return fn(v.FieldByName("Operation").String(), v.FieldByName("Region").String()), nil
+}
+
+// headerScheme is an auth scheme that "signs" by setting a header from its
+// identity.
+type headerScheme struct{}
+
+type headerIdentity struct{ value string }
+
+func (headerIdentity) Expiration() time.Time { return time.Time{} }
+
+type headerIdentityResolver struct{}
+
+func (headerIdentityResolver) GetIdentity(context.Context, smithy.Properties) (smithyauth.Identity, error) {
+	return headerIdentity{value: "token-1"}, nil
+}
+
+type headerSigner struct{}
+
+func (headerSigner) SignRequest(_ context.Context, r *smithyhttp.Request, identity smithyauth.Identity, props smithy.Properties) error {
+	r.Header.Set("X-Test-Token", identity.(headerIdentity).value+";"+props.Get("scope").(string))
+	return nil
+}
+
+func (headerScheme) SchemeID() string { return "com.example#token" }
+func (headerScheme) IdentityResolver(smithyauth.IdentityResolverOptions) smithyauth.IdentityResolver {
+	return headerIdentityResolver{}
+}
+func (headerScheme) Signer() smithyhttp.Signer { return headerSigner{} }
+
+func TestAuthSchemes(t *testing.T) {
+	t.Parallel()
+	forEachOperation(t, func(t *testing.T, op operation) {
+		tokenOption := func(string, string) []*smithyauth.Option {
+			var props smithy.Properties
+			props.Set("scope", "s1")
+			return []*smithyauth.Option{{SchemeID: "com.example#token", SignerProperties: props}}
+		}
+		var askedOperation, askedRegion string
+		sigv4Option := func(operation, region string) []*smithyauth.Option {
+			askedOperation, askedRegion = operation, region
+			var props smithy.Properties
+			smithyhttp.SetSigV4SigningName(&props, "from-resolver")
+			smithyhttp.SetSigV4SigningRegion(&props, "sa-east-1")
+			return []*smithyauth.Option{{SchemeID: smithyauth.SchemeIDSigV4, SignerProperties: props}}
+		}
+		operationName := op.name[strings.IndexByte(op.name, '.')+1:]
+		cases := []struct {
+			name    string
+			client  []func(any)
+			perCall []func(any)
+			check   func(r testutil.Request) string // "" when the request is as expected
+			err     string
+		}{
+			{name: "preference noAuth first", client: []func(any){set("AuthSchemePreference", []string{"noAuth", "sigv4"})},
+				check: func(r testutil.Request) string {
+					if ok, _ := signed(r); ok {
+						return "signed"
+					}
+					return ""
+				}},
+			{name: "preference sigv4 first", perCall: []func(any){set("AuthSchemePreference", []string{"sigv4a", "sigv4", "noAuth"})},
+				check: func(r testutil.Request) string {
+					if ok, _ := signed(r); !ok {
+						return "unsigned"
+					}
+					return ""
+				}},
+			{name: "resolver's SigV4 properties", perCall: []func(any){set("AuthSchemeResolver", op.authResolver(sigv4Option))},
+				check: func(r testutil.Request) string {
+					if _, scope := signed(r); !strings.Contains(scope, "/sa-east-1/from-resolver/") {
+						return "credential scope " + scope
+					}
+					if askedOperation != operationName || askedRegion != "us-east-1" {
+						return "resolver asked for " + askedOperation + " in " + askedRegion
+					}
+					return ""
+				}},
+			{name: "custom resolver without credentials", perCall: []func(any){
+				set("AuthSchemeResolver", op.authResolver(sigv4Option)), set("Credentials", nil)},
+				err: "could not select an auth scheme"},
+			{name: "scheme of the program's own", perCall: []func(any){
+				set("AuthSchemeResolver", op.authResolver(tokenOption)),
+				set("AuthSchemes", []smithyhttp.AuthScheme{headerScheme{}})},
+				check: func(r testutil.Request) string {
+					if ok, _ := signed(r); ok || r.Header.Get("X-Test-Token") != "token-1;s1" {
+						return "headers " + strings.Join(r.Header.Values("X-Test-Token"), ",")
+					}
+					return ""
+				}},
+			{name: "SigV4 override over the resolver", perCall: []func(any){
+				set("AuthSchemeResolver", op.authResolver(sigv4Option)), sigV4Name("override")},
+				check: func(r testutil.Request) string {
+					if _, scope := signed(r); !strings.Contains(scope, "/sa-east-1/override/") {
+						return "credential scope " + scope
+					}
+					return ""
+				}},
+		}
+		for _, c := range cases {
+			srv := testutil.NewServer(t)
+			call, _ := op.newClient(baseConfig(srv), c.client...)
+			err := call(context.Background(), c.perCall...)
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) || srv.Count() != 0 {
+					t.Errorf("%s: error %v with %d requests sent, want %q before sending", c.name, err, srv.Count(), c.err)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+				continue
+			}
+			if problem := c.check(srv.Requests()[0]); problem != "" {
+				t.Errorf("%s: %s", c.name, problem)
+			}
+		}
+	})
+}
+
+// sigV4Name applies WithSigV4SigningName of whichever service options is.
+func sigV4Name(name string) func(any) {
+	return func(options any) {
+		switch o := options.(type) {
+		case *memorydb.Options:
+			memorydb.WithSigV4SigningName(name)(o)
+		case *lightsail.Options:
+			lightsail.WithSigV4SigningName(name)(o)
+		case *neptunegraph.Options:
+			neptunegraph.WithSigV4SigningName(name)(o)
+		case *datazone.Options:
+			datazone.WithSigV4SigningName(name)(o)
+		case *partnercentral.Options:
+			partnercentral.WithSigV4SigningName(name)(o)
+		}
+	}
+}
+
+func TestProtocol(t *testing.T) {
+	t.Parallel()
+	forEachOperation(t, func(t *testing.T, op operation) {
+		if op.protocolShape == (smithy.ShapeID{}) {
+			return // the official client of this service has no Protocol option
+		}
+		schema := func(id smithy.ShapeID) *smithy.ServiceSchema {
+			return smithy.NewServiceSchema(smithy.NewSchema(id, smithy.ShapeTypeService, 0), "2020-01-01")
+		}
+		srv := testutil.NewServer(t)
+		call, _ := op.newClient(baseConfig(srv))
+		if err := call(context.Background(), set("Protocol", awsjson.New11(schema(op.protocolShape)))); err != nil {
+			t.Errorf("awsJson1_1 built for the service: %v", err)
+		}
+		err := call(context.Background(), set("Protocol", awsjson.New11(schema(smithy.ShapeID{Namespace: "com.example", Name: "Other"}))))
+		if err == nil || !strings.Contains(err.Error(), "Options.Protocol") {
+			t.Errorf("a protocol built for another service: error %v", err)
+		}
+		if srv.Count() != 1 {
+			t.Errorf("%d requests sent, want 1", srv.Count())
+		}
+	})
+}
+
+func TestAppIDReachesUserAgent(t *testing.T) {
+	t.Parallel()
+	forEachOperation(t, func(t *testing.T, op operation) {
+		srv := testutil.NewServer(t)
+		cfg := baseConfig(srv)
+		cfg.AppID = "shop\r\nX-Injected: 1"
+		call, _ := op.newClient(cfg)
+		for _, c := range []struct {
+			perCall []func(any)
+			want    string
+		}{
+			{want: " app/shop--X-Injected--1"},
+			{perCall: []func(any){set("AppID", "billing/v2 (beta)")}, want: " app/billing-v2--beta-"},
+			{perCall: []func(any){set("AppID", "ok.~!#$%&'*+^_`|")}, want: " app/ok.~!#$%&'*+^_`|"},
+		} {
+			if err := call(context.Background(), c.perCall...); err != nil {
+				t.Fatal(err)
+			}
+			requests := srv.Requests()
+			ua := requests[len(requests)-1].Header.Get("User-Agent")
+			if !strings.HasSuffix(ua, c.want) || requests[len(requests)-1].Header.Get("X-Injected") != "" {
+				t.Errorf("User-Agent %q, want it to end with %q", ua, c.want)
+			}
+		}
+	})
+}
