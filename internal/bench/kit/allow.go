@@ -8,31 +8,11 @@ var clientDifferences = map[string]string{
 	// Our additions, documented in each package.
 	"Options.Validation: extra":       "client-side validation of every model constraint",
 	"Options.MaxResponseBytes: extra": "bound on the size of a response body",
-	// The official client's middleware stack, auth scheme resolution,
-	// telemetry and legacy endpoint resolution have no equivalent: the
-	// client has one fixed pipeline (APIOptions are refused at call time).
-	"Options.AuthSchemePreference: missing":  "no auth scheme resolution: SigV4 only",
-	"Options.AuthSchemeResolver: missing":    "no auth scheme resolution: SigV4 only",
-	"Options.AuthSchemes: missing":           "no auth scheme resolution: SigV4 only",
-	"Options.GetIdentityResolver(): missing": "no auth scheme resolution: SigV4 only",
-	"Options.DefaultsMode: missing":          "no defaults modes: the standard retryer and the HTTP client's timeouts",
-	"Options.RuntimeEnvironment: missing":    "no defaults modes",
-	"Options.EndpointResolver: missing":      "the deprecated v1 endpoint resolver; EndpointResolverV2 and BaseEndpoint are supported",
-	"Options.Interceptors: missing":          "no interceptors",
-	"Options.MeterProvider: missing":         "no telemetry",
-	"Options.TracerProvider: missing":        "no telemetry",
 	// The official EndpointOptions type lives in an internal package of
-	// aws-sdk-go-v2 that programs cannot name; ours has the fields that
-	// select endpoints (DisableHTTPS, ResolvedRegion, UseDualStackEndpoint,
-	// UseFIPSEndpoint) with the same types, but neither the logging fields
-	// of the legacy resolver nor its getters.
-	"Options.EndpointOptions: type name":         "the official type is aws-sdk-go-v2/internal/endpoints.Options",
-	"Options.LogDeprecated: missing":             "legacy resolver logging",
-	"Options.Logger: missing":                    "legacy resolver logging",
-	"Options.GetDisableHTTPS(): missing":         "getter of the legacy resolver",
-	"Options.GetResolvedRegion(): missing":       "getter of the legacy resolver",
-	"Options.GetUseDualStackEndpoint(): missing": "getter of the legacy resolver",
-	"Options.GetUseFIPSEndpoint(): missing":      "getter of the legacy resolver",
+	// aws-sdk-go-v2 that programs cannot name; ours has the same fields and
+	// getters under another name. The legacy EndpointResolver receives it.
+	"Options.EndpointOptions: type name":                "the official type is aws-sdk-go-v2/internal/endpoints.Options",
+	"EndpointResolver.ResolveEndpoint(in 1): type name": "the official type is aws-sdk-go-v2/internal/endpoints.Options",
 	// An alias of the shared signer interface, with the same method:
 	// <pkg>.HTTPSignerV4 still names it.
 	"Options.HTTPSignerV4: type name": "alias of the shared Signer interface",

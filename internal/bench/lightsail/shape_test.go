@@ -84,7 +84,5 @@ func TestClientAPI(t *testing.T) {
 		Official: reflect.TypeOf((&official.Client{}).GetExportSnapshotRecords),
 		Name:     "GetExportSnapshotRecords",
 	})
-	kit.CheckAllowed(t, shapes.Diffs, kit.ClientDifferences("GetExportSnapshotRecordsInput", shapeDifferences, map[string]string{
-		"Options.Protocol: missing": "schema serde of the official client",
-	}))
+	kit.CheckAllowed(t, shapes.Diffs, kit.ClientDifferences("GetExportSnapshotRecordsInput", shapeDifferences))
 }
