@@ -1,6 +1,8 @@
 package lightsail
 
 import (
+	"slices"
+
 	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
@@ -43,6 +45,9 @@ type pageDecoder struct {
 	disks        []types.DiskInfo
 }
 
+// longList is the length past which records sizes its slice by counting.
+const longList = 1024
+
 // records reads the records of a page. A null element becomes a zero
 // record, as it does in the official client.
 func (d *pageDecoder) records() []types.ExportSnapshotRecord {
@@ -51,7 +56,16 @@ func (d *pageDecoder) records() []types.ExportSnapshotRecord {
 		return nil
 	}
 	list := []types.ExportSnapshotRecord{}
+	counted := false
 	for it := r.Array(); r.More(&it); {
+		if !counted && len(list) >= longList && len(list) == cap(list) {
+			counted = true
+			// A long page: count the rest once rather than copy the
+			// records at every doubling.
+			if n := r.CountElements(it); n > 0 {
+				list = slices.Grow(list, n)
+			}
+		}
 		list = append(list, types.ExportSnapshotRecord{})
 		d.record(&list[len(list)-1])
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -345,6 +346,29 @@ func EpochSecondsTime(seconds float64) time.Time {
 	return time.Unix(0, millis*1e6).UTC()
 }
 
+// CountElements returns how many elements of the array that it iterates
+// remain, the one about to be read included, without consuming any; -1
+// when the rest of the array is malformed. A decoder of a long array calls
+// it once to size its slice, instead of growing it step by step.
+func (r *Reader) CountElements(it Iter) int {
+	look := Reader{data: r.data, pos: r.pos}
+	n := 0
+	for {
+		look.skipValue(0)
+		if look.err != nil {
+			return -1
+		}
+		n++
+		if !look.More(&it) {
+			break
+		}
+	}
+	if look.err != nil {
+		return -1
+	}
+	return n
+}
+
 // Skip reads and discards one value of any type, checking its syntax.
 func (r *Reader) Skip() {
 	r.skipValue(0)
@@ -536,10 +560,20 @@ func (r *Reader) readString() string {
 // encoding/json does: bad bytes and lone surrogates become U+FFFD.
 func (r *Reader) readEscaped() string {
 	p := r.pos + 1
-	out := make([]byte, 0, 32)
+	// The escaped text is at least as long as what it decodes to, but for
+	// invalid UTF-8 (one byte becomes three): one buffer of that length
+	// almost always holds the whole string.
+	out := make([]byte, 0, escapedLength(r.data, p))
 	for p < len(r.data) {
 		c := r.data[p]
 		switch {
+		case plain[c]:
+			run := p + 1
+			for run < len(r.data) && plain[r.data[run]] {
+				run++
+			}
+			out = append(out, r.data[p:run]...)
+			p = run
 		case c == '"':
 			r.pos = p + 1
 			// out is this string's own buffer and is never written again.
@@ -564,6 +598,29 @@ func (r *Reader) readEscaped() string {
 	}
 	r.failAt(len(r.data), "unexpected end of JSON input in string")
 	return ""
+}
+
+// escapedLength returns the length of the string body starting at p, up
+// to its closing quote or the end of data.
+func escapedLength(data string, p int) int {
+	start := p
+	for {
+		q := strings.IndexByte(data[p:], '"')
+		if q < 0 {
+			return len(data) - start
+		}
+		p += q
+		// The quote closes the string unless an odd run of backslashes
+		// escapes it.
+		backslashes := 0
+		for b := p - 1; b >= start && data[b] == '\\'; b-- {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return p - start
+		}
+		p++
+	}
 }
 
 // unescape decodes the escape sequence at p and appends it to out.
@@ -614,13 +671,34 @@ func (r *Reader) hex4(p int) (rune, bool) {
 		r.failAt(p, "unexpected end of JSON input in \\u escape")
 		return 0, false
 	}
-	v, err := strconv.ParseUint(r.data[p:p+4], 16, 32)
-	if err != nil {
-		r.failAt(p, "invalid \\u escape")
-		return 0, false
+	var v rune
+	for _, c := range []byte(r.data[p : p+4]) {
+		d := hexValue[c]
+		if d < 0 {
+			r.failAt(p, "invalid \\u escape")
+			return 0, false
+		}
+		v = v<<4 | rune(d)
 	}
-	return rune(v), true
+	return v, true
 }
+
+// hexValue maps a hex digit to its value and every other byte to -1.
+var hexValue = func() (table [256]int8) {
+	for c := range table {
+		switch {
+		case '0' <= c && c <= '9':
+			table[c] = int8(c - '0')
+		case 'a' <= c && c <= 'f':
+			table[c] = int8(c - 'a' + 10)
+		case 'A' <= c && c <= 'F':
+			table[c] = int8(c - 'A' + 10)
+		default:
+			table[c] = -1
+		}
+	}
+	return table
+}()
 
 func (r *Reader) mismatch(want string) {
 	r.failAt(r.pos, "expected "+want+", found "+r.describe())

@@ -244,3 +244,37 @@ func BenchmarkReadObjectEncodingJSON(b *testing.B) {
 		}
 	}
 }
+
+// TestCountElements counts the rest of an array from each element in
+// turn, without consuming anything, and reports -1 for a malformed rest.
+func TestCountElements(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		body string
+		want []int // from the first element, the second, ...
+	}{
+		{`[1]`, []int{1}},
+		{`[1, "a,]" , {"k":[1,2]}, [[]], null]`, []int{5, 4, 3, 2, 1}},
+		{` [ {} , {} ] `, []int{2, 1}},
+		{`[1, 2,]`, []int{-1, -1}},
+		{`[1 2]`, []int{-1}},
+		{`[1, {"a":}]`, []int{-1}},
+		{`[1, 2`, []int{-1, -1}},
+	}
+	for _, tt := range cases {
+		var r Reader
+		r.Reset(tt.body)
+		var got []int
+		for it := r.Array(); r.More(&it) && len(got) < len(tt.want); {
+			before := r.pos
+			got = append(got, r.CountElements(it))
+			if r.pos != before || r.err != nil {
+				t.Fatalf("%s: CountElements moved the reader or failed it: %v", tt.body, r.err)
+			}
+			r.Skip()
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: counts (-want +got):\n%s", tt.body, diff)
+		}
+	}
+}
