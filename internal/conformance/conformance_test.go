@@ -15,7 +15,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/awssnap/awssnap/datazone"
-	"github.com/awssnap/awssnap/internal/conformance"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/internal/validate"
 	"github.com/awssnap/awssnap/lightsail"
@@ -85,26 +85,26 @@ var services = []service{
 // fixture is one service with its model loaded.
 type fixture struct {
 	service
-	model    *conformance.Model
-	svc, op  *conformance.Shape
+	model    *smithymodel.Model
+	svc, op  *smithymodel.Shape
 	typesPkg string // import path of the service's types package
 }
 
-var models sync.Map // model file name → *conformance.Model
+var models sync.Map // model file name → *smithymodel.Model
 
 func load(t *testing.T, s service) *fixture {
 	t.Helper()
 	path := testutil.SharedDir(t, "models", s.name+".json")
-	var m *conformance.Model
+	var m *smithymodel.Model
 	if cached, ok := models.Load(path); ok {
-		m = cached.(*conformance.Model)
+		m = cached.(*smithymodel.Model)
 	} else {
-		loaded, err := conformance.Load(path)
+		loaded, err := smithymodel.Load(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		cached, _ := models.LoadOrStore(path, loaded)
-		m = cached.(*conformance.Model)
+		m = cached.(*smithymodel.Model)
 	}
 	f := &fixture{service: s, model: m, svc: m.Service(), op: m.Operation(), typesPkg: module + s.name + "/types"}
 	if f.svc == nil || f.op == nil {
@@ -125,8 +125,8 @@ func forEachService(t *testing.T, test func(t *testing.T, f *fixture)) {
 
 // errorShapes returns the operation's errors and the service's common
 // errors, each once.
-func (f *fixture) errorShapes() []*conformance.Shape {
-	var shapes []*conformance.Shape
+func (f *fixture) errorShapes() []*smithymodel.Shape {
+	var shapes []*smithymodel.Shape
 	seen := map[string]bool{}
 	for _, id := range append(append([]string(nil), f.op.Errors...), f.svc.Errors...) {
 		if !seen[id] {
@@ -139,8 +139,8 @@ func (f *fixture) errorShapes() []*conformance.Shape {
 
 // closure returns the shapes reachable from roots, each once, in a stable
 // order (depth first, members in model order).
-func (f *fixture) closure(roots ...string) []*conformance.Shape {
-	var out []*conformance.Shape
+func (f *fixture) closure(roots ...string) []*smithymodel.Shape {
+	var out []*smithymodel.Shape
 	seen := map[string]bool{}
 	var visit func(id string)
 	visit = func(id string) {
@@ -162,14 +162,14 @@ func (f *fixture) closure(roots ...string) []*conformance.Shape {
 
 // members returns the members a shape refers to: structure members, the
 // list member, or the map key and value.
-func members(s *conformance.Shape) []*conformance.Member {
+func members(s *smithymodel.Shape) []*smithymodel.Member {
 	switch s.Type {
 	case "structure", "union":
 		return s.Members
 	case "list", "set":
-		return []*conformance.Member{s.Member}
+		return []*smithymodel.Member{s.Member}
 	case "map":
-		return []*conformance.Member{s.Key, s.Value}
+		return []*smithymodel.Member{s.Key, s.Value}
 	}
 	return nil
 }
@@ -182,17 +182,17 @@ func goName(member string) string {
 }
 
 // required reports whether a member carries the required trait.
-func required(m *conformance.Member) bool { return m.Traits.Has(conformance.TraitRequired) }
+func required(m *smithymodel.Member) bool { return m.Traits.Has(smithymodel.TraitRequired) }
 
 // httpTrait returns the operation's http trait, if any.
-func (f *fixture) httpTrait() (conformance.HTTP, bool) {
-	var h conformance.HTTP
-	ok := f.op.Traits.Decode(conformance.TraitHTTP, &h)
+func (f *fixture) httpTrait() (smithymodel.HTTP, bool) {
+	var h smithymodel.HTTP
+	ok := f.op.Traits.Decode(smithymodel.TraitHTTP, &h)
 	return h, ok
 }
 
 // opName is the operation's name.
-func (f *fixture) opName() string { return conformance.Name(f.op.ID) }
+func (f *fixture) opName() string { return smithymodel.Name(f.op.ID) }
 
 // violation is one validation failure: the member path and the rule.
 type violation struct{ Path, Rule string }

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/awssnap/awssnap/internal/conformance"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/internal/validate"
 )
@@ -23,7 +23,7 @@ type validGen struct {
 	f *fixture
 }
 
-func (v *validGen) value(mem *conformance.Member, n int) any {
+func (v *validGen) value(mem *smithymodel.Member, n int) any {
 	s := v.f.model.Shape(mem.Target)
 	switch s.Type {
 	case "string":
@@ -56,7 +56,7 @@ func (v *validGen) value(mem *conformance.Member, n int) any {
 }
 
 // entries returns n map entries with distinct valid keys.
-func (v *validGen) entries(s *conformance.Shape, n int) map[string]any {
+func (v *validGen) entries(s *smithymodel.Shape, n int) map[string]any {
 	m := make(map[string]any, n)
 	for i := 0; len(m) < n; i++ {
 		if i > 10*n+100 {
@@ -68,9 +68,9 @@ func (v *validGen) entries(s *conformance.Shape, n int) map[string]any {
 }
 
 // count clamps want to the member's length trait.
-func (v *validGen) count(mem *conformance.Member, want int) int {
-	var l conformance.Length
-	if v.f.model.DecodeTrait(mem, conformance.TraitLength, &l) {
+func (v *validGen) count(mem *smithymodel.Member, want int) int {
+	var l smithymodel.Length
+	if v.f.model.DecodeTrait(mem, smithymodel.TraitLength, &l) {
 		if l.Min != nil && want < *l.Min {
 			want = *l.Min
 		}
@@ -81,9 +81,9 @@ func (v *validGen) count(mem *conformance.Member, want int) int {
 	return want
 }
 
-func (v *validGen) integer(mem *conformance.Member) int64 {
-	var r conformance.Range
-	if v.f.model.DecodeTrait(mem, conformance.TraitRange, &r) {
+func (v *validGen) integer(mem *smithymodel.Member) int64 {
+	var r smithymodel.Range
+	if v.f.model.DecodeTrait(mem, smithymodel.TraitRange, &r) {
 		if r.Min != nil {
 			return int64(*r.Min)
 		}
@@ -96,7 +96,7 @@ func (v *validGen) integer(mem *conformance.Member) int64 {
 
 // str returns the n-th valid string for the member: its pattern's samples
 // first, then letter sequences (distinct for distinct n).
-func (v *validGen) str(mem *conformance.Member, n int) string {
+func (v *validGen) str(mem *smithymodel.Member, n int) string {
 	l, pattern := v.f.stringRules(mem)
 	var candidates []string
 	samples := patternSamples[pattern].match
@@ -134,16 +134,16 @@ func letters(n int) string {
 }
 
 // stringRules returns the member's effective length and pattern traits.
-func (f *fixture) stringRules(mem *conformance.Member) (conformance.Length, string) {
-	var l conformance.Length
+func (f *fixture) stringRules(mem *smithymodel.Member) (smithymodel.Length, string) {
+	var l smithymodel.Length
 	var pattern string
-	f.model.DecodeTrait(mem, conformance.TraitLength, &l)
-	f.model.DecodeTrait(mem, conformance.TraitPattern, &pattern)
+	f.model.DecodeTrait(mem, smithymodel.TraitLength, &l)
+	f.model.DecodeTrait(mem, smithymodel.TraitPattern, &pattern)
 	return l, pattern
 }
 
 // validString reports whether s satisfies the member's length and pattern.
-func (f *fixture) validString(t reporter, mem *conformance.Member, s string) bool {
+func (f *fixture) validString(t reporter, mem *smithymodel.Member, s string) bool {
 	l, pattern := f.stringRules(mem)
 	n := utf8.RuneCountInString(s)
 	if l.Min != nil && n < *l.Min || l.Max != nil && n > *l.Max {
@@ -158,8 +158,8 @@ type site struct {
 	kind      string // "member", "element", "key" or "value"
 	path      []any  // member names, list indices, mapKey{} or mapValue{}
 	display   string // the path Validate reports (for map entries, without the key)
-	mem       *conformance.Member
-	shape     *conformance.Shape
+	mem       *smithymodel.Member
+	shape     *smithymodel.Shape
 	sensitive bool
 }
 
@@ -192,13 +192,13 @@ func keyIndex(key string) string {
 // sites lists every place in the input closure, depth first.
 func (f *fixture) sites(baseline map[string]any) []*site {
 	var out []*site
-	var visit func(s *conformance.Shape, path []any, display string, sensitive bool)
-	visit = func(s *conformance.Shape, path []any, display string, sensitive bool) {
+	var visit func(s *smithymodel.Shape, path []any, display string, sensitive bool)
+	visit = func(s *smithymodel.Shape, path []any, display string, sensitive bool) {
 		for _, m := range s.Members {
 			target := f.model.Shape(m.Target)
 			p := append(slices.Clip(path), m.Name)
 			d := join(display, goName(m.Name))
-			sens := sensitive || target.Traits.Has(conformance.TraitSensitive)
+			sens := sensitive || target.Traits.Has(smithymodel.TraitSensitive)
 			out = append(out, &site{kind: "member", path: p, display: d, mem: m, shape: target, sensitive: sens})
 			out = append(out, f.inner(target, p, d, sens, baseline, visit)...)
 		}
@@ -209,8 +209,8 @@ func (f *fixture) sites(baseline map[string]any) []*site {
 
 // inner returns the sites inside a member's target: the structure's
 // members, a list element (index 1, or 0 for a list of one), map entries.
-func (f *fixture) inner(target *conformance.Shape, p []any, d string, sens bool, baseline map[string]any,
-	visit func(*conformance.Shape, []any, string, bool)) []*site {
+func (f *fixture) inner(target *smithymodel.Shape, p []any, d string, sens bool, baseline map[string]any,
+	visit func(*smithymodel.Shape, []any, string, bool)) []*site {
 	switch target.Type {
 	case "structure":
 		visit(target, p, d, sens)
@@ -223,7 +223,7 @@ func (f *fixture) inner(target *conformance.Shape, p []any, d string, sens bool,
 		elem := f.model.Shape(target.Member.Target)
 		ep := append(slices.Clip(p), i)
 		ed := fmt.Sprintf("%s[%d]", d, i)
-		esens := sens || elem.Traits.Has(conformance.TraitSensitive)
+		esens := sens || elem.Traits.Has(smithymodel.TraitSensitive)
 		sites := []*site{{kind: "element", path: ep, display: ed, mem: target.Member, shape: elem, sensitive: esens}}
 		if elem.Type == "structure" {
 			visit(elem, ep, ed, esens)
@@ -410,7 +410,7 @@ func TestConstraints(t *testing.T) {
 // rejections also go through a client of srv.
 func checkConstraints(t reporter, f *fixture, srv *testutil.Server) counts {
 	r := &constraintRun{t: t, f: f, gen: &validGen{t: t, f: f}, srv: srv, n: counts{}}
-	r.baseline = r.gen.value(&conformance.Member{Name: "input", Target: f.op.Input}, 0).(map[string]any)
+	r.baseline = r.gen.value(&smithymodel.Member{Name: "input", Target: f.op.Input}, 0).(map[string]any)
 	if vs, _, _ := r.validate(r.baseline); len(vs) > 0 {
 		t.Fatalf("the fully populated valid input is rejected: %v", vs)
 	}
@@ -448,7 +448,7 @@ func (r *constraintRun) requiredness(s *site) {
 	case !required(s.mem):
 		r.n["optional members"]++
 		r.expect(s, expectation{remove: true, rule: "required", clean: true, desc: desc})
-	case s.mem.Traits.Has(conformance.TraitIdempotencyToken):
+	case s.mem.Traits.Has(smithymodel.TraitIdempotencyToken):
 		r.n["idempotency tokens"]++
 		r.expect(s, expectation{remove: true, rule: "required", clean: true,
 			desc: desc + " (idempotency token, filled by the client)"})
@@ -523,8 +523,8 @@ func (r *constraintRun) enum(s *site) {
 }
 
 func (r *constraintRun) ranges(s *site) {
-	var rg conformance.Range
-	if !r.f.model.DecodeTrait(s.mem, conformance.TraitRange, &rg) {
+	var rg smithymodel.Range
+	if !r.f.model.DecodeTrait(s.mem, smithymodel.TraitRange, &rg) {
 		return
 	}
 	limit := float64(math.MaxInt64)
@@ -549,8 +549,8 @@ func (r *constraintRun) ranges(s *site) {
 }
 
 func (r *constraintRun) sizes(s *site) {
-	var l conformance.Length
-	if !r.f.model.DecodeTrait(s.mem, conformance.TraitLength, &l) {
+	var l smithymodel.Length
+	if !r.f.model.DecodeTrait(s.mem, smithymodel.TraitLength, &l) {
 		return
 	}
 	lo := 0

@@ -10,7 +10,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/awssnap/awssnap/internal/conformance"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/internal/validate"
 )
@@ -27,13 +27,13 @@ var errorForms = []errorForm{{name: "__type"}, {name: "X-Amzn-ErrorType", header
 
 // errorStatus is the HTTP status of error shape s: its httpError trait, or
 // 400/500 by its error trait.
-func errorStatus(s *conformance.Shape) int {
+func errorStatus(s *smithymodel.Shape) int {
 	var status int
-	if s.Traits.Decode(conformance.TraitHTTPError, &status) {
+	if s.Traits.Decode(smithymodel.TraitHTTPError, &status) {
 		return status
 	}
 	var fault string
-	s.Traits.Decode(conformance.TraitError, &fault)
+	s.Traits.Decode(smithymodel.TraitError, &fault)
 	if fault == "server" {
 		return 500
 	}
@@ -43,16 +43,16 @@ func errorStatus(s *conformance.Shape) int {
 // decodeError answers a call with an error response for shape s carrying
 // the member data members, and returns the smithy.APIError the real client
 // returns (nil, with a test error, if it returns something else).
-func (f *fixture) decodeError(t *testing.T, s *conformance.Shape, form errorForm, members map[string]any) error {
+func (f *fixture) decodeError(t *testing.T, s *smithymodel.Shape, form errorForm, members map[string]any) error {
 	t.Helper()
-	name := conformance.Name(s.ID)
+	name := smithymodel.Name(s.ID)
 	body := make(map[string]any, len(members)+1)
 	for k, v := range members {
 		body[k] = v
 	}
 	header := map[string]string{"X-Amzn-RequestId": "conformance-request"}
 	if form.header {
-		header["X-Amzn-ErrorType"] = name + ":http://internal.amazon.com/coral/" + conformance.Namespace(s.ID) + "/"
+		header["X-Amzn-ErrorType"] = name + ":http://internal.amazon.com/coral/" + smithymodel.Namespace(s.ID) + "/"
 	} else {
 		body["__type"] = s.ID
 	}
@@ -85,7 +85,7 @@ func TestErrors(t *testing.T) {
 			n["error members"] += len(s.Members)
 			for _, form := range errorForms {
 				n["decoded responses"]++
-				t.Run(conformance.Name(s.ID)+"/"+form.name, func(t *testing.T) {
+				t.Run(smithymodel.Name(s.ID)+"/"+form.name, func(t *testing.T) {
 					checkError(t, f, s, form)
 				})
 			}
@@ -94,14 +94,14 @@ func TestErrors(t *testing.T) {
 	})
 }
 
-func checkError(t *testing.T, f *fixture, s *conformance.Shape, form errorForm) {
+func checkError(t *testing.T, f *fixture, s *smithymodel.Shape, form errorForm) {
 	g := &generator{m: f.model}
 	members := g.value(s.ID, "error").(map[string]any)
 	err := f.decodeError(t, s, form, members)
 	if err == nil {
 		return
 	}
-	name := conformance.Name(s.ID)
+	name := smithymodel.Name(s.ID)
 	apiErr := err.(smithy.APIError)
 	typ := reflect.TypeOf(err)
 	if typ.Kind() != reflect.Pointer || typ.Elem().Name() != name || typ.Elem().PkgPath() != f.typesPkg {
@@ -111,7 +111,7 @@ func checkError(t *testing.T, f *fixture, s *conformance.Shape, form errorForm) 
 		t.Errorf("ErrorCode() = %q, want %q", apiErr.ErrorCode(), name)
 	}
 	var fault string
-	s.Traits.Decode(conformance.TraitError, &fault)
+	s.Traits.Decode(smithymodel.TraitError, &fault)
 	wantFault := map[string]smithy.ErrorFault{"client": smithy.FaultClient, "server": smithy.FaultServer}[fault]
 	if apiErr.ErrorFault() != wantFault {
 		t.Errorf("ErrorFault() = %v, want %v (error trait %q)", apiErr.ErrorFault(), wantFault, fault)

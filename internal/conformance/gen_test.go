@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/awssnap/awssnap/internal/conformance"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 )
 
 // stamp is a generated timestamp in milliseconds since the epoch; it goes on
@@ -28,7 +28,7 @@ func (s stamp) MarshalJSON() ([]byte, error) {
 // fractions, enum values from the model. Objects are map[string]any keyed by
 // member name, so the data doubles as the expected JSON.
 type generator struct {
-	m *conformance.Model
+	m *smithymodel.Model
 	n int
 }
 
@@ -114,12 +114,12 @@ func (f *fixture) assign(dst reflect.Value, id string, w any) error {
 		}
 		return f.assignStruct(dst, s, v)
 	}
-	return fmt.Errorf("shape %s (%s) cannot be stored in Go type %v", conformance.Name(id), s.Type, dst.Type())
+	return fmt.Errorf("shape %s (%s) cannot be stored in Go type %v", smithymodel.Name(id), s.Type, dst.Type())
 }
 
-func (f *fixture) assignList(dst reflect.Value, s *conformance.Shape, items []any) error {
+func (f *fixture) assignList(dst reflect.Value, s *smithymodel.Shape, items []any) error {
 	if dst.Kind() != reflect.Slice {
-		return fmt.Errorf("list %s cannot be stored in Go type %v", conformance.Name(s.ID), dst.Type())
+		return fmt.Errorf("list %s cannot be stored in Go type %v", smithymodel.Name(s.ID), dst.Type())
 	}
 	list := reflect.MakeSlice(dst.Type(), len(items), len(items))
 	for i, item := range items {
@@ -131,9 +131,9 @@ func (f *fixture) assignList(dst reflect.Value, s *conformance.Shape, items []an
 	return nil
 }
 
-func (f *fixture) assignMap(dst reflect.Value, s *conformance.Shape, entries map[string]any) error {
+func (f *fixture) assignMap(dst reflect.Value, s *smithymodel.Shape, entries map[string]any) error {
 	if dst.Kind() != reflect.Map || dst.Type().Key().Kind() != reflect.String {
-		return fmt.Errorf("map %s cannot be stored in Go type %v", conformance.Name(s.ID), dst.Type())
+		return fmt.Errorf("map %s cannot be stored in Go type %v", smithymodel.Name(s.ID), dst.Type())
 	}
 	m := reflect.MakeMapWithSize(dst.Type(), len(entries))
 	for k, item := range entries {
@@ -147,9 +147,9 @@ func (f *fixture) assignMap(dst reflect.Value, s *conformance.Shape, entries map
 	return nil
 }
 
-func (f *fixture) assignStruct(dst reflect.Value, s *conformance.Shape, obj map[string]any) error {
+func (f *fixture) assignStruct(dst reflect.Value, s *smithymodel.Shape, obj map[string]any) error {
 	if dst.Kind() != reflect.Struct {
-		return fmt.Errorf("structure %s cannot be stored in Go type %v", conformance.Name(s.ID), dst.Type())
+		return fmt.Errorf("structure %s cannot be stored in Go type %v", smithymodel.Name(s.ID), dst.Type())
 	}
 	for _, m := range s.Members {
 		w, ok := obj[m.Name]
@@ -158,10 +158,10 @@ func (f *fixture) assignStruct(dst reflect.Value, s *conformance.Shape, obj map[
 		}
 		field := dst.FieldByName(goName(m.Name))
 		if !field.IsValid() {
-			return fmt.Errorf("%v has no field %s for member %s.%s", dst.Type(), goName(m.Name), conformance.Name(s.ID), m.Name)
+			return fmt.Errorf("%v has no field %s for member %s.%s", dst.Type(), goName(m.Name), smithymodel.Name(s.ID), m.Name)
 		}
 		if err := f.assign(field, m.Target, w); err != nil {
-			return fmt.Errorf("%s.%s: %w", conformance.Name(s.ID), m.Name, err)
+			return fmt.Errorf("%s.%s: %w", smithymodel.Name(s.ID), m.Name, err)
 		}
 	}
 	return nil

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/awssnap/awssnap/internal/conformance"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 )
 
 // patternSamples are hand-written values for each pattern of the models:
@@ -152,16 +152,16 @@ func ecma(t reporter, pattern string) *ecmaRegexp {
 
 // modelPatterns returns every pattern trait of the model, with a shape that
 // carries it.
-func modelPatterns(m *conformance.Model) map[string]string {
+func modelPatterns(m *smithymodel.Model) map[string]string {
 	out := map[string]string{}
 	for _, id := range sortedKeys(m.Shapes) {
 		s := m.Shapes[id]
 		var p string
-		if s.Traits.Decode(conformance.TraitPattern, &p) {
+		if s.Traits.Decode(smithymodel.TraitPattern, &p) {
 			out[p] = id
 		}
 		for _, mem := range append(members(s), s.Members...) {
-			if mem.Traits.Decode(conformance.TraitPattern, &p) {
+			if mem.Traits.Decode(smithymodel.TraitPattern, &p) {
 				out[p] = id + "$" + mem.Name
 			}
 		}

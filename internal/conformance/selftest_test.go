@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/awssnap/awssnap/internal/conformance"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/testutil"
 )
 
@@ -47,24 +47,24 @@ func (r *recorder) run(check func(reporter)) {
 // doctored returns the fixture of service name with a copy of its model
 // changed by edit (shapes and their trait maps are copied; edit replaces
 // member slices rather than changing them in place).
-func doctored(t *testing.T, name string, edit func(shapes map[string]*conformance.Shape)) *fixture {
+func doctored(t *testing.T, name string, edit func(shapes map[string]*smithymodel.Shape)) *fixture {
 	t.Helper()
 	for _, s := range services {
 		if s.name != name {
 			continue
 		}
 		f := load(t, s)
-		shapes := make(map[string]*conformance.Shape, len(f.model.Shapes))
+		shapes := make(map[string]*smithymodel.Shape, len(f.model.Shapes))
 		for id, shape := range f.model.Shapes {
 			c := *shape
-			c.Traits = conformance.Traits{}
+			c.Traits = smithymodel.Traits{}
 			for k, v := range shape.Traits {
 				c.Traits[k] = v
 			}
 			shapes[id] = &c
 		}
 		edit(shapes)
-		f.model = &conformance.Model{Shapes: shapes}
+		f.model = &smithymodel.Model{Shapes: shapes}
 		f.svc, f.op = f.model.Service(), f.model.Operation()
 		return f
 	}
@@ -73,8 +73,8 @@ func doctored(t *testing.T, name string, edit func(shapes map[string]*conformanc
 }
 
 // replaceMember returns members with the one named name replaced.
-func replaceMember(members []*conformance.Member, name string, with *conformance.Member) []*conformance.Member {
-	out := make([]*conformance.Member, 0, len(members))
+func replaceMember(members []*smithymodel.Member, name string, with *smithymodel.Member) []*smithymodel.Member {
+	out := make([]*smithymodel.Member, 0, len(members))
 	for _, m := range members {
 		if m.Name == name {
 			m = with
@@ -98,51 +98,51 @@ func TestCheckersCatchMistakes(t *testing.T) {
 	)
 	cases := []struct {
 		name, service string
-		edit          func(map[string]*conformance.Shape)
+		edit          func(map[string]*smithymodel.Shape)
 		want          string
 	}{
-		{"renamed member", "memorydb", func(s map[string]*conformance.Shape) {
+		{"renamed member", "memorydb", func(s map[string]*smithymodel.Shape) {
 			s[mdb+"Snapshot"].Members = replaceMember(s[mdb+"Snapshot"].Members, "Name",
-				&conformance.Member{Name: "Nam", Target: mdb + "String"})
+				&smithymodel.Member{Name: "Nam", Target: mdb + "String"})
 		}, "Snapshot.Nam: types.Snapshot has no field Nam"},
-		{"member the Go type lacks in the model", "memorydb", func(s map[string]*conformance.Shape) {
+		{"member the Go type lacks in the model", "memorydb", func(s map[string]*smithymodel.Shape) {
 			s[mdb+"Tag"].Members = replaceMember(s[mdb+"Tag"].Members, "Value", nil)
 		}, "types.Tag has exported field Value that the model lacks"},
-		{"changed member type", "memorydb", func(s map[string]*conformance.Shape) {
+		{"changed member type", "memorydb", func(s map[string]*smithymodel.Shape) {
 			cc := s[mdb+"ClusterConfiguration"]
-			cc.Members = replaceMember(cc.Members, "Port", &conformance.Member{Name: "Port", Target: mdb + "String"})
+			cc.Members = replaceMember(cc.Members, "Port", &smithymodel.Member{Name: "Port", Target: mdb + "String"})
 		}, "ClusterConfiguration.Port: Go type *int32, want *string"},
-		{"new enum value", "memorydb", func(s map[string]*conformance.Shape) {
+		{"new enum value", "memorydb", func(s map[string]*smithymodel.Shape) {
 			e := s[mdb+"DataTieringStatus"]
-			e.Members = append(append([]*conformance.Member(nil), e.Members...), &conformance.Member{Name: "MAYBE", Target: "smithy.api#Unit"})
+			e.Members = append(append([]*smithymodel.Member(nil), e.Members...), &smithymodel.Member{Name: "MAYBE", Target: "smithy.api#Unit"})
 		}, "constant DataTieringStatusMaybe (\"MAYBE\") is missing"},
-		{"tighter string length", "memorydb", func(s map[string]*conformance.Shape) {
-			s[mdb+"TargetBucket"].Traits[conformance.TraitLength] = json.RawMessage(`{"min":0,"max":254}`)
+		{"tighter string length", "memorydb", func(s map[string]*smithymodel.Shape) {
+			s[mdb+"TargetBucket"].Traits[smithymodel.TraitLength] = json.RawMessage(`{"min":0,"max":254}`)
 		}, `TargetBucket of 255×"a": want violation {TargetBucket length}`},
-		{"tighter list size", "memorydb", func(s map[string]*conformance.Shape) {
-			s[mdb+"TagList"].Traits[conformance.TraitLength] = json.RawMessage(`{"min":0,"max":199}`)
+		{"tighter list size", "memorydb", func(s map[string]*smithymodel.Shape) {
+			s[mdb+"TagList"].Traits[smithymodel.TraitLength] = json.RawMessage(`{"min":0,"max":199}`)
 		}, "Tags with 200 items: want violation {Tags size}"},
-		{"new length on a nested member", "memorydb", func(s map[string]*conformance.Shape) {
-			s[mdb+"String"].Traits[conformance.TraitLength] = json.RawMessage(`{"max":10}`)
+		{"new length on a nested member", "memorydb", func(s map[string]*smithymodel.Shape) {
+			s[mdb+"String"].Traits[smithymodel.TraitLength] = json.RawMessage(`{"max":10}`)
 		}, `Tags[1].Key of 11×"😀": want violation {Tags[1].Key length}`},
-		{"tighter map value length", "neptunegraph", func(s map[string]*conformance.Shape) {
-			s[ng+"TagValue"].Traits[conformance.TraitLength] = json.RawMessage(`{"min":0,"max":255}`)
+		{"tighter map value length", "neptunegraph", func(s map[string]*smithymodel.Shape) {
+			s[ng+"TagValue"].Traits[smithymodel.TraitLength] = json.RawMessage(`{"min":0,"max":255}`)
 		}, `Tags of 256×"😀": want violation {Tags["`},
-		{"changed map key pattern", "neptunegraph", func(s map[string]*conformance.Shape) {
-			s[ng+"TagKey"].Traits[conformance.TraitPattern] = json.RawMessage(`"^[a-zA-Z+=._:/-]+$"`)
+		{"changed map key pattern", "neptunegraph", func(s map[string]*smithymodel.Shape) {
+			s[ng+"TagKey"].Traits[smithymodel.TraitPattern] = json.RawMessage(`"^[a-zA-Z+=._:/-]+$"`)
 		}, `Tags = "0" (pattern ^[a-zA-Z+=._:/-]+$, matches: false): want violation {Tags["0"] pattern}`},
-		{"new required nested member", "datazone", func(s map[string]*conformance.Shape) {
+		{"new required nested member", "datazone", func(s map[string]*smithymodel.Shape) {
 			fi := s[dz+"FormInput"]
-			fi.Members = replaceMember(fi.Members, "typeIdentifier", &conformance.Member{Name: "typeIdentifier",
-				Target: dz + "FormTypeIdentifier", Traits: conformance.Traits{conformance.TraitRequired: json.RawMessage(`{}`)}})
+			fi.Members = replaceMember(fi.Members, "typeIdentifier", &smithymodel.Member{Name: "typeIdentifier",
+				Target: dz + "FormTypeIdentifier", Traits: smithymodel.Traits{smithymodel.TraitRequired: json.RawMessage(`{}`)}})
 		}, "unset FormsInput[1].TypeIdentifier: want violation {FormsInput[1].TypeIdentifier required}"},
-		{"member no longer required", "datazone", func(s map[string]*conformance.Shape) {
+		{"member no longer required", "datazone", func(s map[string]*smithymodel.Shape) {
 			in := s[dz+"CreateAssetRevisionInput"]
-			in.Members = replaceMember(in.Members, "name", &conformance.Member{Name: "name", Target: dz + "AssetName"})
+			in.Members = replaceMember(in.Members, "name", &smithymodel.Member{Name: "name", Target: dz + "AssetName"})
 		}, "unset Name: Validate reported {Name required}, want none"},
-		{"new enum value on input", "partnercentral", func(s map[string]*conformance.Shape) {
+		{"new enum value on input", "partnercentral", func(s map[string]*smithymodel.Shape) {
 			e := s[pc+"ResourceType"]
-			e.Members = append(append([]*conformance.Member(nil), e.Members...), &conformance.Member{Name: "LEAD", Target: "smithy.api#Unit"})
+			e.Members = append(append([]*smithymodel.Member(nil), e.Members...), &smithymodel.Member{Name: "LEAD", Target: "smithy.api#Unit"})
 		}, `ResourceType = "LEAD": Validate reported {ResourceType enum}, want none`},
 	}
 	for _, tc := range cases {

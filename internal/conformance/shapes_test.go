@@ -16,17 +16,17 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/awssnap/awssnap/internal/conformance"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 )
 
 // knownTraits are the traits these tests understand (or that have no
 // bearing on the Go types or the wire). A trait outside this list fails
 // TestModelHasOnlyKnownTraits, so nothing new in a model goes unchecked.
 var knownTraits = map[string]bool{
-	conformance.TraitRequired: true, conformance.TraitLength: true, conformance.TraitRange: true,
-	conformance.TraitPattern: true, conformance.TraitEnumValue: true, conformance.TraitError: true,
-	conformance.TraitHTTPError: true, conformance.TraitHTTP: true, conformance.TraitHTTPLabel: true,
-	conformance.TraitIdempotencyToken: true, conformance.TraitSensitive: true,
+	smithymodel.TraitRequired: true, smithymodel.TraitLength: true, smithymodel.TraitRange: true,
+	smithymodel.TraitPattern: true, smithymodel.TraitEnumValue: true, smithymodel.TraitError: true,
+	smithymodel.TraitHTTPError: true, smithymodel.TraitHTTP: true, smithymodel.TraitHTTPLabel: true,
+	smithymodel.TraitIdempotencyToken: true, smithymodel.TraitSensitive: true,
 	"smithy.api#documentation": true, "smithy.api#input": true, "smithy.api#output": true,
 	"smithy.api#retryable": true, "smithy.api#idempotent": true, "smithy.api#notProperty": true,
 	"smithy.api#xmlName": true, "smithy.api#title": true, "smithy.api#cors": true,
@@ -57,7 +57,7 @@ func TestModelHasOnlyKnownTraits(t *testing.T) {
 			if !knownTypes[s.Type] {
 				t.Errorf("shape %s has type %s, which these tests do not handle", id, s.Type)
 			}
-			traits := []conformance.Traits{s.Traits}
+			traits := []smithymodel.Traits{s.Traits}
 			for _, m := range append(members(s), s.Members...) {
 				traits = append(traits, m.Traits)
 			}
@@ -108,8 +108,8 @@ func checkShapes(t reporter, f *fixture, errTypes map[string]reflect.Type, const
 		if typ == nil {
 			continue
 		}
-		if typ.Name() != conformance.Name(s.ID) || typ.PkgPath() != f.typesPkg {
-			t.Errorf("error %s decodes to %v, want %s.%s", s.ID, typ, f.typesPkg, conformance.Name(s.ID))
+		if typ.Name() != smithymodel.Name(s.ID) || typ.PkgPath() != f.typesPkg {
+			t.Errorf("error %s decodes to %v, want %s.%s", s.ID, typ, f.typesPkg, smithymodel.Name(s.ID))
 		}
 		c.structure(s.ID, typ, "error")
 	}
@@ -137,7 +137,7 @@ func (c *shapeChecker) structure(id string, typ reflect.Type, role string) {
 	}
 	c.seen[id] = true
 	s := c.f.model.Shape(id)
-	name := conformance.Name(id)
+	name := smithymodel.Name(id)
 	if typ.Kind() != reflect.Struct {
 		c.t.Errorf("structure %s: Go type %v is not a struct", name, typ)
 		return
@@ -203,8 +203,8 @@ func (c *shapeChecker) check(where, id string, got reflect.Type, inCollection bo
 	}
 	switch s.Type {
 	case "enum":
-		if got.Kind() != reflect.String || got.Name() != conformance.Name(id) || got.PkgPath() != c.f.typesPkg {
-			c.t.Errorf("%s: Go type %v, want %s.%s (a string enum type, not a pointer)", where, got, c.f.typesPkg, conformance.Name(id))
+		if got.Kind() != reflect.String || got.Name() != smithymodel.Name(id) || got.PkgPath() != c.f.typesPkg {
+			c.t.Errorf("%s: Go type %v, want %s.%s (a string enum type, not a pointer)", where, got, c.f.typesPkg, smithymodel.Name(id))
 			return
 		}
 		c.enum(s, got)
@@ -224,13 +224,13 @@ func (c *shapeChecker) check(where, id string, got reflect.Type, inCollection bo
 		elem := got
 		if !inCollection {
 			if got.Kind() != reflect.Pointer {
-				c.t.Errorf("%s: Go type %v, want *%s", where, got, conformance.Name(id))
+				c.t.Errorf("%s: Go type %v, want *%s", where, got, smithymodel.Name(id))
 				return
 			}
 			elem = got.Elem()
 		}
-		if elem.Name() != conformance.Name(id) || elem.PkgPath() != c.f.typesPkg {
-			c.t.Errorf("%s: Go type %v, want %s.%s", where, got, c.f.typesPkg, conformance.Name(id))
+		if elem.Name() != smithymodel.Name(id) || elem.PkgPath() != c.f.typesPkg {
+			c.t.Errorf("%s: Go type %v, want %s.%s", where, got, c.f.typesPkg, smithymodel.Name(id))
 			return
 		}
 		c.structure(id, elem, "")
@@ -250,7 +250,7 @@ func (c *shapeChecker) check(where, id string, got reflect.Type, inCollection bo
 }
 
 // enum checks Values() and the constants of an enum type.
-func (c *shapeChecker) enum(s *conformance.Shape, typ reflect.Type) {
+func (c *shapeChecker) enum(s *smithymodel.Shape, typ reflect.Type) {
 	if c.seen[s.ID] {
 		return
 	}
@@ -310,7 +310,7 @@ func enumConstSuffix(name string) string {
 // required members sorted by name, then the others sorted by name; for
 // errors Message, ErrorCodeOverride and then the other members in model
 // order; ResultMetadata closes an output.
-func fieldOrder(s *conformance.Shape, role string) []string {
+func fieldOrder(s *smithymodel.Shape, role string) []string {
 	var order []string
 	if role == "error" {
 		order = append(order, "Message", "ErrorCodeOverride")
@@ -414,7 +414,7 @@ func collectConsts(decl ast.Decl, consts map[string]map[string]string) {
 // errorType returns the Go type an error response for shape s decodes to
 // through the real client, or nil (and a test error) when it is not a
 // typed error.
-func (f *fixture) errorType(t *testing.T, s *conformance.Shape) reflect.Type {
+func (f *fixture) errorType(t *testing.T, s *smithymodel.Shape) reflect.Type {
 	t.Helper()
 	err := f.decodeError(t, s, errorForm{name: "__type"}, map[string]any{})
 	if err == nil {

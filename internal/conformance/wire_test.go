@@ -13,7 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/awssnap/awssnap/internal/conformance"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/internal/validate"
 )
@@ -29,7 +29,7 @@ func TestInputWire(t *testing.T) {
 		w := g.value(f.op.Input, "input").(map[string]any)
 		labels := map[string]string{}
 		for i, m := range f.model.Shape(f.op.Input).Members {
-			if m.Traits.Has(conformance.TraitHTTPLabel) {
+			if m.Traits.Has(smithymodel.TraitHTTPLabel) {
 				labels[m.Name] = fmt.Sprintf("%s-%d", m.Name, i)
 				w[m.Name] = labels[m.Name]
 			}
@@ -75,7 +75,7 @@ func TestIdempotencyTokenFilled(t *testing.T) {
 	forEachService(t, func(t *testing.T, f *fixture) {
 		uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 		for _, m := range f.model.Shape(f.op.Input).Members {
-			if !m.Traits.Has(conformance.TraitIdempotencyToken) {
+			if !m.Traits.Has(smithymodel.TraitIdempotencyToken) {
 				continue
 			}
 			req := f.send(t, f.bareInput(t))
@@ -129,7 +129,7 @@ func (f *fixture) checkRequestLine(t *testing.T, req testutil.Request, labels ma
 		if req.Method != "POST" {
 			t.Errorf("method %s, want POST", req.Method)
 		}
-		header("X-Amz-Target", conformance.Name(f.svc.ID)+"."+f.opName())
+		header("X-Amz-Target", smithymodel.Name(f.svc.ID)+"."+f.opName())
 		header("Content-Type", "application/x-amz-json-"+version)
 	case "restJson1":
 		h, _ := f.httpTrait()
@@ -201,7 +201,7 @@ func (f *fixture) bareInput(t *testing.T) any {
 	t.Helper()
 	w := map[string]any{}
 	for _, m := range f.model.Shape(f.op.Input).Members {
-		if m.Traits.Has(conformance.TraitHTTPLabel) {
+		if m.Traits.Has(smithymodel.TraitHTTPLabel) {
 			w[m.Name] = "label"
 		}
 	}

@@ -1,7 +1,7 @@
-// Package conformance reads the official Smithy JSON models that the
-// conformance tests in this directory compare the five service packages
-// with: shapes, members in model order, and the traits those tests check.
-package conformance
+// Package smithymodel reads the Smithy JSON AST models the service packages
+// are generated from (internal/codegen) and checked against
+// (internal/conformance): shapes, members in model order, and traits.
+package smithymodel
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"strings"
 )
 
-// Trait IDs the conformance tests read.
+// Trait IDs the generator and the conformance tests read.
 const (
 	TraitRequired         = "smithy.api#required"
 	TraitLength           = "smithy.api#length"

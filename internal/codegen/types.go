@@ -1,0 +1,412 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/awssnap/awssnap/internal/smithymodel"
+)
+
+// generate writes the files of the service.
+func (g *generator) generate() error {
+	if err := g.enums(); err != nil {
+		return err
+	}
+	return g.structs()
+}
+
+// typesPath is the path of a file of the service's types package.
+func (g *generator) typesPath(file string) string {
+	return g.svc.Name + "/types/" + file
+}
+
+// describe returns the overlay's description of the shape, or an error
+// naming the shape that lacks one.
+func (g *generator) describe(name string) (string, error) {
+	d, ok := g.svc.Describe[name]
+	if !ok {
+		return "", fmt.Errorf("overlay.go has no description of %s", name)
+	}
+	if !strings.HasPrefix(d, name+" ") {
+		return "", fmt.Errorf("the description of %s must start with its name", name)
+	}
+	return d, nil
+}
+
+// sortedShapes returns the shapes for which keep is true, by name.
+func (g *generator) sortedShapes(keep func(*smithymodel.Shape) bool) []*smithymodel.Shape {
+	var list []*smithymodel.Shape
+	for _, s := range g.m.Shapes {
+		if keep(s) {
+			list = append(list, s)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return smithymodel.Name(list[i].ID) < smithymodel.Name(list[j].ID) })
+	return list
+}
+
+// enums writes types/enums.go: every enum shape of the model.
+func (g *generator) enums() error {
+	enums := g.sortedShapes(func(s *smithymodel.Shape) bool { return s.Type == "enum" })
+	for _, s := range g.m.Shapes {
+		if s.Type == "intEnum" || (s.Type == "string" && s.Traits.Has("smithy.api#enum")) {
+			return fmt.Errorf("%s: the generator does not handle %s enums", s.ID, s.Type)
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString("package types\n")
+	for _, s := range enums {
+		name := smithymodel.Name(s.ID)
+		desc, err := g.describe(name)
+		if err != nil {
+			return err
+		}
+		values := s.EnumValues()
+		fmt.Fprintf(&b, "\n%s", comment(desc+" The model lists "+count(len(values), "value")+
+			"; a value the service sends that is not among them is kept as it is."))
+		fmt.Fprintf(&b, "type %s string\n\n", name)
+		fmt.Fprintf(&b, "// The values of %s in the model, in model order.\nconst (\n", name)
+		for _, v := range values {
+			fmt.Fprintf(&b, "\t%s%s %s = %s\n", name, enumConstName(v.Name), name, strconv.Quote(v.Value))
+		}
+		b.WriteString(")\n\n")
+		b.WriteString(comment("Values returns the values the model lists for " + name + ", in model order."))
+		fmt.Fprintf(&b, "func (%s) Values() []%s {\n\treturn []%s{\n", name, name, name)
+		for _, v := range values {
+			fmt.Fprintf(&b, "\t\t%s,\n", strconv.Quote(v.Value))
+		}
+		b.WriteString("\t}\n}\n")
+	}
+	return g.emit(g.typesPath("enums.go"), &b)
+}
+
+// enumConstName turns an enum member name into the suffix of its Go
+// constant as the official clients spell it: each run of letters and
+// digits between separators starts with a capital; a run written all in
+// one case is lowered after its first letter.
+func enumConstName(member string) string {
+	var out strings.Builder
+	for _, part := range strings.FieldsFunc(member, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if part == strings.ToUpper(part) || part == strings.ToLower(part) {
+			part = strings.ToLower(part)
+		}
+		out.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return out.String()
+}
+
+// structs writes types/types.go: the structures the operation's input,
+// output and errors reach, other than those three kinds themselves.
+func (g *generator) structs() error {
+	op := g.m.Operation()
+	if op == nil {
+		return fmt.Errorf("the model has no single operation")
+	}
+	list := g.sortedShapes(func(s *smithymodel.Shape) bool {
+		return s.Type == "structure" && s.ID != op.Input && s.ID != op.Output && !s.Traits.Has(smithymodel.TraitError)
+	})
+	if len(list) == 0 {
+		return nil
+	}
+	var body bytes.Buffer
+	imports := map[string]bool{}
+	for _, s := range list {
+		if err := g.structDecl(&body, s, imports); err != nil {
+			return err
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString("package types\n")
+	if len(imports) > 0 {
+		b.WriteString("\nimport (\n")
+	}
+	var std, own []string
+	for path := range imports {
+		if strings.Contains(path, ".") {
+			own = append(own, path)
+		} else {
+			std = append(std, path)
+		}
+	}
+	sort.Strings(std)
+	sort.Strings(own)
+	for _, p := range std {
+		fmt.Fprintf(&b, "\t%q\n", p)
+	}
+	if len(std) > 0 && len(own) > 0 {
+		b.WriteString("\n")
+	}
+	for _, p := range own {
+		fmt.Fprintf(&b, "\t%q\n", p)
+	}
+	if len(imports) > 0 {
+		b.WriteString(")\n")
+	}
+	b.Write(body.Bytes())
+	return g.emit(g.typesPath("types.go"), &b)
+}
+
+// structDecl writes one structure with its doc comments and, for a
+// sensitive structure or one with sensitive members, the methods that
+// keep them out of prints, logs and JSON.
+func (g *generator) structDecl(b *bytes.Buffer, s *smithymodel.Shape, imports map[string]bool) error {
+	name := smithymodel.Name(s.ID)
+	desc, err := g.describe(name)
+	if err != nil {
+		return err
+	}
+	members := orderedMembers(s)
+	var redacted []string
+	for _, mem := range members {
+		if _, ok := g.m.Trait(mem, smithymodel.TraitSensitive); ok {
+			redacted = append(redacted, exported(mem.Name))
+		}
+	}
+	switch {
+	case s.Traits.Has(smithymodel.TraitSensitive):
+		desc += " The whole structure is sensitive: it prints as \"*** sensitive ***\"."
+	case len(redacted) > 0:
+		desc += " Its sensitive members are redacted wherever it prints: " + strings.Join(redacted, ", ") + "."
+	}
+	fmt.Fprintf(b, "\n%stype %s struct {\n", comment(desc), name)
+	for _, mem := range members {
+		typ, err := g.goType(mem, false, imports)
+		if err != nil {
+			return fmt.Errorf("%s.%s: %w", name, mem.Name, err)
+		}
+		fmt.Fprintf(b, "\n%s\t%s %s\n", indent(comment(g.memberDoc(name, mem))), exported(mem.Name), typ)
+	}
+	b.WriteString("}\n")
+	switch {
+	case s.Traits.Has(smithymodel.TraitSensitive):
+		imports["fmt"], imports["io"], imports["log/slog"] = true, true, true
+		imports["github.com/awssnap/awssnap/internal/redact"] = true
+		fmt.Fprintf(b, `
+// Format prints the placeholder whatever the verb: %[1]s is sensitive.
+func (%[1]s) Format(f fmt.State, _ rune) { io.WriteString(f, redact.Placeholder) }
+
+// String returns the placeholder: %[1]s is sensitive.
+func (%[1]s) String() string { return redact.Placeholder }
+
+// LogValue returns the placeholder: %[1]s is sensitive.
+func (%[1]s) LogValue() slog.Value { return slog.StringValue(redact.Placeholder) }
+
+// MarshalJSON writes the placeholder as a JSON string: %[1]s is sensitive.
+func (%[1]s) MarshalJSON() ([]byte, error) { return redact.JSON(nil) }
+`, name)
+	case len(redacted) > 0:
+		imports["fmt"], imports["log/slog"] = true, true
+		imports["github.com/awssnap/awssnap/internal/redact"] = true
+		fields := strings.Join(redacted, ", ")
+		quoted := `"` + strings.Join(redacted, `", "`) + `"`
+		fmt.Fprintf(b, `
+// Format prints the value as fmt does, with %[2]s redacted.
+func (v %[1]s) Format(f fmt.State, verb rune) { redact.Format(f, verb, v, %[3]s) }
+
+// String returns the value as %%v prints it, with %[2]s redacted.
+func (v %[1]s) String() string { return fmt.Sprint(v) }
+
+// LogValue returns the value as a slog group, with %[2]s redacted.
+func (v %[1]s) LogValue() slog.Value { return redact.LogValue(v, %[3]s) }
+
+// MarshalJSON writes the value as encoding/json does, with %[2]s redacted.
+func (v %[1]s) MarshalJSON() ([]byte, error) { return redact.JSON(v, %[3]s) }
+`, name, fields, quoted)
+	}
+	return nil
+}
+
+// orderedMembers returns the members in the official clients' field
+// order: the required members by name, then the others by name.
+func orderedMembers(s *smithymodel.Shape) []*smithymodel.Member {
+	members := append([]*smithymodel.Member(nil), s.Members...)
+	sort.SliceStable(members, func(i, j int) bool {
+		ri, rj := members[i].Traits.Has(smithymodel.TraitRequired), members[j].Traits.Has(smithymodel.TraitRequired)
+		if ri != rj {
+			return ri
+		}
+		return members[i].Name < members[j].Name
+	})
+	return members
+}
+
+// goType returns the Go type of a member; elem is true for list and map
+// elements, which are values rather than pointers.
+func (g *generator) goType(mem *smithymodel.Member, elem bool, imports map[string]bool) (string, error) {
+	t := g.m.Shape(mem.Target)
+	if t == nil {
+		return "", fmt.Errorf("no shape %s", mem.Target)
+	}
+	ptr := "*"
+	if elem || (mem.Traits.Has("smithy.api#default") && !mem.Traits.Has("smithy.api#clientOptional")) {
+		ptr = ""
+	}
+	switch t.Type {
+	case "structure":
+		return ptr + smithymodel.Name(t.ID), nil
+	case "enum":
+		return smithymodel.Name(t.ID), nil
+	case "string":
+		return ptr + "string", nil
+	case "boolean":
+		return ptr + "bool", nil
+	case "integer":
+		return ptr + "int32", nil
+	case "long":
+		return ptr + "int64", nil
+	case "float":
+		return ptr + "float32", nil
+	case "double":
+		return ptr + "float64", nil
+	case "timestamp":
+		imports["time"] = true
+		return ptr + "time.Time", nil
+	case "blob":
+		return "[]byte", nil
+	case "list":
+		e, err := g.goType(t.Member, true, imports)
+		return "[]" + e, err
+	case "map":
+		e, err := g.goType(t.Value, true, imports)
+		return "map[string]" + e, err
+	}
+	return "", fmt.Errorf("the generator does not handle %s shapes (%s)", t.Type, t.ID)
+}
+
+// memberDoc states what the model says of a member: its wire name, its
+// kind and its constraints.
+func (g *generator) memberDoc(structName string, mem *smithymodel.Member) string {
+	field := exported(mem.Name)
+	t := g.m.Shape(mem.Target)
+	var facts []string
+	facts = append(facts, fmt.Sprintf("%s is the %q member of %s, %s.", field, mem.Name, structName, g.kind(t)))
+	if mem.Traits.Has(smithymodel.TraitRequired) {
+		facts = append(facts, "The model requires it.")
+	}
+	if f := g.constraints(mem, t); f != "" {
+		facts = append(facts, f)
+	}
+	if _, ok := g.m.Trait(mem, smithymodel.TraitSensitive); ok {
+		facts = append(facts, "It is sensitive.")
+	}
+	return strings.Join(facts, " ")
+}
+
+// kind names the model type of a shape in a few words.
+func (g *generator) kind(t *smithymodel.Shape) string {
+	switch t.Type {
+	case "structure":
+		return "a " + smithymodel.Name(t.ID)
+	case "enum":
+		return "a " + smithymodel.Name(t.ID) + " value"
+	case "list":
+		return "a list of " + plural(g.kind(g.m.Shape(t.Member.Target)))
+	case "map":
+		return "a map to " + plural(g.kind(g.m.Shape(t.Value.Target)))
+	case "timestamp":
+		return "a time"
+	case "integer", "long":
+		return "an integer"
+	}
+	return "a " + t.Type
+}
+
+func plural(kind string) string {
+	kind = strings.TrimPrefix(strings.TrimPrefix(kind, "a "), "an ")
+	if strings.HasSuffix(kind, "s") {
+		return kind
+	}
+	return kind + "s"
+}
+
+// constraints states the length, range and pattern of a member.
+func (g *generator) constraints(mem *smithymodel.Member, t *smithymodel.Shape) string {
+	var facts []string
+	var length smithymodel.Length
+	if g.m.DecodeTrait(mem, smithymodel.TraitLength, &length) {
+		unit := "characters"
+		switch t.Type {
+		case "list":
+			unit = "items"
+		case "map":
+			unit = "entries"
+		case "blob":
+			unit = "bytes"
+		}
+		facts = append(facts, "Length: "+bounds(intPtr(length.Min), intPtr(length.Max))+" "+unit+".")
+	}
+	var rng smithymodel.Range
+	if g.m.DecodeTrait(mem, smithymodel.TraitRange, &rng) {
+		facts = append(facts, "Range: "+bounds(floatPtr(rng.Min), floatPtr(rng.Max))+".")
+	}
+	var pattern string
+	if g.m.DecodeTrait(mem, smithymodel.TraitPattern, &pattern) {
+		facts = append(facts, "Pattern: "+pattern+" (ECMAScript).")
+	}
+	return strings.Join(facts, " ")
+}
+
+func intPtr(p *int) *string {
+	if p == nil {
+		return nil
+	}
+	s := strconv.Itoa(*p)
+	return &s
+}
+
+func floatPtr(p *float64) *string {
+	if p == nil {
+		return nil
+	}
+	s := strconv.FormatFloat(*p, 'f', -1, 64)
+	return &s
+}
+
+func bounds(lo, hi *string) string {
+	switch {
+	case lo != nil && hi != nil:
+		return *lo + " to " + *hi
+	case lo != nil:
+		return "at least " + *lo
+	case hi != nil:
+		return "at most " + *hi
+	}
+	return "any"
+}
+
+// exported returns the Go field name of a member.
+func exported(name string) string {
+	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+// comment wraps text as a // comment of lines up to about 80 columns.
+func comment(text string) string {
+	var b strings.Builder
+	line := "//"
+	for _, word := range strings.Fields(text) {
+		if len(line)+1+len(word) > 78 && line != "//" {
+			b.WriteString(line + "\n")
+			line = "//"
+		}
+		line += " " + word
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}
+
+func indent(text string) string {
+	lines := strings.SplitAfter(strings.TrimSuffix(text, "\n"), "\n")
+	return "\t" + strings.Join(lines, "\t") + "\n"
+}
+
+func count(n int, unit string) string {
+	if n == 1 {
+		return "one " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s"
+}
+
