@@ -409,4 +409,3 @@ func count(n int, unit string) string {
 	}
 	return strconv.Itoa(n) + " " + unit + "s"
 }
-
