@@ -20,6 +20,10 @@ import (
 // documentVersion is the only version of the document format.
 const documentVersion = 1
 
+// maxGeneratedRecords bounds lightsail.generatedRecords, so that a few
+// bytes of seed cannot ask for gigabytes of records.
+const maxGeneratedRecords = 100000
+
 // document is the emulator's data. Services the document leaves out keep
 // their built-in seed when it is a seed, and are empty when it is a state.
 type document struct {
@@ -198,8 +202,8 @@ func (doc *document) check() error {
 		}
 	}
 	if doc.Lightsail != nil {
-		if doc.Lightsail.GeneratedRecords < 0 {
-			fail("lightsail.generatedRecords is negative")
+		if n := doc.Lightsail.GeneratedRecords; n < 0 || n > maxGeneratedRecords {
+			fail("lightsail.generatedRecords is %d; it must be between 0 and %d", n, maxGeneratedRecords)
 		}
 		for i, r := range doc.Lightsail.Records {
 			if r.Name == "" {

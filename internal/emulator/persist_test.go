@@ -80,6 +80,7 @@ func TestLoadStateRefusesBrokenDocuments(t *testing.T) {
 		{"wrong type", `{"version":1,"memorydb":{"snapshots":{}}}`, `memorydb.snapshots`},
 		{"snapshot without a name", `{"version":1,"memorydb":{"snapshots":[{"Status":"available"}]}}`, "memorydb.snapshots[0].Name is missing"},
 		{"graph twice", `{"version":1,"neptunegraph":{"graphs":[{"id":"g-1"},{"id":"g-1"}],"snapshots":[]}}`, `"g-1" is used twice`},
+		{"too many generated records", `{"version":1,"lightsail":{"generatedRecords":1000000000}}`, "generatedRecords is 1000000000"},
 		{"bad timestamp", `{"version":1,"lightsail":{"exportSnapshotRecords":[{"name":"r","createdAt":"yesterday"}]}}`, "yesterday"},
 	}
 	for _, tt := range tests {
