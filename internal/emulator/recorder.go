@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	smithycbor "github.com/aws/smithy-go/encoding/cbor"
 )
 
 // ReceivedRequest is one request an emulator received, as a Recorder keeps
@@ -158,7 +160,7 @@ func (w *recordingWriter) Unwrap() http.ResponseWriter {
 }
 
 // errorCode finds the error code of an error answer: in X-Amzn-ErrorType
-// for restJson1, in the body's __type for awsJson.
+// for restJson1, in the body's __type for awsJson and rpcv2Cbor.
 func errorCode(w *recordingWriter) string {
 	if w.status < http.StatusMultipleChoices {
 		return ""
@@ -170,7 +172,13 @@ func errorCode(w *recordingWriter) string {
 	var body struct {
 		Type string `json:"__type"`
 	}
-	if err := json.Unmarshal(w.body, &body); err != nil {
+	if w.Header().Get("Smithy-Protocol") == "rpc-v2-cbor" {
+		if m, ok := decodeCBOR(w.body).(smithycbor.Map); ok {
+			if value, ok := m["__type"].(smithycbor.String); ok {
+				body.Type = string(value)
+			}
+		}
+	} else if err := json.Unmarshal(w.body, &body); err != nil {
 		return ""
 	}
 	_, code, found := strings.Cut(body.Type, "#")
@@ -178,4 +186,13 @@ func errorCode(w *recordingWriter) string {
 		return body.Type
 	}
 	return code
+}
+
+// decodeCBOR decodes a CBOR item, or returns nil if data is not one.
+func decodeCBOR(data []byte) smithycbor.Value {
+	value, err := smithycbor.Decode(data)
+	if err != nil {
+		return nil
+	}
+	return value
 }

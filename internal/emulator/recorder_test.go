@@ -7,9 +7,11 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
 
 	"github.com/awssnap/awssnap/internal/emulator"
 	"github.com/awssnap/awssnap/memorydb"
+	"github.com/awssnap/awssnap/memorydb/schemas"
 	"github.com/awssnap/awssnap/neptunegraph"
 )
 
@@ -26,7 +28,9 @@ func TestRecorderKeepsRequestsAndAnswers(t *testing.T) {
 	copySnapshot()
 	e.InjectFault(emulator.Fault{Kind: emulator.FaultDropBeforeProcessing})
 	copySnapshot()
-	copySnapshot()
+	_, _ = mdb.CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
+		SourceSnapshotName: aws.String("nightly"), TargetSnapshotName: aws.String("copy"),
+	}, func(o *memorydb.Options) { o.Protocol = rpcv2.NewCBOR(schemas.AmazonMemoryDB) })
 	_, _ = neptunegraph.NewFromConfig(cfg).CreateGraphSnapshot(context.Background(), &neptunegraph.CreateGraphSnapshotInput{
 		GraphIdentifier: aws.String("g-0123456789"), SnapshotName: aws.String("s"),
 	})
@@ -44,7 +48,7 @@ func TestRecorderKeepsRequestsAndAnswers(t *testing.T) {
 	want := []summary{
 		{emulator.OpCopySnapshot, "POST", "/", 400, "ThrottlingException"},
 		{emulator.OpCopySnapshot, "POST", "/", 0, ""},
-		{emulator.OpCopySnapshot, "POST", "/", 404, "SnapshotNotFoundFault"},
+		{emulator.OpCopySnapshot, "POST", "/service/AmazonMemoryDB/operation/CopySnapshot", 404, "SnapshotNotFoundFault"},
 		{emulator.OpCreateGraphSnapshot, "POST", "/snapshots", 404, "ResourceNotFoundException"},
 		{"", "GET", "/nowhere?x=1", 404, "UnknownOperationException"},
 	}
@@ -60,7 +64,7 @@ func TestRecorderKeepsRequestsAndAnswers(t *testing.T) {
 			t.Errorf("request %d lacks its time or headers: %+v", i, request)
 		}
 	}
-	if body := string(got[2].Body); !strings.Contains(body, `"SourceSnapshotName":"nightly"`) {
+	if body := string(got[0].Body); !strings.Contains(body, `"SourceSnapshotName":"nightly"`) {
 		t.Errorf("recorded body %q lacks the input", body)
 	}
 	got[2].Body[0] = 'X'
