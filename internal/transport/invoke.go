@@ -188,7 +188,9 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 		c.signingRegion = cfg.SigningRegion
 	}
 	sum := sha256.Sum256(c.body)
-	c.payloadHash = hex.EncodeToString(sum[:])
+	var hexSum [2 * sha256.Size]byte
+	hex.Encode(hexSum[:], sum[:])
+	c.payloadHash = string(hexSum[:])
 	if cfg.LogMode.IsRequestWithBody() {
 		c.logBody = redactedBody(op, in, c.body)
 	}
@@ -476,7 +478,8 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	// following a 307 or 308 with it (see send).
 	req.Body = newBodyReader(c.body)
 	req.ContentLength = int64(len(c.body))
-	req.Header = make(http.Header, len(c.headers)+5)
+	// NewRequestWithContext made an empty header map; a small map holds
+	// these few headers without growing.
 	for name, values := range c.headers {
 		req.Header[name] = values
 	}
