@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -187,5 +188,48 @@ func TestEveryServerInjectsEveryFault(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+func TestConcurrentCallsAreAllRecorded(t *testing.T) {
+	t.Parallel()
+	server := lightsailtest.NewServer()
+	defer server.Close()
+	client := lightsail.New(lightsail.Options{}, server.ClientOptions())
+	const callers, calls = 8, 5
+	server.Throttle(callers)
+	var wg sync.WaitGroup
+	errs := make(chan error, callers*calls)
+	for range callers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range calls {
+				_, err := client.GetExportSnapshotRecords(context.Background(), nil, func(o *lightsail.Options) { o.RetryMaxAttempts = 1 })
+				errs <- err
+				_ = server.Requests()
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	throttled := 0
+	for err := range errs {
+		if err != nil {
+			throttled++
+		}
+	}
+	requests := server.Requests()
+	if len(requests) != callers*calls || throttled != callers {
+		t.Fatalf("%d requests recorded and %d throttled, want %d and %d", len(requests), throttled, callers*calls, callers)
+	}
+	codes := 0
+	for _, request := range requests {
+		if request.ErrorCode == "ThrottlingException" {
+			codes++
+		}
+	}
+	if codes != callers {
+		t.Errorf("%d requests recorded as throttled, want %d", codes, callers)
 	}
 }
