@@ -13,8 +13,11 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/awssnap/awssnap/internal/endpoints"
 )
 
 // AuthResolver lists the auth options of an operation, best first. A
@@ -71,25 +74,139 @@ func isDefaultSchemes(schemes []smithyhttp.AuthScheme) bool {
 	return ok
 }
 
+// authChoice is the auth scheme an attempt uses.
+type authChoice struct {
+	// anonymous sends the request unsigned (smithy.api#noAuth).
+	anonymous bool
+	// option is the selected auth option; nil where the defaults leave
+	// SigV4 for the service's signing name and the call's region.
+	option *smithyauth.Option
+	// scheme is a scheme of the program's own, or nil for SigV4 with the
+	// call's signer.
+	scheme smithyhttp.AuthScheme
+}
+
+// SchemeID returns the ID of the chosen scheme.
+func (a *authChoice) SchemeID() string {
+	switch {
+	case a.anonymous:
+		return smithyauth.SchemeIDAnonymous
+	case a.scheme != nil:
+		return a.scheme.SchemeID()
+	}
+	return smithyauth.SchemeIDSigV4
+}
+
+// chooseAuth selects the auth scheme of an attempt of operation as the
+// official clients do: the resolver's options (the service's default is
+// SigV4 for signingName and the region, then noAuth) sorted by the
+// preference; the first that is noAuth, or that names a configured scheme
+// able to find an identity, wins. With the default settings the outcome is
+// known without resolving anything.
+func chooseAuth(ctx context.Context, cfg *Config, operation, signingName string) (authChoice, error) {
+	a := &cfg.Auth
+	if !a.custom {
+		return authChoice{anonymous: cfg.Credentials == nil || a.anonymousFirst}, nil
+	}
+	var options []*smithyauth.Option
+	if a.Resolver != nil {
+		var err error
+		if options, err = a.Resolver.ResolveAuthSchemes(ctx, operation, cfg.Region); err != nil {
+			return authChoice{}, fmt.Errorf("resolve auth scheme: %w", err)
+		}
+	} else {
+		options = defaultAuthOptions(signingName, cfg.Region)
+	}
+	schemes := a.Schemes
+	if schemes == nil {
+		schemes = []smithyhttp.AuthScheme{&SigV4Scheme{}}
+	}
+	option, scheme := selectAuthScheme(sortAuthOptions(options, a.Preference), schemes, identityOptions{credentials: cfg.Credentials})
+	switch {
+	case option == nil:
+		return authChoice{}, errors.New("could not select an auth scheme")
+	case scheme == nil:
+		return authChoice{anonymous: true}, nil
+	}
+	if _, ours := scheme.(*SigV4Scheme); ours {
+		return authChoice{option: option}, nil
+	}
+	return authChoice{option: option, scheme: scheme}, nil
+}
+
+// identity finds the identity of an attempt: the AWS credentials for
+// SigV4, the scheme's own identity otherwise, none when anonymous.
+func (a *authChoice) identity(ctx context.Context, cfg *Config) (smithyauth.Identity, aws.Credentials, error) {
+	switch {
+	case a.anonymous:
+		return nil, aws.Credentials{}, nil
+	case a.scheme == nil:
+		creds, err := cfg.Credentials.Retrieve(ctx)
+		return nil, creds, err
+	}
+	identity, err := a.scheme.IdentityResolver(identityOptions{credentials: cfg.Credentials}).GetIdentity(ctx, a.option.IdentityProperties)
+	return identity, aws.Credentials{}, err
+}
+
+// sigV4Defaults returns the SigV4 signing name and region an endpoint
+// without its own leaves: the chosen option's, else name and region.
+func (a *authChoice) sigV4Defaults(name, region string) (string, string) {
+	if a.option != nil {
+		if v, ok := smithyhttp.GetSigV4SigningName(&a.option.SignerProperties); ok {
+			name = v
+		}
+		if v, ok := smithyhttp.GetSigV4SigningRegion(&a.option.SignerProperties); ok {
+			region = v
+		}
+	}
+	return name, region
+}
+
+// signWithScheme signs req with a scheme of the program's own, with the
+// option's signer properties, the endpoint's over them and the
+// WithSigV4SigningName and WithSigV4SigningRegion overrides over both.
+func (a *authChoice) signWithScheme(ctx context.Context, cfg *Config, req *smithyhttp.Request, identity smithyauth.Identity,
+	endpointProperties smithy.Properties, payloadHash string) error {
+	signer := a.scheme.Signer()
+	if signer == nil {
+		return errors.New("no signer")
+	}
+	props := signerProperties(cfg, a.scheme.SchemeID(), a.option, endpointProperties)
+	if err := signer.SignRequest(v4.SetPayloadHash(ctx, payloadHash), req, identity, props); err != nil {
+		return fmt.Errorf("sign request: %w", err)
+	}
+	return nil
+}
+
 // authenticate signs req for one attempt of the call as the auth settings
 // say, or leaves it unsigned when they select no auth.
 func (c *call) authenticate(ctx context.Context, req *http.Request, skew time.Duration) error {
-	a := &c.cfg.Auth
-	if !a.custom {
-		if c.cfg.Credentials == nil || a.anonymousFirst {
-			return nil
-		}
-		creds, err := c.cfg.Credentials.Retrieve(ctx)
-		if err != nil {
+	choice, err := chooseAuth(ctx, &c.cfg, c.operation, c.defaultSigningName)
+	if err != nil || choice.anonymous {
+		return err
+	}
+	identity, creds, err := choice.identity(ctx, &c.cfg)
+	if err != nil {
+		if choice.option == nil {
 			return fmt.Errorf("failed to retrieve credentials, %w", err)
 		}
-		return c.signV4(ctx, req, creds, c.signingName, c.signingRegion, skew)
+		return fmt.Errorf("get identity: %w", err)
 	}
-	return c.authenticateWithSchemes(ctx, req, skew)
-}
-
-// signV4 signs req with SigV4 and the call's signer.
-func (c *call) signV4(ctx context.Context, req *http.Request, creds aws.Credentials, name, region string, skew time.Duration) error {
+	if choice.scheme != nil {
+		return choice.signWithScheme(ctx, &c.cfg, &smithyhttp.Request{Request: req}, identity, c.endpointProperties, c.payloadHash)
+	}
+	name, region := c.signingName, c.signingRegion
+	if choice.option != nil {
+		endpoint := smithyendpoints.Endpoint{Properties: c.endpointProperties}
+		name, region = choice.sigV4Defaults(c.defaultSigningName, c.cfg.Region)
+		name, region = endpoints.Signing(&endpoint, name, region)
+		if c.cfg.SigningName != "" {
+			name = c.cfg.SigningName
+		}
+		if c.cfg.SigningRegion != "" {
+			region = c.cfg.SigningRegion
+		}
+	}
 	signingTime := time.Now().UTC().Add(skew)
 	if err := sign(ctx, &c.cfg, creds, req, c.payloadHash, name, region, signingTime); err != nil {
 		return fmt.Errorf("failed to sign request, %w", err)
@@ -97,70 +214,12 @@ func (c *call) signV4(ctx context.Context, req *http.Request, creds aws.Credenti
 	return nil
 }
 
-// authenticateWithSchemes selects the auth scheme of the attempt as the
-// official clients do (the resolver's options sorted by the preference;
-// the first that is noAuth, or that names a configured scheme able to find
-// an identity), gets the identity and signs.
-func (c *call) authenticateWithSchemes(ctx context.Context, req *http.Request, skew time.Duration) error {
-	a := &c.cfg.Auth
-	var options []*smithyauth.Option
-	if a.Resolver != nil {
-		var err error
-		if options, err = a.Resolver.ResolveAuthSchemes(ctx, c.operation, c.cfg.Region); err != nil {
-			return fmt.Errorf("resolve auth scheme: %w", err)
-		}
-	} else {
-		options = c.defaultAuthOptions()
-	}
-	identities := identityOptions{credentials: c.cfg.Credentials}
-	schemes := a.Schemes
-	if schemes == nil {
-		schemes = []smithyhttp.AuthScheme{&SigV4Scheme{}}
-	}
-	option, scheme := selectAuthScheme(sortAuthOptions(options, a.Preference), schemes, identities)
-	if option == nil {
-		return errors.New("could not select an auth scheme")
-	}
-	if scheme == nil {
-		return nil // noAuth
-	}
-	identity, err := scheme.IdentityResolver(identities).GetIdentity(ctx, option.IdentityProperties)
-	if err != nil {
-		return fmt.Errorf("get identity: %w", err)
-	}
-	props := c.signerProperties(scheme.SchemeID(), option)
-	if _, ours := scheme.(*SigV4Scheme); ours {
-		creds, ok := identity.(*CredentialsIdentity)
-		if !ok {
-			return fmt.Errorf("unexpected identity type: %T", identity)
-		}
-		name, ok := smithyhttp.GetSigV4SigningName(&props)
-		if !ok {
-			return errors.New("sigv4 signing name is required")
-		}
-		region, ok := smithyhttp.GetSigV4SigningRegion(&props)
-		if !ok {
-			return errors.New("sigv4 signing region is required")
-		}
-		return c.signV4(ctx, req, creds.Credentials, name, region, skew)
-	}
-	signer := scheme.Signer()
-	if signer == nil {
-		return errors.New("no signer")
-	}
-	ctx = v4.SetPayloadHash(ctx, c.payloadHash)
-	if err := signer.SignRequest(ctx, &smithyhttp.Request{Request: req}, identity, props); err != nil {
-		return fmt.Errorf("sign request: %w", err)
-	}
-	return nil
-}
-
 // defaultAuthOptions are the options of the service's default resolver:
 // SigV4 for the service's signing name and the call's region, then noAuth.
-func (c *call) defaultAuthOptions() []*smithyauth.Option {
+func defaultAuthOptions(signingName, region string) []*smithyauth.Option {
 	var props smithy.Properties
-	smithyhttp.SetSigV4SigningName(&props, c.defaultSigningName)
-	smithyhttp.SetSigV4SigningRegion(&props, c.cfg.Region)
+	smithyhttp.SetSigV4SigningName(&props, signingName)
+	smithyhttp.SetSigV4SigningRegion(&props, region)
 	return []*smithyauth.Option{
 		{SchemeID: smithyauth.SchemeIDSigV4, SignerProperties: props},
 		{SchemeID: smithyauth.SchemeIDAnonymous},
@@ -170,27 +229,27 @@ func (c *call) defaultAuthOptions() []*smithyauth.Option {
 // signerProperties are the signer properties of the selected option, with
 // the endpoint's auth properties over them and the WithSigV4SigningName
 // and WithSigV4SigningRegion overrides over both.
-func (c *call) signerProperties(schemeID string, option *smithyauth.Option) smithy.Properties {
+func signerProperties(cfg *Config, schemeID string, option *smithyauth.Option, endpointProperties smithy.Properties) smithy.Properties {
 	var props smithy.Properties
 	props.SetAll(&option.SignerProperties)
-	endpointOptions, _ := smithyauth.GetAuthOptions(&c.endpointProperties)
+	endpointOptions, _ := smithyauth.GetAuthOptions(&endpointProperties)
 	for _, o := range endpointOptions {
 		props.SetAll(&o.SignerProperties)
 	}
 	switch schemeID {
 	case smithyauth.SchemeIDSigV4:
-		if c.cfg.SigningName != "" {
-			smithyhttp.SetSigV4SigningName(&props, c.cfg.SigningName)
+		if cfg.SigningName != "" {
+			smithyhttp.SetSigV4SigningName(&props, cfg.SigningName)
 		}
-		if c.cfg.SigningRegion != "" {
-			smithyhttp.SetSigV4SigningRegion(&props, c.cfg.SigningRegion)
+		if cfg.SigningRegion != "" {
+			smithyhttp.SetSigV4SigningRegion(&props, cfg.SigningRegion)
 		}
 	case smithyauth.SchemeIDSigV4A:
-		if c.cfg.SigningName != "" {
-			smithyhttp.SetSigV4ASigningName(&props, c.cfg.SigningName)
+		if cfg.SigningName != "" {
+			smithyhttp.SetSigV4ASigningName(&props, cfg.SigningName)
 		}
-		if c.cfg.SigningRegion != "" {
-			smithyhttp.SetSigV4ASigningRegions(&props, []string{c.cfg.SigningRegion})
+		if cfg.SigningRegion != "" {
+			smithyhttp.SetSigV4ASigningRegions(&props, []string{cfg.SigningRegion})
 		}
 	}
 	return props

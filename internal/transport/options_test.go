@@ -16,6 +16,7 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
+	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
@@ -173,13 +174,41 @@ func signed(r testutil.Request) (bool, string) {
 	return true, scope
 }
 
+// forEachOperation runs f for each operation, once on the direct path
+// and once on the middleware stack (each call carrying a middleware that
+// only passes the call on).
 func forEachOperation(t *testing.T, f func(t *testing.T, op operation)) {
-	for _, op := range operations {
-		t.Run(op.name, func(t *testing.T) {
-			t.Parallel()
-			f(t, op)
-		})
+	for _, path := range []struct {
+		name string
+		via  []func(any)
+	}{
+		{name: "direct"},
+		{name: "stack", via: []func(any){set("APIOptions", []func(*middleware.Stack) error{passThrough})}},
+	} {
+		for _, op := range operations {
+			newClient := op.newClient
+			op.newClient = func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
+				call, options := newClient(cfg, optFns...)
+				return func(ctx context.Context, perCall ...func(any)) error {
+					return call(ctx, append(append([]func(any){}, perCall...), path.via...)...)
+				}, options
+			}
+			t.Run(op.name+"/"+path.name, func(t *testing.T) {
+				t.Parallel()
+				f(t, op)
+			})
+		}
 	}
+}
+
+// passThrough adds a middleware that only calls the next one.
+func passThrough(stack *middleware.Stack) error {
+	return stack.Initialize.Add(middleware.InitializeMiddlewareFunc("passThrough",
+		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+			middleware.InitializeOutput, middleware.Metadata, error,
+		) {
+			return next.HandleInitialize(ctx, in)
+		}), middleware.After)
 }
 
 func TestAnonymousAndMissingCredentialsSendUnsignedRequests(t *testing.T) {
@@ -658,8 +687,8 @@ func TestAppIDReachesUserAgent(t *testing.T) {
 			}
 			requests := srv.Requests()
 			ua := requests[len(requests)-1].Header.Get("User-Agent")
-			if !strings.HasSuffix(ua, c.want) || requests[len(requests)-1].Header.Get("X-Injected") != "" {
-				t.Errorf("User-Agent %q, want it to end with %q", ua, c.want)
+			if !strings.Contains(ua+" ", c.want+" ") || requests[len(requests)-1].Header.Get("X-Injected") != "" {
+				t.Errorf("User-Agent %q, want it to hold %q", ua, c.want)
 			}
 		}
 	})

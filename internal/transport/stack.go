@@ -54,6 +54,10 @@ type stackCall struct {
 	skew                       atomic.Int64
 	anonymous                  bool
 	service                    *Service
+	// auth is the auth scheme of the attempt, and endpointProperties are
+	// the resolved endpoint's, which a program's own scheme signs with.
+	auth               authChoice
+	endpointProperties smithy.Properties
 	// logBody is the request body rendered for logs, when they show it.
 	logBody []byte
 }
@@ -595,25 +599,24 @@ func (m *resolveAuthScheme) HandleFinalize(ctx context.Context, in middleware.Fi
 ) {
 	_, span := tracing.StartSpan(ctx, "ResolveAuthScheme")
 	defer span.End()
-	creds := m.call.cfg.Credentials
-	m.call.anonymous = creds == nil || aws.IsCredentialsProvider(creds, (*aws.AnonymousCredentials)(nil))
-	schemeID := smithyauth.SchemeIDSigV4
-	if m.call.anonymous {
-		schemeID = smithyauth.SchemeIDAnonymous
+	m.call.auth, err = chooseAuth(ctx, m.call.cfg, middleware.GetOperationName(ctx), m.call.service.SigningName)
+	if err != nil {
+		return out, metadata, err
 	}
-	span.SetProperty("auth.scheme_id", schemeID)
+	m.call.anonymous = m.call.auth.anonymous
+	span.SetProperty("auth.scheme_id", m.call.auth.SchemeID())
 	span.End()
 	return next.HandleFinalize(ctx, in)
 }
 
 func (m *stackCall) schemeID() string {
-	if m.anonymous {
-		return smithyauth.SchemeIDAnonymous
-	}
-	return smithyauth.SchemeIDSigV4
+	return m.auth.SchemeID()
 }
 
 type identityKey struct{}
+
+// schemeIdentityKey holds the identity a program's own auth scheme found.
+type schemeIdentityKey struct{}
 
 // getIdentity retrieves the call's credentials.
 type getIdentity struct{ call *stackCall }
@@ -626,9 +629,13 @@ func (m *getIdentity) HandleFinalize(ctx context.Context, in middleware.Finalize
 	innerCtx, span := tracing.StartSpan(ctx, "GetIdentity")
 	defer span.End()
 	var creds aws.Credentials
+	var identity smithyauth.Identity
 	if !m.call.anonymous {
 		creds, err = timeOperationMetric(ctx, metricResolveIdentity, func() (aws.Credentials, error) {
-			return m.call.cfg.Credentials.Retrieve(innerCtx)
+			var creds aws.Credentials
+			var err error
+			identity, creds, err = m.call.auth.identity(innerCtx, m.call.cfg)
+			return creds, err
 		}, func(o *metrics.RecordMetricOptions) {
 			o.Properties.Set("auth.scheme_id", m.call.schemeID())
 		})
@@ -637,6 +644,9 @@ func (m *getIdentity) HandleFinalize(ctx context.Context, in middleware.Finalize
 		}
 	}
 	ctx = middleware.WithStackValue(ctx, identityKey{}, creds)
+	if identity != nil {
+		ctx = middleware.WithStackValue(ctx, schemeIdentityKey{}, identity)
+	}
 	span.End()
 	return next.HandleFinalize(ctx, in)
 }
@@ -673,7 +683,12 @@ func (m *resolveEndpointV2) HandleFinalize(ctx context.Context, in middleware.Fi
 	for k := range endpoint.Headers {
 		req.Header.Set(k, endpoint.Headers.Get(k))
 	}
-	m.call.signingName, m.call.signingRegion = endpoints.Signing(&endpoint, m.call.service.SigningName, cfg.Region)
+	name, region := m.call.auth.sigV4Defaults(m.call.service.SigningName, cfg.Region)
+	m.call.signingName, m.call.signingRegion = endpoints.Signing(&endpoint, name, region)
+	m.call.endpointProperties = endpoint.Properties
+	if HostnameImmutable(&endpoint) {
+		ctx = smithyhttp.SetHostnameImmutable(ctx, true)
+	}
 	span.End()
 	return next.HandleFinalize(ctx, in)
 }
@@ -737,7 +752,17 @@ func (m *signRequest) HandleFinalize(ctx context.Context, in middleware.Finalize
 	if !ok {
 		return out, metadata, fmt.Errorf("unexpected transport type %T", in.Request)
 	}
-	if !m.call.anonymous {
+	if m.call.auth.scheme != nil {
+		identity, _ := middleware.GetStackValue(ctx, schemeIdentityKey{}).(smithyauth.Identity)
+		_, err = timeOperationMetric(ctx, metricSigning, func() (struct{}, error) {
+			return struct{}{}, m.call.auth.signWithScheme(ctx, m.call.cfg, req, identity, m.call.endpointProperties, v4.GetPayloadHash(ctx))
+		}, func(o *metrics.RecordMetricOptions) {
+			o.Properties.Set("auth.scheme_id", m.call.schemeID())
+		})
+		if err != nil {
+			return out, metadata, err
+		}
+	} else if !m.call.anonymous {
 		creds, _ := middleware.GetStackValue(ctx, identityKey{}).(aws.Credentials)
 		cfg := m.call.cfg
 		name, region := m.call.signingName, m.call.signingRegion
