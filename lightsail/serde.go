@@ -48,6 +48,10 @@ type pageDecoder struct {
 // longList is the length past which records sizes its slice by counting.
 const longList = 1024
 
+// typicalRecordBytes is about the JSON length of a record with every
+// member set and two disks; records sizes its first slice from it.
+const typicalRecordBytes = 800
+
 // records reads the records of a page. A null element becomes a zero
 // record, as it does in the official client.
 func (d *pageDecoder) records() []types.ExportSnapshotRecord {
@@ -55,7 +59,13 @@ func (d *pageDecoder) records() []types.ExportSnapshotRecord {
 	if r.Null() {
 		return nil
 	}
-	list := []types.ExportSnapshotRecord{}
+	// Size the records and the disks from the bytes left, at a record's
+	// typical length, so a page of about the usual records grows neither.
+	estimate := min(r.Unread()/typicalRecordBytes+1, longList)
+	list := make([]types.ExportSnapshotRecord, 0, estimate)
+	if d.disks == nil {
+		d.disks = make([]types.DiskInfo, 0, 2*estimate)
+	}
 	counted := false
 	for it := r.Array(); r.More(&it); {
 		if !counted && len(list) >= longList && len(list) == cap(list) {

@@ -56,6 +56,10 @@ func (r *Reader) Reset(data string) {
 // Err returns the first problem found, or nil.
 func (r *Reader) Err() error { return r.err }
 
+// Unread returns the number of bytes of the document not read yet; a
+// decoder may size a list from it before reading the list.
+func (r *Reader) Unread() int { return len(r.data) - r.pos }
+
 // Empty reports whether the document holds nothing but white space.
 func (r *Reader) Empty() bool {
 	r.skipSpace()

@@ -278,3 +278,19 @@ func TestCountElements(t *testing.T) {
 		}
 	}
 }
+
+// TestUnread checks the count of bytes not read yet as a document is read.
+func TestUnread(t *testing.T) {
+	t.Parallel()
+	var r Reader
+	r.Reset(`{"a":"xyz","b":[1,2]}`)
+	var got []int
+	for it := r.Object(); r.More(&it); {
+		got = append(got, r.Unread())
+		r.Skip()
+	}
+	got = append(got, r.Unread())
+	if diff := cmp.Diff([]int{16, 6, 0}, got); diff != "" {
+		t.Errorf("unread bytes (-want +got):\n%s", diff)
+	}
+}
