@@ -99,12 +99,16 @@ func CheckRegion(region string) error {
 	if region == "" {
 		return nil
 	}
-	for _, label := range strings.Split(region, ".") {
+	for rest := region; ; {
+		label, after, more := strings.Cut(rest, ".")
 		if !smithyhttp.ValidHostLabel(label) {
 			return fmt.Errorf("invalid input region %s", region)
 		}
+		if !more {
+			return nil
+		}
+		rest = after
 	}
-	return nil
 }
 
 // RuleError is an error result of a rule set, such as
