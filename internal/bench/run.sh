@@ -8,7 +8,10 @@
 # machine's load alike, rather than one variant's six runs all falling in a
 # busy or a quiet minute. The ratios come from the medians of those rounds.
 #
-# Usage: ./run.sh                   (ROUNDS=6 BENCHTIME=1s BENCH=. OUT=results)
+# The benchmarks run with GOMAXPROCS=1 unless it is set: one call at a time
+# on one thread, so a loaded machine's other work shows less in the figures.
+#
+# Usage: ./run.sh                   (ROUNDS=6 BENCHTIME=1s BENCH=. OUT=results GOMAXPROCS=1)
 #        ROUNDS=10 BENCH='FullCall' ./run.sh
 # Writes $OUT/env.txt, $OUT/raw.txt, $OUT/benchstat.txt and $OUT/ratios.md.
 set -euo pipefail
@@ -17,6 +20,7 @@ rounds=${ROUNDS:-6}
 benchtime=${BENCHTIME:-1s}
 bench=${BENCH:-.}
 out=${OUT:-results}
+export GOMAXPROCS=${GOMAXPROCS:-1}
 mkdir -p "$out/bin"
 
 {
@@ -24,7 +28,7 @@ mkdir -p "$out/bin"
 	echo "go: $(go version)"
 	echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 	echo "cores: $(nproc)"
-	echo "rounds: $rounds, benchtime: $benchtime"
+	echo "rounds: $rounds, benchtime: $benchtime, GOMAXPROCS: $GOMAXPROCS"
 	echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out/env.txt"
 
