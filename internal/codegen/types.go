@@ -16,6 +16,9 @@ func (g *generator) generate() error {
 	if err := g.enums(); err != nil {
 		return err
 	}
+	if err := g.errorsFile(); err != nil {
+		return err
+	}
 	return g.structs()
 }
 
@@ -408,4 +411,109 @@ func count(n int, unit string) string {
 		return "one " + unit
 	}
 	return strconv.Itoa(n) + " " + unit + "s"
+}
+
+// errorsFile writes types/errors.go: a typed error for every error shape
+// of the model, in the official clients' layout (Message and
+// ErrorCodeOverride first, then the other members in model order).
+func (g *generator) errorsFile() error {
+	list := g.sortedShapes(func(s *smithymodel.Shape) bool {
+		return s.Type == "structure" && s.Traits.Has(smithymodel.TraitError)
+	})
+	imports := map[string]bool{}
+	var body bytes.Buffer
+	for _, s := range list {
+		if err := g.errorDecl(&body, s, imports); err != nil {
+			return err
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString("package types\n\nimport (\n")
+	for _, p := range []string{"time"} {
+		if imports[p] {
+			fmt.Fprintf(&b, "\t%q\n\n", p)
+		}
+	}
+	b.WriteString("\tsmithy \"github.com/aws/smithy-go\"\n)\n")
+	b.Write(body.Bytes())
+	b.WriteString(`
+func message(m *string) string {
+	if m == nil {
+		return ""
+	}
+	return *m
+}
+
+func code(override *string, name string) string {
+	if override == nil {
+		return name
+	}
+	return *override
+}
+`)
+	return g.emit(g.typesPath("errors.go"), &b)
+}
+
+// errorDecl writes one typed error and its smithy.APIError methods.
+func (g *generator) errorDecl(b *bytes.Buffer, s *smithymodel.Shape, imports map[string]bool) error {
+	name := smithymodel.Name(s.ID)
+	desc, err := g.describe(name)
+	if err != nil {
+		return err
+	}
+	var kind string
+	s.Traits.Decode(smithymodel.TraitError, &kind)
+	fault := map[string]string{"client": "FaultClient", "server": "FaultServer"}[kind]
+	if fault == "" {
+		return fmt.Errorf("%s: error trait %q is neither client nor server", name, kind)
+	}
+	facts := []string{desc, "The model calls it a " + kind + " error"}
+	var status int
+	if s.Traits.Decode(smithymodel.TraitHTTPError, &status) {
+		facts[1] += fmt.Sprintf(" with HTTP status %d", status)
+	}
+	facts[1] += "."
+	var retry struct {
+		Throttling bool `json:"throttling"`
+	}
+	if s.Traits.Decode("smithy.api#retryable", &retry) {
+		if retry.Throttling {
+			facts = append(facts, "It marks it retryable as a throttling error.")
+		} else {
+			facts = append(facts, "It marks it retryable.")
+		}
+	}
+	fmt.Fprintf(b, "\n%stype %s struct {\n\t// Message is the service's description of the failure.\n\tMessage *string\n\n"+
+		"\t// ErrorCodeOverride, when set, is the code the service sent in place of %s.\n\tErrorCodeOverride *string\n",
+		comment(strings.Join(facts, " ")), name, name)
+	for _, mem := range s.Members {
+		if strings.EqualFold(mem.Name, "message") {
+			continue
+		}
+		typ, err := g.goType(mem, false, imports)
+		if err != nil {
+			return fmt.Errorf("%s.%s: %w", name, mem.Name, err)
+		}
+		fmt.Fprintf(b, "\n%s\t%s %s\n", indent(comment(g.memberDoc(name, mem))), exported(mem.Name), typ)
+	}
+	fmt.Fprintf(b, `}
+
+// Error returns the code and message.
+func (e *%[1]s) Error() string { return e.ErrorCode() + ": " + e.ErrorMessage() }
+
+// ErrorMessage returns the message, or "".
+func (e *%[1]s) ErrorMessage() string { return message(e.Message) }
+
+// ErrorCode returns %[2]q, or the code the service sent instead.
+func (e *%[1]s) ErrorCode() string {
+	if e == nil {
+		return %[2]q
+	}
+	return code(e.ErrorCodeOverride, %[2]q)
+}
+
+// ErrorFault returns smithy.%[4]s: the model calls it a %[3]s error.
+func (e *%[1]s) ErrorFault() smithy.ErrorFault { return smithy.%[4]s }
+`, name, name, kind, fault)
+	return nil
 }
