@@ -150,6 +150,11 @@ func WithSigV4(endpoint smithyendpoints.Endpoint, signingName, signingRegion str
 // or the defaults when it carries no auth scheme.
 func Signing(endpoint *smithyendpoints.Endpoint, defaultName, defaultRegion string) (name, region string) {
 	name, region = defaultName, defaultRegion
+	if endpoint.Properties.Values() == nil {
+		// No properties at all. Asking an empty set for a key would make
+		// its map, an allocation on every call.
+		return name, region
+	}
 	options, _ := smithyauth.GetAuthOptions(&endpoint.Properties)
 	for _, o := range options {
 		if o.SchemeID != "aws.auth#sigv4" {
