@@ -250,7 +250,7 @@ func (in *CreateAssetRevisionInput) Validate() error {
 var createAssetRevision = &transport.Operation[CreateAssetRevisionInput, CreateAssetRevisionOutput]{
 	Service:         service,
 	Name:            "CreateAssetRevision",
-	Binding:         protocol.NewRESTJSON("POST", 200),
+	Binding:         protocol.NewRESTJSON("POST"),
 	Path:            pathCreateAssetRevision,
 	Encode:          encodeCreateAssetRevisionInput,
 	Decode:          decodeCreateAssetRevisionOutput,

@@ -119,7 +119,7 @@ func (in *CreateGraphSnapshotInput) Validate() error {
 var createGraphSnapshot = &transport.Operation[CreateGraphSnapshotInput, CreateGraphSnapshotOutput]{
 	Service:   service,
 	Name:      "CreateGraphSnapshot",
-	Binding:   protocol.NewRESTJSON("POST", 201),
+	Binding:   protocol.NewRESTJSON("POST"),
 	Path:      pathCreateGraphSnapshot,
 	Encode:    encodeCreateGraphSnapshotInput,
 	Decode:    decodeCreateGraphSnapshotOutput,

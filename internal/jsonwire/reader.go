@@ -32,7 +32,7 @@ func (e *Error) Error() string {
 // Reader decodes one JSON document held in a string.
 //
 // Errors are sticky: after the first problem every method returns zero
-// values and Err reports it, so generated decoders need no error checks
+// values and Err reports it, so the service decoders need no error checks
 // between members. A Reader never panics, whatever its input.
 type Reader struct {
 	data string

@@ -8,7 +8,7 @@
 // slice and allocates nothing else.
 //
 // The Reader decodes a response body held in memory without building an
-// intermediate tree: generated code asks it for the member it expects next.
+// intermediate tree: a service decoder asks it for the member it expects next.
 // Strings without escapes are returned as substrings of the body, so a
 // decoded output shares the body's memory instead of copying every value.
 package jsonwire

@@ -35,9 +35,6 @@ type Binding struct {
 	Target string
 	// Method is the HTTP method of a restJson1 operation; awsJson uses POST.
 	Method string
-	// SuccessCode is the status the model documents for success. Any 2xx
-	// status is accepted as success, as the official clients do.
-	SuccessCode int
 	// JSONStyle is the string escaping of the service's official client.
 	JSONStyle jsonwire.Style
 	// ExactErrorCodes matches error codes with case, as the official
@@ -55,10 +52,9 @@ func NewAWSJSON(kind Kind, target string) *Binding {
 		contentType = "application/x-amz-json-1.0"
 	}
 	return &Binding{
-		Protocol:    kind,
-		Target:      target,
-		Method:      "POST",
-		SuccessCode: 200,
+		Protocol: kind,
+		Target:   target,
+		Method:   "POST",
 		headers: map[string][]string{
 			"Content-Type": {contentType},
 			"X-Amz-Target": {target},
@@ -66,12 +62,13 @@ func NewAWSJSON(kind Kind, target string) *Binding {
 	}
 }
 
-// NewRESTJSON declares a restJson1 operation with a JSON body.
-func NewRESTJSON(method string, successCode int) *Binding {
+// NewRESTJSON declares a restJson1 operation with a JSON body. Any 2xx
+// status is success, as in the official clients, so the status the model
+// documents for success is not needed.
+func NewRESTJSON(method string) *Binding {
 	return &Binding{
 		Protocol:    RESTJSON1,
 		Method:      method,
-		SuccessCode: successCode,
 		headers:     map[string][]string{"Content-Type": {"application/json"}},
 	}
 }

@@ -18,10 +18,9 @@ import (
 // is the name of the model's service shape ("AmazonMemoryDB").
 func NewRPCv2CBOR(service, operation string) *Binding {
 	return &Binding{
-		Protocol:    RPCV2CBOR,
-		Method:      "POST",
-		SuccessCode: 200,
-		path:        "/service/" + service + "/operation/" + operation,
+		Protocol: RPCV2CBOR,
+		Method:   "POST",
+		path:     "/service/" + service + "/operation/" + operation,
 		headers: map[string][]string{
 			"Accept":          {"application/cbor"},
 			"Content-Type":    {"application/cbor"},
