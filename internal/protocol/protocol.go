@@ -67,9 +67,9 @@ func NewAWSJSON(kind Kind, target string) *Binding {
 // documents for success is not needed.
 func NewRESTJSON(method string) *Binding {
 	return &Binding{
-		Protocol:    RESTJSON1,
-		Method:      method,
-		headers:     map[string][]string{"Content-Type": {"application/json"}},
+		Protocol: RESTJSON1,
+		Method:   method,
+		headers:  map[string][]string{"Content-Type": {"application/json"}},
 	}
 }
 
