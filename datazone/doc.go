@@ -7,8 +7,9 @@
 // before sending (see Options.Validation), fills the idempotency token on
 // a copy of the input instead of the caller's struct, keeps @sensitive
 // members (the asset's name and description, the forms) out of fmt, String,
-// log/slog and request logs, runs no middleware stack, and reads responses
-// without an intermediate JSON tree.
+// log/slog and request logs, builds a middleware stack only for calls that
+// carry middleware, interceptors or telemetry, and reads responses without
+// an intermediate JSON tree.
 //
 //	cfg, err := config.LoadDefaultConfig(ctx)
 //	if err != nil {

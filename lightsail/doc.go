@@ -5,8 +5,9 @@
 // requests on the wire.
 //
 // Beyond the official client it has a paginator for the operation, with an
-// iterator over the records of every page, runs no middleware stack, and
-// reads responses without an intermediate JSON tree.
+// iterator over the records of every page, builds a middleware stack only
+// for calls that carry middleware, interceptors or telemetry, and reads
+// responses without an intermediate JSON tree.
 //
 //	cfg, err := config.LoadDefaultConfig(ctx)
 //	if err != nil {

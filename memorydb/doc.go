@@ -4,8 +4,9 @@
 // input, output, types and typed errors, and the same requests on the wire.
 //
 // Beyond the official client it checks every constraint of the model
-// before sending (see Options.Validation), runs no middleware stack, and
-// reads responses without an intermediate JSON tree.
+// before sending (see Options.Validation), builds a middleware stack only
+// for calls that carry middleware, interceptors or telemetry, and reads
+// responses without an intermediate JSON tree.
 //
 //	cfg, err := config.LoadDefaultConfig(ctx)
 //	if err != nil {

@@ -6,8 +6,9 @@
 //
 // Beyond the official client it checks every constraint of the model
 // before sending (see Options.Validation), writes tag maps in sorted key
-// order so that a request's bytes and signature are reproducible, runs no
-// middleware stack, and reads responses without an intermediate JSON tree.
+// order so that a request's bytes and signature are reproducible, builds a
+// middleware stack only for calls that carry middleware, interceptors or
+// telemetry, and reads responses without an intermediate JSON tree.
 //
 //	cfg, err := config.LoadDefaultConfig(ctx)
 //	if err != nil {

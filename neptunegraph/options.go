@@ -73,7 +73,9 @@ type Options struct {
 	// (chosen from the region and RuntimeEnvironment) or "legacy" (the
 	// default, which changes nothing). It sets the retry mode when
 	// RetryMode is empty and the connect and TLS handshake timeouts of the
-	// default HTTP client (or of an *awshttp.BuildableClient).
+	// default HTTP client (or of an *awshttp.BuildableClient). Like the
+	// official client, a client reads it when it is built: set per call it
+	// changes nothing.
 	DefaultsMode aws.DefaultsMode
 
 	// DisableClockSkewCorrection stops the client from adjusting its
@@ -118,7 +120,8 @@ type Options struct {
 	RetryMaxAttempts int
 
 	// RetryMode selects the default retryer (standard or adaptive) when
-	// Retryer is nil.
+	// Retryer is nil. Like the official client, a client reads it when it
+	// is built: set per call it changes nothing.
 	RetryMode aws.RetryMode
 
 	// Retryer decides which failures are retried, how often, and after
@@ -126,7 +129,8 @@ type Options struct {
 	Retryer aws.Retryer
 
 	// RuntimeEnvironment describes where the program runs, as
-	// config.LoadDefaultConfig finds it; DefaultsMode "auto" reads it.
+	// config.LoadDefaultConfig finds it; DefaultsMode "auto" reads it when
+	// the client is built.
 	RuntimeEnvironment aws.RuntimeEnvironment
 
 	// TracerProvider receives the spans of the official client; nil or a

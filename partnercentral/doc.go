@@ -6,7 +6,8 @@
 //
 // Beyond the official client it checks every constraint of the model
 // before sending (see Options.Validation), fills the idempotency token
-// without touching the caller's input, runs no middleware stack, and reads
+// without touching the caller's input, builds a middleware stack only for
+// calls that carry middleware, interceptors or telemetry, and reads
 // responses without an intermediate JSON tree.
 //
 // The official package is named partnercentralselling. Import this one

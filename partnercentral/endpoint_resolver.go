@@ -44,6 +44,15 @@ func EndpointResolverFromURL(url string, optFns ...func(*aws.Endpoint)) Endpoint
 	})
 }
 
+// NewDefaultEndpointResolver returns the legacy resolver of the service's
+// own endpoints, for a legacy EndpointResolver that hands some regions on
+// to it; it resolves with the service's endpoint rules.
+//
+// Deprecated: set Options.BaseEndpoint, or Options.EndpointResolverV2, instead.
+func NewDefaultEndpointResolver() *transport.RulesEndpointResolverV1 {
+	return &transport.RulesEndpointResolverV1{Rules: rulesResolver}
+}
+
 // endpointResolver hands the pipeline a resolver of the options.
 type endpointResolver struct {
 	resolver EndpointResolverV2

@@ -179,3 +179,41 @@ func AWSConfigEndpointResolver(cfg aws.Config, serviceID string) EndpointResolve
 	}
 	return nil
 }
+
+// RulesEndpointResolverV1 answers legacy endpoint resolution (a service's
+// NewDefaultEndpointResolver) from the service's endpoint rules: the
+// region, resolved region and FIPS and dual-stack options select the
+// endpoint as they do for a call, and its signing region is the rules'
+// or the region.
+type RulesEndpointResolverV1 struct {
+	// Rules is the service's rule set.
+	Rules EndpointResolverV2
+}
+
+// ResolveEndpoint resolves the endpoint of region with options.
+func (r *RulesEndpointResolverV1) ResolveEndpoint(region string, options endpoints.ResolverOptions) (aws.Endpoint, error) {
+	if region == "" {
+		return aws.Endpoint{}, &aws.MissingRegionError{}
+	}
+	settings := Endpoints{Region: region, Options: options}
+	key, err := settings.key()
+	if err != nil {
+		return aws.Endpoint{}, err
+	}
+	endpoint, err := r.Rules.ResolveEndpoint(context.Background(), key, nil)
+	if err != nil {
+		return aws.Endpoint{}, err
+	}
+	u := endpoint.URI
+	if options.DisableHTTPS {
+		u.Scheme = "http"
+	}
+	name, signingRegion := endpoints.Signing(&endpoint, "", key.Region)
+	return aws.Endpoint{
+		URL:           u.String(),
+		PartitionID:   endpoints.PartitionOf(key.Region).Name,
+		SigningName:   name,
+		SigningRegion: signingRegion,
+		SigningMethod: "v4",
+	}, nil
+}

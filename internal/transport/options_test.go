@@ -23,6 +23,7 @@ import (
 	"github.com/awssnap/awssnap/datazone"
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/testutil"
+	"github.com/awssnap/awssnap/internal/transport"
 	"github.com/awssnap/awssnap/lightsail"
 	"github.com/awssnap/awssnap/memorydb"
 	"github.com/awssnap/awssnap/neptunegraph"
@@ -46,6 +47,8 @@ type operation struct {
 	protocolShape smithy.ShapeID
 	// newClient builds a client and returns its call and its Options().
 	newClient func(cfg aws.Config, optFns ...func(options any)) (caller, func() any)
+	// defaultV1 is the service's NewDefaultEndpointResolver.
+	defaultV1 func() transport.EndpointResolverV1
 	// authResolver returns an AuthSchemeResolver of the service that
 	// answers with fn.
 	authResolver func(fn func(operation, region string) []*smithyauth.Option) any
@@ -66,6 +69,7 @@ var operations = []operation{
 		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
 			return authResolverOf[memorydb.AuthResolverParameters](fn)
 		},
+		defaultV1: func() transport.EndpointResolverV1 { return memorydb.NewDefaultEndpointResolver() },
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := memorydb.NewFromConfig(cfg, adapt[memorydb.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -82,6 +86,7 @@ var operations = []operation{
 		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
 			return authResolverOf[lightsail.AuthResolverParameters](fn)
 		},
+		defaultV1: func() transport.EndpointResolverV1 { return lightsail.NewDefaultEndpointResolver() },
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := lightsail.NewFromConfig(cfg, adapt[lightsail.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -95,6 +100,7 @@ var operations = []operation{
 		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
 			return authResolverOf[neptunegraph.AuthResolverParameters](fn)
 		},
+		defaultV1: func() transport.EndpointResolverV1 { return neptunegraph.NewDefaultEndpointResolver() },
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := neptunegraph.NewFromConfig(cfg, adapt[neptunegraph.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -110,6 +116,7 @@ var operations = []operation{
 		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
 			return authResolverOf[datazone.AuthResolverParameters](fn)
 		},
+		defaultV1: func() transport.EndpointResolverV1 { return datazone.NewDefaultEndpointResolver() },
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := datazone.NewFromConfig(cfg, adapt[datazone.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -125,6 +132,7 @@ var operations = []operation{
 		authResolver: func(fn func(string, string) []*smithyauth.Option) any {
 			return authResolverOf[partnercentral.AuthResolverParameters](fn)
 		},
+		defaultV1: func() transport.EndpointResolverV1 { return partnercentral.NewDefaultEndpointResolver() },
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := partnercentral.NewFromConfig(cfg, adapt[partnercentral.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -366,6 +374,47 @@ func TestLegacyEndpointResolvers(t *testing.T) {
 			}
 		})
 	})
+}
+
+func TestDefaultLegacyResolver(t *testing.T) {
+	t.Parallel()
+	forEachOperation(t, func(t *testing.T, op operation) {
+		// A program's legacy resolver that sends one region to a local
+		// server and hands every other to the service's default resolver
+		// reaches the same host, signed the same way, as the rules.
+		srv := testutil.NewServer(t)
+		cfg := aws.Config{Region: "us-east-1", Credentials: testutil.Credentials, HTTPClient: srv.HTTPClient()}
+		call, _ := op.newClient(cfg)
+		if err := call(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		legacy := &v1Resolver{}
+		resolver := endpointResolverFunc(func(region string, options endpoints.ResolverOptions) (aws.Endpoint, error) {
+			if region == "local" {
+				return legacy.ResolveEndpoint(region, options)
+			}
+			return op.defaultV1().ResolveEndpoint(region, options)
+		})
+		if err := call(context.Background(), set("EndpointResolver", resolver)); err != nil {
+			t.Fatal(err)
+		}
+		requests := srv.Requests()
+		_, rulesScope := signed(requests[0])
+		_, legacyScope := signed(requests[1])
+		if requests[0].Host != requests[1].Host || rulesScope != legacyScope || requests[0].Host == "" {
+			t.Errorf("rules: %s %s; default legacy resolver: %s %s", requests[0].Host, rulesScope, requests[1].Host, legacyScope)
+		}
+		if _, err := op.defaultV1().ResolveEndpoint("", endpoints.ResolverOptions{}); err == nil {
+			t.Error("no error for an empty region")
+		}
+	})
+}
+
+// endpointResolverFunc is a legacy resolver written as a function.
+type endpointResolverFunc func(region string, options endpoints.ResolverOptions) (aws.Endpoint, error)
+
+func (fn endpointResolverFunc) ResolveEndpoint(region string, options endpoints.ResolverOptions) (aws.Endpoint, error) {
+	return fn(region, options)
 }
 
 func TestEndpointResolverFromURL(t *testing.T) {
