@@ -1,297 +1,36 @@
 package datazone
 
 import (
-	"fmt"
 	"math/rand"
 	"regexp"
-	"strconv"
-	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/validate"
 )
 
 // This file proves the pattern functions equal to the model's patterns.
-// The reference is a small backtracking matcher that runs the patterns as
-// written, look-ahead included, with ECMAScript semantics (what Smithy
-// specifies): \w is [A-Za-z0-9_], $ matches only at the very end, and
-// matching works on characters. It is itself checked against Go's regexp
-// on the patterns RE2 accepts.
+// The reference is the shared ECMAScript-semantics matcher
+// (internal/smithymodel.Pattern), which runs the patterns as written,
+// look-ahead included. It is itself checked against Go's regexp on the
+// patterns RE2 accepts.
 
-// node matches at position i of in and calls k with each end position,
-// most greedy first, until k accepts.
-type node interface {
-	match(in []rune, i int, k func(int) bool) bool
-}
-
-type charNode func(rune) bool
-
-func (n charNode) match(in []rune, i int, k func(int) bool) bool {
-	return i < len(in) && n(in[i]) && k(i+1)
-}
-
-type assertNode func(in []rune, i int) bool
-
-func (n assertNode) match(in []rune, i int, k func(int) bool) bool { return n(in, i) && k(i) }
-
-type seqNode []node
-
-func (s seqNode) match(in []rune, i int, k func(int) bool) bool {
-	if len(s) == 0 {
-		return k(i)
-	}
-	return s[0].match(in, i, func(j int) bool { return s[1:].match(in, j, k) })
-}
-
-type altNode []node
-
-func (a altNode) match(in []rune, i int, k func(int) bool) bool {
-	for _, n := range a {
-		if n.match(in, i, k) {
-			return true
-		}
-	}
-	return false
-}
-
-type repeatNode struct {
-	node     node
-	min, max int // max < 0: unbounded
-}
-
-func (r repeatNode) match(in []rune, i int, k func(int) bool) bool { return r.from(in, i, 0, k) }
-
-func (r repeatNode) from(in []rune, i, count int, k func(int) bool) bool {
-	if (r.max < 0 || count < r.max) &&
-		r.node.match(in, i, func(j int) bool { return j > i && r.from(in, j, count+1, k) }) {
-		return true
-	}
-	return count >= r.min && k(i)
-}
-
-type lookNode struct {
-	node   node
-	negate bool
-}
-
-func (l lookNode) match(in []rune, i int, k func(int) bool) bool {
-	found := l.node.match(in, i, func(int) bool { return true })
-	return found != l.negate && k(i)
-}
-
-// refPattern is a pattern compiled for the reference matcher.
-type refPattern struct{ root node }
-
-// Match reports whether the pattern matches s anywhere.
-func (p refPattern) Match(s string) bool {
-	in := []rune(s)
-	for start := 0; start <= len(in); start++ {
-		if p.root.match(in, start, func(int) bool { return true }) {
-			return true
-		}
-	}
-	return false
-}
-
-type refParser struct {
-	src []rune
-	pos int
-}
-
+// compileRef compiles the reference matcher of pattern.
 func compileRef(t testing.TB, pattern string) refPattern {
 	t.Helper()
-	p := &refParser{src: []rune(pattern)}
-	root, err := p.alternation()
-	if err == nil && p.pos != len(p.src) {
-		err = fmt.Errorf("unexpected %q at %d", p.src[p.pos], p.pos)
-	}
+	p, err := smithymodel.CompilePattern(pattern)
 	if err != nil {
-		t.Fatalf("pattern %s: %v", pattern, err)
+		t.Fatal(err)
 	}
-	return refPattern{root}
+	return refPattern{p}
 }
 
-func (p *refParser) peek(c rune) bool { return p.pos < len(p.src) && p.src[p.pos] == c }
+// refPattern is a pattern run by the shared ECMAScript-semantics matcher.
+type refPattern struct{ p *smithymodel.Pattern }
 
-func (p *refParser) alternation() (node, error) {
-	var alts altNode
-	for {
-		seq, err := p.sequence()
-		if err != nil {
-			return nil, err
-		}
-		alts = append(alts, seq)
-		if !p.peek('|') {
-			return alts, nil
-		}
-		p.pos++
-	}
-}
-
-func (p *refParser) sequence() (node, error) {
-	var seq seqNode
-	for p.pos < len(p.src) && !p.peek('|') && !p.peek(')') {
-		atom, err := p.atom()
-		if err != nil {
-			return nil, err
-		}
-		seq = append(seq, p.quantifier(atom))
-	}
-	return seq, nil
-}
-
-func (p *refParser) quantifier(atom node) node {
-	switch {
-	case p.peek('*'):
-		p.pos++
-		return repeatNode{atom, 0, -1}
-	case p.peek('+'):
-		p.pos++
-		return repeatNode{atom, 1, -1}
-	case p.peek('?'):
-		p.pos++
-		return repeatNode{atom, 0, 1}
-	case p.peek('{'):
-		end := p.pos + strings.IndexRune(string(p.src[p.pos:]), '}')
-		bounds := strings.Split(string(p.src[p.pos+1:end]), ",")
-		p.pos = end + 1
-		low, _ := strconv.Atoi(bounds[0])
-		high := low
-		if len(bounds) == 2 {
-			high = -1
-			if bounds[1] != "" {
-				high, _ = strconv.Atoi(bounds[1])
-			}
-		}
-		return repeatNode{atom, low, high}
-	}
-	return atom
-}
-
-func (p *refParser) atom() (node, error) {
-	c := p.src[p.pos]
-	p.pos++
-	switch c {
-	case '^':
-		return assertNode(func(_ []rune, i int) bool { return i == 0 }), nil
-	case '$':
-		return assertNode(func(in []rune, i int) bool { return i == len(in) }), nil
-	case '.':
-		return charNode(func(r rune) bool { return r != '\n' && r != '\r' && r != '\u2028' && r != '\u2029' }), nil
-	case '(':
-		return p.group()
-	case '[':
-		return p.class()
-	case '\\':
-		return p.escape()
-	}
-	return literal(c), nil
-}
-
-func (p *refParser) group() (node, error) {
-	look, negate := false, false
-	switch rest := string(p.src[p.pos:]); {
-	case strings.HasPrefix(rest, "?:"):
-		p.pos += 2
-	case strings.HasPrefix(rest, "?!"), strings.HasPrefix(rest, "?="):
-		look, negate = true, rest[1] == '!'
-		p.pos += 2
-	}
-	inner, err := p.alternation()
-	if err != nil {
-		return nil, err
-	}
-	if !p.peek(')') {
-		return nil, fmt.Errorf("missing ) at %d", p.pos)
-	}
-	p.pos++
-	if look {
-		return lookNode{inner, negate}, nil
-	}
-	return inner, nil
-}
-
-func (p *refParser) escape() (charNode, error) {
-	if p.pos >= len(p.src) {
-		return nil, fmt.Errorf("trailing backslash")
-	}
-	c := p.src[p.pos]
-	p.pos++
-	switch c {
-	case 'w':
-		return isWordRune, nil
-	case 'd':
-		return func(r rune) bool { return '0' <= r && r <= '9' }, nil
-	case 'x':
-		v, err := strconv.ParseUint(string(p.src[p.pos:p.pos+2]), 16, 8)
-		p.pos += 2
-		return literal(rune(v)), err
-	}
-	return literal(c), nil
-}
-
-func (p *refParser) class() (node, error) {
-	negate := p.peek('^')
-	if negate {
-		p.pos++
-	}
-	var items []charNode
-	for !p.peek(']') {
-		if p.pos >= len(p.src) {
-			return nil, fmt.Errorf("missing ]")
-		}
-		low, err := p.classAtom()
-		if err != nil {
-			return nil, err
-		}
-		if p.peek('-') && p.pos+1 < len(p.src) && p.src[p.pos+1] != ']' {
-			p.pos++
-			high, err := p.classAtom()
-			if err != nil {
-				return nil, err
-			}
-			lo, hi := singleRune(low), singleRune(high)
-			items = append(items, func(r rune) bool { return lo <= r && r <= hi })
-			continue
-		}
-		items = append(items, low)
-	}
-	p.pos++
-	return charNode(func(r rune) bool {
-		for _, item := range items {
-			if item(r) {
-				return !negate
-			}
-		}
-		return negate
-	}), nil
-}
-
-func (p *refParser) classAtom() (charNode, error) {
-	c := p.src[p.pos]
-	p.pos++
-	if c == '\\' {
-		return p.escape()
-	}
-	return literal(c), nil
-}
-
-// singleRune returns the one rune a literal class atom accepts.
-func singleRune(n charNode) rune {
-	for r := rune(0); r < 0x80; r++ {
-		if n(r) {
-			return r
-		}
-	}
-	return -1
-}
-
-func literal(c rune) charNode { return func(r rune) bool { return r == c } }
-
-func isWordRune(r rune) bool {
-	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
-}
+// Match reports whether the pattern matches s anywhere.
+func (r refPattern) Match(s string) bool { return r.p.MatchString(s) }
 
 // patternCorpus returns every string over valid+other up to maxLen
 // characters, and random strings of valid characters up to 45 long (past

@@ -3,242 +3,30 @@ package neptunegraph
 import (
 	"math/rand/v2"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/awssnap/awssnap/internal/smithymodel"
 )
 
 // This file proves the pattern matchers equal to the model's patterns by
-// comparing them, over generated strings, with a small backtracking
+// comparing them, over generated strings, with the shared backtracking
 // matcher that reads the patterns as ECMA-262 does (look-ahead included).
 
-// refNode is a node of a parsed pattern. match calls k with every position
-// where the node can end when it starts at i, until k returns true.
-type refNode interface {
-	match(s []rune, i int, k func(int) bool) bool
-}
-
-type refLiteral rune
-
-func (n refLiteral) match(s []rune, i int, k func(int) bool) bool {
-	return i < len(s) && s[i] == rune(n) && k(i+1)
-}
-
-type refClass struct {
-	ranges [][2]rune
-	negate bool
-}
-
-func (n refClass) match(s []rune, i int, k func(int) bool) bool {
-	if i >= len(s) {
-		return false
-	}
-	in := false
-	for _, r := range n.ranges {
-		in = in || r[0] <= s[i] && s[i] <= r[1]
-	}
-	return in != n.negate && k(i+1)
-}
-
-type refStart struct{}
-
-func (refStart) match(_ []rune, i int, k func(int) bool) bool { return i == 0 && k(i) }
-
-type refEnd struct{}
-
-func (refEnd) match(s []rune, i int, k func(int) bool) bool { return i == len(s) && k(i) }
-
-type refSeq []refNode
-
-func (n refSeq) match(s []rune, i int, k func(int) bool) bool {
-	if len(n) == 0 {
-		return k(i)
-	}
-	return n[0].match(s, i, func(j int) bool { return n[1:].match(s, j, k) })
-}
-
-type refAlt []refNode
-
-func (n refAlt) match(s []rune, i int, k func(int) bool) bool {
-	for _, branch := range n {
-		if branch.match(s, i, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// refLookahead is (?=...) or, negated, (?!...): it tests without consuming.
-type refLookahead struct {
-	body   refNode
-	negate bool
-}
-
-func (n refLookahead) match(s []rune, i int, k func(int) bool) bool {
-	found := n.body.match(s, i, func(int) bool { return true })
-	return found != n.negate && k(i)
-}
-
-// refRepeat is a greedy quantifier; max < 0 means no bound.
-type refRepeat struct {
-	body     refNode
-	min, max int
-}
-
-func (n refRepeat) match(s []rune, i int, k func(int) bool) bool {
-	return n.from(s, i, 0, k)
-}
-
-func (n refRepeat) from(s []rune, i, count int, k func(int) bool) bool {
-	if n.max < 0 || count < n.max {
-		more := n.body.match(s, i, func(j int) bool {
-			return j != i && n.from(s, j, count+1, k) // an empty iteration ends the loop
-		})
-		if more {
-			return true
-		}
-	}
-	return count >= n.min && k(i)
-}
-
-// refParser parses the pattern syntax the model uses: anchors, literals,
-// escapes, classes with ranges, groups, look-ahead, alternation and the
-// quantifiers * + ? {n} {n,} {n,m}.
-type refParser struct {
-	src []rune
-	pos int
-}
-
-func parseRef(t *testing.T, pattern string) refNode {
+// parseRef compiles the reference matcher of pattern: the shared
+// ECMAScript-semantics matcher, internal/smithymodel.Pattern.
+func parseRef(t *testing.T, pattern string) *smithymodel.Pattern {
 	t.Helper()
-	p := &refParser{src: []rune(pattern)}
-	n := p.alt()
-	if p.pos != len(p.src) {
-		t.Fatalf("pattern %s: unexpected %q at %d", pattern, p.src[p.pos], p.pos)
+	p, err := smithymodel.CompilePattern(pattern)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return n
-}
-
-func (p *refParser) peek(s string) bool { return strings.HasPrefix(string(p.src[p.pos:]), s) }
-
-func (p *refParser) alt() refNode {
-	branches := refAlt{p.seq()}
-	for p.peek("|") {
-		p.pos++
-		branches = append(branches, p.seq())
-	}
-	if len(branches) == 1 {
-		return branches[0]
-	}
-	return branches
-}
-
-func (p *refParser) seq() refNode {
-	var seq refSeq
-	for p.pos < len(p.src) && !p.peek("|") && !p.peek(")") {
-		seq = append(seq, p.quantified(p.atom()))
-	}
-	return seq
-}
-
-func (p *refParser) atom() refNode {
-	c := p.src[p.pos]
-	p.pos++
-	switch c {
-	case '^':
-		return refStart{}
-	case '$':
-		return refEnd{}
-	case '[':
-		return p.class()
-	case '\\':
-		p.pos++
-		return refLiteral(p.src[p.pos-1])
-	case '(':
-		var n refNode
-		switch {
-		case p.peek("?!"), p.peek("?="):
-			negate := p.src[p.pos+1] == '!'
-			p.pos += 2
-			n = refLookahead{body: p.alt(), negate: negate}
-		default:
-			n = p.alt()
-		}
-		p.pos++ // ')'
-		return n
-	}
-	return refLiteral(c)
-}
-
-func (p *refParser) class() refNode {
-	var n refClass
-	if p.peek("^") {
-		n.negate = true
-		p.pos++
-	}
-	for !p.peek("]") {
-		lo := p.classChar()
-		hi := lo
-		if p.peek("-") && !p.peek("-]") {
-			p.pos++
-			hi = p.classChar()
-		}
-		n.ranges = append(n.ranges, [2]rune{lo, hi})
-	}
-	p.pos++ // ']'
-	return n
-}
-
-func (p *refParser) classChar() rune {
-	if p.peek("\\") {
-		p.pos++
-	}
-	p.pos++
-	return p.src[p.pos-1]
-}
-
-func (p *refParser) quantified(n refNode) refNode {
-	switch {
-	case p.peek("*"):
-		p.pos++
-		return refRepeat{n, 0, -1}
-	case p.peek("+"):
-		p.pos++
-		return refRepeat{n, 1, -1}
-	case p.peek("?"):
-		p.pos++
-		return refRepeat{n, 0, 1}
-	case p.peek("{"):
-		end := p.pos
-		for p.src[end] != '}' {
-			end++
-		}
-		bounds := strings.Split(string(p.src[p.pos+1:end]), ",")
-		p.pos = end + 1
-		lo, _ := strconv.Atoi(bounds[0])
-		hi := lo
-		if len(bounds) == 2 {
-			hi = -1
-			if bounds[1] != "" {
-				hi, _ = strconv.Atoi(bounds[1])
-			}
-		}
-		return refRepeat{n, lo, hi}
-	}
-	return n
+	return p
 }
 
 // refMatch reports whether the pattern matches anywhere in s, as Smithy
 // patterns are not implicitly anchored.
-func refMatch(n refNode, s string) bool {
-	runes := []rune(s)
-	for i := 0; i <= len(runes); i++ {
-		if n.match(runes, i, func(int) bool { return true }) {
-			return true
-		}
-	}
-	return false
-}
+func refMatch(p *smithymodel.Pattern, s string) bool { return p.MatchString(s) }
 
 // allStrings returns every string of at most maxLen characters over alphabet.
 func allStrings(alphabet []string, maxLen int) []string {

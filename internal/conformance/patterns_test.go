@@ -134,15 +134,15 @@ var generalSamples = []string{
 	"eng-0123456789abcd", "O1", "arn:aws", strings.Repeat("a", 300), strings.Repeat("😀", 40),
 }
 
-var ecmaCache sync.Map // pattern → *ecmaRegexp
+var ecmaCache sync.Map // pattern → *smithymodel.Pattern
 
 // ecma returns the compiled ECMA matcher for a pattern.
-func ecma(t reporter, pattern string) *ecmaRegexp {
+func ecma(t reporter, pattern string) *smithymodel.Pattern {
 	t.Helper()
 	if re, ok := ecmaCache.Load(pattern); ok {
-		return re.(*ecmaRegexp)
+		return re.(*smithymodel.Pattern)
 	}
-	re, err := compileECMA(pattern)
+	re, err := smithymodel.CompilePattern(pattern)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func TestPatternSamples(t *testing.T) {
 			continue // lookaheads: the ECMA matcher alone decides
 		}
 		for _, s := range samplePool(pattern) {
-			if !differsFromRE2(s) && re2.MatchString(s) != re.MatchString(s) {
+			if !smithymodel.DiffersFromRE2(s) && re2.MatchString(s) != re.MatchString(s) {
 				t.Errorf("pattern %s on %q: RE2 says %v, the ECMA matcher %v", pattern, s, re2.MatchString(s), re.MatchString(s))
 			}
 		}

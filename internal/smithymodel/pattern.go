@@ -1,4 +1,4 @@
-package conformance_test
+package smithymodel
 
 import (
 	"fmt"
@@ -6,12 +6,14 @@ import (
 	"strings"
 )
 
-// ecmaRegexp is a small backtracking matcher for the ECMA 262 patterns of
+// Pattern is a small backtracking matcher for the ECMA 262 patterns of
 // Smithy's pattern trait, lookaheads included. It matches code points (like
 // the u flag), is not implicitly anchored, and gives '.', \s and \S their
 // ECMA meaning: '.' stops at the four line terminators and \s includes the
-// Unicode spaces. It is the oracle the pattern tests trust.
-type ecmaRegexp struct {
+// Unicode spaces. It is the oracle the pattern tests trust; it is too slow
+// for the request path, where the services use RE2 rewrites and
+// hand-written look-ahead matchers checked against it.
+type Pattern struct {
 	source string
 	root   reNode
 }
@@ -22,7 +24,9 @@ type reNode interface {
 	match(in []rune, i int, k func(int) bool) bool
 }
 
-func compileECMA(source string) (*ecmaRegexp, error) {
+// CompilePattern parses an ECMA 262 pattern as Smithy's pattern trait
+// writes it.
+func CompilePattern(source string) (*Pattern, error) {
 	p := &reParser{src: []rune(source)}
 	root, err := p.alternation()
 	if err == nil && p.pos < len(p.src) {
@@ -31,11 +35,11 @@ func compileECMA(source string) (*ecmaRegexp, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pattern %s: %w", source, err)
 	}
-	return &ecmaRegexp{source: source, root: root}, nil
+	return &Pattern{source: source, root: root}, nil
 }
 
 // MatchString reports whether s contains a match.
-func (r *ecmaRegexp) MatchString(s string) bool {
+func (r *Pattern) MatchString(s string) bool {
 	in := []rune(s)
 	for i := 0; i <= len(in); i++ {
 		if r.root.match(in, i, func(int) bool { return true }) {
@@ -398,9 +402,9 @@ func isECMASpace(r rune) bool {
 	return '\u2000' <= r && r <= '\u200a'
 }
 
-// differsFromRE2 reports whether s holds a rune on which ECMA 262 and Go's
+// DiffersFromRE2 reports whether s holds a rune on which ECMA 262 and Go's
 // RE2 syntax disagree ('.' and \s), so RE2 cannot cross-check the verdict.
-func differsFromRE2(s string) bool {
+func DiffersFromRE2(s string) bool {
 	for _, r := range s {
 		if r != '\t' && r != '\n' && r != '\f' && r != ' ' && (isECMASpace(r) || isLineTerminator(r)) {
 			return true
@@ -408,3 +412,6 @@ func differsFromRE2(s string) bool {
 	}
 	return false
 }
+
+// String returns the pattern as written in the model.
+func (r *Pattern) String() string { return r.source }
