@@ -92,7 +92,7 @@ func (o *Options) setDefaults() {
 	if o.Retryer == nil {
 		o.RetryMode, o.Retryer = transport.ResolveRetryer(o.RetryMode, o.RetryMaxAttempts, o.resolvedDefaultsMode)
 	}
-	o.HTTPClient = transport.ResolveHTTPClient(o.HTTPClient, o.resolvedDefaultsMode)
+	o.HTTPClient = transport.ResolveHTTPClient(o.HTTPClient, o.resolvedDefaultsMode, ServiceID, false)
 	if o.HTTPSignerV4 == nil {
 		o.HTTPSignerV4 = transport.DefaultSigner(o.Logger, o.ClientLogMode.IsSigning())
 	}

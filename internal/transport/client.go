@@ -1,8 +1,12 @@
 package transport
 
 import (
+	"context"
+	"errors"
 	"net"
 	"net/http"
+	"os"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/defaults"
@@ -46,33 +50,99 @@ func ResolveRetryer(mode aws.RetryMode, maxAttempts int, defaultsMode aws.Defaul
 // ResolveHTTPClient returns the HTTP client of a client whose options set
 // client: a new DefaultHTTPClient when it is nil, and, as in the official
 // clients, the connect and TLS handshake timeouts of the defaults mode on
-// that client or on an *awshttp.BuildableClient the options carry. Any
+// that client or on an *awshttp.BuildableClient the options carry. For a
+// service whose newest official client applies a read timeout (readTimeout),
+// the timeout ServiceReadTimeout gives is set on either of them too. Any
 // other client is used as it is.
-func ResolveHTTPClient(client HTTPClient, defaultsMode aws.DefaultsMode) HTTPClient {
+func ResolveHTTPClient(client HTTPClient, defaultsMode aws.DefaultsMode, serviceID string, readTimeout bool) HTTPClient {
 	config, modeErr := defaults.GetModeConfiguration(defaultsMode)
+	timeout, hasTimeout := time.Duration(0), false
+	if readTimeout {
+		timeout, hasTimeout = ServiceReadTimeout(serviceID)
+	}
 	switch c := client.(type) {
 	case nil:
 		client := DefaultHTTPClient()
+		transport := client.Transport.(*http.Transport)
 		if modeErr == nil {
-			applyModeTimeouts(client.Transport.(*http.Transport), config)
+			applyModeTimeouts(transport, config)
+		}
+		if hasTimeout {
+			installReadTimeout(transport, timeout)
 		}
 		return client
 	case *awshttp.BuildableClient:
-		if modeErr != nil {
-			return c
+		if modeErr == nil {
+			c = c.WithDialerOptions(func(dialer *net.Dialer) {
+				if timeout, ok := config.GetConnectTimeout(); ok {
+					dialer.Timeout = timeout
+				}
+			})
+			c = c.WithTransportOptions(func(transport *http.Transport) {
+				if timeout, ok := config.GetTLSNegotiationTimeout(); ok {
+					transport.TLSHandshakeTimeout = timeout
+				}
+			})
 		}
-		c = c.WithDialerOptions(func(dialer *net.Dialer) {
-			if timeout, ok := config.GetConnectTimeout(); ok {
-				dialer.Timeout = timeout
-			}
-		})
-		return c.WithTransportOptions(func(transport *http.Transport) {
-			if timeout, ok := config.GetTLSNegotiationTimeout(); ok {
-				transport.TLSHandshakeTimeout = timeout
-			}
-		})
+		if _, set := c.GetReadTimeout(); !set && hasTimeout {
+			c = c.WithReadTimeout(timeout)
+		}
+		return c
 	}
 	return client
+}
+
+// readTimeoutVariable opts in to the read timeout of the official clients
+// that apply one.
+const readTimeoutVariable = "AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026"
+
+// ServiceReadTimeout returns the read timeout the official clients apply
+// to a service's connections when AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026 is
+// "true": 15 minutes for DataZone and Neptune Graph, whose operations may
+// hold a connection open, 5 minutes for the others.
+func ServiceReadTimeout(serviceID string) (time.Duration, bool) {
+	if os.Getenv(readTimeoutVariable) != "true" {
+		return 0, false
+	}
+	switch serviceID {
+	case "DataZone", "Neptune Graph":
+		return 15 * time.Minute, true
+	}
+	return 5 * time.Minute, true
+}
+
+// installReadTimeout makes every read on the transport's connections fail
+// with an *awshttp.ResponseTimeoutError after timeout without data, as the
+// official buildable client does.
+func installReadTimeout(transport *http.Transport, timeout time.Duration) {
+	dial := transport.DialContext
+	if dial == nil {
+		dial = (&net.Dialer{Timeout: awshttp.DefaultDialConnectTimeout, KeepAlive: awshttp.DefaultDialKeepAliveTimeout}).DialContext
+	}
+	transport.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		conn, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return &deadlineConn{Conn: conn, timeout: timeout}, nil
+	}
+}
+
+// deadlineConn is a connection whose reads time out.
+type deadlineConn struct {
+	net.Conn
+	timeout time.Duration
+}
+
+func (c *deadlineConn) Read(p []byte) (int, error) {
+	if err := c.Conn.SetReadDeadline(time.Now().Add(c.timeout)); err != nil {
+		return 0, err
+	}
+	n, err := c.Conn.Read(p)
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return n, &awshttp.ResponseTimeoutError{TimeoutDur: c.timeout}
+	}
+	return n, err
 }
 
 // applyModeTimeouts sets the connect and TLS handshake timeouts of a

@@ -742,3 +742,23 @@ func TestAppIDReachesUserAgent(t *testing.T) {
 		}
 	})
 }
+
+// TestServiceReadTimeout checks the read timeout the newest official
+// Lightsail and MemoryDB clients apply when the program opts in, and that
+// the other services' clients apply none.
+func TestServiceReadTimeout(t *testing.T) {
+	t.Setenv("AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026", "true")
+	want := map[string]bool{memorydb.ServiceID: true, lightsail.ServiceID: true}
+	for _, op := range operations {
+		_, options := op.newClient(aws.Config{Region: "us-east-1", HTTPClient: awshttp.NewBuildableClient()})
+		got, set := get(options(), "HTTPClient").(*awshttp.BuildableClient).GetReadTimeout()
+		if set != want[op.serviceID] || (set && got != 5*time.Minute) {
+			t.Errorf("%s: read timeout %v, %v", op.name, got, set)
+		}
+	}
+	t.Setenv("AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026", "")
+	_, options := operations[0].newClient(aws.Config{Region: "us-east-1", HTTPClient: awshttp.NewBuildableClient()})
+	if _, set := get(options(), "HTTPClient").(*awshttp.BuildableClient).GetReadTimeout(); set {
+		t.Error("a read timeout without the opt-in")
+	}
+}
