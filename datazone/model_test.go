@@ -2,58 +2,26 @@ package datazone
 
 import (
 	"encoding/json"
-	"os"
 	"slices"
 	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/internal/validate"
 )
 
 const namespace = "com.amazonaws.datazone#"
 
-// shapeTraits are the constraint traits of a shape or member.
-type shapeTraits struct {
-	Pattern   *string   `json:"smithy.api#pattern"`
-	Length    *bounds   `json:"smithy.api#length"`
-	Sensitive *struct{} `json:"smithy.api#sensitive"`
-	Required  *struct{} `json:"smithy.api#required"`
-}
-
-type bounds struct {
-	Min *int `json:"min"`
-	Max *int `json:"max"`
-}
-
-type modelShape struct {
-	Type    string `json:"type"`
-	Members map[string]struct {
-		Target string      `json:"target"`
-		Traits shapeTraits `json:"traits"`
-	} `json:"members"`
-	Member struct{ Target string }   `json:"member"`
-	Traits shapeTraits               `json:"traits"`
-	Errors []struct{ Target string } `json:"errors"`
-}
-
-type model map[string]modelShape
-
-func loadModel(t *testing.T) model {
+func loadModel(t *testing.T) *smithymodel.Model {
 	t.Helper()
-	data, err := os.ReadFile(testutil.SharedDir(t, "models", "datazone.json"))
+	m, err := smithymodel.Load(testutil.SharedDir(t, "models", "datazone.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m struct {
-		Shapes model `json:"shapes"`
-	}
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m.Shapes
+	return m
 }
 
 // constraint is a string or list constraint, as the model states it or
@@ -66,13 +34,12 @@ type constraint struct {
 }
 
 // of merges the traits of a member and its target, the member's winning.
-func (m model) of(member shapeTraits, target string, sensitiveParent bool) constraint {
+func of(m *smithymodel.Model, member smithymodel.Traits, target string, sensitiveParent bool) constraint {
 	c := constraint{Sensitive: sensitiveParent}
-	for _, traits := range []shapeTraits{m[target].Traits, member} {
-		if traits.Pattern != nil {
-			c.Pattern = *traits.Pattern
-		}
-		if l := traits.Length; l != nil {
+	for _, traits := range []smithymodel.Traits{m.Shape(target).Traits, member} {
+		traits.Decode(smithymodel.TraitPattern, &c.Pattern)
+		var l smithymodel.Length
+		if traits.Decode(smithymodel.TraitLength, &l) {
 			c.Min, c.Max, c.HasMax = 0, 0, false
 			if l.Min != nil {
 				c.Min = *l.Min
@@ -81,7 +48,7 @@ func (m model) of(member shapeTraits, target string, sensitiveParent bool) const
 				c.Max, c.HasMax = *l.Max, true
 			}
 		}
-		c.Sensitive = c.Sensitive || traits.Sensitive != nil
+		c.Sensitive = c.Sensitive || traits.Has(smithymodel.TraitSensitive)
 	}
 	return c
 }
@@ -104,17 +71,17 @@ func fromSize(rule *validate.Size, sensitive bool) constraint {
 func TestConstraintsMatchTheModel(t *testing.T) {
 	t.Parallel()
 	m := loadModel(t)
-	input, form := m[namespace+"CreateAssetRevisionInput"], m[namespace+"FormInput"]
-	formSensitive := form.Traits.Sensitive != nil || m[namespace+"FormInputList"].Traits.Sensitive != nil
+	input, form := m.Shape(namespace+"CreateAssetRevisionInput"), m.Shape(namespace+"FormInput")
+	formSensitive := form.Traits.Has(smithymodel.TraitSensitive) || m.Shape(namespace+"FormInputList").Traits.Has(smithymodel.TraitSensitive)
 	want := map[string]constraint{}
-	for name, member := range input.Members {
-		want[name] = m.of(member.Traits, member.Target, false)
-		if item := m[member.Target].Member.Target; item != "" {
-			want[name+"[]"] = m.of(shapeTraits{}, item, false)
+	for _, member := range input.Members {
+		want[member.Name] = of(m, member.Traits, member.Target, false)
+		if item := m.Shape(member.Target).Member; item != nil {
+			want[member.Name+"[]"] = of(m, nil, item.Target, false)
 		}
 	}
-	for name, member := range form.Members {
-		want["formsInput[]."+name] = m.of(member.Traits, member.Target, formSensitive)
+	for _, member := range form.Members {
+		want["formsInput[]."+member.Name] = of(m, member.Traits, member.Target, formSensitive)
 	}
 	want["formsInput[]"] = constraint{Sensitive: formSensitive}
 	got := map[string]constraint{
@@ -146,9 +113,9 @@ func TestRequiredMembersMatchTheModel(t *testing.T) {
 	m := loadModel(t)
 	var want []violation
 	for _, shape := range []struct{ name, path string }{{"CreateAssetRevisionInput", ""}, {"FormInput", "FormsInput[0]."}} {
-		for name, member := range m[namespace+shape.name].Members {
-			if member.Traits.Required != nil {
-				want = append(want, violation{shape.path + exported(name), "required"})
+		for _, member := range m.Shape(namespace + shape.name).Members {
+			if member.Traits.Has(smithymodel.TraitRequired) {
+				want = append(want, violation{shape.path + exported(member.Name), "required"})
 			}
 		}
 	}
@@ -174,9 +141,9 @@ func TestErrorsMatchTheModel(t *testing.T) {
 	t.Parallel()
 	m := loadModel(t)
 	var want []string
-	for _, name := range []string{"CreateAssetRevision", "DataZone"} {
-		for _, e := range m[namespace+name].Errors {
-			if code := testutil.ShapeName(e.Target); !slices.Contains(want, code) {
+	for _, s := range []*smithymodel.Shape{m.Operation(), m.Service()} {
+		for _, e := range s.Errors {
+			if code := smithymodel.Name(e); !slices.Contains(want, code) {
 				want = append(want, code)
 			}
 		}
@@ -203,17 +170,17 @@ func TestFullOutputHasEveryMember(t *testing.T) {
 	var missing []string
 	var walk func(shape string, value any, path string)
 	walk = func(shape string, value any, path string) {
-		s := m[shape]
+		s := m.Shape(shape)
 		switch s.Type {
 		case "structure":
 			object, _ := value.(map[string]any)
-			for name, member := range s.Members {
-				v, ok := object[name]
+			for _, member := range s.Members {
+				v, ok := object[member.Name]
 				if !ok {
-					missing = append(missing, path+name)
+					missing = append(missing, path+member.Name)
 					continue
 				}
-				walk(member.Target, v, path+name+".")
+				walk(member.Target, v, path+member.Name+".")
 			}
 		case "list":
 			// Each member must appear in some item of the list.
@@ -225,7 +192,7 @@ func TestFullOutputHasEveryMember(t *testing.T) {
 					merged[k] = v
 				}
 			}
-			if m[s.Member.Target].Type == "structure" {
+			if m.Shape(s.Member.Target).Type == "structure" {
 				walk(s.Member.Target, merged, path)
 			}
 		}

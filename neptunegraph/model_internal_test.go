@@ -1,33 +1,14 @@
 package neptunegraph
 
 import (
-	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/internal/validate"
 )
-
-// modelShape is the part of a Smithy shape the constraints live in.
-type modelShape struct {
-	Type    string `json:"type"`
-	Members map[string]struct {
-		Target string                     `json:"target"`
-		Traits map[string]json.RawMessage `json:"traits"`
-	} `json:"members"`
-	Key    struct{ Target string } `json:"key"`
-	Value  struct{ Target string } `json:"value"`
-	Traits struct {
-		Pattern *string `json:"smithy.api#pattern"`
-		Length  *struct {
-			Min *int `json:"min"`
-			Max *int `json:"max"`
-		} `json:"smithy.api#length"`
-	} `json:"traits"`
-}
 
 // declared is a constraint as the package declares it or the model states it.
 type declared struct {
@@ -44,12 +25,11 @@ func fromString(rule *validate.String) declared {
 	return d
 }
 
-func fromModel(s modelShape) declared {
+func fromModel(s *smithymodel.Shape) declared {
 	var d declared
-	if s.Traits.Pattern != nil {
-		d.Pattern = *s.Traits.Pattern
-	}
-	if l := s.Traits.Length; l != nil {
+	s.Traits.Decode(smithymodel.TraitPattern, &d.Pattern)
+	var l smithymodel.Length
+	if s.Traits.Decode(smithymodel.TraitLength, &l) {
 		if l.Min != nil {
 			d.Min = *l.Min
 		}
@@ -60,28 +40,29 @@ func fromModel(s modelShape) declared {
 	return d
 }
 
+// loadModel reads the Neptune Analytics model.
+func loadModel(t *testing.T) *smithymodel.Model {
+	t.Helper()
+	m, err := smithymodel.Load(testutil.SharedDir(t, "models", "neptunegraph.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 // TestConstraintsMatchTheModel checks every declared constraint against
 // the model, and that the input has exactly the members handled here.
 func TestConstraintsMatchTheModel(t *testing.T) {
 	t.Parallel()
-	data, err := os.ReadFile(testutil.SharedDir(t, "models", "neptunegraph.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var model struct {
-		Shapes map[string]modelShape `json:"shapes"`
-	}
-	if err := json.Unmarshal(data, &model); err != nil {
-		t.Fatal(err)
-	}
-	shape := func(name string) modelShape { return model.Shapes["com.amazonaws.neptunegraph#"+name] }
+	model := loadModel(t)
+	shape := func(name string) *smithymodel.Shape { return model.Shape("com.amazonaws.neptunegraph#" + name) }
 	tags := fromModel(shape("TagMap"))
 	want := map[string]declared{
 		"GraphIdentifier": fromModel(shape("GraphIdentifier")),
 		"SnapshotName":    fromModel(shape("SnapshotName")),
 		"TagMap":          tags,
-		"TagKey":          fromModel(model.Shapes[shape("TagMap").Key.Target]),
-		"TagValue":        fromModel(model.Shapes[shape("TagMap").Value.Target]),
+		"TagKey":          fromModel(model.Shape(shape("TagMap").Key.Target)),
+		"TagValue":        fromModel(model.Shape(shape("TagMap").Value.Target)),
 	}
 	got := map[string]declared{
 		"GraphIdentifier": fromString(graphIdentifierRule),
@@ -95,11 +76,10 @@ func TestConstraintsMatchTheModel(t *testing.T) {
 	}
 	input := shape("CreateGraphSnapshotInput")
 	members := map[string]string{}
-	for name, m := range input.Members {
-		_, required := m.Traits["smithy.api#required"]
-		members[name] = m.Target
-		if required {
-			members[name] += " (required)"
+	for _, m := range input.Members {
+		members[m.Name] = m.Target
+		if m.Traits.Has(smithymodel.TraitRequired) {
+			members[m.Name] += " (required)"
 		}
 	}
 	wantMembers := map[string]string{
@@ -116,22 +96,11 @@ func TestConstraintsMatchTheModel(t *testing.T) {
 // operation's errors and the service's common errors.
 func TestErrorsMatchTheModel(t *testing.T) {
 	t.Parallel()
-	data, err := os.ReadFile(testutil.SharedDir(t, "models", "neptunegraph.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var model struct {
-		Shapes map[string]struct {
-			Errors []struct{ Target string } `json:"errors"`
-		} `json:"shapes"`
-	}
-	if err := json.Unmarshal(data, &model); err != nil {
-		t.Fatal(err)
-	}
+	model := loadModel(t)
 	var want []string
-	for _, name := range []string{"CreateGraphSnapshot", "AmazonNeptuneGraph"} {
-		for _, e := range model.Shapes["com.amazonaws.neptunegraph#"+name].Errors {
-			want = append(want, e.Target[len("com.amazonaws.neptunegraph#"):])
+	for _, s := range []*smithymodel.Shape{model.Operation(), model.Service()} {
+		for _, e := range s.Errors {
+			want = append(want, smithymodel.Name(e))
 		}
 	}
 	var got []string

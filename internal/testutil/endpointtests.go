@@ -2,8 +2,6 @@ package testutil
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"reflect"
 	"testing"
 
@@ -31,30 +29,13 @@ type EndpointTest struct {
 // file name (e.g. "memorydb.json").
 func LoadEndpointTests(t testing.TB, name string) []EndpointTest {
 	t.Helper()
-	data, err := os.ReadFile(SharedDir(t, "models", name))
-	if err != nil {
-		t.Fatal(err)
+	var tests struct {
+		TestCases []EndpointTest `json:"testCases"`
 	}
-	var model struct {
-		Shapes map[string]struct {
-			Type   string `json:"type"`
-			Traits struct {
-				Tests struct {
-					TestCases []EndpointTest `json:"testCases"`
-				} `json:"smithy.rules#endpointTests"`
-			} `json:"traits"`
-		} `json:"shapes"`
+	if !loadService(t, name).Traits.Decode("smithy.rules#endpointTests", &tests) {
+		t.Fatalf("%s has no well-formed smithy.rules#endpointTests trait", name)
 	}
-	if err := json.Unmarshal(data, &model); err != nil {
-		t.Fatal(err)
-	}
-	for _, shape := range model.Shapes {
-		if shape.Type == "service" {
-			return shape.Traits.Tests.TestCases
-		}
-	}
-	t.Fatalf("no service shape in %s", name)
-	return nil
+	return tests.TestCases
 }
 
 // RunEndpointTests resolves every endpoint test case of the model file name

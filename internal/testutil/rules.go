@@ -3,12 +3,12 @@ package testutil
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 )
 
 // RuleSet is a model's smithy.rules#endpointRuleSet, evaluated by a small
@@ -50,31 +50,27 @@ type RuleResult struct {
 // "memorydb.json") from the shared directory; see SharedDir for an absent ../shared.
 func LoadRuleSet(t testing.TB, name string) *RuleSet {
 	t.Helper()
-	data, err := os.ReadFile(SharedDir(t, "models", name))
+	service := loadService(t, name)
+	var rs RuleSet
+	if err := json.Unmarshal(service.Traits["smithy.rules#endpointRuleSet"], &rs); err != nil {
+		t.Fatalf("%s: endpoint rule set: %v", name, err)
+	}
+	return &rs
+}
+
+// loadService reads the model file name from the shared directory and
+// returns its service shape.
+func loadService(t testing.TB, name string) *smithymodel.Shape {
+	t.Helper()
+	m, err := smithymodel.Load(SharedDir(t, "models", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var model struct {
-		Shapes map[string]struct {
-			Type   string                     `json:"type"`
-			Traits map[string]json.RawMessage `json:"traits"`
-		} `json:"shapes"`
+	service := m.Service()
+	if service == nil {
+		t.Fatalf("%s holds no single service shape", name)
 	}
-	if err := json.Unmarshal(data, &model); err != nil {
-		t.Fatal(err)
-	}
-	for _, shape := range model.Shapes {
-		if shape.Type != "service" {
-			continue
-		}
-		var rs RuleSet
-		if err := json.Unmarshal(shape.Traits["smithy.rules#endpointRuleSet"], &rs); err != nil {
-			t.Fatal(err)
-		}
-		return &rs
-	}
-	t.Fatalf("no service shape in %s", name)
-	return nil
+	return service
 }
 
 // Evaluate runs the rule set on params (parameter name → string or bool;

@@ -2,7 +2,6 @@ package kit
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/testutil"
 )
 
@@ -36,28 +36,21 @@ func SharedDir(t testing.TB) string {
 // its operation and service, sorted; see SharedDir for an absent model.
 func ModelErrors(t testing.TB, model string) []string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(SharedDir(t), "models", model+".json"))
-	if err != nil {
+	path := filepath.Join(SharedDir(t), "models", model+".json")
+	if _, err := os.Stat(path); err != nil {
 		testutil.MissingOracle(t, fmt.Sprintf("no model: %v", err))
 	}
-	var doc struct {
-		Shapes map[string]struct {
-			Type   string `json:"type"`
-			Errors []struct {
-				Target string `json:"target"`
-			} `json:"errors"`
-		} `json:"shapes"`
-	}
-	if err := json.Unmarshal(data, &doc); err != nil {
+	m, err := smithymodel.Load(path)
+	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string
-	for _, shape := range doc.Shapes {
+	for _, shape := range m.Shapes {
 		if shape.Type != "operation" && shape.Type != "service" {
 			continue
 		}
 		for _, e := range shape.Errors {
-			names = append(names, testutil.ShapeName(e.Target))
+			names = append(names, smithymodel.Name(e))
 		}
 	}
 	slices.Sort(names)
