@@ -146,6 +146,7 @@ func decodeStringList(r *jsonwire.Reader) []string {
 	}
 	list := []string{}
 	for it := r.Array(); r.More(&it); {
+		list = jsonwire.Room(r, &it, list)
 		list = append(list, r.String())
 	}
 	return list
@@ -157,6 +158,7 @@ func decodeFormOutputList(r *jsonwire.Reader) []types.FormOutput {
 	}
 	list := []types.FormOutput{}
 	for it := r.Array(); r.More(&it); {
+		list = jsonwire.Room(r, &it, list)
 		var form types.FormOutput
 		for member := r.Object(); r.More(&member); {
 			switch r.Key() {
@@ -183,6 +185,7 @@ func decodeTimeSeriesSummaries(r *jsonwire.Reader) []types.TimeSeriesDataPointSu
 	}
 	list := []types.TimeSeriesDataPointSummaryFormOutput{}
 	for it := r.Array(); r.More(&it); {
+		list = jsonwire.Room(r, &it, list)
 		var summary types.TimeSeriesDataPointSummaryFormOutput
 		for member := r.Object(); r.More(&member); {
 			switch r.Key() {

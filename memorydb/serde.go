@@ -127,6 +127,7 @@ func decodeShardDetails(r *jsonwire.Reader) []types.ShardDetail {
 	}
 	list := []types.ShardDetail{}
 	for it := r.Array(); r.More(&it); {
+		list = jsonwire.Room(r, &it, list)
 		var v types.ShardDetail
 		for item := r.Object(); r.More(&item); {
 			switch r.Key() {

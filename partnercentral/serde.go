@@ -101,6 +101,7 @@ func decodeValidationExceptionErrorList(r *jsonwire.Reader) []types.ValidationEx
 	}
 	list := []types.ValidationExceptionError{}
 	for it := r.Array(); r.More(&it); {
+		list = jsonwire.Room(r, &it, list)
 		var v types.ValidationExceptionError
 		for item := r.Object(); r.More(&item); {
 			switch r.Key() {

@@ -3,6 +3,7 @@ package jsonwire
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +21,10 @@ type Error struct {
 	Offset int    // byte offset in the body where the problem was found
 	Member string // the member being read, if any
 	Msg    string
+
+	// value marks a well-formed value of the wrong type or range, as
+	// opposed to malformed JSON.
+	value bool
 }
 
 func (e *Error) Error() string {
@@ -34,11 +39,16 @@ func (e *Error) Error() string {
 // Errors are sticky: after the first problem every method returns zero
 // values and Err reports it, so the service decoders need no error checks
 // between members. A Reader never panics, whatever its input.
+//
+// The Reader decodes as the official client of the service does, which
+// depends on how that client was generated (see SetStyle).
 type Reader struct {
-	data string
-	pos  int
-	key  string
-	err  error
+	data  string
+	pos   int
+	key   string
+	err   error
+	style Style
+	begun bool // an object or array has been started
 
 	strings Slab[string]
 	int32s  Slab[int32]
@@ -52,6 +62,23 @@ type Reader struct {
 func (r *Reader) Reset(data string) {
 	*r = Reader{data: data}
 }
+
+// SetStyle selects how the document is read, after Reset:
+//
+//   - Classic, the clients that decode the whole body into Go maps first
+//     (Neptune Analytics, DataZone): when a member is repeated, the last
+//     value wins, so an earlier value of the wrong type is no error; null
+//     sets a member to its zero value; invalid UTF-8 in a string becomes
+//     U+FFFD; a timestamp must be a number.
+//   - Schema, the clients built on smithy-go's schema-based shape
+//     deserializer (Lightsail, MemoryDB, Partner Central), which stream:
+//     every value is checked as it comes; a member whose value is null is
+//     skipped, so it keeps an earlier value; null as the whole document is
+//     an error; a string without escapes keeps its bytes, invalid UTF-8
+//     included; a timestamp may also be the string "Infinity" or
+//     "-Infinity" (where the official client panics on "NaN", the Reader
+//     reports an error).
+func (r *Reader) SetStyle(style Style) { r.style = style }
 
 // Err returns the first problem found, or nil.
 func (r *Reader) Err() error { return r.err }
@@ -74,6 +101,20 @@ type Iter struct {
 	open   bool
 	object bool
 	count  int
+
+	// For the Classic style: the current member and where its value
+	// starts, and the errors of members whose value was of the wrong type,
+	// which a later value of the same member replaces.
+	key        string
+	valueStart int
+	pending    []pendingError
+}
+
+// pendingError is the error of one member's value, which stands unless a
+// later value of the same member decodes.
+type pendingError struct {
+	key string
+	err error
 }
 
 // Object starts reading an object. For null it returns an Iter that yields
@@ -101,6 +142,13 @@ func (r *Reader) NextIsString() bool {
 }
 
 func (r *Reader) begin(open byte, kind string) Iter {
+	top := !r.begun
+	r.begun = true
+	if top && r.style == Schema && r.IsNull() {
+		// The schema-based clients fail on a null document.
+		r.mismatch(kind)
+		return Iter{}
+	}
 	if r.consumeNull() {
 		return Iter{}
 	}
@@ -119,36 +167,96 @@ func (r *Reader) begin(open byte, kind string) Iter {
 // the member name (see Key) and the colon; the caller then reads exactly one
 // value. It returns false at the end of the object or array, or on error.
 func (r *Reader) More(it *Iter) bool {
-	if !it.open || r.err != nil {
+	if !it.open {
 		return false
 	}
-	r.skipSpace()
+	if r.err != nil {
+		if !r.supersede(it) {
+			return false
+		}
+	} else if it.pending != nil {
+		r.settle(it)
+	}
 	closer := byte(']')
 	if it.object {
 		closer = '}'
 	}
-	if r.pos < len(r.data) && r.data[r.pos] == closer {
-		r.pos++
-		it.open = false
-		return false
-	}
-	if it.count > 0 {
-		if !r.expect(',') {
+	for {
+		r.skipSpace()
+		if r.pos < len(r.data) && r.data[r.pos] == closer {
+			r.pos++
+			it.open = false
+			if it.pending != nil {
+				// A member's last value did not decode.
+				r.err = it.pending[0].err
+			}
 			return false
 		}
+		if it.count > 0 {
+			if !r.expect(',') {
+				return false
+			}
+			r.skipSpace()
+		}
+		it.count++
+		if !it.object {
+			return true
+		}
+		if r.pos >= len(r.data) || r.data[r.pos] != '"' {
+			r.syntax("expected a member name")
+			return false
+		}
+		r.key = r.readString()
 		r.skipSpace()
-	}
-	it.count++
-	if !it.object {
+		if !r.expect(':') {
+			return false
+		}
+		switch r.style {
+		case Schema:
+			if r.consumeNull() {
+				continue // null leaves the member as it was
+			}
+			if r.err != nil {
+				return false
+			}
+		case Classic:
+			it.key = r.key
+			it.valueStart = r.pos
+		}
 		return true
 	}
-	if r.pos >= len(r.data) || r.data[r.pos] != '"' {
-		r.syntax("expected a member name")
+}
+
+// supersede handles, in the Classic style, an error in the value of the
+// member it last yielded: when the error is in a well-formed value, the
+// value is skipped and its error kept pending, as a later value of the same
+// member replaces it. It reports whether reading can go on.
+func (r *Reader) supersede(it *Iter) bool {
+	e, ok := r.err.(*Error)
+	if r.style != Classic || !it.object || it.count == 0 || !ok || !e.value {
 		return false
 	}
-	r.key = r.readString()
-	r.skipSpace()
-	return r.expect(':')
+	it.pending = append(it.pending, pendingError{key: it.key, err: r.err})
+	r.err = nil
+	r.pos = it.valueStart
+	r.key = it.key
+	r.Skip()
+	return r.err == nil
+}
+
+// settle drops the pending errors of the member it last yielded, whose
+// value has just decoded: the last value wins.
+func (r *Reader) settle(it *Iter) {
+	kept := it.pending[:0]
+	for _, p := range it.pending {
+		if p.key != it.key {
+			kept = append(kept, p)
+		}
+	}
+	it.pending = kept
+	if len(kept) == 0 {
+		it.pending = nil
+	}
 }
 
 // String reads a string; null gives "".
@@ -213,12 +321,12 @@ func (r *Reader) Int64() int64 {
 		return 0
 	}
 	if !integral {
-		r.failAt(start, "expected an integer, found "+strconv.Quote(token))
+		r.valueError(start, "expected an integer, found "+strconv.Quote(token))
 		return 0
 	}
 	v, err := strconv.ParseInt(token, 10, 64)
 	if err != nil {
-		r.failAt(start, "integer "+token+" is out of range")
+		r.valueError(start, "integer "+token+" is out of range")
 		return 0
 	}
 	return v
@@ -241,7 +349,7 @@ func (r *Reader) Int32() int32 {
 	start := r.pos
 	v := r.Int64()
 	if v < math.MinInt32 || v > math.MaxInt32 {
-		r.failAt(start, "integer "+strconv.FormatInt(v, 10)+" does not fit in 32 bits")
+		r.valueError(start, "integer "+strconv.FormatInt(v, 10)+" does not fit in 32 bits")
 		return 0
 	}
 	return int32(v)
@@ -275,7 +383,7 @@ func (r *Reader) Float64() float64 {
 		case "-Infinity":
 			return math.Inf(-1)
 		}
-		r.failAt(start, "expected a number, found a string")
+		r.valueError(start, "expected a number, found a string")
 		return 0
 	}
 	start := r.pos
@@ -285,7 +393,7 @@ func (r *Reader) Float64() float64 {
 	}
 	v, err := strconv.ParseFloat(token, 64)
 	if err != nil {
-		r.failAt(start, "number "+token+" is out of range")
+		r.valueError(start, "number "+token+" is out of range")
 		return 0
 	}
 	return v
@@ -308,6 +416,20 @@ func (r *Reader) Float64Ptr() *float64 {
 // specifies; null gives the zero time.
 func (r *Reader) EpochSeconds() time.Time {
 	if r.consumeNull() || r.err != nil {
+		return time.Time{}
+	}
+	if r.style == Schema && r.pos < len(r.data) && r.data[r.pos] == '"' {
+		start := r.pos
+		switch r.readString() {
+		case "Infinity":
+			return EpochSecondsTime(math.Inf(1))
+		case "-Infinity":
+			return EpochSecondsTime(math.Inf(-1))
+		case "NaN":
+			r.valueError(start, "NaN is not a timestamp")
+			return time.Time{}
+		}
+		r.valueError(start, "expected a number (epoch seconds), found a string")
 		return time.Time{}
 	}
 	if r.pos < len(r.data) && r.data[r.pos] != '-' && (r.data[r.pos] < '0' || r.data[r.pos] > '9') {
@@ -405,12 +527,32 @@ func (r *Reader) skipValue(depth int) {
 	case c == '"':
 		r.readString()
 	case c == 't' || c == 'f':
-		r.Bool()
+		if !r.literal("true") && !r.literal("false") {
+			r.syntax("invalid literal")
+		}
 	case c == 'n':
 		r.consumeNull()
 	default:
 		r.number()
 	}
+}
+
+// growAfter is the length from which Room sizes a list for the rest of
+// its array.
+const growAfter = 64
+
+// Room returns list with room for the element More has just advanced to.
+// Once a list is long, it makes room for every element left in the array
+// at once (counting them costs one scan of the rest), so a long array is
+// not copied again and again as its list doubles.
+func Room[T any](r *Reader, it *Iter, list []T) []T {
+	if len(list) < cap(list) || len(list) < growAfter || it.object {
+		return list
+	}
+	if n := r.CountElements(*it); n > 0 {
+		return slices.Grow(list, n)
+	}
+	return list
 }
 
 func (r *Reader) skipSpace() {
@@ -539,7 +681,9 @@ func (r *Reader) readString() string {
 		switch {
 		case c == '"':
 			s := r.data[start:p]
-			if !simple && utf8.ValidString(s) {
+			if !simple && (r.style == Schema || utf8.ValidString(s)) {
+				// The schema-based clients keep the bytes of a string
+				// without escapes, valid UTF-8 or not.
 				simple = true
 			}
 			if simple {
@@ -704,8 +848,15 @@ var hexValue = func() (table [256]int8) {
 	return table
 }()
 
+// mismatch reports a value other than the one wanted: a value error when
+// a well-formed value starts there, a syntax error otherwise.
 func (r *Reader) mismatch(want string) {
-	r.failAt(r.pos, "expected "+want+", found "+r.describe())
+	found := r.describe()
+	if r.pos >= len(r.data) || found[0] == 'i' { // end of input, invalid character
+		r.failAt(r.pos, "expected "+want+", found "+found)
+		return
+	}
+	r.valueError(r.pos, "expected "+want+", found "+found)
 }
 
 func (r *Reader) describe() string {
@@ -735,6 +886,13 @@ func (r *Reader) syntax(msg string) { r.failAt(r.pos, msg) }
 func (r *Reader) failAt(offset int, msg string) {
 	if r.err == nil {
 		r.err = &Error{Offset: offset, Member: r.key, Msg: msg}
+	}
+}
+
+// valueError reports a well-formed value of the wrong type or range.
+func (r *Reader) valueError(offset int, msg string) {
+	if r.err == nil {
+		r.err = &Error{Offset: offset, Member: r.key, Msg: msg, value: true}
 	}
 }
 

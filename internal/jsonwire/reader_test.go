@@ -294,3 +294,146 @@ func TestUnread(t *testing.T) {
 		t.Errorf("unread bytes (-want +got):\n%s", diff)
 	}
 }
+
+// record is a small decoded shape for the style tests.
+type record struct {
+	Name  *string
+	When  *time.Time
+	Inner *record
+	Tags  []string
+}
+
+// decodeRecord reads a record; a nested null is nil, as the generated
+// decoders read nested structures.
+func decodeRecord(r *Reader) *record {
+	if r.Null() {
+		return nil
+	}
+	return decodeRecordObject(r)
+}
+
+// decodeRecordObject reads a record as the generated decoders read an
+// output, without looking for null first.
+func decodeRecordObject(r *Reader) *record {
+	v := &record{}
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "name":
+			v.Name = r.StringPtr()
+		case "when":
+			v.When = r.EpochSecondsPtr()
+		case "inner":
+			v.Inner = decodeRecord(r)
+		case "tags":
+			v.Tags = nil
+			for it := r.Array(); r.More(&it); {
+				v.Tags = append(v.Tags, r.String())
+			}
+		default:
+			r.Skip()
+		}
+	}
+	return v
+}
+
+// TestStyles checks how each style reads repeated members, nulls, invalid
+// UTF-8 and timestamps written as strings, as the official clients of
+// each style do (the clients themselves are compared in internal/bench).
+func TestStyles(t *testing.T) {
+	t.Parallel()
+	name := func(s string) *record { return &record{Name: &s} }
+	inf := EpochSecondsTime(math.Inf(1))
+	cases := []struct {
+		doc             string
+		classic, schema *record // nil: an error
+	}{
+		{`{"name":5,"name":"a"}`, name("a"), nil},
+		{`{"inner":{"name":true},"inner":{"tags":["x"]}}`, &record{Inner: &record{Tags: []string{"x"}}}, nil},
+		{`{"inner":{"name":1,"name":"b"},"tags":{},"tags":["t"]}`, &record{Inner: name("b"), Tags: []string{"t"}}, nil},
+		{`{"name":"a","name":5}`, nil, nil},
+		{`{"name":5,"tags":[],"name":6}`, nil, nil},
+		{`{"name":5,"name":"a","inner":{"name":[]}}`, nil, nil},
+		{`{"name":5,"name":null}`, &record{}, nil},
+		{`{"name":"a","name":null}`, &record{}, name("a")},
+		{`{"inner":{"name":"a"},"inner":null,"tags":["t"],"tags":null}`, &record{}, &record{Inner: name("a"), Tags: []string{"t"}}},
+		{`null`, &record{}, nil},
+		{"{\"name\":\"a\xffb\"}", name("a\uFFFDb"), name("a\xffb")},
+		{"{\"name\":\"a\xff\\n\"}", name("a\uFFFD\n"), name("a\uFFFD\n")},
+		{`{"when":"Infinity"}`, nil, &record{When: &inf}},
+		{`{"when":"NaN"}`, nil, nil},
+		{`{"when":"soon","when":1}`, &record{When: ptrTo(EpochSecondsTime(1))}, nil},
+		{`{"name":5,"name":"a",}`, nil, nil},
+		{`{"name":5 "name":"a"}`, nil, nil},
+	}
+	for _, tc := range cases {
+		for _, style := range []struct {
+			name  string
+			style Style
+			want  *record
+		}{{"Classic", Classic, tc.classic}, {"Schema", Schema, tc.schema}} {
+			var r Reader
+			r.Reset(tc.doc)
+			r.SetStyle(style.style)
+			got := decodeRecordObject(&r)
+			if style.want == nil {
+				if r.Err() == nil {
+					t.Errorf("%s %q: got %+v, want an error", style.name, tc.doc, got)
+				}
+				continue
+			}
+			if r.Err() != nil {
+				t.Errorf("%s %q: %v", style.name, tc.doc, r.Err())
+				continue
+			}
+			if diff := cmp.Diff(style.want, got); diff != "" {
+				t.Errorf("%s %q (-want +got):\n%s", style.name, tc.doc, diff)
+			}
+		}
+	}
+}
+
+func ptrTo[T any](v T) *T { return &v }
+
+// TestRoom checks that a list built with Room holds every element, and
+// that a long list is sized once for the rest of its array (to the
+// allocator's size class).
+func TestRoom(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{0, 1, growAfter, growAfter + 1, 1000} {
+		items := make([]string, n)
+		for i := range items {
+			items[i] = `{"a":[1,{"b":null}],"c":"]"}`
+		}
+		doc := "[" + strings.Join(items, " , ") + "]"
+		var r Reader
+		r.Reset(doc)
+		var list []int
+		grown := 0
+		for it := r.Array(); r.More(&it); {
+			before := cap(list)
+			list = Room(&r, &it, list)
+			if cap(list) != before {
+				grown++
+			}
+			list = append(list, len(list))
+			r.Skip()
+		}
+		if r.Err() != nil || len(list) != n {
+			t.Fatalf("%d elements: got %d, %v", n, len(list), r.Err())
+		}
+		if n > growAfter && (grown != 1 || cap(list) > n+n/16+64) {
+			t.Errorf("%d elements: grown %d times by Room, cap %d", n, grown, cap(list))
+		}
+	}
+	var r Reader
+	r.Reset(`[` + strings.Repeat(`1,`, 100) + `{"a":}]`)
+	n := 0
+	for it := r.Array(); r.More(&it); {
+		_ = Room(&r, &it, make([]int, growAfter))
+		r.Skip()
+		n++
+	}
+	if r.Err() == nil || n != 101 {
+		t.Errorf("a malformed array: %d elements, error %v", n, r.Err())
+	}
+}

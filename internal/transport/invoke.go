@@ -434,6 +434,7 @@ func decodeOutput[In, Out any](op *Operation[In, Out], body string) (*Out, error
 	})
 	out, r := &decoded.out, &decoded.r
 	r.Reset(body)
+	r.SetStyle(op.Binding.JSONStyle)
 	if !r.Empty() && op.Decode != nil {
 		op.Decode(r, out)
 		if err := r.Err(); err != nil {

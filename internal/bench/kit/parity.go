@@ -2,6 +2,7 @@ package kit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 
@@ -75,6 +77,10 @@ type DecodeCase struct {
 	// Unlike, when set, says why the two clients observe different
 	// things on this answer: both are logged, and they must differ.
 	Unlike string
+	// OfficialPanics, when set, says why the official client panics on
+	// this answer: it must panic, and ours must fail with a
+	// *smithy.DeserializationError instead.
+	OfficialPanics string
 }
 
 // DecoderWording is the Differ entry of answers that neither JSON decoder
@@ -112,7 +118,15 @@ func CompareDecode(t *testing.T, cases []DecodeCase, ours, official Caller) {
 			t.Parallel()
 			ctx := context.Background()
 			oOut, oErr := ours(ctx, tc.Response)
-			fOut, fErr := official(ctx, tc.Response)
+			fOut, panicked, fErr := callRecovering(ctx, official, tc.Response)
+			if tc.OfficialPanics != "" || panicked != nil {
+				var deserialization *smithy.DeserializationError
+				if tc.OfficialPanics == "" || panicked == nil || !errors.As(oErr, &deserialization) {
+					t.Fatalf("OfficialPanics %q: official panicked with %v; ours: %v, %v", tc.OfficialPanics, panicked, oOut, oErr)
+				}
+				t.Logf("the official client panics (%s): %v\nours fails: %v", tc.OfficialPanics, panicked, oErr)
+				return
+			}
 			if tc.OursFails != "" {
 				if oErr == nil || fErr != nil {
 					t.Fatalf("OursFails (%s): ours err = %v, official err = %v", tc.OursFails, oErr, fErr)
@@ -156,6 +170,17 @@ func CompareDecode(t *testing.T, cases []DecodeCase, ours, official Caller) {
 			}
 		})
 	}
+}
+
+// callRecovering calls call, turning a panic into its value.
+func callRecovering(ctx context.Context, call Caller, resp Response) (out, panicked any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, panicked, err = nil, r, nil
+		}
+	}()
+	out, err = call(ctx, resp)
+	return out, nil, err
 }
 
 // CompareRequests fails t where two captured requests differ in what the

@@ -1,0 +1,38 @@
+package lightsail
+
+import (
+	"testing"
+
+	"github.com/awssnap/awssnap/internal/bench/kit"
+)
+
+// unusualCases are odd but well-formed answers on which both clients must
+// observe the same: repeated members, null in odd places, invalid UTF-8
+// and timestamps written as strings.
+var unusualCases = []kit.DecodeCase{
+	{Name: "repeated list, wrong-typed first", Response: ok(`{"exportSnapshotRecords":5,"exportSnapshotRecords":[{"name":"a"}]}`), Differ: kit.DecoderWording},
+	{Name: "repeated string, wrong-typed first", Response: ok(`{"exportSnapshotRecords":[{"name":5,"name":"a"}]}`), Differ: kit.DecoderWording},
+	{Name: "repeated structure, wrong-typed first", Response: ok(`{"exportSnapshotRecords":[{"location":[],"location":{"availabilityZone":"z"}}]}`), Differ: kit.DecoderWording},
+	{Name: "repeated, wrong-typed last", Response: ok(`{"exportSnapshotRecords":[{"name":"a","name":5}]}`), Differ: kit.DecoderWording},
+	{Name: "repeated list, null last", Response: ok(`{"exportSnapshotRecords":[{"name":"a"}],"exportSnapshotRecords":null}`)},
+	{Name: "repeated string, null last", Response: ok(`{"exportSnapshotRecords":[{"name":"a","name":null}]}`)},
+	{Name: "repeated structure, null last", Response: ok(`{"exportSnapshotRecords":[{"location":{"availabilityZone":"z"},"location":null}]}`)},
+	{Name: "repeated token, null last", Response: ok(`{"nextPageToken":"t","nextPageToken":null}`)},
+	{Name: "repeated structures merge", Response: ok(`{"exportSnapshotRecords":[{"location":{"availabilityZone":"z"},"location":{"regionName":"us-east-1"}}]}`)},
+	{Name: "repeated lists", Response: ok(`{"exportSnapshotRecords":[{"name":"a"}],"exportSnapshotRecords":[{"name":"b"},{}]}`)},
+	{Name: "null body", Response: ok(`null`), Differ: kit.DecoderWording},
+	{Name: "array body", Response: ok(`[]`), Differ: kit.DecoderWording},
+	{Name: "string body", Response: ok(`"x"`), Differ: kit.DecoderWording},
+	{Name: "invalid UTF-8", Response: ok("{\"exportSnapshotRecords\":[{\"name\":\"a\xffb\xc3\",\"arn\":\"\xed\xa0\x80\"}]}")},
+	{Name: "timestamp Infinity", Response: ok(`{"exportSnapshotRecords":[{"createdAt":"Infinity"}]}`)},
+	{Name: "timestamp -Infinity", Response: ok(`{"exportSnapshotRecords":[{"createdAt":"-Infinity"}]}`)},
+	{Name: "timestamp NaN", Response: ok(`{"exportSnapshotRecords":[{"createdAt":"NaN"}]}`), OfficialPanics: "smithy-go's ParseEpochSeconds panics on NaN"},
+	{Name: "timestamp other string", Response: ok(`{"exportSnapshotRecords":[{"createdAt":"soon"}]}`), Differ: kit.DecoderWording},
+	{Name: "timestamp huge", Response: ok(`{"exportSnapshotRecords":[{"createdAt":1e300}]}`)},
+}
+
+// TestDecodeUnusual compares both clients on the unusual answers.
+func TestDecodeUnusual(t *testing.T) {
+	t.Parallel()
+	kit.CompareDecode(t, unusualCases, callOurs, callOfficial)
+}

@@ -1,0 +1,39 @@
+package memorydb
+
+import (
+	"testing"
+
+	"github.com/awssnap/awssnap/internal/bench/kit"
+)
+
+// unusualCases are odd but well-formed answers on which both clients must
+// observe the same: repeated members, null in odd places, invalid UTF-8
+// and timestamps written as strings.
+var unusualCases = []kit.DecodeCase{
+	{Name: "repeated structure, wrong-typed first", Response: ok(`{"Snapshot":5,"Snapshot":{"Name":"a"}}`), Differ: kit.DecoderWording},
+	{Name: "repeated string, wrong-typed first", Response: ok(`{"Snapshot":{"Name":5,"Name":"a"}}`), Differ: kit.DecoderWording},
+	{Name: "repeated list, wrong-typed first", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":{},"Shards":[{"Name":"s"}]}}}`), Differ: kit.DecoderWording},
+	{Name: "repeated int, wrong-typed first", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Port":"x","Port":6379}}}`), Differ: kit.DecoderWording},
+	{Name: "repeated, wrong-typed last", Response: ok(`{"Snapshot":{"Name":"a","Name":5}}`), Differ: kit.DecoderWording},
+	{Name: "repeated structure, null last", Response: ok(`{"Snapshot":{"Name":"a"},"Snapshot":null}`)},
+	{Name: "repeated string, null last", Response: ok(`{"Snapshot":{"Name":"a","Name":null}}`)},
+	{Name: "repeated list, null last", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"Name":"s"}],"Shards":null}}}`)},
+	{Name: "repeated int, null last", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Port":6379,"Port":null}}}`)},
+	{Name: "repeated structures merge", Response: ok(`{"Snapshot":{"Name":"a"},"Snapshot":{"Status":"b"}}`)},
+	{Name: "null body", Response: ok(`null`), Differ: kit.DecoderWording},
+	{Name: "array body", Response: ok(`[]`), Differ: kit.DecoderWording},
+	{Name: "string body", Response: ok(`"x"`), Differ: kit.DecoderWording},
+	{Name: "invalid UTF-8", Response: ok("{\"Snapshot\":{\"Name\":\"a\xffb\xc3\",\"Source\":\"\xed\xa0\x80\"}}")},
+	{Name: "invalid UTF-8 in a key", Response: ok("{\"Snap\xffshot\":{},\"Snapshot\":{\"Name\":\"a\"}}")},
+	{Name: "timestamp Infinity", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":"Infinity"}]}}}`)},
+	{Name: "timestamp -Infinity", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":"-Infinity"}]}}}`)},
+	{Name: "timestamp NaN", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":"NaN"}]}}}`), OfficialPanics: "smithy-go's ParseEpochSeconds panics on NaN"},
+	{Name: "timestamp huge", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":1e300}]}}}`)},
+}
+
+// TestDecodeUnusual compares both clients on the unusual answers.
+func TestDecodeUnusual(t *testing.T) {
+	t.Parallel()
+	ours, official := callers(jsonProtocol)
+	kit.CompareDecode(t, unusualCases, ours, official)
+}
