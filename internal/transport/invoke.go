@@ -22,6 +22,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
@@ -173,6 +174,10 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	if c.limit <= 0 {
 		c.limit = DefaultMaxResponseBytes
 	}
+	if cfg.LogMode != 0 {
+		// A logging.ContextLogger receives the call's context.
+		c.cfg.Logger = logging.WithContext(ctx, c.cfg.Logger)
+	}
 	if cfg.DisableHTTPS && !HostnameImmutable(&endpoint) {
 		c.url.Scheme = "http"
 	}
@@ -265,24 +270,34 @@ func run[In, Out any](ctx context.Context, c *call, op *Operation[In, Out]) (*Ou
 	if !c.cfg.DisableClockSkewCorrection {
 		skew = c.cfg.State.Skew()
 	}
+	// results are what the official retry middleware reports of each
+	// attempt (retry.GetAttemptResults).
+	var results []retry.AttemptResult
+	fail := func(err error) (*Out, middleware.Metadata, error) {
+		results[len(results)-1].Err = err
+		return nil, withAttemptResults(results), err
+	}
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return nil, middleware.Metadata{}, err
+			results = append(results, retry.AttemptResult{})
+			return fail(err)
 		}
 		releaseAttempt, err := retryer.GetAttemptToken(ctx)
 		if err != nil {
-			return nil, middleware.Metadata{}, fmt.Errorf("failed to get retry Send token, %w", err)
+			results = append(results, retry.AttemptResult{})
+			return fail(fmt.Errorf("failed to get retry Send token, %w", err))
 		}
 		if attempt > 1 && c.cfg.LogMode.IsRetries() {
 			c.cfg.Logger.Logf(logDebug, "retrying request %s/%s, attempt %d", op.Service.ID, op.Name, attempt)
 		}
 		out, result := attemptOnce(ctx, c, op, attemptInfo{number: attempt, max: maxAttempts, skew: skew})
+		results = append(results, retry.AttemptResult{ResponseMetadata: result.metadata})
 		err = result.err
 		if releaseErr := releaseRetry(err); releaseErr != nil && err != nil {
-			return nil, result.metadata, fmt.Errorf("failed to release retry token after request error, %w", err)
+			return fail(fmt.Errorf("failed to release retry token after request error, %w", err))
 		}
 		if releaseErr := releaseAttempt(err); releaseErr != nil && err != nil {
-			return nil, result.metadata, fmt.Errorf("failed to release initial token after request error, %w", err)
+			return fail(fmt.Errorf("failed to release initial token after request error, %w", err))
 		}
 		if result.hasSkew {
 			if err != nil && isClockSkew(err, result.skew-skew) {
@@ -292,18 +307,21 @@ func run[In, Out any](ctx context.Context, c *call, op *Operation[In, Out]) (*Ou
 			c.cfg.State.skew.Store(int64(skew))
 		}
 		if err == nil {
-			return out, result.metadata, nil
+			return out, withAttemptResults(results), nil
 		}
 		if !retryer.IsErrorRetryable(err) {
-			return nil, result.metadata, err
+			return fail(err)
 		}
+		results[len(results)-1].Retryable = true
 		if maxAttempts > 0 && attempt >= maxAttempts {
-			return nil, result.metadata, &retry.MaxAttemptsError{Attempt: attempt, Err: err}
+			return fail(&retry.MaxAttemptsError{Attempt: attempt, Err: err})
 		}
 		releaseRetry, err = nextRetry(ctx, retryer, attempt, err)
 		if err != nil {
-			return nil, result.metadata, err
+			return fail(err)
 		}
+		results[len(results)-1].Err = result.err
+		results[len(results)-1].Retried = true
 	}
 }
 
@@ -396,6 +414,7 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 	if !c.cfg.DisableClockSkewCorrection {
 		result.skew, result.hasSkew = clockSkew(resp.Header, sentAt, receivedAt)
 	}
+	setResponseMetadata(&result.metadata, resp, receivedAt, result.skew, result.hasSkew)
 	body, err := readBody(resp, c.limit)
 	c.logResponse(resp, body, op.SensitiveOutput)
 	if err != nil {

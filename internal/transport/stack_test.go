@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
@@ -368,15 +369,18 @@ func TestStackAnonymous(t *testing.T) {
 }
 
 // TestStackSameRequest checks that the stack path sends what the direct
-// path sends, apart from the headers only the stack adds.
+// path sends, apart from the headers only the stack adds, and that both
+// leave the official middleware's result metadata.
 func TestStackSameRequest(t *testing.T) {
 	var paths, bodies []string
 	for _, apiOptions := range [][]func(*middleware.Stack) error{nil, {noop}} {
 		cfg, srv := newTestConfig(t, ok(`{}`))
 		cfg.APIOptions = apiOptions
-		if _, _, err := Invoke(context.Background(), cfg, testOp, &testIn{Name: aws.String("n")}); err != nil {
+		_, metadata, err := Invoke(context.Background(), cfg, testOp, &testIn{Name: aws.String("n")})
+		if err != nil {
 			t.Fatal(err)
 		}
+		checkMetadata(t, metadata, "req-1", 1)
 		paths = append(paths, srv.requests[0].URL.Path)
 		bodies = append(bodies, srv.bodies[0])
 	}
@@ -472,5 +476,64 @@ func TestStackNoRedirects(t *testing.T) {
 	}
 	if len(other.requests) != 0 || len(srv.requests) != 1 {
 		t.Errorf("redirect followed: %d %d", len(srv.requests), len(other.requests))
+	}
+}
+
+// contextLogger records the value of ctxKey in the contexts it is given.
+type contextLogger struct {
+	mu   sync.Mutex
+	seen []string
+	ctx  context.Context
+}
+
+type ctxKey struct{}
+
+func (l *contextLogger) Logf(logging.Classification, string, ...interface{}) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	v := "none"
+	if l.ctx != nil {
+		v, _ = l.ctx.Value(ctxKey{}).(string)
+	}
+	l.seen = append(l.seen, v)
+}
+
+func (l *contextLogger) WithContext(ctx context.Context) logging.Logger {
+	return &boundLogger{l: l, ctx: ctx}
+}
+
+type boundLogger struct {
+	l   *contextLogger
+	ctx context.Context
+}
+
+func (b *boundLogger) Logf(c logging.Classification, format string, v ...interface{}) {
+	b.l.mu.Lock()
+	b.l.ctx = b.ctx
+	b.l.mu.Unlock()
+	b.l.Logf(c, format, v...)
+}
+
+// TestContextLogger checks that a logging.ContextLogger logs with the
+// call's context on both paths.
+func TestContextLogger(t *testing.T) {
+	for _, apiOptions := range [][]func(*middleware.Stack) error{nil, {noop}} {
+		cfg, _ := newTestConfig(t, answer(503, nil, ``), ok(`{}`))
+		logger := &contextLogger{}
+		cfg.Logger = logger
+		cfg.LogMode = aws.LogRequest | aws.LogResponse | aws.LogRetries
+		cfg.APIOptions = apiOptions
+		ctx := context.WithValue(context.Background(), ctxKey{}, "call")
+		if _, _, err := Invoke(ctx, cfg, testOp, &testIn{Name: aws.String("n")}); err != nil {
+			t.Fatal(err)
+		}
+		if len(logger.seen) < 5 {
+			t.Errorf("stack %t: %d messages", apiOptions != nil, len(logger.seen))
+		}
+		for _, v := range logger.seen {
+			if v != "call" {
+				t.Errorf("stack %t: logged with context value %q", apiOptions != nil, v)
+			}
+		}
 	}
 }
