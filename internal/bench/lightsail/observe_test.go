@@ -1,0 +1,81 @@
+package lightsail
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	official "github.com/aws/aws-sdk-go-v2/service/lightsail"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/awssnap/awssnap/internal/bench/kit"
+	ours "github.com/awssnap/awssnap/lightsail"
+)
+
+// observedAnswers make the observed call retry once: a 503, then the
+// answer.
+func observedAnswers() []kit.Response {
+	return []kit.Response{
+		{Status: 503, Header: http.Header{"X-Amzn-Requestid": {"req-503"}}},
+		callResponse(),
+	}
+}
+
+func noDelay() *retry.Standard {
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
+	})
+}
+
+// TestObservations runs GetExportSnapshotRecords with the middleware, interceptors,
+// tracer and meter an instrumented program adds, on the official client
+// and ours, and compares everything they saw.
+func TestObservations(t *testing.T) {
+	ctx := context.Background()
+
+	fo, fs := kit.NewObserver(), &kit.Script{Answers: observedAnswers()}
+	fc := newOfficial(fs, "", func(o *official.Options) {
+		o.Retryer = noDelay()
+		o.APIOptions = fo.APIOptions()
+	})
+	fout, ferr := fc.GetExportSnapshotRecords(ctx, &official.GetExportSnapshotRecordsInput{})
+	var fmd middleware.Metadata
+	if fout != nil {
+		fmd = fout.ResultMetadata
+	}
+
+	oo, os := kit.NewObserver(), &kit.Script{Answers: observedAnswers()}
+	oc := newOurs(os, "", func(o *ours.Options) {
+		o.Retryer = noDelay()
+		o.APIOptions = oo.APIOptions()
+	})
+	oout, oerr := oc.GetExportSnapshotRecords(ctx, &ours.GetExportSnapshotRecordsInput{})
+	var omd middleware.Metadata
+	if oout != nil {
+		omd = oout.ResultMetadata
+	}
+	if ferr != nil || oerr != nil {
+		t.Fatalf("official: %v, ours: %v", ferr, oerr)
+	}
+	kit.CompareObservations(t, oo.Observe(os, omd, oout, oerr), fo.Observe(fs, fmd, fout, ferr), nil)
+}
+
+// TestStubbedCall checks that middleware ending the call without calling
+// next returns its output on both clients, and nothing is sent.
+func TestStubbedCall(t *testing.T) {
+	for _, step := range []string{"Finalize", "Deserialize"} {
+		fs, os := &kit.Script{Answers: observedAnswers()}, &kit.Script{Answers: observedAnswers()}
+		fout, ferr := newOfficial(fs, "").GetExportSnapshotRecords(context.Background(), &official.GetExportSnapshotRecordsInput{},
+			official.WithAPIOptions(kit.StubAPIOptions(step, &official.GetExportSnapshotRecordsOutput{})...))
+		oout, oerr := newOurs(os, "").GetExportSnapshotRecords(context.Background(), &ours.GetExportSnapshotRecordsInput{},
+			ours.WithAPIOptions(kit.StubAPIOptions(step, &ours.GetExportSnapshotRecordsOutput{})...))
+		if ferr != nil || oerr != nil || fout == nil || oout == nil {
+			t.Errorf("%s: official %v %v, ours %v %v", step, fout, ferr, oout, oerr)
+		}
+		if len(kit.Requests(fs))+len(kit.Requests(os)) != 0 {
+			t.Errorf("%s: requests were sent", step)
+		}
+	}
+}
