@@ -578,6 +578,11 @@ func (m *operationDeserializer[In, Out]) HandleDeserialize(ctx context.Context, 
 		return out, metadata, bodyFailure(err, m.op.Idempotent)
 	}
 	if response.StatusCode < 200 || response.StatusCode >= 300 {
+		if m.op.Service.Layout == LayoutSchema {
+			// The schema-driven deserializers hand back their (empty)
+			// output with the error, which interceptors then see.
+			out.Result = new(Out)
+		}
 		return out, metadata, apiErrorOf(m.op, response.Header, body)
 	}
 	output, err := decodeOutput(m.op, body)

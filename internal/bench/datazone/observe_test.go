@@ -10,8 +10,8 @@ import (
 	official "github.com/aws/aws-sdk-go-v2/service/datazone"
 	"github.com/aws/smithy-go/middleware"
 
-	"github.com/awssnap/awssnap/internal/bench/kit"
 	"github.com/awssnap/awssnap/datazone"
+	"github.com/awssnap/awssnap/internal/bench/kit"
 )
 
 // observedAnswers make the observed call retry once: a 503, then the
@@ -39,6 +39,8 @@ func TestObservations(t *testing.T) {
 	fc := newOfficial(fs, "", func(o *official.Options) {
 		o.Retryer = noDelay()
 		o.APIOptions = fo.APIOptions()
+		o.Interceptors = fo.Interceptors()
+		o.TracerProvider, o.MeterProvider = fo.Tracer, fo.Meter
 	})
 	fout, ferr := fc.CreateAssetRevision(ctx, officialInput())
 	var fmd middleware.Metadata
@@ -50,6 +52,8 @@ func TestObservations(t *testing.T) {
 	oc := newOurs(os, "", func(o *datazone.Options) {
 		o.Retryer = noDelay()
 		o.APIOptions = oo.APIOptions()
+		o.Interceptors = oo.Interceptors()
+		o.TracerProvider, o.MeterProvider = oo.Tracer, oo.Meter
 	})
 	oout, oerr := oc.CreateAssetRevision(ctx, oursInput())
 	var omd middleware.Metadata

@@ -39,6 +39,8 @@ func TestObservations(t *testing.T) {
 	fc := newOfficial(fs, "", func(o *official.Options) {
 		o.Retryer = noDelay()
 		o.APIOptions = fo.APIOptions()
+		o.Interceptors = fo.Interceptors()
+		o.TracerProvider, o.MeterProvider = fo.Tracer, fo.Meter
 	})
 	fout, ferr := fc.CreateGraphSnapshot(ctx, officialInput())
 	var fmd middleware.Metadata
@@ -50,6 +52,8 @@ func TestObservations(t *testing.T) {
 	oc := newOurs(os, "", func(o *ours.Options) {
 		o.Retryer = noDelay()
 		o.APIOptions = oo.APIOptions()
+		o.Interceptors = oo.Interceptors()
+		o.TracerProvider, o.MeterProvider = oo.Tracer, oo.Meter
 	})
 	oout, oerr := oc.CreateGraphSnapshot(ctx, oursInput())
 	var omd middleware.Metadata
