@@ -3,12 +3,9 @@ package lightsail
 import (
 	"context"
 
-	"github.com/aws/smithy-go/middleware"
-
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
-	"github.com/awssnap/awssnap/lightsail/types"
 )
 
 // GetExportSnapshotRecords returns all export snapshot records created as a
@@ -35,36 +32,6 @@ func (c *Client) GetExportSnapshotRecords(ctx context.Context, params *GetExport
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-// GetExportSnapshotRecordsInput is the input of GetExportSnapshotRecords.
-type GetExportSnapshotRecordsInput struct {
-
-	// The token to advance to the next page of results from your request.
-	//
-	// To get a page token, perform an initial GetExportSnapshotRecords request. If
-	// your results are paginated, the response will return a next page token that you
-	// can specify as the page token in a subsequent request.
-	PageToken *string
-}
-
-// GetExportSnapshotRecordsOutput is the output of GetExportSnapshotRecords:
-// one page of records.
-type GetExportSnapshotRecordsOutput struct {
-
-	// A list of objects describing the export snapshot records.
-	ExportSnapshotRecords []types.ExportSnapshotRecord
-
-	// The token to advance to the next page of results from your request.
-	//
-	// A next page token is not returned if there are no more results to display.
-	//
-	// To get the next page of results, perform another GetExportSnapshotRecords
-	// request and specify the next page token using the pageToken parameter.
-	NextPageToken *string
-
-	// Metadata pertaining to the operation's result.
-	ResultMetadata middleware.Metadata
 }
 
 // Validate checks the input against the constraints of the model. The

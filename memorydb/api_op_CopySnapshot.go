@@ -3,13 +3,10 @@ package memorydb
 import (
 	"context"
 
-	"github.com/aws/smithy-go/middleware"
-
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
 	"github.com/awssnap/awssnap/internal/validate"
-	"github.com/awssnap/awssnap/memorydb/types"
 )
 
 // CopySnapshot makes a copy of an existing snapshot.
@@ -31,57 +28,6 @@ func (c *Client) CopySnapshot(ctx context.Context, params *CopySnapshotInput, op
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-// CopySnapshotInput is the input of CopySnapshot.
-type CopySnapshotInput struct {
-
-	// The name of an existing snapshot from which to make a copy.
-	//
-	// This member is required.
-	SourceSnapshotName *string
-
-	// A name for the snapshot copy. MemoryDB does not permit overwriting a snapshot,
-	// therefore this name must be unique within its context - MemoryDB or an Amazon S3
-	// bucket if exporting.
-	//
-	// This member is required.
-	TargetSnapshotName *string
-
-	// The ID of the KMS key used to encrypt the target snapshot.
-	//
-	// At most 2048 characters.
-	KmsKeyId *string
-
-	// A list of tags to be added to this resource. A tag is a key-value pair. A tag
-	// key must be accompanied by a tag value, although null is accepted.
-	//
-	// At most 200 tags.
-	Tags []types.Tag
-
-	// The Amazon S3 bucket to which the snapshot is exported. This parameter is used
-	// only when exporting a snapshot for external access.
-	//
-	// When using this parameter to export a snapshot, be sure MemoryDB has the needed
-	// permissions to this S3 bucket. For more information, see
-	//
-	// [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket].
-	//
-	// At most 255 characters, matching ^[A-Za-z0-9._-]+$.
-	//
-	// [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket]: https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html
-	TargetBucket *string
-}
-
-// CopySnapshotOutput is the output of CopySnapshot.
-type CopySnapshotOutput struct {
-
-	// Represents a copy of an entire cluster as of the time when the snapshot was
-	// taken.
-	Snapshot *types.Snapshot
-
-	// Metadata pertaining to the operation's result.
-	ResultMetadata middleware.Metadata
 }
 
 // Validate checks the input against every constraint of the model and

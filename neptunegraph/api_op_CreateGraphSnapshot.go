@@ -5,15 +5,11 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
-
-	"github.com/aws/smithy-go/middleware"
 
 	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
 	"github.com/awssnap/awssnap/internal/validate"
-	"github.com/awssnap/awssnap/neptunegraph/types"
 )
 
 // CreateGraphSnapshot creates a snapshot of the specific graph.
@@ -35,72 +31,6 @@ func (c *Client) CreateGraphSnapshot(ctx context.Context, params *CreateGraphSna
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-// CreateGraphSnapshotInput is the input of CreateGraphSnapshot.
-type CreateGraphSnapshotInput struct {
-
-	// The unique identifier of the Neptune Analytics graph.
-	//
-	// Matching ^g-[a-z0-9]{10}$.
-	//
-	// This member is required.
-	GraphIdentifier *string
-
-	// The snapshot name. For example: my-snapshot-1 .
-	//
-	// The name must contain from 1 to 63 letters, numbers, or hyphens, and its first
-	// character must be a letter. It cannot end with a hyphen or contain two
-	// consecutive hyphens. Only lowercase letters are allowed.
-	//
-	// 1 to 63 characters, matching ^(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*$ (the name
-	// must not start with "gs-").
-	//
-	// This member is required.
-	SnapshotName *string
-
-	// Adds metadata tags to the new graph. These tags can also be used with cost
-	// allocation reporting, or used in a Condition statement in an IAM policy.
-	//
-	// At most 50 tags. Keys are 1 to 128 characters matching ^[a-zA-Z+-=._:/]+$
-	// (where +-= is the range '+' to '=', which holds , - . / 0-9 : ; < as
-	// well); values are at most 256 characters. The tags are sent in sorted
-	// key order.
-	Tags map[string]string
-}
-
-// CreateGraphSnapshotOutput is the output of CreateGraphSnapshot.
-type CreateGraphSnapshotOutput struct {
-
-	// The ARN of the snapshot created.
-	//
-	// This member is required.
-	Arn *string
-
-	// The ID of the snapshot created.
-	//
-	// This member is required.
-	Id *string
-
-	// The name of the snapshot created.
-	//
-	// This member is required.
-	Name *string
-
-	// The ID of the KMS key used to encrypt and decrypt graph data.
-	KmsKeyIdentifier *string
-
-	// The snapshot creation time
-	SnapshotCreateTime *time.Time
-
-	// The Id of the Neptune Analytics graph from which the snapshot is created.
-	SourceGraphId *string
-
-	// The current state of the snapshot.
-	Status types.SnapshotStatus
-
-	// Metadata pertaining to the operation's result.
-	ResultMetadata middleware.Metadata
 }
 
 // Validate checks the input against every constraint of the model and

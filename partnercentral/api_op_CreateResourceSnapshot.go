@@ -3,8 +3,6 @@ package partnercentral
 import (
 	"context"
 
-	"github.com/aws/smithy-go/middleware"
-
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
@@ -37,77 +35,6 @@ func (c *Client) CreateResourceSnapshot(ctx context.Context, params *CreateResou
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-// CreateResourceSnapshotInput is the input of CreateResourceSnapshot.
-type CreateResourceSnapshotInput struct {
-
-	// Specifies the catalog where the snapshot is created. Valid values are AWS and
-	// Sandbox.
-	//
-	// Matching ^[a-zA-Z]+$.
-	//
-	// This member is required.
-	Catalog *string
-
-	// Specifies a unique, client-generated UUID to ensure that the request is
-	// handled exactly once. This token helps prevent duplicate snapshot creations.
-	// Left nil, it is filled with a new token for each call.
-	//
-	// 1 to 255 characters, none of them a line terminator (^.{1,255}$).
-	//
-	// This member is required.
-	ClientToken *string
-
-	// The unique identifier of the engagement associated with this snapshot. This
-	// field links the snapshot to a specific engagement context.
-	//
-	// Matching ^eng-[0-9a-z]{14}$.
-	//
-	// This member is required.
-	EngagementIdentifier *string
-
-	// The unique identifier of the specific resource to be snapshotted. The format
-	// and constraints of this identifier depend on the ResourceType specified. For
-	// example: For Opportunity type, it will be an opportunity ID.
-	//
-	// Matching ^O[0-9]{1,19}$.
-	//
-	// This member is required.
-	ResourceIdentifier *string
-
-	// The name of the template that defines the schema for the snapshot. This
-	// template determines which subset of the resource data will be included in the
-	// snapshot. Must correspond to an existing and valid template for the specified
-	// ResourceType.
-	//
-	// Matching ^[a-zA-Z0-9]{3,80}$.
-	//
-	// This member is required.
-	ResourceSnapshotTemplateIdentifier *string
-
-	// Specifies the type of resource for which the snapshot is being created. This
-	// field determines the structure and content of the snapshot. Must be one of the
-	// supported resource types, such as: Opportunity.
-	//
-	// This member is required.
-	ResourceType types.ResourceType
-}
-
-// CreateResourceSnapshotOutput is the output of CreateResourceSnapshot.
-type CreateResourceSnapshotOutput struct {
-
-	// Specifies the Amazon Resource Name (ARN) that uniquely identifies the snapshot
-	// created.
-	Arn *string
-
-	// Specifies the revision number of the created snapshot. This field provides
-	// important information about the snapshot's place in the sequence of snapshots
-	// for the given resource.
-	Revision *int32
-
-	// Metadata pertaining to the operation's result.
-	ResultMetadata middleware.Metadata
 }
 
 // Validate checks the input against every constraint of the model and

@@ -19,6 +19,9 @@ func (g *generator) generate() error {
 	if err := g.errorsFile(); err != nil {
 		return err
 	}
+	if err := g.operationShapes(); err != nil {
+		return err
+	}
 	return g.structs()
 }
 
@@ -124,33 +127,44 @@ func (g *generator) structs() error {
 	}
 	var b bytes.Buffer
 	b.WriteString("package types\n")
-	if len(imports) > 0 {
-		b.WriteString("\nimport (\n")
-	}
-	var std, own []string
-	for path := range imports {
-		if strings.Contains(path, ".") {
-			own = append(own, path)
-		} else {
-			std = append(std, path)
-		}
-	}
-	sort.Strings(std)
-	sort.Strings(own)
-	for _, p := range std {
-		fmt.Fprintf(&b, "\t%q\n", p)
-	}
-	if len(std) > 0 && len(own) > 0 {
-		b.WriteString("\n")
-	}
-	for _, p := range own {
-		fmt.Fprintf(&b, "\t%q\n", p)
-	}
-	if len(imports) > 0 {
-		b.WriteString(")\n")
-	}
+	writeImports(&b, imports)
 	b.Write(body.Bytes())
 	return g.emit(g.typesPath("types.go"), &b)
+}
+
+// writeImports writes the import block of imports: the standard library
+// first, then the others.
+func writeImports(b *bytes.Buffer, imports map[string]bool) {
+	if len(imports) == 0 {
+		return
+	}
+	var groups [3][]string // standard library, others, this module
+	for path := range imports {
+		switch {
+		case strings.HasPrefix(path, "github.com/awssnap/awssnap/"):
+			groups[2] = append(groups[2], path)
+		case strings.Contains(path, "."):
+			groups[1] = append(groups[1], path)
+		default:
+			groups[0] = append(groups[0], path)
+		}
+	}
+	b.WriteString("\nimport (\n")
+	first := true
+	for _, group := range groups {
+		if len(group) == 0 {
+			continue
+		}
+		if !first {
+			b.WriteString("\n")
+		}
+		first = false
+		sort.Strings(group)
+		for _, p := range group {
+			fmt.Fprintf(b, "\t%q\n", p)
+		}
+	}
+	b.WriteString(")\n")
 }
 
 // structDecl writes one structure with its doc comments and, for a
@@ -162,13 +176,28 @@ func (g *generator) structDecl(b *bytes.Buffer, s *smithymodel.Shape, imports ma
 	if err != nil {
 		return err
 	}
-	members := orderedMembers(s)
+	if err := g.structBody(b, s, name, desc, "", imports); err != nil {
+		return err
+	}
+	g.redaction(b, s, name, imports)
+	return nil
+}
+
+// sensitiveFields returns the Go names of the sensitive members of s.
+func (g *generator) sensitiveFields(s *smithymodel.Shape) []string {
 	var redacted []string
-	for _, mem := range members {
+	for _, mem := range orderedMembers(s) {
 		if _, ok := g.m.Trait(mem, smithymodel.TraitSensitive); ok {
 			redacted = append(redacted, exported(mem.Name))
 		}
 	}
+	return redacted
+}
+
+// structBody writes the doc comment and declaration of structure s as the
+// Go type name; prefix qualifies the types package's names.
+func (g *generator) structBody(b *bytes.Buffer, s *smithymodel.Shape, name, desc, prefix string, imports map[string]bool) error {
+	redacted := g.sensitiveFields(s)
 	switch {
 	case s.Traits.Has(smithymodel.TraitSensitive):
 		desc += " The whole structure is sensitive: it prints as \"*** sensitive ***\"."
@@ -176,14 +205,21 @@ func (g *generator) structDecl(b *bytes.Buffer, s *smithymodel.Shape, imports ma
 		desc += " Its sensitive members are redacted wherever it prints: " + strings.Join(redacted, ", ") + "."
 	}
 	fmt.Fprintf(b, "\n%stype %s struct {\n", comment(desc), name)
-	for _, mem := range members {
-		typ, err := g.goType(mem, false, imports)
+	for _, mem := range orderedMembers(s) {
+		typ, err := g.goType(mem, false, prefix, imports)
 		if err != nil {
 			return fmt.Errorf("%s.%s: %w", name, mem.Name, err)
 		}
 		fmt.Fprintf(b, "\n%s\t%s %s\n", indent(comment(g.memberDoc(name, mem))), exported(mem.Name), typ)
 	}
 	b.WriteString("}\n")
+	return nil
+}
+
+// redaction writes, for a sensitive structure or one with sensitive
+// members, the methods that keep them out of prints, logs and JSON.
+func (g *generator) redaction(b *bytes.Buffer, s *smithymodel.Shape, name string, imports map[string]bool) {
+	redacted := g.sensitiveFields(s)
 	switch {
 	case s.Traits.Has(smithymodel.TraitSensitive):
 		imports["fmt"], imports["io"], imports["log/slog"] = true, true, true
@@ -220,7 +256,6 @@ func (v %[1]s) LogValue() slog.Value { return redact.LogValue(v, %[3]s) }
 func (v %[1]s) MarshalJSON() ([]byte, error) { return redact.JSON(v, %[3]s) }
 `, name, fields, quoted)
 	}
-	return nil
 }
 
 // orderedMembers returns the members in the official clients' field
@@ -239,7 +274,7 @@ func orderedMembers(s *smithymodel.Shape) []*smithymodel.Member {
 
 // goType returns the Go type of a member; elem is true for list and map
 // elements, which are values rather than pointers.
-func (g *generator) goType(mem *smithymodel.Member, elem bool, imports map[string]bool) (string, error) {
+func (g *generator) goType(mem *smithymodel.Member, elem bool, prefix string, imports map[string]bool) (string, error) {
 	t := g.m.Shape(mem.Target)
 	if t == nil {
 		return "", fmt.Errorf("no shape %s", mem.Target)
@@ -250,9 +285,9 @@ func (g *generator) goType(mem *smithymodel.Member, elem bool, imports map[strin
 	}
 	switch t.Type {
 	case "structure":
-		return ptr + smithymodel.Name(t.ID), nil
+		return ptr + prefix + smithymodel.Name(t.ID), nil
 	case "enum":
-		return smithymodel.Name(t.ID), nil
+		return prefix + smithymodel.Name(t.ID), nil
 	case "string":
 		return ptr + "string", nil
 	case "boolean":
@@ -271,10 +306,10 @@ func (g *generator) goType(mem *smithymodel.Member, elem bool, imports map[strin
 	case "blob":
 		return "[]byte", nil
 	case "list":
-		e, err := g.goType(t.Member, true, imports)
+		e, err := g.goType(t.Member, true, prefix, imports)
 		return "[]" + e, err
 	case "map":
-		e, err := g.goType(t.Value, true, imports)
+		e, err := g.goType(t.Value, true, prefix, imports)
 		return "map[string]" + e, err
 	}
 	return "", fmt.Errorf("the generator does not handle %s shapes (%s)", t.Type, t.ID)
@@ -289,6 +324,12 @@ func (g *generator) memberDoc(structName string, mem *smithymodel.Member) string
 	facts = append(facts, fmt.Sprintf("%s is the %q member of %s, %s.", field, mem.Name, structName, g.kind(t)))
 	if mem.Traits.Has(smithymodel.TraitRequired) {
 		facts = append(facts, "The model requires it.")
+	}
+	if mem.Traits.Has(smithymodel.TraitHTTPLabel) {
+		facts = append(facts, "It is sent in the request path.")
+	}
+	if mem.Traits.Has(smithymodel.TraitIdempotencyToken) {
+		facts = append(facts, "The model marks it an idempotency token.")
 	}
 	if f := g.constraints(mem, t); f != "" {
 		facts = append(facts, f)
@@ -490,7 +531,7 @@ func (g *generator) errorDecl(b *bytes.Buffer, s *smithymodel.Shape, imports map
 		if strings.EqualFold(mem.Name, "message") {
 			continue
 		}
-		typ, err := g.goType(mem, false, imports)
+		typ, err := g.goType(mem, false, "", imports)
 		if err != nil {
 			return fmt.Errorf("%s.%s: %w", name, mem.Name, err)
 		}
@@ -516,4 +557,37 @@ func (e *%[1]s) ErrorCode() string {
 func (e *%[1]s) ErrorFault() smithy.ErrorFault { return smithy.%[4]s }
 `, name, name, kind, fault)
 	return nil
+}
+
+// operationShapes writes <service>/api_op_<Operation>_shapes.go: the
+// operation's input and output structures.
+func (g *generator) operationShapes() error {
+	op := g.m.Operation()
+	opName := smithymodel.Name(op.ID)
+	imports := map[string]bool{"github.com/aws/smithy-go/middleware": true}
+	var body bytes.Buffer
+	for _, io := range []struct{ id, suffix, role string }{{op.Input, "Input", "input"}, {op.Output, "Output", "output"}} {
+		s := g.m.Shape(io.id)
+		if s == nil {
+			return fmt.Errorf("%s: no %s shape %s", opName, io.role, io.id)
+		}
+		name := opName + io.suffix
+		desc := fmt.Sprintf("%s is the %s of %s.", name, io.role, opName)
+		if err := g.structBody(&body, s, name, desc, "types.", imports); err != nil {
+			return err
+		}
+		if io.role == "output" {
+			body.Truncate(body.Len() - len("}\n"))
+			body.WriteString("\n\t// ResultMetadata holds the metadata of the call, such as the request ID.\n\tResultMetadata middleware.Metadata\n}\n")
+		}
+		g.redaction(&body, s, name, imports)
+	}
+	if strings.Contains(body.String(), "types.") {
+		imports["github.com/awssnap/awssnap/"+g.svc.Name+"/types"] = true
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "package %s\n", g.svc.Name)
+	writeImports(&b, imports)
+	b.Write(body.Bytes())
+	return g.emit(fmt.Sprintf("%s/api_op_%s_shapes.go", g.svc.Name, opName), &b)
 }
