@@ -4,10 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -17,6 +21,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/awssnap/awssnap/internal/emulator"
@@ -372,5 +377,71 @@ func TestRequestLog(t *testing.T) {
 	}
 	if quiet.logs.String() != "" {
 		t.Errorf("-quiet logged: %s", quiet.logs)
+	}
+}
+
+// TestStopLetsRequestsInFlightFinish stops serve while a request's body is
+// still arriving: the request must complete and its change be saved.
+func TestStopLetsRequestsInFlightFinish(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "state.json")
+	s := startServe(t, "-state", path, "-quiet")
+	body := `{"SourceSnapshotName":"seed-snapshot-1","TargetSnapshotName":"in-flight"}`
+	req, err := http.NewRequest(http.MethodPost, s.endpoint+"/", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	req.Header.Set("X-Amz-Target", "AmazonMemoryDB.CopySnapshot")
+	hash := sha256.Sum256([]byte(body))
+	creds := aws.Credentials{AccessKeyID: emulator.AccessKeyID, SecretAccessKey: emulator.SecretAccessKey}
+	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(hash[:]), "memorydb", "us-east-1", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := net.Dial("tcp", req.URL.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
+	var head strings.Builder
+	fmt.Fprintf(&head, "POST / HTTP/1.1\r\nHost: %s\r\nContent-Length: %d\r\n", req.URL.Host, len(body))
+	for name, values := range req.Header {
+		fmt.Fprintf(&head, "%s: %s\r\n", name, values[0])
+	}
+	// With Expect: 100-continue the server says "100 Continue" once the
+	// handler starts reading the body, so the request is surely in flight.
+	head.WriteString("Expect: 100-continue\r\n\r\n")
+	if _, err := io.WriteString(conn, head.String()); err != nil {
+		t.Fatal(err)
+	}
+	answers := bufio.NewReader(conn)
+	interim, err := http.ReadResponse(answers, nil)
+	if err != nil || interim.StatusCode != http.StatusContinue {
+		t.Fatalf("want 100 Continue, got %v %v", interim, err)
+	}
+	stopped := make(chan error, 1)
+	go func() { stopped <- s.stop() }()
+	select {
+	case err := <-stopped:
+		t.Fatalf("serve stopped before the request finished: %v", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if _, err := io.WriteString(conn, body); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(answers, nil)
+	if err != nil {
+		t.Fatalf("no answer to the request in flight: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("request in flight answered %d, want 200", resp.StatusCode)
+	}
+	if err := <-stopped; err != nil {
+		t.Errorf("stop: %v", err)
+	}
+	if saved, _ := os.ReadFile(path); !hasSnapshot(saved, "in-flight") {
+		t.Error("the change made by the request in flight was not saved")
 	}
 }
