@@ -593,8 +593,8 @@ func (m *operationDeserializer[In, Out]) HandleDeserialize(ctx context.Context, 
 	return out, metadata, nil
 }
 
-// resolveAuthScheme picks SigV4, or no authentication when the call has
-// no credentials or anonymous ones, as the official clients do.
+// resolveAuthScheme picks the auth scheme of the call as the official
+// clients do (see chooseAuth).
 type resolveAuthScheme struct{ call *stackCall }
 
 func (*resolveAuthScheme) ID() string { return "ResolveAuthScheme" }
