@@ -169,12 +169,12 @@ func (c *Client) build(o *Options) transport.Config {
 		TracerProvider:             o.TracerProvider,
 		MeterProvider:              o.MeterProvider,
 		AppID:                      o.AppID,
-		Endpoints: transport.Endpoints{
+		Endpoints: &transport.Endpoints{
 			Options:      o.EndpointOptions,
 			BaseEndpoint: o.BaseEndpoint,
 			V1:           o.EndpointResolver,
 		},
-		Auth: transport.Auth{
+		Auth: &transport.Auth{
 			Resolver:   authResolverFor(o.AuthSchemeResolver),
 			Schemes:    o.AuthSchemes,
 			Preference: o.AuthSchemePreference,

@@ -104,7 +104,10 @@ func (a *authChoice) SchemeID() string {
 // able to find an identity, wins. With the default settings the outcome is
 // known without resolving anything.
 func chooseAuth(ctx context.Context, cfg *Config, operation, signingName string) (authChoice, error) {
-	a := &cfg.Auth
+	a := cfg.Auth
+	if a == nil {
+		return authChoice{anonymous: cfg.Credentials == nil}, nil
+	}
 	if !a.custom {
 		return authChoice{anonymous: cfg.Credentials == nil || a.anonymousFirst}, nil
 	}

@@ -103,9 +103,10 @@ type Config struct {
 	// Finish sets it.
 	UserAgent []string
 	// Endpoints resolves the endpoint of the call.
-	Endpoints Endpoints
-	// Auth selects how the call is authenticated.
-	Auth  Auth
+	Endpoints *Endpoints
+	// Auth selects how the call is authenticated; nil means the defaults
+	// (SigV4 with the credentials, unsigned without them).
+	Auth  *Auth
 	State *State
 }
 
@@ -114,7 +115,10 @@ type Config struct {
 // them, the User-Agent and the auth path. A service calls it once for each
 // Config it builds.
 func (c *Config) Finish() {
-	e := &c.Endpoints
+	if c.Endpoints == nil {
+		c.Endpoints = new(Endpoints)
+	}
+	e := c.Endpoints
 	e.Region = c.Region
 	e.Options.Logger = c.Logger
 	e.Options.LogDeprecated = c.LogMode.IsDeprecatedUsage()
@@ -137,7 +141,9 @@ func (c *Config) Finish() {
 	if c.State != nil {
 		c.UserAgent = c.State.UserAgent(c.AppID)
 	}
-	c.Auth.finish()
+	if c.Auth != nil {
+		c.Auth.finish()
+	}
 }
 
 // State is what a client keeps between calls: the clock offset learned

@@ -122,7 +122,7 @@ func newTestConfig(t *testing.T, answers ...func(http.ResponseWriter)) (*Config,
 			o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
 		}),
 		Signer:    testutil.FixedSigner{Time: testutil.SigningTime},
-		Endpoints: Endpoints{V2: fixedEndpoint{srv.URL + "/base"}},
+		Endpoints: &Endpoints{V2: fixedEndpoint{srv.URL + "/base"}},
 		State:     NewState(testService.ID, ""),
 		Tokens:    fixedToken("tok-1"),
 	}
