@@ -3,7 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/awssnap/awssnap/internal/smithymodel"
 )
 
 func TestEnumConstName(t *testing.T) {
@@ -31,5 +35,30 @@ func TestCopyValueDropsProse(t *testing.T) {
 	want := `{"z":1,"traits":{"smithy.api#required":{}},"cases":[{"params":{"Region":"x"}}],"a":"é&<"}`
 	if got := string(bytes.ReplaceAll(out.Bytes(), []byte("\n"), nil)); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestClientFactsRefuseMissingSettings checks that the client files are not
+// written when the overlay lacks a setting the model calls for, or asks
+// for a Protocol option the generator cannot describe.
+func TestClientFactsRefuseMissingSettings(t *testing.T) {
+	for _, tc := range []struct {
+		svc  service
+		want string
+	}{
+		{service{Name: "memorydb", SchemaSerde: true}, "CBORSince"},
+		{service{Name: "partnercentral", SchemaSerde: true}, `"awsJson1_0"`},
+	} {
+		m, err := smithymodel.Load(filepath.Join("models", tc.svc.Name+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := &generator{svc: tc.svc, m: m, files: map[string][]byte{}}
+		if err := g.clientFiles(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got error %v, want one naming %s", tc.svc.Name, err, tc.want)
+		}
+		if len(g.files) != 0 {
+			t.Errorf("%s: wrote %d files despite the error", tc.svc.Name, len(g.files))
+		}
 	}
 }

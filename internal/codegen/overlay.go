@@ -9,6 +9,19 @@ type service struct {
 	// Describe holds, per shape name, the first sentence of the Go type's
 	// doc comment. Constraints and enum values are added from the model.
 	Describe map[string]string
+	// Calls completes the first sentence of the Client type's doc comment,
+	// "Client calls ...", when the model's title does not name the service
+	// as this project does.
+	Calls string
+	// SchemaSerde says the official client this one stands in for is
+	// generated with schema-driven serializers (Lightsail v1.71+, MemoryDB
+	// v1.43+): its middleware stack has the schema layout, its default HTTP
+	// client applies the opt-in read timeout, and its Options have a
+	// Protocol field.
+	SchemaSerde bool
+	// CBORSince is the first official module version that sends Smithy RPC
+	// v2 CBOR by default, for a model that lists rpcv2Cbor.
+	CBORSince string
 }
 
 // services lists the five services in the order their packages are
@@ -30,7 +43,7 @@ var services = []service{
 		"TimeSeriesDataPointSummaryFormOutput": "TimeSeriesDataPointSummaryFormOutput is the summary of the time series data points form.",
 		"ListingStatus":                        "ListingStatus is the status of an asset published in an Amazon DataZone catalog.",
 	}},
-	{Name: "memorydb", Describe: map[string]string{
+	{Name: "memorydb", SchemaSerde: true, CBORSince: "v1.43.0", Describe: map[string]string{
 		"InvalidParameterCombinationException": "InvalidParameterCombinationException reports a request that combines parameters that cannot be used together.",
 		"InvalidParameterValueException":       "InvalidParameterValueException reports that a parameter has a value the service does not accept.",
 		"InvalidSnapshotStateFault":            "InvalidSnapshotStateFault reports that the snapshot is not in a state that allows the request.",
@@ -46,7 +59,7 @@ var services = []service{
 		"Tag":                                  "Tag is a key-value pair attached to a resource.",
 		"DataTieringStatus":                    "DataTieringStatus says whether a snapshot's cluster uses data tiering.",
 	}},
-	{Name: "neptunegraph", Describe: map[string]string{
+	{Name: "neptunegraph", Calls: "Amazon Neptune Analytics (Neptune Graph)", Describe: map[string]string{
 		"ConflictException":             "ConflictException reports a conflict with the current state of a resource, such as a snapshot name that is already taken.",
 		"InternalServerException":       "InternalServerException reports a failure on the server.",
 		"ResourceNotFoundException":     "ResourceNotFoundException reports that a resource named in the request, such as the graph, does not exist.",
@@ -57,7 +70,7 @@ var services = []service{
 		"SnapshotStatus":                "SnapshotStatus is the state of a graph snapshot.",
 		"ValidationExceptionReason":     "ValidationExceptionReason says why the service refused a request as invalid.",
 	}},
-	{Name: "partnercentral", Describe: map[string]string{
+	{Name: "partnercentral", Calls: "the AWS Partner Central Selling API", Describe: map[string]string{
 		"AccessDeniedException":          "AccessDeniedException reports that the caller may not perform the action; Reason, when set, says why.",
 		"ConflictException":              "ConflictException reports a request that conflicts with the current state of the resource.",
 		"InternalServerException":        "InternalServerException reports a failure inside the service.",
@@ -71,7 +84,7 @@ var services = []service{
 		"ValidationExceptionErrorCode":   "ValidationExceptionErrorCode says what is wrong with one field of a request the service refused.",
 		"ValidationExceptionReason":      "ValidationExceptionReason says whether a request failed the service's request checks or its business rules.",
 	}},
-	{Name: "lightsail", Describe: map[string]string{
+	{Name: "lightsail", SchemaSerde: true, Describe: map[string]string{
 		"AccessDeniedException":           "AccessDeniedException reports that the caller cannot be authenticated or may not access a resource.",
 		"AccountSetupInProgressException": "AccountSetupInProgressException reports that the account is still being set up.",
 		"InvalidInputException":           "InvalidInputException reports a request with an input the service does not accept.",

@@ -44,7 +44,9 @@ type Shape struct {
 	// has Operations and Errors.
 	Input, Output      string
 	Operations, Errors []string
-	Traits             Traits
+	// Version is the API version of a service.
+	Version string
+	Traits  Traits
 }
 
 // Member is a member of a shape.
@@ -127,11 +129,12 @@ type rawShape struct {
 	Output     *rawRef        `json:"output"`
 	Operations []rawRef       `json:"operations"`
 	Errors     []rawRef       `json:"errors"`
+	Version    string         `json:"version"`
 	Traits     Traits         `json:"traits"`
 }
 
 func (r rawShape) shape(id string) *Shape {
-	s := &Shape{ID: id, Type: r.Type, Members: r.Members, Traits: r.Traits,
+	s := &Shape{ID: id, Type: r.Type, Members: r.Members, Version: r.Version, Traits: r.Traits,
 		Member: named("member", r.Member), Key: named("key", r.Key), Value: named("value", r.Value)}
 	if r.Input != nil {
 		s.Input = r.Input.Target
