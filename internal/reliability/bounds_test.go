@@ -134,7 +134,8 @@ func TestEndlessBodyIsCutOff(t *testing.T) {
 				c := newClients(settings{endpoint: h.url, httpClient: counter, maxResponseBytes: responseLimit})
 				_, err := op.call(testContext(t), c, 0)
 				var tooLarge *transport.ResponseTooLargeError
-				if !errors.As(err, &tooLarge) || tooLarge.Limit != responseLimit || !strings.Contains(err.Error(), "MaxResponseBytes") {
+				if !errors.As(err, &tooLarge) || tooLarge.Limit != responseLimit ||
+					!strings.Contains(err.Error(), "exceeds the limit of "+strconv.Itoa(responseLimit)+" bytes (Options.MaxResponseBytes)") {
 					t.Fatalf("got %v, want a ResponseTooLargeError with limit %d", err, responseLimit)
 				}
 				checkResponseError(t, err, status)

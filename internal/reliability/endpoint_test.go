@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -59,7 +60,8 @@ func TestPlainHTTPIsRefused(t *testing.T) {
 }
 
 // TestPlainHTTPAllowed checks the plain-http endpoints that are allowed:
-// loopback hosts, and any host once EndpointOptions.DisableHTTPS opts in.
+// loopback hosts, and any host once EndpointOptions.DisableHTTPS opts in;
+// each request goes to the endpoint's host and under its path.
 func TestPlainHTTPAllowed(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -74,6 +76,8 @@ func TestPlainHTTPAllowed(t *testing.T) {
 		{"http://example.com", true},
 		{"http://10.0.0.1:8080", true},
 		{"https://example.com", false},
+		{"https://service.internal.example:8443/prefix", false},
+		{"https://service.internal.example:8443/prefix", true},
 	}
 	for _, op := range ops {
 		for _, tc := range cases {
@@ -84,8 +88,18 @@ func TestPlainHTTPAllowed(t *testing.T) {
 				if _, err := op.call(testContext(t), c, 0); err != nil {
 					t.Fatalf("call failed: %v", err)
 				}
-				if n := len(rec.sent()); n != 1 {
-					t.Errorf("%d requests sent, want 1", n)
+				requests := rec.sent()
+				if len(requests) != 1 {
+					t.Fatalf("%d requests sent, want 1", len(requests))
+				}
+				// DisableHTTPS turns an https endpoint into plain http,
+				// keeping its host, port and path.
+				want, _ := url.Parse(tc.endpoint)
+				if tc.disableHTTPS {
+					want.Scheme = "http"
+				}
+				if got := requests[0]; !strings.EqualFold(got.url, want.Scheme+"://"+want.Host) || !strings.HasPrefix(got.uri, want.Path) {
+					t.Errorf("the request went to %s%s", got.url, got.uri)
 				}
 			})
 		}

@@ -29,10 +29,12 @@ import (
 	"github.com/aws/smithy-go/logging"
 
 	"github.com/awssnap/awssnap/datazone"
+	datazonetypes "github.com/awssnap/awssnap/datazone/types"
 	"github.com/awssnap/awssnap/internal/emulator"
 	"github.com/awssnap/awssnap/internal/validate"
 	"github.com/awssnap/awssnap/lightsail"
 	"github.com/awssnap/awssnap/memorydb"
+	memorydbtypes "github.com/awssnap/awssnap/memorydb/types"
 	"github.com/awssnap/awssnap/neptunegraph"
 	"github.com/awssnap/awssnap/partnercentral"
 	partnertypes "github.com/awssnap/awssnap/partnercentral/types"
@@ -41,6 +43,7 @@ import (
 // sent is one request as it left the client.
 type sent struct {
 	method string
+	url    string // the scheme and host
 	uri    string // the escaped path and query
 	header http.Header
 	body   string
@@ -66,7 +69,7 @@ func (r *recorder) Do(req *http.Request) (*http.Response, error) {
 		req.Body = io.NopCloser(bytes.NewReader(body))
 	}
 	r.mu.Lock()
-	r.requests = append(r.requests, sent{method: req.Method, uri: req.URL.RequestURI(), header: req.Header.Clone(), body: string(body)})
+	r.requests = append(r.requests, sent{method: req.Method, url: req.URL.Scheme + "://" + req.URL.Host, uri: req.URL.RequestURI(), header: req.Header.Clone(), body: string(body)})
 	r.mu.Unlock()
 	next := r.next
 	if next == nil {
@@ -112,6 +115,9 @@ type settings struct {
 	validation       validate.Mode
 	disableHTTPS     bool
 	noSkewCorrection bool
+	// tokens is the idempotency token provider of the clients that fill
+	// one (the default provider when nil).
+	tokens partnercentral.IdempotencyTokenProvider
 }
 
 // clients are one client of each service.
@@ -154,9 +160,15 @@ func newClients(s settings) *clients {
 		}),
 		datazone: datazone.NewFromConfig(cfg, func(o *datazone.Options) {
 			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
+			if s.tokens != nil {
+				o.IdempotencyTokenProvider = s.tokens
+			}
 		}),
 		partnercentral: partnercentral.NewFromConfig(cfg, func(o *partnercentral.Options) {
 			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
+			if s.tokens != nil {
+				o.IdempotencyTokenProvider = s.tokens
+			}
 		}),
 	}
 }
@@ -192,14 +204,44 @@ type op struct {
 	idempotent bool
 	// token is the body member that holds the idempotency token.
 	token string
-	// call makes call number n, which creates resource n (Lightsail reads
-	// a page instead), and reports what it returned.
-	call func(ctx context.Context, c *clients, n int) (any, error)
+	// input returns the input of call number n, which creates resource n
+	// (Lightsail reads a page instead).
+	input func(n int) any
+	// fullInput returns an input of the operation with its optional
+	// members set too (an idempotency token only when token is given).
+	fullInput func(token *string) any
+	// send calls the operation with in (nil or one of its inputs) and
+	// per-call options (each given a pointer to the service's Options),
+	// and reports what it returned.
+	send func(ctx context.Context, c *clients, in any, optFns ...func(any)) (any, error)
 	// created counts the resources the calls created in a new emulator
 	// (calls 0 to n-1); Lightsail creates none and reports -1.
 	created func(e *emulator.Emulator, n int) int
 	// retryer returns the client's retryer.
 	retryer func(c *clients) aws.Retryer
+	// clientError is a modelled error the service answers a request it
+	// will not take with, which is not worth retrying.
+	clientError apiAnswer
+}
+
+// apiAnswer is an error answer of a service.
+type apiAnswer struct {
+	status int
+	code   string
+}
+
+// perCall turns options written for any service into options of one.
+func perCall[O any](fns []func(any)) []func(*O) {
+	out := make([]func(*O), len(fns))
+	for i, fn := range fns {
+		out[i] = func(o *O) { fn(o) }
+	}
+	return out
+}
+
+// call makes call number n of the operation.
+func (o op) call(ctx context.Context, c *clients, n int) (any, error) {
+	return o.send(ctx, c, o.input(n))
 }
 
 // target names the MemoryDB snapshot copy and Neptune snapshot of call n.
@@ -210,11 +252,24 @@ const partnerTemplate = "OpportunitySummary"
 var ops = []op{
 	{
 		name: emulator.OpCopySnapshot,
-		call: func(ctx context.Context, c *clients, n int) (any, error) {
-			return c.memorydb.CopySnapshot(ctx, &memorydb.CopySnapshotInput{
+		input: func(n int) any {
+			return &memorydb.CopySnapshotInput{
 				SourceSnapshotName: aws.String(emulator.SeedMemoryDBSnapshot),
 				TargetSnapshotName: aws.String(target(n)),
-			})
+			}
+		},
+		fullInput: func(*string) any {
+			return &memorydb.CopySnapshotInput{
+				SourceSnapshotName: aws.String(emulator.SeedMemoryDBSnapshot),
+				TargetSnapshotName: aws.String(target(0)),
+				KmsKeyId:           aws.String("alias/backups"),
+				TargetBucket:       aws.String("exports-bucket"),
+				Tags:               []memorydbtypes.Tag{{Key: aws.String("team"), Value: aws.String("data")}, {Key: aws.String("env")}},
+			}
+		},
+		send: func(ctx context.Context, c *clients, in any, optFns ...func(any)) (any, error) {
+			input, _ := in.(*memorydb.CopySnapshotInput)
+			return c.memorydb.CopySnapshot(ctx, input, perCall[memorydb.Options](optFns)...)
 		},
 		created: func(e *emulator.Emulator, n int) int {
 			total := 0
@@ -223,60 +278,114 @@ var ops = []op{
 			}
 			return total
 		},
-		retryer: func(c *clients) aws.Retryer { return c.memorydb.Options().Retryer },
+		retryer:     func(c *clients) aws.Retryer { return c.memorydb.Options().Retryer },
+		clientError: apiAnswer{status: 404, code: "SnapshotNotFoundFault"},
 	},
 	{
 		name:       emulator.OpGetExportSnapshotRecords,
 		idempotent: true,
-		call: func(ctx context.Context, c *clients, _ int) (any, error) {
-			return c.lightsail.GetExportSnapshotRecords(ctx, &lightsail.GetExportSnapshotRecordsInput{})
+		input:      func(int) any { return &lightsail.GetExportSnapshotRecordsInput{} },
+		fullInput: func(*string) any {
+			return &lightsail.GetExportSnapshotRecordsInput{PageToken: aws.String("page-2")}
 		},
-		created: func(*emulator.Emulator, int) int { return -1 },
-		retryer: func(c *clients) aws.Retryer { return c.lightsail.Options().Retryer },
+		send: func(ctx context.Context, c *clients, in any, optFns ...func(any)) (any, error) {
+			input, _ := in.(*lightsail.GetExportSnapshotRecordsInput)
+			return c.lightsail.GetExportSnapshotRecords(ctx, input, perCall[lightsail.Options](optFns)...)
+		},
+		created:     func(*emulator.Emulator, int) int { return -1 },
+		retryer:     func(c *clients) aws.Retryer { return c.lightsail.Options().Retryer },
+		clientError: apiAnswer{status: 400, code: "InvalidInputException"},
 	},
 	{
 		name: emulator.OpCreateGraphSnapshot,
-		call: func(ctx context.Context, c *clients, n int) (any, error) {
-			return c.neptunegraph.CreateGraphSnapshot(ctx, &neptunegraph.CreateGraphSnapshotInput{
+		input: func(n int) any {
+			return &neptunegraph.CreateGraphSnapshotInput{
 				GraphIdentifier: aws.String(emulator.SeedNeptuneGraph),
 				SnapshotName:    aws.String(target(n)),
-			})
+			}
 		},
-		created: func(e *emulator.Emulator, _ int) int { return e.GraphSnapshotCount(emulator.SeedNeptuneGraph) - 1 },
-		retryer: func(c *clients) aws.Retryer { return c.neptunegraph.Options().Retryer },
+		fullInput: func(*string) any {
+			return &neptunegraph.CreateGraphSnapshotInput{
+				GraphIdentifier: aws.String(emulator.SeedNeptuneGraph),
+				SnapshotName:    aws.String(target(0)),
+				Tags:            map[string]string{"team": "graph", "env": ""},
+			}
+		},
+		send: func(ctx context.Context, c *clients, in any, optFns ...func(any)) (any, error) {
+			input, _ := in.(*neptunegraph.CreateGraphSnapshotInput)
+			return c.neptunegraph.CreateGraphSnapshot(ctx, input, perCall[neptunegraph.Options](optFns)...)
+		},
+		created:     func(e *emulator.Emulator, _ int) int { return e.GraphSnapshotCount(emulator.SeedNeptuneGraph) - 1 },
+		retryer:     func(c *clients) aws.Retryer { return c.neptunegraph.Options().Retryer },
+		clientError: apiAnswer{status: 409, code: "ConflictException"},
 	},
 	{
 		name:       emulator.OpCreateAssetRevision,
 		idempotent: true,
 		token:      "clientToken",
-		call: func(ctx context.Context, c *clients, n int) (any, error) {
-			return c.datazone.CreateAssetRevision(ctx, &datazone.CreateAssetRevisionInput{
+		input: func(n int) any {
+			return &datazone.CreateAssetRevisionInput{
 				DomainIdentifier: aws.String(emulator.SeedDataZoneDomain),
 				Identifier:       aws.String(emulator.SeedDataZoneAsset),
 				Name:             aws.String("orders " + strconv.Itoa(n)),
-			})
+			}
+		},
+		fullInput: func(token *string) any {
+			return &datazone.CreateAssetRevisionInput{
+				DomainIdentifier: aws.String(emulator.SeedDataZoneDomain),
+				Identifier:       aws.String(emulator.SeedDataZoneAsset),
+				Name:             aws.String("orders"),
+				ClientToken:      token,
+				Description:      aws.String("daily orders"),
+				FormsInput: []datazonetypes.FormInput{
+					{FormName: aws.String("AssetCommonDetailsForm"), TypeIdentifier: aws.String("amazon.datazone.AssetCommonDetailsFormType"),
+						TypeRevision: aws.String("7"), Content: aws.String(`{"description":"x"}`)},
+					{FormName: aws.String("_1")},
+				},
+				GlossaryTerms: []string{"term-1", "term_2"},
+				PredictionConfiguration: &datazonetypes.PredictionConfiguration{
+					BusinessNameGeneration: &datazonetypes.BusinessNameGenerationConfiguration{Enabled: aws.Bool(true)},
+				},
+				TypeRevision: aws.String("3"),
+			}
+		},
+		send: func(ctx context.Context, c *clients, in any, optFns ...func(any)) (any, error) {
+			input, _ := in.(*datazone.CreateAssetRevisionInput)
+			return c.datazone.CreateAssetRevision(ctx, input, perCall[datazone.Options](optFns)...)
 		},
 		created: func(e *emulator.Emulator, _ int) int {
 			return e.DataZoneRevisionCount(emulator.SeedDataZoneDomain, emulator.SeedDataZoneAsset) - 1
 		},
-		retryer: func(c *clients) aws.Retryer { return c.datazone.Options().Retryer },
+		retryer:     func(c *clients) aws.Retryer { return c.datazone.Options().Retryer },
+		clientError: apiAnswer{status: 409, code: "ConflictException"},
 	},
 	{
 		name:       emulator.OpCreateResourceSnapshot,
 		idempotent: true,
 		token:      "ClientToken",
-		call: func(ctx context.Context, c *clients, _ int) (any, error) {
-			return c.partnercentral.CreateResourceSnapshot(ctx, &partnercentral.CreateResourceSnapshotInput{
-				Catalog:                            aws.String("AWS"),
-				EngagementIdentifier:               aws.String(emulator.SeedPartnerCentralEngagement),
-				ResourceType:                       partnertypes.ResourceTypeOpportunity,
-				ResourceIdentifier:                 aws.String(emulator.SeedPartnerCentralOpportunity),
-				ResourceSnapshotTemplateIdentifier: aws.String(partnerTemplate),
-			})
+		input:      func(int) any { return partnerInput(nil) },
+		fullInput:  func(token *string) any { return partnerInput(token) },
+		send: func(ctx context.Context, c *clients, in any, optFns ...func(any)) (any, error) {
+			input, _ := in.(*partnercentral.CreateResourceSnapshotInput)
+			return c.partnercentral.CreateResourceSnapshot(ctx, input, perCall[partnercentral.Options](optFns)...)
 		},
-		created: func(e *emulator.Emulator, _ int) int { return e.PartnerCentralSnapshotCount() },
-		retryer: func(c *clients) aws.Retryer { return c.partnercentral.Options().Retryer },
+		created:     func(e *emulator.Emulator, _ int) int { return e.PartnerCentralSnapshotCount() },
+		retryer:     func(c *clients) aws.Retryer { return c.partnercentral.Options().Retryer },
+		clientError: apiAnswer{status: 409, code: "ConflictException"},
 	},
+}
+
+// partnerInput is the one Partner Central input the tests send, with the
+// given idempotency token.
+func partnerInput(token *string) *partnercentral.CreateResourceSnapshotInput {
+	return &partnercentral.CreateResourceSnapshotInput{
+		Catalog:                            aws.String("AWS"),
+		ClientToken:                        token,
+		EngagementIdentifier:               aws.String(emulator.SeedPartnerCentralEngagement),
+		ResourceType:                       partnertypes.ResourceTypeOpportunity,
+		ResourceIdentifier:                 aws.String(emulator.SeedPartnerCentralOpportunity),
+		ResourceSnapshotTemplateIdentifier: aws.String(partnerTemplate),
+	}
 }
 
 // bodyMember returns the string member name of a JSON request body.

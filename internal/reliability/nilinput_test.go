@@ -2,11 +2,14 @@ package reliability_test
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/aws/smithy-go"
 
 	"github.com/awssnap/awssnap/datazone"
+	"github.com/awssnap/awssnap/internal/emulator"
 	"github.com/awssnap/awssnap/internal/validate"
 	"github.com/awssnap/awssnap/lightsail"
 	"github.com/awssnap/awssnap/memorydb"
@@ -67,6 +70,59 @@ func TestValidateNilInput(t *testing.T) {
 				if !got[tc.input+"."+member] {
 					t.Errorf("%s not reported missing in %v", member, err)
 				}
+			}
+		})
+	}
+}
+
+// requiredMembers are the members each operation's input must set, in
+// the order the official client reports them missing.
+var requiredMembers = map[string][]string{
+	emulator.OpCopySnapshot:             {"SourceSnapshotName", "TargetSnapshotName"},
+	emulator.OpGetExportSnapshotRecords: nil,
+	emulator.OpCreateGraphSnapshot:      {"GraphIdentifier", "SnapshotName"},
+	emulator.OpCreateAssetRevision:      {"Name", "DomainIdentifier", "Identifier"},
+	emulator.OpCreateResourceSnapshot:   {"Catalog", "EngagementIdentifier", "ResourceType", "ResourceIdentifier", "ResourceSnapshotTemplateIdentifier"},
+}
+
+// TestCallWithNilInput calls each operation with a nil input: a call
+// whose input has required members fails with exactly those reported
+// missing, in the official client's order, before anything is sent; the others are
+// sent as with an empty input.
+func TestCallWithNilInput(t *testing.T) {
+	t.Parallel()
+	for _, op := range ops {
+		t.Run(op.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newScripted(ok)
+			_, err := op.send(testContext(t), scriptedClients(rec, settings{}), nil)
+			required := requiredMembers[op.name]
+			if len(required) == 0 {
+				if err != nil {
+					t.Fatalf("got %v, want the call made", err)
+				}
+				checkAttempts(t, op, rec.sent(), 1)
+				return
+			}
+			var invalid smithy.InvalidParamsError
+			if !errors.As(err, &invalid) {
+				t.Fatalf("got %v, want the required members reported", err)
+			}
+			checkOperationError(t, err, op.name)
+			var got []string
+			for _, e := range invalid.Errs() {
+				var v *validate.Violation
+				if !errors.As(e, &v) || v.Rule != "required" {
+					t.Errorf("violation %v, want only missing members", e)
+					continue
+				}
+				got = append(got, v.Field()[strings.IndexByte(v.Field(), '.')+1:])
+			}
+			if !slices.Equal(got, required) {
+				t.Errorf("missing members %v, want %v", got, required)
+			}
+			if n := len(rec.sent()); n != 0 {
+				t.Errorf("%d requests sent", n)
 			}
 		})
 	}

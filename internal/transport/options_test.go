@@ -762,3 +762,88 @@ func TestServiceReadTimeout(t *testing.T) {
 		t.Error("a read timeout without the opt-in")
 	}
 }
+
+// TestNewFromConfig builds each client from an aws.Config alone: the call
+// goes to the config's BaseEndpoint, keeping its path, signed for the
+// config's region and the service's signing name, with the service in the
+// User-Agent and the config's retryer in charge.
+func TestNewFromConfig(t *testing.T) {
+	t.Parallel()
+	for _, op := range operations {
+		t.Run(op.name, func(t *testing.T) {
+			t.Parallel()
+			srv := testutil.NewServer(t)
+			cfg := baseConfig(srv)
+			cfg.Region = "eu-west-1"
+			cfg.Retryer = func() aws.Retryer { return retry.AddWithMaxAttempts(retry.NewStandard(), 1) }
+			call, _ := op.newClient(cfg)
+			if err := call(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			requests := srv.Requests()
+			if len(requests) != 1 || requests[0].Path != srv.Prefix && !strings.HasPrefix(requests[0].Path, srv.Prefix+"/") {
+				t.Fatalf("requests %+v, want one under %s", requests, srv.Prefix)
+			}
+			header := requests[0].Header
+			if _, scope := signed(requests[0]); !strings.HasSuffix(scope, "/eu-west-1/"+op.signingName+"/aws4_request") {
+				t.Errorf("credential scope %q, want eu-west-1 and %s", scope, op.signingName)
+			}
+			if ua, want := header.Get("User-Agent"), " api/"+strings.ReplaceAll(op.serviceID, " ", "_")+" "; !strings.Contains(ua+" ", want) {
+				t.Errorf("User-Agent %q, want it to hold %q", ua, want)
+			}
+			if attempt := header.Get("Amz-Sdk-Request"); attempt != "attempt=1; max=1" {
+				t.Errorf("amz-sdk-request %q: the config's retryer was not used", attempt)
+			}
+		})
+	}
+}
+
+// appendNilAPIOption adds a nil entry to a call's APIOptions.
+func appendNilAPIOption(options any) {
+	f := reflect.ValueOf(options).Elem().FieldByName("APIOptions")
+	f.Set(reflect.Append(f, reflect.Zero(f.Type().Elem())))
+}
+
+// TestRefusesMisconfiguration calls each operation with options it cannot
+// honour, and with a nil context: the call fails with an error naming the
+// problem, before anything is sent.
+func TestRefusesMisconfiguration(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name    string
+		perCall []func(any)
+		nilCtx  bool
+		want    string
+	}{
+		{name: "nil middleware", perCall: []func(any){appendNilAPIOption}, want: "APIOptions[0] is nil"},
+		{name: "no region", perCall: []func(any){set("BaseEndpoint", nil), set("Region", "")},
+			want: "Invalid Configuration: Missing Region"},
+		{name: "invalid region", perCall: []func(any){set("BaseEndpoint", nil), set("Region", "us-east-1/../x")},
+			want: "invalid input region"},
+		{name: "FIPS with a custom endpoint", perCall: []func(any){func(options any) {
+			reflect.ValueOf(options).Elem().FieldByName("EndpointOptions").FieldByName("UseFIPSEndpoint").
+				Set(reflect.ValueOf(aws.FIPSEndpointStateEnabled))
+		}}, want: "FIPS and custom endpoint are not supported"},
+		{name: "nil context", nilCtx: true, want: "nil context"},
+	}
+	for _, op := range operations {
+		for _, c := range cases {
+			t.Run(op.name+"/"+c.name, func(t *testing.T) {
+				t.Parallel()
+				srv := testutil.NewServer(t)
+				call, _ := op.newClient(baseConfig(srv))
+				ctx := context.Background()
+				if c.nilCtx {
+					ctx = nil
+				}
+				err := call(ctx, c.perCall...)
+				if err == nil || !strings.Contains(err.Error(), c.want) {
+					t.Fatalf("error %v, want one mentioning %q", err, c.want)
+				}
+				if n := srv.Count(); n != 0 {
+					t.Errorf("%d requests sent", n)
+				}
+			})
+		}
+	}
+}
