@@ -166,5 +166,5 @@ func (f resolverFunc) ResolveEndpoint(_ context.Context, p EndpointParameters) (
 func TestEndpointTestsFromModel(t *testing.T) {
 	t.Parallel()
 	n := testutil.RunEndpointTests(t, "lightsail.json", "lightsail", NewDefaultEndpointResolverV2().ResolveEndpoint)
-	t.Logf("%d endpoint test cases of the model ran", n)
+	testutil.CheckRan(t, "lightsail.json endpoint test cases", n, 34)
 }

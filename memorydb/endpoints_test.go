@@ -194,5 +194,5 @@ func TestSigningOverrides(t *testing.T) {
 func TestEndpointTestsFromModel(t *testing.T) {
 	t.Parallel()
 	n := testutil.RunEndpointTests(t, "memorydb.json", "memorydb", memorydb.NewDefaultEndpointResolverV2().ResolveEndpoint)
-	t.Logf("%d endpoint test cases of the model ran", n)
+	testutil.CheckRan(t, "memorydb.json endpoint test cases", n, 38)
 }

@@ -261,5 +261,5 @@ func TestOptionHelpers(t *testing.T) {
 func TestEndpointTestsFromModel(t *testing.T) {
 	t.Parallel()
 	n := testutil.RunEndpointTests(t, "neptunegraph.json", "neptune-graph", neptunegraph.NewDefaultEndpointResolverV2().ResolveEndpoint)
-	t.Logf("%d endpoint test cases of the model ran", n)
+	testutil.CheckRan(t, "neptunegraph.json endpoint test cases", n, 73)
 }

@@ -228,5 +228,5 @@ func (f resolverFunc) ResolveEndpoint(_ context.Context, p partnercentral.Endpoi
 func TestEndpointTestsFromModel(t *testing.T) {
 	t.Parallel()
 	n := testutil.RunEndpointTests(t, "partnercentral.json", "partnercentral-selling", partnercentral.NewDefaultEndpointResolverV2().ResolveEndpoint)
-	t.Logf("%d endpoint test cases of the model ran", n)
+	testutil.CheckRan(t, "partnercentral.json endpoint test cases", n, 9)
 }

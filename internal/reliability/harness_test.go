@@ -219,6 +219,8 @@ type op struct {
 	created func(e *emulator.Emulator, n int) int
 	// retryer returns the client's retryer.
 	retryer func(c *clients) aws.Retryer
+	// path is the path of call 0 under an endpoint without one.
+	path string
 	// clientError is a modelled error the service answers a request it
 	// will not take with, which is not worth retrying.
 	clientError apiAnswer
@@ -279,6 +281,7 @@ var ops = []op{
 			return total
 		},
 		retryer:     func(c *clients) aws.Retryer { return c.memorydb.Options().Retryer },
+		path:        "/",
 		clientError: apiAnswer{status: 404, code: "SnapshotNotFoundFault"},
 	},
 	{
@@ -294,6 +297,7 @@ var ops = []op{
 		},
 		created:     func(*emulator.Emulator, int) int { return -1 },
 		retryer:     func(c *clients) aws.Retryer { return c.lightsail.Options().Retryer },
+		path:        "/",
 		clientError: apiAnswer{status: 400, code: "InvalidInputException"},
 	},
 	{
@@ -317,6 +321,7 @@ var ops = []op{
 		},
 		created:     func(e *emulator.Emulator, _ int) int { return e.GraphSnapshotCount(emulator.SeedNeptuneGraph) - 1 },
 		retryer:     func(c *clients) aws.Retryer { return c.neptunegraph.Options().Retryer },
+		path:        "/snapshots",
 		clientError: apiAnswer{status: 409, code: "ConflictException"},
 	},
 	{
@@ -357,6 +362,7 @@ var ops = []op{
 			return e.DataZoneRevisionCount(emulator.SeedDataZoneDomain, emulator.SeedDataZoneAsset) - 1
 		},
 		retryer:     func(c *clients) aws.Retryer { return c.datazone.Options().Retryer },
+		path:        "/v2/domains/" + emulator.SeedDataZoneDomain + "/assets/" + emulator.SeedDataZoneAsset + "/revisions",
 		clientError: apiAnswer{status: 409, code: "ConflictException"},
 	},
 	{
@@ -371,6 +377,7 @@ var ops = []op{
 		},
 		created:     func(e *emulator.Emulator, _ int) int { return e.PartnerCentralSnapshotCount() },
 		retryer:     func(c *clients) aws.Retryer { return c.partnercentral.Options().Retryer },
+		path:        "/",
 		clientError: apiAnswer{status: 409, code: "ConflictException"},
 	},
 }

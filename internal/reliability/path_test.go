@@ -3,6 +3,7 @@ package reliability_test
 import (
 	"errors"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 
@@ -88,6 +89,32 @@ func TestLabelsCannotChangeThePath(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestBaseEndpointPath sends each operation to base endpoints with and
+// without a path, with and without a trailing slash: the request goes to
+// the operation's path under the base path.
+func TestBaseEndpointPath(t *testing.T) {
+	t.Parallel()
+	for _, op := range ops {
+		for _, base := range []string{"", "/", "/custom", "/custom/", "/a/b"} {
+			t.Run(op.name+"/"+base, func(t *testing.T) {
+				t.Parallel()
+				rec := newScripted(ok)
+				c := newClients(settings{endpoint: "https://service.example" + base, httpClient: rec})
+				if _, err := op.call(testContext(t), c, 0); err != nil {
+					t.Fatal(err)
+				}
+				want := strings.TrimSuffix(base, "/") + op.path
+				if op.path == "/" && base != "" {
+					want = base
+				}
+				if got := rec.sent()[0].uri; got != want {
+					t.Errorf("request path %q, want %q", got, want)
+				}
+			})
 		}
 	}
 }

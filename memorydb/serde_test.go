@@ -2,14 +2,15 @@ package memorydb_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
@@ -20,60 +21,133 @@ import (
 	"github.com/awssnap/awssnap/memorydb/types"
 )
 
-// noBackoff retries at once, so retry tests run fast.
-var noBackoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
-
-func newClient(srv *testutil.Server, optFns ...func(*memorydb.Options)) *memorydb.Client {
-	return memorydb.New(memorydb.Options{
-		Region:       "us-east-1",
-		BaseEndpoint: srv.Endpoint(),
-		Credentials:  testutil.Credentials,
-		HTTPSignerV4: testutil.FixedSigner{Time: testutil.SigningTime},
-		Retryer:      retry.NewStandard(func(o *retry.StandardOptions) { o.Backoff = noBackoff }),
-	}, optFns...)
+// TestProtocolVectors runs the official awsJson1_1 protocol test cases
+// that apply to CopySnapshot: error-code resolution (with the test's error
+// name replaced by one of MemoryDB's), framing, empty and unknown output,
+// and the request ID. The others exercise shapes CopySnapshot does not
+// have; the test logs them with the reason.
+func TestProtocolVectors(t *testing.T) {
+	t.Parallel()
+	ran, skipped := 0, map[string]string{}
+	for _, c := range testutil.LoadProtocolCases(t, "awsJson1_1.json") {
+		reason := ""
+		switch c.Kind {
+		case "error":
+			runErrorVector(t, c)
+		case "response":
+			reason = runResponseVector(t, c)
+		case "request":
+			reason = runRequestVector(t, c)
+		}
+		if reason != "" {
+			skipped[c.Kind+"/"+c.ID] = reason
+			continue
+		}
+		ran++
+	}
+	t.Logf("awsJson1_1 vectors: %d ran and passed, %d do not apply", ran, len(skipped))
+	testutil.CheckRan(t, "awsJson1_1 protocol vectors", ran, 25)
+	ids := make([]string, 0, len(skipped))
+	for id := range skipped {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		t.Logf("  not applicable: %s: %s", id, skipped[id])
+	}
 }
 
-func TestGoldenRequests(t *testing.T) {
-	t.Parallel()
-	cases := []struct {
-		name string
-		in   *memorydb.CopySnapshotInput
-	}{
-		{"required_only", &memorydb.CopySnapshotInput{
-			SourceSnapshotName: aws.String("snap-a"),
-			TargetSnapshotName: aws.String("snap-a-copy"),
-		}},
-		{"every_member", &memorydb.CopySnapshotInput{
-			SourceSnapshotName: aws.String("snap-a"),
-			TargetSnapshotName: aws.String("snap-a-copy"),
-			TargetBucket:       aws.String("my-bucket.exports_1"),
-			KmsKeyId:           aws.String("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
-			Tags: []types.Tag{
-				{Key: aws.String("env"), Value: aws.String("dev")},
-				{Key: aws.String("empty"), Value: aws.String("")},
-				{Key: aws.String("null-value")},
-			},
-		}},
-		{"unicode_and_escapes", &memorydb.CopySnapshotInput{
-			SourceSnapshotName: aws.String("snäp \"quoted\" \\ back/slash"),
-			TargetSnapshotName: aws.String("雪-😀\n\t\u2028<&>\x01"),
-			Tags:               []types.Tag{},
-		}},
+func runErrorVector(t *testing.T, c testutil.ProtocolCase) {
+	name := testutil.ShapeName(c.ErrorShape)
+	replace := func(s string) string { return strings.ReplaceAll(s, name, "SnapshotNotFoundFault") }
+	resp := testutil.Response{Status: c.Code, Header: map[string]string{}}
+	for k, v := range c.Headers {
+		resp.Header[k] = replace(v)
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			srv := testutil.NewServer(t)
-			client := newClient(srv, func(o *memorydb.Options) {
-				o.BaseEndpoint = nil // the real endpoint, delivered to the capture server
-				o.HTTPClient = srv.HTTPClient()
-			})
-			if _, err := client.CopySnapshot(context.Background(), c.in); err != nil {
-				t.Fatal(err)
-			}
-			testutil.Golden(t, c.name, testutil.Snapshot(srv.Requests()[0]))
-		})
+	if c.Body != nil {
+		resp.Body = replace(*c.Body)
 	}
+	srv := testutil.NewServer(t, resp)
+	_, err := newClient(srv, func(o *memorydb.Options) { o.RetryMaxAttempts = 1 }).CopySnapshot(context.Background(), valid())
+	var typed *types.SnapshotNotFoundFault
+	if !errors.As(err, &typed) {
+		t.Errorf("%s: got %v, want *types.SnapshotNotFoundFault", c.ID, err)
+		return
+	}
+	if msg, ok := c.Params["Message"].(string); ok && (typed.Message == nil || *typed.Message != msg) {
+		t.Errorf("%s: message = %v, want %q", c.ID, typed.Message, msg)
+	}
+}
+
+func runResponseVector(t *testing.T, c testutil.ProtocolCase) string {
+	if len(c.Params) > 0 {
+		return "its output members belong to the test's own shapes"
+	}
+	resp := testutil.Response{Status: c.Code, Header: c.Headers}
+	if c.Body != nil {
+		resp.Body = *c.Body
+	}
+	srv := testutil.NewServer(t, resp)
+	out, err := newClient(srv).CopySnapshot(context.Background(), valid())
+	if err != nil {
+		t.Errorf("%s: %v", c.ID, err)
+		return ""
+	}
+	if diff := cmp.Diff(&memorydb.CopySnapshotOutput{}, out,
+		cmpopts.IgnoreFields(memorydb.CopySnapshotOutput{}, "ResultMetadata")); diff != "" {
+		t.Errorf("%s: output (-want +got):\n%s", c.ID, diff)
+	}
+	if want := c.Headers["X-Amzn-Requestid"]; want != "" {
+		if got, _ := awsmiddleware.GetRequestIDMetadata(out.ResultMetadata); got != want {
+			t.Errorf("%s: request ID = %q, want %q", c.ID, got, want)
+		}
+	}
+	return ""
+}
+
+// requestVectors are the request cases whose input is empty or absent, so
+// that CopySnapshot sent with validation off must produce the same frame.
+var requestVectors = map[string]bool{
+	"sends_requests_to_slash":                                true,
+	"includes_x_amz_target_and_content_type":                 true,
+	"json_1_1_client_sends_empty_payload_for_no_input_shape": true,
+	"can_call_operation_with_no_input_or_output":             true,
+	"AwsJson11StructuresDontSerializeNullValues":             true,
+}
+
+func runRequestVector(t *testing.T, c testutil.ProtocolCase) string {
+	switch {
+	case c.ID == "AwsJson11HostWithPath":
+		return "the official Go clients join the endpoint path and / into /custom, not /custom/; this client does the same (see TestEndpointPathPrefix)"
+	case !requestVectors[c.ID]:
+		return "its input members belong to the test's own shapes or traits (@endpoint host prefixes, timestamp formats) CopySnapshot lacks"
+	}
+	srv := testutil.NewServer(t)
+	client := newClient(srv, func(o *memorydb.Options) {
+		o.BaseEndpoint = nil
+		o.HTTPClient = srv.HTTPClient()
+		o.Validation = memorydb.ValidationOff
+	})
+	if _, err := client.CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{}); err != nil {
+		t.Errorf("%s: %v", c.ID, err)
+		return ""
+	}
+	req := srv.Requests()[0]
+	if req.Method != c.Method || req.Path != c.URI {
+		t.Errorf("%s: %s %s, want %s %s", c.ID, req.Method, req.Path, c.Method, c.URI)
+	}
+	if got := req.Header.Get("Content-Type"); got != "application/x-amz-json-1.1" {
+		t.Errorf("%s: Content-Type = %q", c.ID, got)
+	}
+	if c.Body != nil && *c.Body != "" {
+		var want, got any
+		if json.Unmarshal([]byte(*c.Body), &want) != nil || json.Unmarshal([]byte(req.Body), &got) != nil {
+			t.Errorf("%s: bodies %q and %q", c.ID, *c.Body, req.Body)
+		} else if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: body (-want +got):\n%s", c.ID, diff)
+		}
+	}
+	return ""
 }
 
 const fullResponse = `{"Snapshot":{"Name":"snap-a-copy","Status":"creating","Source":"manual",` +

@@ -37,10 +37,6 @@ func violations(t *testing.T, err error) []violation {
 	return got
 }
 
-func valid() *memorydb.CopySnapshotInput {
-	return &memorydb.CopySnapshotInput{SourceSnapshotName: aws.String("src"), TargetSnapshotName: aws.String("dst")}
-}
-
 func tags(n int) []types.Tag {
 	list := make([]types.Tag, n)
 	for i := range list {
@@ -166,5 +162,48 @@ func TestValidationMessage(t *testing.T) {
 		"- CopySnapshotInput.TargetBucket: value \"a b\" does not match the pattern ^[A-Za-z0-9._-]+$\n"
 	if err := in.Validate(); err == nil || err.Error() != want {
 		t.Errorf("message:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+func TestGoldenRequests(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		in   *memorydb.CopySnapshotInput
+	}{
+		{"required_only", &memorydb.CopySnapshotInput{
+			SourceSnapshotName: aws.String("snap-a"),
+			TargetSnapshotName: aws.String("snap-a-copy"),
+		}},
+		{"every_member", &memorydb.CopySnapshotInput{
+			SourceSnapshotName: aws.String("snap-a"),
+			TargetSnapshotName: aws.String("snap-a-copy"),
+			TargetBucket:       aws.String("my-bucket.exports_1"),
+			KmsKeyId:           aws.String("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+			Tags: []types.Tag{
+				{Key: aws.String("env"), Value: aws.String("dev")},
+				{Key: aws.String("empty"), Value: aws.String("")},
+				{Key: aws.String("null-value")},
+			},
+		}},
+		{"unicode_and_escapes", &memorydb.CopySnapshotInput{
+			SourceSnapshotName: aws.String("snäp \"quoted\" \\ back/slash"),
+			TargetSnapshotName: aws.String("雪-😀\n\t\u2028<&>\x01"),
+			Tags:               []types.Tag{},
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			srv := testutil.NewServer(t)
+			client := newClient(srv, func(o *memorydb.Options) {
+				o.BaseEndpoint = nil // the real endpoint, delivered to the capture server
+				o.HTTPClient = srv.HTTPClient()
+			})
+			if _, err := client.CopySnapshot(context.Background(), c.in); err != nil {
+				t.Fatal(err)
+			}
+			testutil.Golden(t, c.name, testutil.Snapshot(srv.Requests()[0]))
+		})
 	}
 }
