@@ -110,15 +110,16 @@ func (g *generator) clientFacts() (*clientFacts, error) {
 
 // clientTemplates are the client files of a service package, by file
 // name. Their actions are in [[ ]], as Go composite literals use {{ }}.
-var clientTemplates = template.Must(template.New("").Delims("[[", "]]").Parse(optionsTemplate + clientTemplate))
+var clientTemplates = template.Must(template.New("").Delims("[[", "]]").Parse(optionsTemplate + clientTemplate + authTemplate + endpointResolverTemplate))
 
-// clientFiles writes the client and options files of the service.
+// clientFiles writes the client, options, auth and endpoint resolver files
+// of the service.
 func (g *generator) clientFiles() error {
 	f, err := g.clientFacts()
 	if err != nil {
 		return err
 	}
-	for _, name := range []string{"options.go", "client.go"} {
+	for _, name := range []string{"options.go", "client.go", "auth.go", "endpoint_resolver.go"} {
 		var b bytes.Buffer
 		if err := clientTemplates.ExecuteTemplate(&b, name, f); err != nil {
 			return err
@@ -606,5 +607,154 @@ type RedirectedError = transport.RedirectedError
 // ErrInsecureEndpoint is the error of a call to a plain-http endpoint whose
 // host is not loopback, unless EndpointOptions.DisableHTTPS is set.
 var ErrInsecureEndpoint = endpoints.ErrInsecureEndpoint
+[[end]]`
+
+	authTemplate = `[[define "auth.go"]]package [[.Package]]
+
+import (
+	"context"
+
+	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/awssnap/awssnap/internal/transport"
+)
+
+// AuthResolverParameters are the inputs of auth scheme resolution.
+type AuthResolverParameters struct {
+	// Operation is the name of the operation called.
+	Operation string
+
+	// Region is the region of the call.
+	Region string
+}
+
+// AuthSchemeResolver lists the auth options of an operation, best first.
+type AuthSchemeResolver interface {
+	ResolveAuthSchemes(context.Context, *AuthResolverParameters) ([]*smithyauth.Option, error)
+}
+
+// defaultAuthSchemeResolver offers SigV4, signed for the service and the
+// call's region.
+type defaultAuthSchemeResolver struct{}
+
+func (*defaultAuthSchemeResolver) ResolveAuthSchemes(_ context.Context, params *AuthResolverParameters) ([]*smithyauth.Option, error) {
+	var props smithy.Properties
+	smithyhttp.SetSigV4SigningName(&props, service.SigningName)
+	smithyhttp.SetSigV4SigningRegion(&props, params.Region)
+	return []*smithyauth.Option{{SchemeID: smithyauth.SchemeIDSigV4, SignerProperties: props}}, nil
+}
+
+// withAnonymous adds noAuth after the options of the default resolver, so
+// a client without credentials sends unsigned requests.
+type withAnonymous struct {
+	resolver AuthSchemeResolver
+}
+
+func (v *withAnonymous) ResolveAuthSchemes(ctx context.Context, params *AuthResolverParameters) ([]*smithyauth.Option, error) {
+	options, err := v.resolver.ResolveAuthSchemes(ctx, params)
+	if err != nil {
+		return nil, err
+	}
+	return append(options, &smithyauth.Option{SchemeID: smithyauth.SchemeIDAnonymous}), nil
+}
+
+// authResolver hands the pipeline a resolver of the options.
+type authResolver struct {
+	resolver AuthSchemeResolver
+}
+
+func (r *authResolver) ResolveAuthSchemes(ctx context.Context, operation, region string) ([]*smithyauth.Option, error) {
+	return r.resolver.ResolveAuthSchemes(ctx, &AuthResolverParameters{Operation: operation, Region: region})
+}
+
+// authResolverFor returns the pipeline's view of resolver: nil for the
+// default one, whose options the pipeline knows.
+func authResolverFor(resolver AuthSchemeResolver) transport.AuthResolver {
+	if v, ok := resolver.(*withAnonymous); ok {
+		if _, ok := v.resolver.(*defaultAuthSchemeResolver); ok {
+			return nil
+		}
+	}
+	return &authResolver{resolver: resolver}
+}
+[[end]]`
+
+	endpointResolverTemplate = `[[define "endpoint_resolver.go"]]//lint:file-ignore SA1019 the legacy endpoint resolver and aws.Endpoint are part of the official client's API
+
+package [[.Package]]
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+
+	"github.com/awssnap/awssnap/internal/transport"
+)
+
+// EndpointResolver is the legacy endpoint resolver of Options.EndpointResolver:
+// it maps a region and the endpoint options to an endpoint.
+//
+// Deprecated: set Options.BaseEndpoint, or Options.EndpointResolverV2, instead.
+type EndpointResolver interface {
+	ResolveEndpoint(region string, options EndpointResolverOptions) (aws.Endpoint, error)
+}
+
+// EndpointResolverFunc is a function that serves as an EndpointResolver.
+type EndpointResolverFunc func(region string, options EndpointResolverOptions) (aws.Endpoint, error)
+
+// ResolveEndpoint calls fn.
+func (fn EndpointResolverFunc) ResolveEndpoint(region string, options EndpointResolverOptions) (aws.Endpoint, error) {
+	return fn(region, options)
+}
+
+// EndpointResolverFromURL returns an EndpointResolver that always answers
+// url, marked as a custom endpoint and signed for the client's region
+// unless optFns set another signing region.
+func EndpointResolverFromURL(url string, optFns ...func(*aws.Endpoint)) EndpointResolver {
+	e := aws.Endpoint{URL: url, Source: aws.EndpointSourceCustom}
+	for _, fn := range optFns {
+		fn(&e)
+	}
+	return EndpointResolverFunc(func(region string, _ EndpointResolverOptions) (aws.Endpoint, error) {
+		endpoint := e
+		if endpoint.SigningRegion == "" {
+			endpoint.SigningRegion = region
+		}
+		return endpoint, nil
+	})
+}
+
+// NewDefaultEndpointResolver returns the legacy resolver of the service's
+// own endpoints, for a legacy EndpointResolver that hands some regions on
+// to it; it resolves with the service's endpoint rules.
+//
+// Deprecated: set Options.BaseEndpoint, or Options.EndpointResolverV2, instead.
+func NewDefaultEndpointResolver() *transport.RulesEndpointResolverV1 {
+	return &transport.RulesEndpointResolverV1{Rules: rulesResolver}
+}
+
+// endpointResolver hands the pipeline a resolver of the options.
+type endpointResolver struct {
+	resolver EndpointResolverV2
+}
+
+func (r *endpointResolver) ResolveEndpoint(ctx context.Context, key transport.EndpointKey, base *string) (smithyendpoints.Endpoint, error) {
+	return r.resolver.ResolveEndpoint(ctx, endpointParameters(key, base))
+}
+
+// rulesResolver is the pipeline's view of the default resolver.
+var rulesResolver = &endpointResolver{resolver: NewDefaultEndpointResolverV2()}
+
+// endpointResolverFor returns the pipeline's view of resolver, and whether
+// it is the service's rule set, whose results may be kept.
+func endpointResolverFor(resolver EndpointResolverV2) (transport.EndpointResolverV2, bool) {
+	if _, ok := resolver.(*defaultResolver); ok {
+		return rulesResolver, true
+	}
+	return &endpointResolver{resolver: resolver}, false
+}
 [[end]]`
 )
