@@ -5,18 +5,8 @@ import (
 
 	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/jsonwire"
-	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/lightsail/types"
 )
-
-// encodeGetExportSnapshotRecordsInput writes {} or {"pageToken":"..."}, as
-// the official client does.
-func encodeGetExportSnapshotRecordsInput(in *GetExportSnapshotRecordsInput, req *protocol.Request) {
-	w := &req.Body
-	w.BeginObject()
-	w.StringMember("pageToken", in.PageToken)
-	w.EndObject()
-}
 
 func decodeGetExportSnapshotRecordsOutput(r *jsonwire.Reader, out *GetExportSnapshotRecordsOutput) {
 	d := pageDecoder{r: r}
@@ -247,33 +237,6 @@ func (d *pageDecoder) destinationInfo() *types.DestinationInfo {
 		}
 	}
 	return v
-}
-
-// errorMembers are the members every Lightsail error carries.
-type errorMembers struct {
-	code, docs, message, tip *string
-}
-
-// decodeErrorMembers reads the members of a Lightsail error body. The
-// message may be written "message" or "Message"; "code" is Lightsail's
-// own code, not the error type.
-func decodeErrorMembers(r *jsonwire.Reader) errorMembers {
-	var m errorMembers
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "code":
-			m.code = r.StringPtr()
-		case "docs":
-			m.docs = r.StringPtr()
-		case "message", "Message":
-			m.message = r.StringPtr()
-		case "tip":
-			m.tip = r.StringPtr()
-		default:
-			r.Skip()
-		}
-	}
-	return m
 }
 
 // errorRegistry lists the typed errors of GetExportSnapshotRecords.

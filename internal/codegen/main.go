@@ -12,6 +12,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"go/format"
@@ -52,7 +53,7 @@ func run(root, out, importDir string) error {
 			return err
 		}
 		g := &generator{svc: svc, m: m, files: files}
-		if err := g.generate(); err != nil {
+		if err := errors.Join(g.generate(), g.serde()); err != nil {
 			return fmt.Errorf("%s: %w", svc.Name, err)
 		}
 		if err := g.clientFiles(); err != nil {

@@ -22,6 +22,9 @@ type service struct {
 	// CBORSince is the first official module version that sends Smithy RPC
 	// v2 CBOR by default, for a model that lists rpcv2Cbor.
 	CBORSince string
+	// HandDecoder is true when the package writes its output decoder by
+	// hand; the generator then writes only its encoders and error decoders.
+	HandDecoder bool
 }
 
 // services lists the five services in the order their packages are
@@ -84,7 +87,7 @@ var services = []service{
 		"ValidationExceptionErrorCode":   "ValidationExceptionErrorCode says what is wrong with one field of a request the service refused.",
 		"ValidationExceptionReason":      "ValidationExceptionReason says whether a request failed the service's request checks or its business rules.",
 	}},
-	{Name: "lightsail", SchemaSerde: true, Describe: map[string]string{
+	{Name: "lightsail", SchemaSerde: true, HandDecoder: true, Describe: map[string]string{
 		"AccessDeniedException":           "AccessDeniedException reports that the caller cannot be authenticated or may not access a resource.",
 		"AccountSetupInProgressException": "AccountSetupInProgressException reports that the account is still being set up.",
 		"InvalidInputException":           "InvalidInputException reports a request with an input the service does not accept.",
