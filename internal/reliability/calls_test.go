@@ -1,9 +1,11 @@
 package reliability_test
 
 import (
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -16,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/emulator"
+	"github.com/awssnap/awssnap/internal/testutil"
 )
 
 // answer is a canned HTTP answer.
@@ -146,37 +149,82 @@ func TestRetriesStopAtMaxAttempts(t *testing.T) {
 	}
 }
 
+// modelledError is an error shape of a service's model.
+type modelledError struct {
+	code   string
+	status int
+}
+
+// clientErrors returns the errors of the operation's model that the
+// client is to blame for and that retrying cannot cure: the client
+// errors without the retryable trait, less ThrottlingException.
+func clientErrors(t *testing.T, op op) []modelledError {
+	t.Helper()
+	data, err := os.ReadFile(testutil.SharedDir(t, "models", op.model))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var model struct {
+		Shapes map[string]struct {
+			Traits map[string]json.RawMessage `json:"traits"`
+		} `json:"shapes"`
+	}
+	if err := json.Unmarshal(data, &model); err != nil {
+		t.Fatalf("%s: %v", op.model, err)
+	}
+	var out []modelledError
+	for id, shape := range model.Shapes {
+		code := id[strings.IndexByte(id, '#')+1:]
+		_, retryable := shape.Traits["smithy.api#retryable"]
+		if string(shape.Traits["smithy.api#error"]) != `"client"` || retryable || code == "ThrottlingException" {
+			continue
+		}
+		status, err := strconv.Atoi(string(shape.Traits["smithy.api#httpError"]))
+		if err != nil {
+			t.Fatalf("%s: httpError %s", id, shape.Traits["smithy.api#httpError"])
+		}
+		out = append(out, modelledError{code: code, status: status})
+	}
+	return out
+}
+
 // TestClientErrorsAreNotRetried answers a call of each operation with
-// one of its modelled errors that retrying cannot cure: the call makes
-// one attempt and returns that error, typed.
+// each of its modelled errors that retrying cannot cure, its code in a
+// header or in the body: the call makes one attempt and returns that
+// error, typed.
 func TestClientErrorsAreNotRetried(t *testing.T) {
 	t.Parallel()
+	ran := 0
 	for _, op := range ops {
-		for _, where := range []string{"header", "body"} {
-			t.Run(op.name+"/"+where, func(t *testing.T) {
-				t.Parallel()
-				a := answer{status: op.clientError.status, body: `{"message":"no"}`}
-				if where == "header" {
-					a.header = map[string]string{"X-Amzn-ErrorType": op.clientError.code}
-				} else {
-					a.body = `{"__type":"` + op.clientError.code + `","message":"no"}`
-				}
-				rec := newScripted(a, ok)
-				_, err := op.call(testContext(t), scriptedClients(rec, settings{}), 0)
-				var apiErr smithy.APIError
-				if !errors.As(err, &apiErr) || apiErr.ErrorCode() != op.clientError.code {
-					t.Fatalf("got %v, want %s", err, op.clientError.code)
-				}
-				var generic *smithy.GenericAPIError
-				if errors.As(err, &generic) {
-					t.Errorf("got the untyped %v, want the modelled %s", err, op.clientError.code)
-				}
-				checkOperationError(t, err, op.name)
-				checkResponseError(t, err, op.clientError.status)
-				checkAttempts(t, op, rec.sent(), 1)
-			})
+		for _, me := range clientErrors(t, op) {
+			ran++
+			for _, where := range []string{"header", "body"} {
+				t.Run(op.name+"/"+me.code+"/"+where, func(t *testing.T) {
+					t.Parallel()
+					a := answer{status: me.status, body: `{"message":"no"}`}
+					if where == "header" {
+						a.header = map[string]string{"X-Amzn-ErrorType": me.code}
+					} else {
+						a.body = `{"__type":"` + me.code + `","message":"no"}`
+					}
+					rec := newScripted(a, ok)
+					_, err := op.call(testContext(t), scriptedClients(rec, settings{}), 0)
+					var apiErr smithy.APIError
+					if !errors.As(err, &apiErr) || apiErr.ErrorCode() != me.code {
+						t.Fatalf("got %v, want %s", err, me.code)
+					}
+					var generic *smithy.GenericAPIError
+					if errors.As(err, &generic) {
+						t.Errorf("got the untyped %v, want the modelled %s", err, me.code)
+					}
+					checkOperationError(t, err, op.name)
+					checkResponseError(t, err, me.status)
+					checkAttempts(t, op, rec.sent(), 1)
+				})
+			}
 		}
 	}
+	testutil.CheckRan(t, "modelled client errors", ran, 29)
 }
 
 // TestInputNotMutated calls each operation twice with one input that

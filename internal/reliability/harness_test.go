@@ -221,15 +221,8 @@ type op struct {
 	retryer func(c *clients) aws.Retryer
 	// path is the path of call 0 under an endpoint without one.
 	path string
-	// clientError is a modelled error the service answers a request it
-	// will not take with, which is not worth retrying.
-	clientError apiAnswer
-}
-
-// apiAnswer is an error answer of a service.
-type apiAnswer struct {
-	status int
-	code   string
+	// model is the service's model file in the shared models directory.
+	model string
 }
 
 // perCall turns options written for any service into options of one.
@@ -280,9 +273,9 @@ var ops = []op{
 			}
 			return total
 		},
-		retryer:     func(c *clients) aws.Retryer { return c.memorydb.Options().Retryer },
-		path:        "/",
-		clientError: apiAnswer{status: 404, code: "SnapshotNotFoundFault"},
+		retryer: func(c *clients) aws.Retryer { return c.memorydb.Options().Retryer },
+		path:    "/",
+		model:   "memorydb.json",
 	},
 	{
 		name:       emulator.OpGetExportSnapshotRecords,
@@ -295,10 +288,10 @@ var ops = []op{
 			input, _ := in.(*lightsail.GetExportSnapshotRecordsInput)
 			return c.lightsail.GetExportSnapshotRecords(ctx, input, perCall[lightsail.Options](optFns)...)
 		},
-		created:     func(*emulator.Emulator, int) int { return -1 },
-		retryer:     func(c *clients) aws.Retryer { return c.lightsail.Options().Retryer },
-		path:        "/",
-		clientError: apiAnswer{status: 400, code: "InvalidInputException"},
+		created: func(*emulator.Emulator, int) int { return -1 },
+		retryer: func(c *clients) aws.Retryer { return c.lightsail.Options().Retryer },
+		path:    "/",
+		model:   "lightsail.json",
 	},
 	{
 		name: emulator.OpCreateGraphSnapshot,
@@ -319,10 +312,10 @@ var ops = []op{
 			input, _ := in.(*neptunegraph.CreateGraphSnapshotInput)
 			return c.neptunegraph.CreateGraphSnapshot(ctx, input, perCall[neptunegraph.Options](optFns)...)
 		},
-		created:     func(e *emulator.Emulator, _ int) int { return e.GraphSnapshotCount(emulator.SeedNeptuneGraph) - 1 },
-		retryer:     func(c *clients) aws.Retryer { return c.neptunegraph.Options().Retryer },
-		path:        "/snapshots",
-		clientError: apiAnswer{status: 409, code: "ConflictException"},
+		created: func(e *emulator.Emulator, _ int) int { return e.GraphSnapshotCount(emulator.SeedNeptuneGraph) - 1 },
+		retryer: func(c *clients) aws.Retryer { return c.neptunegraph.Options().Retryer },
+		path:    "/snapshots",
+		model:   "neptunegraph.json",
 	},
 	{
 		name:       emulator.OpCreateAssetRevision,
@@ -361,9 +354,9 @@ var ops = []op{
 		created: func(e *emulator.Emulator, _ int) int {
 			return e.DataZoneRevisionCount(emulator.SeedDataZoneDomain, emulator.SeedDataZoneAsset) - 1
 		},
-		retryer:     func(c *clients) aws.Retryer { return c.datazone.Options().Retryer },
-		path:        "/v2/domains/" + emulator.SeedDataZoneDomain + "/assets/" + emulator.SeedDataZoneAsset + "/revisions",
-		clientError: apiAnswer{status: 409, code: "ConflictException"},
+		retryer: func(c *clients) aws.Retryer { return c.datazone.Options().Retryer },
+		path:    "/v2/domains/" + emulator.SeedDataZoneDomain + "/assets/" + emulator.SeedDataZoneAsset + "/revisions",
+		model:   "datazone.json",
 	},
 	{
 		name:       emulator.OpCreateResourceSnapshot,
@@ -375,10 +368,10 @@ var ops = []op{
 			input, _ := in.(*partnercentral.CreateResourceSnapshotInput)
 			return c.partnercentral.CreateResourceSnapshot(ctx, input, perCall[partnercentral.Options](optFns)...)
 		},
-		created:     func(e *emulator.Emulator, _ int) int { return e.PartnerCentralSnapshotCount() },
-		retryer:     func(c *clients) aws.Retryer { return c.partnercentral.Options().Retryer },
-		path:        "/",
-		clientError: apiAnswer{status: 409, code: "ConflictException"},
+		created: func(e *emulator.Emulator, _ int) int { return e.PartnerCentralSnapshotCount() },
+		retryer: func(c *clients) aws.Retryer { return c.partnercentral.Options().Retryer },
+		path:    "/",
+		model:   "partnercentral.json",
 	},
 }
 

@@ -370,3 +370,42 @@ func TestClientTokenRewriteMatchesModel(t *testing.T) {
 		}
 	}
 }
+
+func TestGoldenRequests(t *testing.T) {
+	t.Parallel()
+	unicode := valid()
+	unicode.ClientToken = aws.String("tok \"quoted\" \\ back/slash 雪😀\t<&>\x01\u0085")
+	cases := []struct {
+		name string
+		in   *partnercentral.CreateResourceSnapshotInput
+	}{
+		{"every_member", valid()},
+		{"token_filled", withoutToken()},
+		{"sandbox_catalog_longest_identifiers", &partnercentral.CreateResourceSnapshotInput{
+			Catalog:                            aws.String("Sandbox"),
+			EngagementIdentifier:               aws.String("eng-zzzzzzzzzzzzzz"),
+			ResourceIdentifier:                 aws.String("O1234567890123456789"),
+			ResourceSnapshotTemplateIdentifier: aws.String("OpportunitySummaryView"),
+			ResourceType:                       types.ResourceTypeOpportunity,
+		}},
+		{"unicode_and_escapes", unicode},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			srv := testutil.NewServer(t, testutil.Response{Body: `{"Arn":"arn:aws:partnercentral:us-east-1:111122223333:catalog/AWS/engagement/eng-0123456789abcd/resource-snapshot/1","Revision":1}`})
+			before := cloneInput(c.in)
+			out, err := newClient(srv, realEndpoint(srv)).CreateResourceSnapshot(context.Background(), c.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out.Arn == nil || out.Revision == nil || *out.Revision != 1 {
+				t.Errorf("output %+v", out)
+			}
+			testutil.Golden(t, c.name, testutil.Snapshot(srv.Requests()[0]))
+			if diff := cmp.Diff(before, c.in); diff != "" {
+				t.Errorf("the caller's input changed (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
