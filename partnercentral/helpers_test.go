@@ -30,12 +30,6 @@ func (p *fixedTokenProvider) GetIdempotencyToken() (string, error) {
 	return fmt.Sprintf("00000000-0000-4000-8000-%012d", p.calls), nil
 }
 
-func (p *fixedTokenProvider) count() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.calls
-}
-
 func newClient(srv *testutil.Server, optFns ...func(*partnercentral.Options)) *partnercentral.Client {
 	return partnercentral.New(partnercentral.Options{
 		Region:                   "us-east-1",

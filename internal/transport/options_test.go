@@ -766,7 +766,8 @@ func TestServiceReadTimeout(t *testing.T) {
 // TestNewFromConfig builds each client from an aws.Config alone: the call
 // goes to the config's BaseEndpoint, keeping its path, signed for the
 // config's region and the service's signing name, with the service in the
-// User-Agent and the config's retryer in charge.
+// User-Agent and the config's retryer in charge. A client built from an
+// empty config and options alone works as well.
 func TestNewFromConfig(t *testing.T) {
 	t.Parallel()
 	for _, op := range operations {
@@ -793,6 +794,16 @@ func TestNewFromConfig(t *testing.T) {
 			}
 			if attempt := header.Get("Amz-Sdk-Request"); attempt != "attempt=1; max=1" {
 				t.Errorf("amz-sdk-request %q: the config's retryer was not used", attempt)
+			}
+
+			// An empty config with every setting in the client's options.
+			call, _ = op.newClient(aws.Config{}, set("Region", "us-east-1"), set("Credentials", testutil.Credentials),
+				set("BaseEndpoint", srv.Endpoint()))
+			if err := call(context.Background()); err != nil {
+				t.Fatalf("empty config with options: %v", err)
+			}
+			if n := srv.Count(); n != 2 {
+				t.Errorf("%d requests, want 2", n)
 			}
 		})
 	}

@@ -280,3 +280,117 @@ func TestValidationMessages(t *testing.T) {
 		t.Errorf("message (-want +got):\n%s", diff)
 	}
 }
+
+func TestGoldenRequests(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		input    *neptunegraph.CreateGraphSnapshotInput
+		optFns   []func(*neptunegraph.Options)
+		wantBody string
+	}{
+		{
+			name:     "required_only",
+			input:    validInput(),
+			wantBody: `{"graphIdentifier":"g-abcde12345","snapshotName":"nightly-1"}`,
+		},
+		{
+			name: "all_members",
+			input: &neptunegraph.CreateGraphSnapshotInput{
+				GraphIdentifier: aws.String("g-0123456789"),
+				SnapshotName:    aws.String("weekly-2026-01-02"),
+				Tags: map[string]string{
+					"team": "graph", "Env": "prod", "cost-center": "42", "aws:created-by": "ci",
+					"z/path": "x", "+plus": "p", "a.b_c": "", "=eq;<lt": "range",
+				},
+			},
+			wantBody: `{"graphIdentifier":"g-0123456789","snapshotName":"weekly-2026-01-02","tags":{` +
+				`"+plus":"p","=eq;<lt":"range","Env":"prod","a.b_c":"","aws:created-by":"ci",` +
+				`"cost-center":"42","team":"graph","z/path":"x"}}`,
+		},
+		{
+			name: "unicode_and_escapes",
+			input: &neptunegraph.CreateGraphSnapshotInput{
+				GraphIdentifier: aws.String("g-abcde12345"),
+				SnapshotName:    aws.String("a"),
+				Tags: map[string]string{
+					"quote":   "say \"hi\" \\ back",
+					"control": "line\nfeed\ttab\rcr\x01\x1f\b\f",
+					"unicode": "é 日本 🎉 \u2028\u2029",
+					"html":    "<a href=\"/x\">&amp;</a>",
+				},
+			},
+			wantBody: `{"graphIdentifier":"g-abcde12345","snapshotName":"a","tags":{` +
+				`"control":"line\nfeed\ttab\rcr\u0001\u001f\u0008\u000c",` +
+				`"html":"<a href=\"/x\">&amp;</a>",` +
+				`"quote":"say \"hi\" \\ back",` +
+				`"unicode":"é 日本 🎉 \u2028\u2029"}}`,
+		},
+		{
+			name: "escapes_unchecked",
+			input: &neptunegraph.CreateGraphSnapshotInput{
+				GraphIdentifier: aws.String("g-\"é\""),
+				SnapshotName:    aws.String("名前\n\\"),
+				Tags:            map[string]string{"key\"\n": "v", "ключ": "значение"},
+			},
+			optFns:   []func(*neptunegraph.Options){func(o *neptunegraph.Options) { o.Validation = neptunegraph.ValidationOff }},
+			wantBody: `{"graphIdentifier":"g-\"é\"","snapshotName":"名前\n\\","tags":{"key\"\n":"v","ключ":"значение"}}`,
+		},
+		{
+			name: "empty_tags",
+			input: &neptunegraph.CreateGraphSnapshotInput{
+				GraphIdentifier: aws.String("g-abcde12345"),
+				SnapshotName:    aws.String("z9"),
+				Tags:            map[string]string{},
+			},
+			wantBody: `{"graphIdentifier":"g-abcde12345","snapshotName":"z9","tags":{}}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := testutil.NewServer(t, testutil.Response{Status: 201, Body: "{}"})
+			client := newGoldenClient(srv, tt.optFns...)
+			if _, err := client.CreateGraphSnapshot(context.Background(), tt.input); err != nil {
+				t.Fatal(err)
+			}
+			requests := srv.Requests()
+			if len(requests) != 1 {
+				t.Fatalf("server saw %d requests, want 1", len(requests))
+			}
+			req := requests[0]
+			if diff := cmp.Diff(tt.wantBody, req.Body); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+			got := struct{ Method, Path, Host, ContentType string }{req.Method, req.Path, req.Host, req.Header.Get("Content-Type")}
+			want := struct{ Method, Path, Host, ContentType string }{"POST", "/base/path/snapshots", goldenHost, "application/json"}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("request line (-want +got):\n%s", diff)
+			}
+			testutil.Golden(t, tt.name, testutil.Snapshot(req))
+		})
+	}
+}
+
+func TestValidationModePerCall(t *testing.T) {
+	t.Parallel()
+	srv := testutil.NewServer(t, testutil.Response{Status: 201, Body: "{}"})
+	client := newClient(srv)
+	in := validInput()
+	in.SnapshotName = aws.String("gs-taken")
+	if _, err := client.CreateGraphSnapshot(context.Background(), in); err == nil {
+		t.Fatal("an invalid name was accepted")
+	}
+	_, err := client.CreateGraphSnapshot(context.Background(), in, func(o *neptunegraph.Options) {
+		o.Validation = neptunegraph.ValidationRequiredOnly
+	})
+	if err != nil {
+		t.Fatalf("required-only call failed: %v", err)
+	}
+	if n := srv.Count(); n != 1 {
+		t.Errorf("server saw %d requests, want 1", n)
+	}
+	if client.Options().Validation != neptunegraph.ValidationFull {
+		t.Error("a per-call option changed the client's options")
+	}
+}
