@@ -415,3 +415,24 @@ func fzCheckBody(t *testing.T, body string, in *CreateAssetRevisionInput) {
 		t.Fatalf("body %q (-input +sent):\n%s", body, cmp.Diff(want, got))
 	}
 }
+
+// FuzzLabelEscaping checks arbitrary labels against the official escaping.
+func FuzzLabelEscaping(f *testing.F) {
+	for _, seed := range []string{"a", specialLabel, "%2F", "..", "\xff"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, label string) {
+		if label == "" || label == "." || label == ".." {
+			return
+		}
+		var req protocol.Request
+		in := requiredInput()
+		in.DomainIdentifier, in.Identifier = &label, &label
+		pathCreateAssetRevision(in, &req)
+		_, raw := req.Path()
+		escaped := httpbinding.EscapePath(label, true)
+		if want := "/v2/domains/" + escaped + "/assets/" + escaped + "/revisions"; raw != want {
+			t.Fatalf("label %q: path %q, want %q", label, raw, want)
+		}
+	})
+}

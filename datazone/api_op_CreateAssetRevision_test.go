@@ -2,14 +2,21 @@ package datazone
 
 import (
 	"context"
+	"errors"
+	"net/url"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/encoding/httpbinding"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/datazone/types"
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/awssnap/awssnap/internal/testutil"
+	"github.com/awssnap/awssnap/internal/validate"
 )
 
 type violation struct{ Path, Rule string }
@@ -274,16 +281,260 @@ func TestRequiredMessagesMatchTheOfficialClient(t *testing.T) {
 	}
 }
 
-func TestValidateNilInput(t *testing.T) {
+// specialLabel holds every character that could change a path if it were
+// not escaped, plus a multi-byte rune and an unreserved ~.
+const specialLabel = "a b/c+d%e?f#g&h=i;j:k@l~m/../x%2Fy é😀"
+
+func TestGoldenRequests(t *testing.T) {
 	t.Parallel()
-	var in *CreateAssetRevisionInput
-	want := []violation{{"Name", "required"}, {"DomainIdentifier", "required"}, {"Identifier", "required"}}
-	if diff := cmp.Diff(want, collect(t, in.Validate())); diff != "" {
-		t.Errorf("violations (-want +got):\n%s", diff)
+	unicodeInput := requiredInput()
+	unicodeInput.Name = aws.String("注文 \"quoted\" back\\slash\n\ttab \u0001 \u2028\u2029 <>&/ 😀")
+	unicodeInput.Description = aws.String("Ünïcödé \u007f \u00a0 \x1f end")
+	unicodeInput.FormsInput = []types.FormInput{{FormName: aws.String("Form"), Content: aws.String(`{"k":"v\u0000"} — ☃`)}}
+	unicodeInput.GlossaryTerms = []string{"term-1"}
+	tests := []struct {
+		name       string
+		input      *CreateAssetRevisionInput
+		validation ValidationMode
+	}{
+		{"required_only", requiredInput(), ValidationFull},
+		{"every_member", fullInput(), ValidationFull},
+		{"unicode_and_escapes", unicodeInput, ValidationFull},
+		{"special_labels", &CreateAssetRevisionInput{
+			DomainIdentifier: aws.String(specialLabel),
+			Identifier:       aws.String("../../other"),
+			Name:             aws.String("orders"),
+		}, ValidationOff},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			server := testutil.NewServer(t)
+			client := newTestClient(nil, func(o *Options) {
+				o.HTTPClient = server.HTTPClient() // the real endpoint, delivered to the capture server
+				o.Validation = tt.validation
+			})
+			if _, err := client.CreateAssetRevision(context.Background(), tt.input); err != nil {
+				t.Fatal(err)
+			}
+			if n := server.Count(); n != 1 {
+				t.Fatalf("sent %d requests, want 1", n)
+			}
+			testutil.Golden(t, tt.name, testutil.Snapshot(server.Requests()[0]))
+		})
+	}
+}
+
+// TestLabelEscaping checks that each label is escaped exactly as the
+// official client escapes it (smithy-go httpbinding.EscapePath with the
+// separator encoded) and stays one path segment, whatever it holds.
+func TestLabelEscaping(t *testing.T) {
+	t.Parallel()
+	labels := []struct{ label, escaped string }{
+		{"plain-_.~", "plain-_.~"},
+		{"a b", "a%20b"},
+		{"a/b", "a%2Fb"},
+		{"a+b", "a%2Bb"},
+		{"a%b", "a%25b"},
+		{"100%2F", "100%252F"},
+		{"?#&=;:@", "%3F%23%26%3D%3B%3A%40"},
+		{"!$'()*,[]", "%21%24%27%28%29%2A%2C%5B%5D"},
+		{"../..", "..%2F.."},
+		{"é😀", "%C3%A9%F0%9F%98%80"},
+		{"\x00\n\x7f\xff", "%00%0A%7F%FF"},
+		{specialLabel, "a%20b%2Fc%2Bd%25e%3Ff%23g%26h%3Di%3Bj%3Ak%40l~m%2F..%2Fx%252Fy%20%C3%A9%F0%9F%98%80"},
 	}
 	server := testutil.NewServer(t)
-	_, err := newTestClient(server.Endpoint()).CreateAssetRevision(context.Background(), nil)
-	if diff := cmp.Diff(want, collect(t, err)); diff != "" {
-		t.Errorf("call violations (-want +got):\n%s", diff)
+	client := newTestClient(server.Endpoint(), func(o *Options) { o.Validation = ValidationOff })
+	for _, l := range labels {
+		in := requiredInput()
+		in.DomainIdentifier = aws.String(l.label)
+		in.Identifier = aws.String(l.label)
+		if _, err := client.CreateAssetRevision(context.Background(), in); err != nil {
+			t.Fatalf("label %q: %v", l.label, err)
+		}
+		if got := httpbinding.EscapePath(l.label, true); got != l.escaped {
+			t.Errorf("label %q: the official escaping gives %q, the table says %q", l.label, got, l.escaped)
+		}
 	}
+	requests := server.Requests()
+	for i, l := range labels {
+		want := "/base/path/v2/domains/" + l.escaped + "/assets/" + l.escaped + "/revisions"
+		if diff := cmp.Diff(want, requests[i].Path); diff != "" {
+			t.Errorf("label %q: path (-want +got):\n%s", l.label, diff)
+		}
+		segments := strings.Split(strings.TrimPrefix(requests[i].Path, "/"), "/")
+		if len(segments) != 8 {
+			t.Fatalf("label %q: path %q has %d segments, want 8", l.label, requests[i].Path, len(segments))
+		}
+		for _, segment := range []string{segments[4], segments[6]} {
+			if got, err := url.PathUnescape(segment); err != nil || got != l.label {
+				t.Errorf("label %q: segment %q unescapes to %q (%v)", l.label, segment, got, err)
+			}
+		}
+	}
+}
+
+// TestUnusableLabelsAreRejected checks that an empty label, or a dot
+// segment that a server would resolve into another path, fails before
+// anything is sent, in every validation mode.
+func TestUnusableLabelsAreRejected(t *testing.T) {
+	t.Parallel()
+	labels := map[string]string{"": "must not be empty", ".": `must not be "." or ".."`, "..": `must not be "." or ".."`}
+	for _, mode := range []ValidationMode{ValidationFull, ValidationRequiredOnly, ValidationOff} {
+		for _, member := range []string{"domainIdentifier", "identifier"} {
+			for label, message := range labels {
+				t.Run(mode.String()+"/"+member+"/"+label, func(t *testing.T) {
+					t.Parallel()
+					server := testutil.NewServer(t)
+					client := newTestClient(server.Endpoint(), func(o *Options) { o.Validation = mode })
+					in := requiredInput()
+					if member == "domainIdentifier" {
+						in.DomainIdentifier = aws.String(label)
+					} else {
+						in.Identifier = aws.String(label)
+					}
+					_, err := client.CreateAssetRevision(context.Background(), in)
+					if err == nil {
+						t.Fatal("call succeeded")
+					}
+					var opErr *smithy.OperationError
+					if !errors.As(err, &opErr) || opErr.Service() != "DataZone" || opErr.Operation() != "CreateAssetRevision" {
+						t.Errorf("error %v is not an operation error of DataZone CreateAssetRevision", err)
+					}
+					if mode != ValidationFull {
+						var serErr *smithy.SerializationError
+						if !errors.As(err, &serErr) || !strings.Contains(err.Error(), "input member "+member+" "+message) {
+							t.Errorf("error %q is not the serialization error for %s", err, member)
+						}
+					}
+					if n := server.Count(); n != 0 {
+						t.Errorf("the server saw %d requests, want 0", n)
+					}
+				})
+			}
+		}
+	}
+}
+
+const namespace = "com.amazonaws.datazone#"
+
+func loadModel(t *testing.T) *smithymodel.Model {
+	t.Helper()
+	m, err := smithymodel.Load(testutil.SharedDir(t, "models", "datazone.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// constraint is a string or list constraint, as the model states it or
+// as the package declares it.
+type constraint struct {
+	Pattern   string
+	Min, Max  int
+	HasMax    bool
+	Sensitive bool
+}
+
+// of merges the traits of a member and its target, the member's winning.
+func of(m *smithymodel.Model, member smithymodel.Traits, target string, sensitiveParent bool) constraint {
+	c := constraint{Sensitive: sensitiveParent}
+	for _, traits := range []smithymodel.Traits{m.Shape(target).Traits, member} {
+		traits.Decode(smithymodel.TraitPattern, &c.Pattern)
+		var l smithymodel.Length
+		if traits.Decode(smithymodel.TraitLength, &l) {
+			c.Min, c.Max, c.HasMax = 0, 0, false
+			if l.Min != nil {
+				c.Min = *l.Min
+			}
+			if l.Max != nil {
+				c.Max, c.HasMax = *l.Max, true
+			}
+		}
+		c.Sensitive = c.Sensitive || traits.Has(smithymodel.TraitSensitive)
+	}
+	return c
+}
+
+func fromRule(rule *validate.String) constraint {
+	c := constraint{Min: rule.MinLen, Max: rule.MaxLen, HasMax: rule.HasMax, Sensitive: rule.Sensitive}
+	if rule.Pattern != nil {
+		c.Pattern = rule.Pattern.Source
+	}
+	return c
+}
+
+func fromSize(rule *validate.Size, sensitive bool) constraint {
+	return constraint{Min: rule.Min, Max: rule.Max, HasMax: rule.HasMax, Sensitive: sensitive}
+}
+
+// TestConstraintsMatchTheModel checks every declared rule against the
+// model's traits, sensitivity included, and that every constrained member
+// of the input and of FormInput has a rule.
+func TestConstraintsMatchTheModel(t *testing.T) {
+	t.Parallel()
+	m := loadModel(t)
+	input, form := m.Shape(namespace+"CreateAssetRevisionInput"), m.Shape(namespace+"FormInput")
+	formSensitive := form.Traits.Has(smithymodel.TraitSensitive) || m.Shape(namespace+"FormInputList").Traits.Has(smithymodel.TraitSensitive)
+	want := map[string]constraint{}
+	for _, member := range input.Members {
+		want[member.Name] = of(m, member.Traits, member.Target, false)
+		if item := m.Shape(member.Target).Member; item != nil {
+			want[member.Name+"[]"] = of(m, nil, item.Target, false)
+		}
+	}
+	for _, member := range form.Members {
+		want["formsInput[]."+member.Name] = of(m, member.Traits, member.Target, formSensitive)
+	}
+	want["formsInput[]"] = constraint{Sensitive: formSensitive}
+	got := map[string]constraint{
+		"name":                        fromRule(assetNameRule),
+		"domainIdentifier":            fromRule(domainIDRule),
+		"identifier":                  fromRule(assetIdentifierRule),
+		"clientToken":                 fromRule(clientTokenRule),
+		"description":                 fromRule(descriptionRule),
+		"typeRevision":                fromRule(revisionRule),
+		"glossaryTerms":               fromSize(glossaryTermsRule, false),
+		"glossaryTerms[]":             fromRule(glossaryTermRule),
+		"formsInput":                  fromSize(formInputListRule, formSensitive),
+		"formsInput[]":                {Sensitive: formSensitive},
+		"formsInput[].formName":       fromRule(formNameRule),
+		"formsInput[].typeIdentifier": fromRule(formTypeIdentifierRule),
+		"formsInput[].typeRevision":   fromRule(formTypeRevisionRule),
+		"formsInput[].content":        fromRule(formContentRule),
+		"predictionConfiguration":     {},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("constraints (-model +declared):\n%s", diff)
+	}
+}
+
+// TestRequiredMembersMatchTheModel checks the required members the
+// validation reports against the model.
+func TestRequiredMembersMatchTheModel(t *testing.T) {
+	t.Parallel()
+	m := loadModel(t)
+	var want []violation
+	for _, shape := range []struct{ name, path string }{{"CreateAssetRevisionInput", ""}, {"FormInput", "FormsInput[0]."}} {
+		for _, member := range m.Shape(namespace + shape.name).Members {
+			if member.Traits.Has(smithymodel.TraitRequired) {
+				want = append(want, violation{shape.path + exported(member.Name), "required"})
+			}
+		}
+	}
+	in := &CreateAssetRevisionInput{FormsInput: forms(1)}
+	in.FormsInput[0].FormName = nil
+	got := collect(t, in.Validate())
+	sortViolations(want)
+	sortViolations(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("required members (-model +validation):\n%s", diff)
+	}
+}
+
+func exported(name string) string { return string(name[0]-'a'+'A') + name[1:] }
+
+func sortViolations(v []violation) {
+	sort.Slice(v, func(i, j int) bool { return v[i].Path < v[j].Path })
 }

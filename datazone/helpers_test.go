@@ -1,6 +1,7 @@
 package datazone
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -93,4 +94,19 @@ func violations(t *testing.T, err error) []*validate.Violation {
 		out = append(out, v)
 	}
 	return out
+}
+
+// bodyToken returns the clientToken member of a request body.
+func bodyToken(t *testing.T, body string) string {
+	t.Helper()
+	var decoded struct {
+		ClientToken *string `json:"clientToken"`
+	}
+	if err := json.Unmarshal([]byte(body), &decoded); err != nil {
+		t.Fatalf("body %q: %v", body, err)
+	}
+	if decoded.ClientToken == nil {
+		t.Fatalf("body %q has no clientToken", body)
+	}
+	return *decoded.ClientToken
 }
