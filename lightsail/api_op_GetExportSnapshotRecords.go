@@ -34,14 +34,6 @@ func (c *Client) GetExportSnapshotRecords(ctx context.Context, params *GetExport
 	return out, nil
 }
 
-// Validate checks the input against the constraints of the model. The
-// input has none (its only member, PageToken, is optional and free-form),
-// so Validate always returns nil; it exists so that every input of this
-// library can be checked the same way, a nil one included.
-func (in *GetExportSnapshotRecordsInput) Validate() error {
-	return nil
-}
-
 // getExportSnapshotRecords declares the operation. The model marks it
 // neither @readonly nor @idempotent, but it only reads, so a request that
 // may have reached the service is safe to send again after a connection

@@ -3,7 +3,6 @@ package lightsail
 import (
 	"slices"
 
-	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/lightsail/types"
 )
@@ -237,40 +236,4 @@ func (d *pageDecoder) destinationInfo() *types.DestinationInfo {
 		}
 	}
 	return v
-}
-
-// errorRegistry lists the typed errors of GetExportSnapshotRecords.
-var errorRegistry = apierror.Registry{
-	{Code: "AccessDeniedException", Decode: func(r *jsonwire.Reader) error {
-		m := decodeErrorMembers(r)
-		return &types.AccessDeniedException{Message: m.message, Code: m.code, Docs: m.docs, Tip: m.tip}
-	}},
-	{Code: "AccountSetupInProgressException", Decode: func(r *jsonwire.Reader) error {
-		m := decodeErrorMembers(r)
-		return &types.AccountSetupInProgressException{Message: m.message, Code: m.code, Docs: m.docs, Tip: m.tip}
-	}},
-	{Code: "InvalidInputException", Decode: func(r *jsonwire.Reader) error {
-		m := decodeErrorMembers(r)
-		return &types.InvalidInputException{Message: m.message, Code: m.code, Docs: m.docs, Tip: m.tip}
-	}},
-	{Code: "NotFoundException", Decode: func(r *jsonwire.Reader) error {
-		m := decodeErrorMembers(r)
-		return &types.NotFoundException{Message: m.message, Code: m.code, Docs: m.docs, Tip: m.tip}
-	}},
-	{Code: "OperationFailureException", Decode: func(r *jsonwire.Reader) error {
-		m := decodeErrorMembers(r)
-		return &types.OperationFailureException{Message: m.message, Code: m.code, Docs: m.docs, Tip: m.tip}
-	}},
-	{Code: "RegionSetupInProgressException", Decode: func(r *jsonwire.Reader) error {
-		m := decodeErrorMembers(r)
-		return &types.RegionSetupInProgressException{Message: m.message, Code: m.code, Docs: m.docs, Tip: m.tip}
-	}},
-	{Code: "ServiceException", Decode: func(r *jsonwire.Reader) error {
-		m := decodeErrorMembers(r)
-		return &types.ServiceException{Message: m.message, Code: m.code, Docs: m.docs, Tip: m.tip}
-	}},
-	{Code: "UnauthenticatedException", Decode: func(r *jsonwire.Reader) error {
-		m := decodeErrorMembers(r)
-		return &types.UnauthenticatedException{Message: m.message, Code: m.code, Docs: m.docs, Tip: m.tip}
-	}},
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
-	"github.com/awssnap/awssnap/internal/validate"
 )
 
 // CopySnapshot makes a copy of an existing snapshot.
@@ -28,18 +27,6 @@ func (c *Client) CopySnapshot(ctx context.Context, params *CopySnapshotInput, op
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-// Validate checks the input against every constraint of the model and
-// returns all violations at once as a smithy.InvalidParamsError. A nil input
-// is checked as an empty one.
-func (in *CopySnapshotInput) Validate() error {
-	if in == nil {
-		in = &CopySnapshotInput{}
-	}
-	check := validate.New("CopySnapshotInput", validate.Full)
-	validateCopySnapshotInput(in, &check)
-	return check.Err()
 }
 
 // copySnapshot is the operation in awsJson1_1, the default; Options.Protocol
@@ -74,19 +61,4 @@ var copySnapshotCBOR = &transport.Operation[CopySnapshotInput, CopySnapshotOutpu
 		Decode: decodeCopySnapshotOutputCBOR,
 		Errors: cborErrorRegistry,
 	},
-}
-
-// The constraints of the model's shapes.
-var (
-	targetBucketRule = &validate.String{MaxLen: 255, HasMax: true, Pattern: validate.MustPattern(`^[A-Za-z0-9._-]+$`)}
-	kmsKeyIDRule     = &validate.String{MaxLen: 2048, HasMax: true}
-	tagListRule      = &validate.Size{Max: 200, HasMax: true}
-)
-
-func validateCopySnapshotInput(in *CopySnapshotInput, c *validate.Checker) {
-	c.Required("SourceSnapshotName", in.SourceSnapshotName != nil)
-	c.Required("TargetSnapshotName", in.TargetSnapshotName != nil)
-	c.String("TargetBucket", in.TargetBucket, targetBucketRule)
-	c.String("KmsKeyId", in.KmsKeyId, kmsKeyIDRule)
-	c.Size("Tags", len(in.Tags), in.Tags != nil, tagListRule)
 }

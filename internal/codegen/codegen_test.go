@@ -62,3 +62,44 @@ func TestClientFactsRefuseMissingSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestEcmaOnly checks which patterns the generator lets RE2 compile: only
+// those RE2 reads as ECMAScript does.
+func TestEcmaOnly(t *testing.T) {
+	for pattern, want := range map[string]string{
+		`^[A-Za-z0-9._-]+$`:                    "",
+		`^[a-zA-Z+-=._:/]+$`:                   "",
+		`^g-[a-z0-9]{10}$`:                     "",
+		`^[\w\.]+$`:                            "",
+		`^.{1,255}$`:                           ".",
+		`^a\.b.c$`:                             ".",
+		`^[^a]+$`:                              "[^",
+		`^\s+$`:                                `\s`,
+		`^\d\W$`:                               `\W`,
+		`^(?!gs-)[a-z]+$`:                      "(?",
+		`^[\x21-\x7E]+$`:                       `\x`,
+		`^é$`:                                  "a non-ASCII character",
+		`^[\]^.]$`:                             "",
+		`^(?![0-9_])\w+$|^_\w*[a-zA-Z0-9]\w*$`: "(?",
+	} {
+		if got := ecmaOnly(pattern); got != want {
+			t.Errorf("ecmaOnly(%q) = %q, want %q", pattern, got, want)
+		}
+	}
+}
+
+// TestRuleName checks the default names of rule variables.
+func TestRuleName(t *testing.T) {
+	for shape, want := range map[string]string{
+		"DomainId":        "domainID",
+		"KmsKeyId":        "kmsKeyID",
+		"AssetIdentifier": "assetIdentifier",
+		"KMSKey":          "kmsKey",
+		"Tag":             "tag",
+		"ID":              "id",
+	} {
+		if got := lowerCamel(goInitialisms(shape)); got != want {
+			t.Errorf("rule name of %s = %q, want %q", shape, got, want)
+		}
+	}
+}

@@ -53,7 +53,7 @@ func run(root, out, importDir string) error {
 			return err
 		}
 		g := &generator{svc: svc, m: m, files: files}
-		if err := errors.Join(g.generate(), g.serde()); err != nil {
+		if err := errors.Join(g.generate(), g.serde(), g.operationFiles()); err != nil {
 			return fmt.Errorf("%s: %w", svc.Name, err)
 		}
 		if err := g.clientFiles(); err != nil {

@@ -25,6 +25,22 @@ type service struct {
 	// HandDecoder is true when the package writes its output decoder by
 	// hand; the generator then writes only its encoders and error decoders.
 	HandDecoder bool
+	// RuleNames names, per shape (or "Structure$member" for a member with
+	// constraints of its own), the variable holding its validation rule
+	// where the default, the name in lower camel case followed by Rule,
+	// would not do.
+	RuleNames map[string]string
+	// Patterns maps a model pattern to the hand-written matcher in the
+	// package's patterns.go: a pattern RE2 cannot compile or would read
+	// differently from ECMAScript, or one a loop matches faster.
+	Patterns map[string]string
+	// CheckOrder lists, per structure, the members checked first and in
+	// which order; the others follow in model order. It keeps the order of
+	// the violations the package has always reported.
+	CheckOrder map[string][]string
+	// ErrorMembersDecoder, when set, reads every member of the service's
+	// errors into a structure with a lower-case field per member.
+	ErrorMembersDecoder string
 }
 
 // services lists the five services in the order their packages are
@@ -45,7 +61,24 @@ var services = []service{
 		"PredictionConfiguration":              "PredictionConfiguration is the configuration of the prediction.",
 		"TimeSeriesDataPointSummaryFormOutput": "TimeSeriesDataPointSummaryFormOutput is the summary of the time series data points form.",
 		"ListingStatus":                        "ListingStatus is the status of an asset published in an Amazon DataZone catalog.",
-	}},
+	},
+		RuleNames: map[string]string{
+			"GlossaryTermId":    "glossaryTermRule",
+			"RevisionInput":     "formTypeRevisionRule",
+			"FormInput$content": "formContentRule",
+		},
+		Patterns: map[string]string{
+			`^dzd[-_][a-zA-Z0-9_-]{1,36}$`:         "domainIDPattern",
+			`^[a-zA-Z0-9_-]{1,36}$`:                "identifierPattern",
+			`^[a-zA-Z0-9_-]+$`:                     "revisionInputPattern",
+			`^[\x21-\x7E]+$`:                       "clientTokenPattern",
+			`^(?![0-9_])\w+$|^_\w*[a-zA-Z0-9]\w*$`: "formNamePattern",
+			`^(?!\.)[\w\.]*\w$`:                    "formTypeIdentifierPattern",
+		},
+		CheckOrder: map[string][]string{
+			"CreateAssetRevisionInput": {"name", "domainIdentifier", "identifier", "clientToken", "description", "formsInput", "glossaryTerms", "typeRevision"},
+		},
+	},
 	{Name: "memorydb", SchemaSerde: true, CBORSince: "v1.43.0", Describe: map[string]string{
 		"InvalidParameterCombinationException": "InvalidParameterCombinationException reports a request that combines parameters that cannot be used together.",
 		"InvalidParameterValueException":       "InvalidParameterValueException reports that a parameter has a value the service does not accept.",
@@ -72,7 +105,11 @@ var services = []service{
 		"ConflictExceptionReason":       "ConflictExceptionReason says why a request conflicted with the state of a resource.",
 		"SnapshotStatus":                "SnapshotStatus is the state of a graph snapshot.",
 		"ValidationExceptionReason":     "ValidationExceptionReason says why the service refused a request as invalid.",
-	}},
+	},
+		Patterns: map[string]string{
+			`^(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*$`: "snapshotNamePattern",
+		},
+	},
 	{Name: "partnercentral", Calls: "the AWS Partner Central Selling API", Describe: map[string]string{
 		"AccessDeniedException":          "AccessDeniedException reports that the caller may not perform the action; Reason, when set, says why.",
 		"ConflictException":              "ConflictException reports a request that conflicts with the current state of the resource.",
@@ -86,7 +123,11 @@ var services = []service{
 		"ResourceType":                   "ResourceType is the type of resource a snapshot is taken of.",
 		"ValidationExceptionErrorCode":   "ValidationExceptionErrorCode says what is wrong with one field of a request the service refused.",
 		"ValidationExceptionReason":      "ValidationExceptionReason says whether a request failed the service's request checks or its business rules.",
-	}},
+	},
+		Patterns: map[string]string{
+			`^.{1,255}$`: "clientTokenPattern",
+		},
+	},
 	{Name: "lightsail", SchemaSerde: true, HandDecoder: true, Describe: map[string]string{
 		"AccessDeniedException":           "AccessDeniedException reports that the caller cannot be authenticated or may not access a resource.",
 		"AccountSetupInProgressException": "AccountSetupInProgressException reports that the account is still being set up.",
@@ -107,5 +148,7 @@ var services = []service{
 		"RecordState":                     "RecordState is the state of an export snapshot record.",
 		"RegionName":                      "RegionName is the name of an AWS Region where Lightsail runs.",
 		"ResourceType":                    "ResourceType is the type of a Lightsail resource.",
-	}},
+	},
+		ErrorMembersDecoder: "decodeErrorMembers",
+	},
 }

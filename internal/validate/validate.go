@@ -347,3 +347,15 @@ func truncate(s string) string {
 	runes := []rune(s)
 	return string(runes[:max]) + "…"
 }
+
+// Valid reports whether v satisfies the rule, as StringValue would find
+// it, without recording anything.
+func (r *String) Valid(v string) bool {
+	if r.MinLen > 0 || r.HasMax {
+		n := utf8.RuneCountInString(v)
+		if n < r.MinLen || r.HasMax && n > r.MaxLen {
+			return false
+		}
+	}
+	return r.Pattern == nil || r.Pattern.Match(v)
+}
