@@ -7,7 +7,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/testutil"
@@ -156,53 +155,6 @@ func TestEndpointReachesTheWire(t *testing.T) {
 		if auth := r.Header.Get("Authorization"); !strings.Contains(auth, tt.scope) {
 			t.Errorf("%s: authorization %s is not scoped to %s", tt.region, auth, tt.scope)
 		}
-	}
-}
-
-type resolverFunc func(EndpointParameters) (smithyendpoints.Endpoint, error)
-
-func (f resolverFunc) ResolveEndpoint(_ context.Context, p EndpointParameters) (smithyendpoints.Endpoint, error) {
-	return f(p)
-}
-
-// TestCustomEndpointResolver checks the parameters a custom resolver is
-// given, and that its endpoint is used.
-func TestCustomEndpointResolver(t *testing.T) {
-	t.Parallel()
-	server := testutil.NewServer(t)
-	var seen EndpointParameters
-	client := newTestClient(nil, WithEndpointResolverV2(resolverFunc(func(p EndpointParameters) (smithyendpoints.Endpoint, error) {
-		seen = p
-		return endpoints.URL(server.URL + "/custom")
-	})), func(o *Options) { o.Region = "fips-eu-west-1" })
-	if _, err := client.CreateAssetRevision(context.Background(), requiredInput()); err != nil {
-		t.Fatal(err)
-	}
-	if got := server.Requests()[0].Path; got != "/custom/v2/domains/dzd_4p9n6sw4qt9xgn/assets/3t2ng8cp3dqxmb/revisions" {
-		t.Errorf("path %s", got)
-	}
-	want := EndpointParameters{Region: aws.String("eu-west-1"), UseFIPS: aws.Bool(true)}
-	if diff := cmp.Diff(want, seen); diff != "" {
-		t.Errorf("parameters (-want +got):\n%s", diff)
-	}
-}
-
-func TestSigningOverridesAndMiddleware(t *testing.T) {
-	t.Parallel()
-	server := testutil.NewServer(t)
-	client := newTestClient(server.Endpoint(), WithSigV4SigningName("custom-name"), WithSigV4SigningRegion("eu-west-3"))
-	if _, err := client.CreateAssetRevision(context.Background(), requiredInput()); err != nil {
-		t.Fatal(err)
-	}
-	if auth := server.Requests()[0].Header.Get("Authorization"); !strings.Contains(auth, "/eu-west-3/custom-name/aws4_request") {
-		t.Errorf("Authorization %s", auth)
-	}
-	_, err := client.CreateAssetRevision(context.Background(), requiredInput(), WithAPIOptions(nil))
-	if err == nil || !strings.Contains(err.Error(), "APIOptions[0] is nil") {
-		t.Errorf("WithAPIOptions: %v", err)
-	}
-	if n := server.Count(); n != 1 {
-		t.Errorf("the server saw %d requests, want 1", n)
 	}
 }
 

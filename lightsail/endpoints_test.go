@@ -136,32 +136,6 @@ func TestEndpointOptions(t *testing.T) {
 	}
 }
 
-func TestCustomEndpointResolver(t *testing.T) {
-	t.Parallel()
-	srv := testutil.NewServer(t)
-	var seen EndpointParameters
-	client := newTestClient(nil, func(o *Options) {
-		o.EndpointResolverV2 = resolverFunc(func(p EndpointParameters) (smithyendpoints.Endpoint, error) {
-			seen = p
-			return endpoints.URL(srv.URL + "/custom")
-		})
-	})
-	_, err := client.GetExportSnapshotRecords(context.Background(), nil)
-	must(t, err)
-	if got := srv.Requests()[0].Path; got != "/custom" {
-		t.Errorf("path = %s, want /custom", got)
-	}
-	if aws.ToString(seen.Region) != "us-east-1" || aws.ToBool(seen.UseFIPS) || aws.ToBool(seen.UseDualStack) || seen.Endpoint != nil {
-		t.Errorf("parameters %+v", seen)
-	}
-}
-
-type resolverFunc func(EndpointParameters) (smithyendpoints.Endpoint, error)
-
-func (f resolverFunc) ResolveEndpoint(_ context.Context, p EndpointParameters) (smithyendpoints.Endpoint, error) {
-	return f(p)
-}
-
 // TestEndpointTestsFromModel runs the model's own endpoint test cases.
 func TestEndpointTestsFromModel(t *testing.T) {
 	t.Parallel()

@@ -137,59 +137,6 @@ func TestLegacyFIPSRegion(t *testing.T) {
 	}
 }
 
-func TestCustomEndpointResolver(t *testing.T) {
-	t.Parallel()
-	srv := testutil.NewServer(t)
-	var seen memorydb.EndpointParameters
-	client := newClient(srv, func(o *memorydb.Options) {
-		o.BaseEndpoint = nil
-		o.EndpointResolverV2 = resolverFunc(func(p memorydb.EndpointParameters) (smithyendpoints.Endpoint, error) {
-			seen = p
-			return endpoints.URL(srv.URL + "/custom")
-		})
-	})
-	if err := call(client, context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if got := srv.Requests()[0].Path; got != "/custom" {
-		t.Errorf("path = %s", got)
-	}
-	if *seen.Region != "us-east-1" || *seen.UseFIPS || *seen.UseDualStack || seen.Endpoint != nil {
-		t.Errorf("parameters %+v", seen)
-	}
-}
-
-type resolverFunc func(memorydb.EndpointParameters) (smithyendpoints.Endpoint, error)
-
-func (f resolverFunc) ResolveEndpoint(_ context.Context, p memorydb.EndpointParameters) (smithyendpoints.Endpoint, error) {
-	return f(p)
-}
-
-func TestSigningOverrides(t *testing.T) {
-	t.Parallel()
-	srv := testutil.NewServer(t)
-	client := newClient(srv, memorydb.WithSigV4SigningName("custom-name"), memorydb.WithSigV4SigningRegion("eu-west-3"))
-	if err := call(client, context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if auth := srv.Requests()[0].Header.Get("Authorization"); !strings.Contains(auth, "/eu-west-3/custom-name/aws4_request") {
-		t.Errorf("Authorization %s", auth)
-	}
-	err := call(client, context.Background(), memorydb.WithAPIOptions(nil))
-	if err == nil || !strings.Contains(err.Error(), "APIOptions[0] is nil") {
-		t.Errorf("WithAPIOptions: %v", err)
-	}
-	custom := newClient(srv, memorydb.WithEndpointResolverV2(resolverFunc(func(memorydb.EndpointParameters) (smithyendpoints.Endpoint, error) {
-		return endpoints.URL(srv.URL + "/via-option")
-	})), func(o *memorydb.Options) { o.BaseEndpoint = nil })
-	if err := call(custom, context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if got := srv.Requests()[1].Path; got != "/via-option" {
-		t.Errorf("path %s", got)
-	}
-}
-
 // TestEndpointTestsFromModel runs the model's own endpoint test cases.
 func TestEndpointTestsFromModel(t *testing.T) {
 	t.Parallel()

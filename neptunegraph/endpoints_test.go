@@ -217,46 +217,6 @@ func (h *hostCapture) Do(req *http.Request) (*http.Response, error) {
 	return h.capture.Do(req)
 }
 
-func TestBaseEndpointPathPrefix(t *testing.T) {
-	t.Parallel()
-	c := &hostCapture{}
-	client := neptunegraph.New(neptunegraph.Options{Region: "us-east-1", Credentials: testutil.Credentials, HTTPClient: c,
-		BaseEndpoint: aws.String("https://example.com/custom")})
-	if _, err := client.CreateGraphSnapshot(context.Background(), validInput()); err != nil {
-		t.Fatal(err)
-	}
-	if c.path != "/custom/snapshots" {
-		t.Errorf("path %q, want /custom/snapshots", c.path)
-	}
-}
-
-func TestOptionHelpers(t *testing.T) {
-	t.Parallel()
-	srv := testutil.NewServer(t, testutil.Response{Status: 201, Body: "{}"})
-	client := newClient(srv, neptunegraph.WithSigV4SigningName("custom-name"), neptunegraph.WithSigV4SigningRegion("eu-west-3"))
-	if _, err := client.CreateGraphSnapshot(context.Background(), validInput()); err != nil {
-		t.Fatal(err)
-	}
-	if auth := srv.Requests()[0].Header.Get("Authorization"); !strings.Contains(auth, "/eu-west-3/custom-name/aws4_request") {
-		t.Errorf("Authorization %s is not scoped to eu-west-3/custom-name", auth)
-	}
-	_, err := client.CreateGraphSnapshot(context.Background(), validInput(), neptunegraph.WithAPIOptions(nil))
-	if err == nil || !strings.Contains(err.Error(), "APIOptions[0] is nil") {
-		t.Errorf("WithAPIOptions: %v", err)
-	}
-	resolver := &recordingResolver{}
-	custom := newClient(srv, neptunegraph.WithEndpointResolverV2(resolver))
-	if _, err := custom.CreateGraphSnapshot(context.Background(), validInput()); err != nil {
-		t.Fatal(err)
-	}
-	if len(resolver.params) != 1 || aws.ToString(resolver.params[0].Endpoint) != aws.ToString(srv.Endpoint()) {
-		t.Errorf("resolver parameters %+v", resolver.params)
-	}
-	if n := srv.Count(); n != 2 {
-		t.Errorf("server saw %d requests, want 2", n)
-	}
-}
-
 // TestEndpointTestsFromModel runs the model's own endpoint test cases.
 func TestEndpointTestsFromModel(t *testing.T) {
 	t.Parallel()

@@ -198,32 +198,6 @@ func TestBaseEndpointWithoutRegion(t *testing.T) {
 	}
 }
 
-func TestCustomEndpointResolver(t *testing.T) {
-	t.Parallel()
-	srv := testutil.NewServer(t)
-	var seen partnercentral.EndpointParameters
-	resolver := resolverFunc(func(p partnercentral.EndpointParameters) (smithyendpoints.Endpoint, error) {
-		seen = p
-		return endpoints.URL(srv.URL + "/custom")
-	})
-	client := newClient(srv, func(o *partnercentral.Options) { o.BaseEndpoint = nil }, partnercentral.WithEndpointResolverV2(resolver))
-	if _, err := client.CreateResourceSnapshot(context.Background(), valid()); err != nil {
-		t.Fatal(err)
-	}
-	if got := srv.Requests()[0].Path; got != "/custom" {
-		t.Errorf("path = %s", got)
-	}
-	if seen.Region == nil || *seen.Region != "us-east-1" || seen.UseFIPS == nil || *seen.UseFIPS || seen.Endpoint != nil {
-		t.Errorf("parameters %+v", seen)
-	}
-}
-
-type resolverFunc func(partnercentral.EndpointParameters) (smithyendpoints.Endpoint, error)
-
-func (f resolverFunc) ResolveEndpoint(_ context.Context, p partnercentral.EndpointParameters) (smithyendpoints.Endpoint, error) {
-	return f(p)
-}
-
 // TestEndpointTestsFromModel runs the model's own endpoint test cases.
 func TestEndpointTestsFromModel(t *testing.T) {
 	t.Parallel()

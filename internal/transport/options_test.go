@@ -16,9 +16,11 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/datazone"
 	"github.com/awssnap/awssnap/internal/endpoints"
@@ -856,5 +858,125 @@ func TestRefusesMisconfiguration(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// endpointResolverOf is an EndpointResolverV2 of the service whose
+// parameters are P: it records them (nil for those unset) and answers
+// with url.
+type endpointResolverOf[P any] struct {
+	url  string
+	seen *map[string]any
+}
+
+func (r endpointResolverOf[P]) ResolveEndpoint(_ context.Context, params P) (smithyendpoints.Endpoint, error) {
+	v := reflect.ValueOf(params)
+	*r.seen = map[string]any{}
+	for i := range v.NumField() {
+		var value any // nil for an unset parameter
+		if f := v.Field(i); !f.IsNil() {
+			value = f.Elem().Interface()
+		}
+		(*r.seen)[v.Type().Field(i).Name] = value
+	}
+	return endpoints.URL(r.url)
+}
+
+// optionHelpers returns the With... option helpers of whichever service
+// options is: WithEndpointResolverV2 with a resolver that records its
+// parameters into seen and answers url, WithSigV4SigningName,
+// WithSigV4SigningRegion and WithAPIOptions.
+func optionHelpers(url string, seen *map[string]any, name, region string, apiOptions ...func(*middleware.Stack) error) func(any) {
+	return func(options any) {
+		switch o := options.(type) {
+		case *memorydb.Options:
+			memorydb.WithEndpointResolverV2(endpointResolverOf[memorydb.EndpointParameters]{url, seen})(o)
+			memorydb.WithSigV4SigningName(name)(o)
+			memorydb.WithSigV4SigningRegion(region)(o)
+			memorydb.WithAPIOptions(apiOptions...)(o)
+		case *lightsail.Options:
+			lightsail.WithEndpointResolverV2(endpointResolverOf[lightsail.EndpointParameters]{url, seen})(o)
+			lightsail.WithSigV4SigningName(name)(o)
+			lightsail.WithSigV4SigningRegion(region)(o)
+			lightsail.WithAPIOptions(apiOptions...)(o)
+		case *neptunegraph.Options:
+			neptunegraph.WithEndpointResolverV2(endpointResolverOf[neptunegraph.EndpointParameters]{url, seen})(o)
+			neptunegraph.WithSigV4SigningName(name)(o)
+			neptunegraph.WithSigV4SigningRegion(region)(o)
+			neptunegraph.WithAPIOptions(apiOptions...)(o)
+		case *datazone.Options:
+			datazone.WithEndpointResolverV2(endpointResolverOf[datazone.EndpointParameters]{url, seen})(o)
+			datazone.WithSigV4SigningName(name)(o)
+			datazone.WithSigV4SigningRegion(region)(o)
+			datazone.WithAPIOptions(apiOptions...)(o)
+		case *partnercentral.Options:
+			partnercentral.WithEndpointResolverV2(endpointResolverOf[partnercentral.EndpointParameters]{url, seen})(o)
+			partnercentral.WithSigV4SigningName(name)(o)
+			partnercentral.WithSigV4SigningRegion(region)(o)
+			partnercentral.WithAPIOptions(apiOptions...)(o)
+		}
+	}
+}
+
+// TestOptionHelpers calls each operation with its service's option
+// helpers: the custom endpoint resolver is given the rules' parameters (a
+// legacy FIPS region spelled out as region and FIPS, the BaseEndpoint when
+// there is one) and its endpoint is used, path included; the request is
+// signed with the name and region the helpers set; and a nil middleware
+// from WithAPIOptions is refused before anything is sent.
+func TestOptionHelpers(t *testing.T) {
+	t.Parallel()
+	for _, op := range operations {
+		t.Run(op.name, func(t *testing.T) {
+			t.Parallel()
+			srv := testutil.NewServer(t)
+			call, _ := op.newClient(baseConfig(srv))
+			for _, c := range []struct {
+				name, region string
+				base         *string
+				want         map[string]any
+			}{
+				{name: "without BaseEndpoint", region: "fips-eu-west-1",
+					want: map[string]any{"Region": "eu-west-1", "UseFIPS": true, "UseDualStack": false, "Endpoint": nil}},
+				{name: "with BaseEndpoint", region: "us-east-1", base: srv.Endpoint(),
+					want: map[string]any{"Region": "us-east-1", "UseFIPS": false, "UseDualStack": false, "Endpoint": *srv.Endpoint()}},
+			} {
+				var seen map[string]any
+				before := srv.Count()
+				err := call(context.Background(), set("Region", c.region), set("BaseEndpoint", c.base),
+					optionHelpers(srv.URL+"/custom", &seen, "custom-name", "eu-west-3"))
+				if err != nil {
+					t.Fatalf("%s: %v", c.name, err)
+				}
+				if _, dualStack := seen["UseDualStack"]; !dualStack {
+					delete(c.want, "UseDualStack") // the service's rules have no such parameter at all
+				}
+				if op.serviceID == neptunegraph.ServiceID {
+					c.want["ApiType"] = "ControlPlane" // the operation's own parameter
+				}
+				if diff := cmp.Diff(c.want, seen); diff != "" {
+					t.Errorf("%s: resolver parameters (-want +got):\n%s", c.name, diff)
+				}
+				requests := srv.Requests()
+				if len(requests) != before+1 {
+					t.Fatalf("%s: %d requests, want 1", c.name, len(requests)-before)
+				}
+				req := requests[len(requests)-1]
+				if req.Path != "/custom" && !strings.HasPrefix(req.Path, "/custom/") {
+					t.Errorf("%s: path %s, want one under the resolver's /custom", c.name, req.Path)
+				}
+				if _, scope := signed(req); !strings.HasSuffix(scope, "/eu-west-3/custom-name/aws4_request") {
+					t.Errorf("%s: credential scope %q, want eu-west-3/custom-name", c.name, scope)
+				}
+			}
+			var seen map[string]any
+			err := call(context.Background(), optionHelpers(srv.URL, &seen, "n", "r", nil))
+			if err == nil || !strings.Contains(err.Error(), "APIOptions[0] is nil") {
+				t.Errorf("WithAPIOptions(nil): %v", err)
+			}
+			if n := srv.Count(); n != 2 {
+				t.Errorf("%d requests in all, want 2", n)
+			}
+		})
 	}
 }
