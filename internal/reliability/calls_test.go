@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
@@ -101,10 +102,21 @@ func TestRetryableAnswers(t *testing.T) {
 	}
 }
 
+// v1Retryer hides every method of a retryer but those of aws.Retryer, as
+// a program's own retryer written against that interface would.
+type v1Retryer struct{ aws.Retryer }
+
+// setField returns a per-call option that sets the named field of any
+// service's Options.
+func setField(name string, v any) func(any) {
+	return func(options any) { reflect.ValueOf(options).Elem().FieldByName(name).Set(reflect.ValueOf(v)) }
+}
+
 // TestRetriesStopAtMaxAttempts throttles, or fails with a server error,
 // every attempt of a call of each operation: the call makes exactly the
-// retryer's attempts and fails with a MaxAttemptsError holding the
-// service's last error.
+// attempts allowed, by the client's retryer, by a retryer with only the
+// methods of aws.Retryer, or by the call's RetryMaxAttempts, and fails
+// with a MaxAttemptsError holding the service's last error.
 func TestRetriesStopAtMaxAttempts(t *testing.T) {
 	t.Parallel()
 	faults := []struct {
@@ -118,32 +130,47 @@ func TestRetriesStopAtMaxAttempts(t *testing.T) {
 			emulator.OpCreateResourceSnapshot: "InternalServerException",
 		}},
 	}
+	limits := []struct {
+		name  string
+		limit func(attempts int) (settings, []func(any))
+	}{
+		{"retryer", func(n int) (settings, []func(any)) { return settings{retryer: fastRetryer(n)}, nil }},
+		{"aws.Retryer only", func(n int) (settings, []func(any)) {
+			return settings{retryer: func() aws.Retryer { return v1Retryer{fastRetryer(n)()} }}, nil
+		}},
+		{"RetryMaxAttempts per call", func(n int) (settings, []func(any)) {
+			return settings{retryer: fastRetryer(3)}, []func(any){setField("RetryMaxAttempts", n)}
+		}},
+	}
 	for _, op := range ops {
 		for _, f := range faults {
-			for _, attempts := range []int{1, 4} {
-				want := "ThrottlingException"
-				if f.code != nil {
-					want = f.code[op.name]
+			for _, l := range limits {
+				for _, attempts := range []int{1, 4} {
+					want := "ThrottlingException"
+					if f.code != nil {
+						want = f.code[op.name]
+					}
+					t.Run(op.name+"/"+want+"/"+l.name+"/"+strconv.Itoa(attempts), func(t *testing.T) {
+						t.Parallel()
+						s, perCall := l.limit(attempts)
+						e := newEnv(t, emulator.Config{}, s)
+						fault := f.fault
+						fault.Operation = op.name
+						e.emu.InjectFault(fault)
+						_, err := op.send(testContext(t), e.clients, op.input(0), perCall...)
+						var maxErr *retry.MaxAttemptsError
+						if attempts > 1 && (!errors.As(err, &maxErr) || maxErr.Attempt != attempts) {
+							t.Fatalf("got %v, want a MaxAttemptsError after %d attempts", err, attempts)
+						}
+						var apiErr smithy.APIError
+						if !errors.As(err, &apiErr) || apiErr.ErrorCode() != want {
+							t.Errorf("got %v, want %s inside", err, want)
+						}
+						checkOperationError(t, err, op.name)
+						checkAttempts(t, op, e.rec.sent(), attempts)
+						checkCreated(t, op, e.emu, 0)
+					})
 				}
-				t.Run(op.name+"/"+want+"/"+strconv.Itoa(attempts), func(t *testing.T) {
-					t.Parallel()
-					e := newEnv(t, emulator.Config{}, settings{retryer: fastRetryer(attempts)})
-					fault := f.fault
-					fault.Operation = op.name
-					e.emu.InjectFault(fault)
-					_, err := op.call(testContext(t), e.clients, 0)
-					var maxErr *retry.MaxAttemptsError
-					if attempts > 1 && (!errors.As(err, &maxErr) || maxErr.Attempt != attempts) {
-						t.Fatalf("got %v, want a MaxAttemptsError after %d attempts", err, attempts)
-					}
-					var apiErr smithy.APIError
-					if !errors.As(err, &apiErr) || apiErr.ErrorCode() != want {
-						t.Errorf("got %v, want %s inside", err, want)
-					}
-					checkOperationError(t, err, op.name)
-					checkAttempts(t, op, e.rec.sent(), attempts)
-					checkCreated(t, op, e.emu, 0)
-				})
 			}
 		}
 	}
