@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"net/http"
 	"slices"
 	"sort"
 	"strconv"
@@ -14,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 	smithyjson "github.com/aws/smithy-go/encoding/json"
@@ -428,23 +426,6 @@ func mergeHeader(h map[string]string, key, value string) map[string]string {
 		out[k] = v
 	}
 	return out
-}
-
-// TestResponseStatus checks that any 2xx status is a success and that the
-// request ID reaches the output metadata.
-func TestResponseStatus(t *testing.T) {
-	t.Parallel()
-	for _, status := range []int{http.StatusOK, http.StatusCreated, http.StatusAccepted} {
-		server := testutil.NewServer(t, testutil.Response{Status: status, Header: map[string]string{"X-Amzn-RequestId": "rid-7"},
-			Body: `{"id":"a"}`})
-		out, err := newTestClient(server.Endpoint()).CreateAssetRevision(context.Background(), requiredInput())
-		if err != nil {
-			t.Fatalf("status %d: %v", status, err)
-		}
-		if id, _ := awsmiddleware.GetRequestIDMetadata(out.ResultMetadata); id != "rid-7" || *out.Id != "a" {
-			t.Errorf("status %d: request ID %q, id %q", status, id, *out.Id)
-		}
-	}
 }
 
 // TestBodyEscapesMatchTheOfficialEncoder spot-checks that text members are

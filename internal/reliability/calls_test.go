@@ -14,8 +14,10 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/emulator"
@@ -423,5 +425,52 @@ func TestIdempotencyTokens(t *testing.T) {
 				t.Errorf("%d requests sent", n)
 			}
 		})
+	}
+}
+
+// member returns the string at a field path ("Snapshot.Name") of an
+// output, "" when a pointer on the way is nil.
+func member(out any, path string) string {
+	v := reflect.ValueOf(out)
+	for _, name := range strings.Split(path, ".") {
+		if v.IsNil() {
+			return ""
+		}
+		v = v.Elem().FieldByName(name)
+	}
+	if v.IsNil() {
+		return ""
+	}
+	return v.Elem().String()
+}
+
+// TestAnySuccessStatus answers a call of each operation with each 2xx
+// status: the call succeeds, decodes the body (none with 204) and keeps
+// the request ID in its result metadata.
+func TestAnySuccessStatus(t *testing.T) {
+	t.Parallel()
+	for _, op := range ops {
+		for _, status := range []int{200, 201, 202, 204} {
+			t.Run(op.name+"/"+strconv.Itoa(status), func(t *testing.T) {
+				t.Parallel()
+				a, want := answer{status: status, body: op.answer}, "n"
+				if status == http.StatusNoContent {
+					a.body, want = "", ""
+				}
+				rec := newScripted(a)
+				out, err := op.call(testContext(t), scriptedClients(rec, settings{}), 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := member(out, op.member); got != want {
+					t.Errorf("%s = %q, want %q", op.member, got, want)
+				}
+				metadata := reflect.ValueOf(out).Elem().FieldByName("ResultMetadata").Interface().(middleware.Metadata)
+				if id, _ := awsmiddleware.GetRequestIDMetadata(metadata); id != hostileRequestID {
+					t.Errorf("request ID %q, want %q", id, hostileRequestID)
+				}
+				checkAttempts(t, op, rec.sent(), 1)
+			})
+		}
 	}
 }

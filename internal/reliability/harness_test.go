@@ -223,6 +223,9 @@ type op struct {
 	path string
 	// model is the service's model file in the shared models directory.
 	model string
+	// answer is a successful answer's body that sets one member, at the
+	// field path member of the output, to "n".
+	answer, member string
 }
 
 // perCall turns options written for any service into options of one.
@@ -275,7 +278,8 @@ var ops = []op{
 		},
 		retryer: func(c *clients) aws.Retryer { return c.memorydb.Options().Retryer },
 		path:    "/",
-		model:   "memorydb.json",
+		answer:  `{"Snapshot":{"Name":"n"}}`, member: "Snapshot.Name",
+		model: "memorydb.json",
 	},
 	{
 		name:       emulator.OpGetExportSnapshotRecords,
@@ -291,7 +295,8 @@ var ops = []op{
 		created: func(*emulator.Emulator, int) int { return -1 },
 		retryer: func(c *clients) aws.Retryer { return c.lightsail.Options().Retryer },
 		path:    "/",
-		model:   "lightsail.json",
+		answer:  `{"nextPageToken":"n"}`, member: "NextPageToken",
+		model: "lightsail.json",
 	},
 	{
 		name: emulator.OpCreateGraphSnapshot,
@@ -315,7 +320,8 @@ var ops = []op{
 		created: func(e *emulator.Emulator, _ int) int { return e.GraphSnapshotCount(emulator.SeedNeptuneGraph) - 1 },
 		retryer: func(c *clients) aws.Retryer { return c.neptunegraph.Options().Retryer },
 		path:    "/snapshots",
-		model:   "neptunegraph.json",
+		answer:  `{"id":"n"}`, member: "Id",
+		model: "neptunegraph.json",
 	},
 	{
 		name:       emulator.OpCreateAssetRevision,
@@ -356,7 +362,8 @@ var ops = []op{
 		},
 		retryer: func(c *clients) aws.Retryer { return c.datazone.Options().Retryer },
 		path:    "/v2/domains/" + emulator.SeedDataZoneDomain + "/assets/" + emulator.SeedDataZoneAsset + "/revisions",
-		model:   "datazone.json",
+		answer:  `{"id":"n"}`, member: "Id",
+		model: "datazone.json",
 	},
 	{
 		name:       emulator.OpCreateResourceSnapshot,
@@ -371,7 +378,8 @@ var ops = []op{
 		created: func(e *emulator.Emulator, _ int) int { return e.PartnerCentralSnapshotCount() },
 		retryer: func(c *clients) aws.Retryer { return c.partnercentral.Options().Retryer },
 		path:    "/",
-		model:   "partnercentral.json",
+		answer:  `{"Arn":"n"}`, member: "Arn",
+		model: "partnercentral.json",
 	},
 }
 
