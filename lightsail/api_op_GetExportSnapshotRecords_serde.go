@@ -3,8 +3,11 @@
 package lightsail
 
 import (
+	"slices"
+
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
+	"github.com/awssnap/awssnap/lightsail/types"
 )
 
 // encodeGetExportSnapshotRecordsInput writes the body members in the order
@@ -15,6 +18,253 @@ func encodeGetExportSnapshotRecordsInput(in *GetExportSnapshotRecordsInput, req 
 	w.BeginObject()
 	w.StringMember("pageToken", in.PageToken)
 	w.EndObject()
+}
+
+// decodeGetExportSnapshotRecordsOutput reads the body of a response; members
+// it does not know are skipped.
+func decodeGetExportSnapshotRecordsOutput(r *jsonwire.Reader, out *GetExportSnapshotRecordsOutput) {
+	d := pageDecoder{r: r}
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "exportSnapshotRecords":
+			out.ExportSnapshotRecords = d.exportSnapshotRecordList()
+		case "nextPageToken":
+			out.NextPageToken = r.StringPtr()
+		default:
+			r.Skip()
+		}
+	}
+}
+
+// pageDecoder reads one page. The structures the page's elements point to
+// share a few slabs and each nested list shape one backing array, so a
+// page of a hundred elements costs tens of allocations, not hundreds.
+type pageDecoder struct {
+	r                               *jsonwire.Reader
+	resourceLocations               jsonwire.Slab[types.ResourceLocation]
+	exportSnapshotRecordSourceInfos jsonwire.Slab[types.ExportSnapshotRecordSourceInfo]
+	destinationInfos                jsonwire.Slab[types.DestinationInfo]
+	instanceSnapshotInfos           jsonwire.Slab[types.InstanceSnapshotInfo]
+	diskSnapshotInfos               jsonwire.Slab[types.DiskSnapshotInfo]
+	diskInfos                       []types.DiskInfo
+}
+
+// longList is the length past which the page's list is sized by counting
+// the rest of its array.
+const longList = 1024
+
+// typicalElementBytes is about the JSON length of an element of the page's
+// list with every member set and its usual nested elements; the list is
+// first sized from it.
+const typicalElementBytes = 800
+
+// exportSnapshotRecordList reads a list of the page. A null element becomes a
+// zero ExportSnapshotRecord, as it does in the official client.
+func (d *pageDecoder) exportSnapshotRecordList() []types.ExportSnapshotRecord {
+	r := d.r
+	if r.Null() {
+		return nil
+	}
+	// Size the list, and the nested lists, from the bytes left, at an
+	// element's typical length, so a page of about the usual elements grows
+	// none of them.
+	estimate := min(r.Unread()/typicalElementBytes+1, longList)
+	list := make([]types.ExportSnapshotRecord, 0, estimate)
+	if d.diskInfos == nil {
+		d.diskInfos = make([]types.DiskInfo, 0, 2*estimate)
+	}
+	counted := false
+	for it := r.Array(); r.More(&it); {
+		if !counted && len(list) >= longList && len(list) == cap(list) {
+			counted = true
+			// A long page: count the rest once rather than copy the elements
+			// at every doubling.
+			if n := r.CountElements(it); n > 0 {
+				list = slices.Grow(list, n)
+			}
+		}
+		list = append(list, types.ExportSnapshotRecord{})
+		d.exportSnapshotRecord(&list[len(list)-1])
+	}
+	return list
+}
+
+// exportSnapshotRecord reads one element of the page's list in place.
+func (d *pageDecoder) exportSnapshotRecord(v *types.ExportSnapshotRecord) {
+	r := d.r
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "name":
+			v.Name = r.StringPtr()
+		case "arn":
+			v.Arn = r.StringPtr()
+		case "createdAt":
+			v.CreatedAt = r.EpochSecondsPtr()
+		case "location":
+			v.Location = d.resourceLocation()
+		case "resourceType":
+			v.ResourceType = types.ResourceType(r.String())
+		case "state":
+			v.State = types.RecordState(r.String())
+		case "sourceInfo":
+			v.SourceInfo = d.exportSnapshotRecordSourceInfo()
+		case "destinationInfo":
+			v.DestinationInfo = d.destinationInfo()
+		default:
+			r.Skip()
+		}
+	}
+}
+
+// resourceLocation reads a ResourceLocation into the page's slab; null gives
+// nil.
+func (d *pageDecoder) resourceLocation() *types.ResourceLocation {
+	r := d.r
+	if r.Null() {
+		return nil
+	}
+	v := d.resourceLocations.New()
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "availabilityZone":
+			v.AvailabilityZone = r.StringPtr()
+		case "regionName":
+			v.RegionName = types.RegionName(r.String())
+		default:
+			r.Skip()
+		}
+	}
+	return v
+}
+
+// exportSnapshotRecordSourceInfo reads an ExportSnapshotRecordSourceInfo into
+// the page's slab; null gives nil.
+func (d *pageDecoder) exportSnapshotRecordSourceInfo() *types.ExportSnapshotRecordSourceInfo {
+	r := d.r
+	if r.Null() {
+		return nil
+	}
+	v := d.exportSnapshotRecordSourceInfos.New()
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "resourceType":
+			v.ResourceType = types.ExportSnapshotRecordSourceType(r.String())
+		case "createdAt":
+			v.CreatedAt = r.EpochSecondsPtr()
+		case "name":
+			v.Name = r.StringPtr()
+		case "arn":
+			v.Arn = r.StringPtr()
+		case "fromResourceName":
+			v.FromResourceName = r.StringPtr()
+		case "fromResourceArn":
+			v.FromResourceArn = r.StringPtr()
+		case "instanceSnapshotInfo":
+			v.InstanceSnapshotInfo = d.instanceSnapshotInfo()
+		case "diskSnapshotInfo":
+			v.DiskSnapshotInfo = d.diskSnapshotInfo()
+		default:
+			r.Skip()
+		}
+	}
+	return v
+}
+
+// destinationInfo reads a DestinationInfo into the page's slab; null gives
+// nil.
+func (d *pageDecoder) destinationInfo() *types.DestinationInfo {
+	r := d.r
+	if r.Null() {
+		return nil
+	}
+	v := d.destinationInfos.New()
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "id":
+			v.Id = r.StringPtr()
+		case "service":
+			v.Service = r.StringPtr()
+		default:
+			r.Skip()
+		}
+	}
+	return v
+}
+
+// instanceSnapshotInfo reads an InstanceSnapshotInfo into the page's slab;
+// null gives nil.
+func (d *pageDecoder) instanceSnapshotInfo() *types.InstanceSnapshotInfo {
+	r := d.r
+	if r.Null() {
+		return nil
+	}
+	v := d.instanceSnapshotInfos.New()
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "fromBundleId":
+			v.FromBundleId = r.StringPtr()
+		case "fromBlueprintId":
+			v.FromBlueprintId = r.StringPtr()
+		case "fromDiskInfo":
+			v.FromDiskInfo = d.diskInfoList()
+		default:
+			r.Skip()
+		}
+	}
+	return v
+}
+
+// diskSnapshotInfo reads a DiskSnapshotInfo into the page's slab; null gives
+// nil.
+func (d *pageDecoder) diskSnapshotInfo() *types.DiskSnapshotInfo {
+	r := d.r
+	if r.Null() {
+		return nil
+	}
+	v := d.diskSnapshotInfos.New()
+	for it := r.Object(); r.More(&it); {
+		switch r.Key() {
+		case "sizeInGb":
+			v.SizeInGb = r.Int32Ptr()
+		default:
+			r.Skip()
+		}
+	}
+	return v
+}
+
+// diskInfoList reads a list of DiskInfo values into the page's shared backing
+// array; the returned slice is capped at its length, so an append by the
+// caller copies instead of overwriting a neighbour. A null element becomes a
+// zero DiskInfo, as in the official client.
+func (d *pageDecoder) diskInfoList() []types.DiskInfo {
+	r := d.r
+	if r.Null() {
+		return nil
+	}
+	start := len(d.diskInfos)
+	for it := r.Array(); r.More(&it); {
+		d.diskInfos = append(d.diskInfos, types.DiskInfo{})
+		v := &d.diskInfos[len(d.diskInfos)-1]
+		for item := r.Object(); r.More(&item); {
+			switch r.Key() {
+			case "name":
+				v.Name = r.StringPtr()
+			case "path":
+				v.Path = r.StringPtr()
+			case "sizeInGb":
+				v.SizeInGb = r.Int32Ptr()
+			case "isSystemDisk":
+				v.IsSystemDisk = r.BoolPtr()
+			default:
+				r.Skip()
+			}
+		}
+	}
+	if len(d.diskInfos) == start {
+		return []types.DiskInfo{}
+	}
+	return d.diskInfos[start:len(d.diskInfos):len(d.diskInfos)]
 }
 
 // errorMembers are the members every error of the service carries.

@@ -22,9 +22,6 @@ type service struct {
 	// CBORSince is the first official module version that sends Smithy RPC
 	// v2 CBOR by default, for a model that lists rpcv2Cbor.
 	CBORSince string
-	// HandDecoder is true when the package writes its output decoder by
-	// hand; the generator then writes only its encoders and error decoders.
-	HandDecoder bool
 	// RuleNames names, per shape (or "Structure$member" for a member with
 	// constraints of its own), the variable holding its validation rule
 	// where the default, the name in lower camel case followed by Rule,
@@ -41,6 +38,27 @@ type service struct {
 	// ErrorMembersDecoder, when set, reads every member of the service's
 	// errors into a structure with a lower-case field per member.
 	ErrorMembersDecoder string
+	// Page, when set, lays out the JSON output decoder for long pages of
+	// structures (see pageLayout).
+	Page *pageLayout
+}
+
+// pageLayout lays out the output decoder of an operation whose output is
+// a page of many structures, so that a page costs tens of allocations, not
+// hundreds: the structures reached by pointer come from slabs shared by the
+// whole page, the lists of structures in the output are sized from the
+// bytes left to read, and each nested list shape named in Nested shares one
+// backing array across the page.
+type pageLayout struct {
+	// TypicalBytes is about the JSON length of one element of the page's
+	// list with every member set and the nested elements Nested counts.
+	TypicalBytes int
+	// LongList is the length past which the page's list is sized by
+	// counting the rest of its array once.
+	LongList int
+	// Nested gives, per nested list shape, its typical number of elements
+	// per element of the page's list.
+	Nested map[string]int
 }
 
 // services lists the five services in the order their packages are
@@ -128,7 +146,7 @@ var services = []service{
 			`^.{1,255}$`: "clientTokenPattern",
 		},
 	},
-	{Name: "lightsail", SchemaSerde: true, HandDecoder: true, Describe: map[string]string{
+	{Name: "lightsail", SchemaSerde: true, Page: &pageLayout{TypicalBytes: 800, LongList: 1024, Nested: map[string]int{"DiskInfoList": 2}}, Describe: map[string]string{
 		"AccessDeniedException":           "AccessDeniedException reports that the caller cannot be authenticated or may not access a resource.",
 		"AccountSetupInProgressException": "AccountSetupInProgressException reports that the account is still being set up.",
 		"InvalidInputException":           "InvalidInputException reports a request with an input the service does not accept.",

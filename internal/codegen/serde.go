@@ -105,6 +105,12 @@ type serdeWriter struct {
 	imports map[string]bool
 	done    map[string]bool
 	queue   []func() error
+
+	// page is set while the page decoder's methods are written; its
+	// fields are gathered as they are needed.
+	page       *pageLayout
+	pageFields []string
+	pageOutput bool // the members being read are the output's
 }
 
 func (s *serdeWriter) printf(format string, args ...any) { fmt.Fprintf(&s.b, format, args...) }
@@ -158,7 +164,9 @@ func (s *serdeWriter) file() error {
 		func() error { return s.encodeInput(in) },
 		s.drain,
 	}
-	if !s.g.svc.HandDecoder {
+	if s.g.svc.Page != nil && s.f.suffix == "" {
+		steps = append(steps, func() error { return s.decodePage(out, s.g.svc.Page) })
+	} else {
 		steps = append(steps, func() error { return s.decodeOutput(out) }, s.drain)
 	}
 	if s.f.suffix == "" { // typed errors are decoded here only for JSON
@@ -549,8 +557,15 @@ func (s *serdeWriter) decodeValue(mem *smithymodel.Member) (string, error) {
 		s.useTypes()
 		return fmt.Sprintf("%s(r.String())", typ), nil
 	case "structure":
+		if s.page != nil {
+			return "d." + s.pageStruct(t) + "()", nil
+		}
 		return s.decodeStruct(t) + "(r)", nil
 	case "list":
+		if s.page != nil {
+			fn, err := s.pageList(t)
+			return "d." + fn + "()", err
+		}
 		fn, err := s.decodeList(t)
 		return fn + "(r)", err
 	}
@@ -646,9 +661,9 @@ func messageAlias(mem *smithymodel.Member) []string {
 }
 
 // errorDecoders writes the decoders of the typed errors that carry more
-// than a message (the others are read by apierror.DecodeMessage). When
-// every error of the service carries the same members, one decoder reads
-// them into errorMembers for all.
+// than a message (the others are read by apierror.DecodeMessage). When the
+// overlay sets ErrorMembersDecoder, one decoder of that name reads the
+// members every error carries into errorMembers for all.
 func (s *serdeWriter) errorDecoders() error {
 	errs := s.g.sortedShapes(func(t *smithymodel.Shape) bool {
 		return t.Type == "structure" && t.Traits.Has(smithymodel.TraitError)
@@ -666,8 +681,11 @@ func (s *serdeWriter) errorDecoders() error {
 		return nil
 	}
 	s.imports[s.f.pkg] = true
-	if len(rich) > 1 && len(rich) == len(errs) && sameMembers(rich) {
-		return s.sharedErrorMembers(rich[0])
+	if fn := s.g.svc.ErrorMembersDecoder; fn != "" {
+		if len(rich) != len(errs) || !sameMembers(rich) {
+			return fmt.Errorf("overlay.go sets ErrorMembersDecoder, but the errors do not all carry the same members")
+		}
+		return s.sharedErrorMembers(rich[0], fn)
 	}
 	for _, e := range rich {
 		name := smithymodel.Name(e.ID)
@@ -700,9 +718,9 @@ func sameMembers(shapes []*smithymodel.Shape) bool {
 	return true
 }
 
-// sharedErrorMembers writes errorMembers and decodeErrorMembers, which
-// read the members every error of the service carries.
-func (s *serdeWriter) sharedErrorMembers(e *smithymodel.Shape) error {
+// sharedErrorMembers writes errorMembers and its decoder fn, which read
+// the members every error of the service carries.
+func (s *serdeWriter) sharedErrorMembers(e *smithymodel.Shape, fn string) error {
 	var fields strings.Builder
 	for _, mem := range e.Members {
 		typ, err := s.g.goType(mem, false, "types.", map[string]bool{})
@@ -725,9 +743,9 @@ func (s *serdeWriter) sharedErrorMembers(e *smithymodel.Shape) error {
 		fmt.Fprintf(&b, ":\n\t\t\tm.%s = %s\n", unexported(mem.Name), value)
 	}
 	s.printf("\n// errorMembers are the members every error of the service carries.\ntype errorMembers struct {\n%s}\n", fields.String())
-	s.printf("\n%sfunc decodeErrorMembers(r *%s) errorMembers {\n\tvar m errorMembers\n%s\treturn m\n}\n",
-		comment("decodeErrorMembers reads the members of an error body; the message may be written \"message\" or \"Message\"."),
-		s.f.reader, s.loop("it", b.String()))
+	s.printf("\n%sfunc %s(r *%s) errorMembers {\n\tvar m errorMembers\n%s\treturn m\n}\n",
+		comment(fn+" reads the members of an error body; the message may be written \"message\" or \"Message\"."),
+		fn, s.f.reader, s.loop("it", b.String()))
 	return nil
 }
 
@@ -742,4 +760,157 @@ func article(name string) string {
 		return "an " + name
 	}
 	return "a " + name
+}
+
+// decodePage writes the output decoder in the page layout: the output
+// decoder, the pageDecoder type whose methods read the nested structures
+// and lists, and those methods.
+func (s *serdeWriter) decodePage(out *smithymodel.Shape, page *pageLayout) error {
+	if page.TypicalBytes <= 0 || page.LongList <= 0 {
+		return fmt.Errorf("the page layout needs TypicalBytes and LongList")
+	}
+	s.page = page
+	defer func() { s.page = nil }()
+	s.pageOutput = true
+	cases, err := s.cases("out", out, nil)
+	s.pageOutput = false
+	if err != nil {
+		return fmt.Errorf("%sOutput: %w", s.opName, err)
+	}
+	s.imports[s.f.pkg] = true
+	name := "decode" + s.opName + "Output"
+	s.printf("\n%sfunc %s(r *%s, out *%sOutput) {\n\td := pageDecoder{r: r}\n%s}\n",
+		comment(name+" reads the body of a response; members it does not know are skipped."),
+		name, s.f.reader, s.opName, s.loop("it", cases))
+	mark := s.b.Len()
+	if err := s.drain(); err != nil {
+		return err
+	}
+	for shape := range page.Nested {
+		if !s.done["page list "+shape] {
+			return fmt.Errorf("the page layout names %s, which the output does not reach", shape)
+		}
+	}
+	methods := append([]byte(nil), s.b.Bytes()[mark:]...)
+	s.b.Truncate(mark)
+	s.printf("\n// pageDecoder reads one page. The structures the page's elements point to\n"+
+		"// share a few slabs and each nested list shape one backing array, so a\n"+
+		"// page of a hundred elements costs tens of allocations, not hundreds.\n"+
+		"type pageDecoder struct {\n\tr *%s\n%s}\n", s.f.reader, strings.Join(s.pageFields, ""))
+	s.printf("\n// longList is the length past which the page's list is sized by counting\n// the rest of its array.\nconst longList = %d\n", page.LongList)
+	s.printf("\n// typicalElementBytes is about the JSON length of an element of the page's\n"+
+		"// list with every member set and its usual nested elements; the list is\n// first sized from it.\nconst typicalElementBytes = %d\n", page.TypicalBytes)
+	s.b.Write(methods)
+	return nil
+}
+
+// pageStruct queues the pageDecoder method that reads a structure reached
+// by pointer into the slab of its type, and returns the method's name.
+func (s *serdeWriter) pageStruct(t *smithymodel.Shape) string {
+	name := smithymodel.Name(t.ID)
+	method := unexported(name)
+	s.need("page struct "+name, func() error {
+		if s.done["page element "+name] {
+			return fmt.Errorf("the page layout does not handle %s both by pointer and in a list", name)
+		}
+		cases, err := s.cases("v", t, nil)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		s.useTypes()
+		field := unexported(name) + "s"
+		s.pageFields = append(s.pageFields, fmt.Sprintf("\t%s jsonwire.Slab[types.%s]\n", field, name))
+		s.printf("\n%sfunc (d *pageDecoder) %s() *types.%s {\n\tr := d.r\n\tif r.Null() {\n\t\treturn nil\n\t}\n\tv := d.%s.New()\n%s\treturn v\n}\n",
+			comment(fmt.Sprintf("%s reads %s into the page's slab; null gives nil.", method, article(name))),
+			method, name, field, s.loop("it", cases))
+		return nil
+	})
+	return method
+}
+
+// pageList queues the pageDecoder method that reads a list of structures
+// and returns its name: a list of the page when it is a member of the
+// output, else a nested list sharing the page's backing array of its
+// element type.
+func (s *serdeWriter) pageList(t *smithymodel.Shape) (string, error) {
+	elem, err := s.shape(t.Member.Target)
+	if err != nil {
+		return "", err
+	}
+	if elem.Type != "structure" {
+		return "", fmt.Errorf("the page layout handles only lists of structures (%s)", t.ID)
+	}
+	listName, elemName := smithymodel.Name(t.ID), smithymodel.Name(elem.ID)
+	method := unexported(listName)
+	if s.pageOutput {
+		s.need("page list "+listName, func() error { return s.pageTopList(method, elemName, elem) })
+		return method, nil
+	}
+	if _, ok := s.page.Nested[listName]; !ok {
+		return "", fmt.Errorf("the page layout needs the typical length of the nested list %s", listName)
+	}
+	s.need("page list "+listName, func() error {
+		for _, mem := range elem.Members {
+			if mt := s.g.m.Shape(mem.Target); mt != nil && mt.Type == "list" {
+				return fmt.Errorf("the page layout does not handle lists inside the elements of the nested list %s", listName)
+			}
+		}
+		s.done["page element "+elemName] = true
+		cases, err := s.cases("v", elem, nil)
+		if err != nil {
+			return fmt.Errorf("%s: %w", elemName, err)
+		}
+		s.useTypes()
+		field := unexported(elemName) + "s"
+		s.pageFields = append(s.pageFields, fmt.Sprintf("\t%s []types.%s\n", field, elemName))
+		doc := comment(fmt.Sprintf("%s reads a list of %s values into the page's shared backing array; the returned slice is capped at its length, "+
+			"so an append by the caller copies instead of overwriting a neighbour. A null element becomes a zero %s, as in the official client.",
+			method, elemName, elemName))
+		s.printf("\n%sfunc (d *pageDecoder) %s() []types.%s {\n\tr := d.r\n\tif r.Null() {\n\t\treturn nil\n\t}\n", doc, method, elemName)
+		s.printf("\tstart := len(d.%s)\n\tfor it := r.Array(); r.More(&it); {\n", field)
+		s.printf("\t\td.%[1]s = append(d.%[1]s, types.%[2]s{})\n\t\tv := &d.%[1]s[len(d.%[1]s)-1]\n%[3]s\t}\n", field, elemName, s.loop("item", cases))
+		s.printf("\tif len(d.%[1]s) == start {\n\t\treturn []types.%[2]s{}\n\t}\n\treturn d.%[1]s[start:len(d.%[1]s):len(d.%[1]s)]\n}\n", field, elemName)
+		return nil
+	})
+	return method, nil
+}
+
+// pageTopList writes the pageDecoder method that reads a list of the
+// page, sized from the bytes left to read, and the method that reads one
+// of its elements in place.
+func (s *serdeWriter) pageTopList(method, elemName string, elem *smithymodel.Shape) error {
+	s.done["page element "+elemName] = true
+	s.imports["slices"] = true
+	s.useTypes()
+	var nested strings.Builder
+	shapes := make([]string, 0, len(s.page.Nested))
+	for shape := range s.page.Nested {
+		shapes = append(shapes, shape)
+	}
+	sort.Strings(shapes)
+	for _, shape := range shapes {
+		list := s.g.m.Shape(smithymodel.Namespace(elem.ID) + "#" + shape)
+		if list == nil || list.Type != "list" {
+			return fmt.Errorf("the page layout names %s, which is no list shape", shape)
+		}
+		name := smithymodel.Name(list.Member.Target)
+		fmt.Fprintf(&nested, "\tif d.%[1]ss == nil {\n\t\td.%[1]ss = make([]types.%[2]s, 0, %[3]d*estimate)\n\t}\n", unexported(name), name, s.page.Nested[shape])
+	}
+	elemMethod := unexported(elemName)
+	doc := comment(fmt.Sprintf("%s reads a list of the page. A null element becomes a zero %s, as it does in the official client.", method, elemName))
+	s.printf("\n%sfunc (d *pageDecoder) %s() []types.%s {\n\tr := d.r\n\tif r.Null() {\n\t\treturn nil\n\t}\n", doc, method, elemName)
+	s.printf("\t// Size the list, and the nested lists, from the bytes left, at an\n" +
+		"\t// element's typical length, so a page of about the usual elements grows\n\t// none of them.\n")
+	s.printf("\testimate := min(r.Unread()/typicalElementBytes+1, longList)\n\tlist := make([]types.%s, 0, estimate)\n%s", elemName, nested.String())
+	s.printf("\tcounted := false\n\tfor it := r.Array(); r.More(&it); {\n\t\tif !counted && len(list) >= longList && len(list) == cap(list) {\n" +
+		"\t\t\tcounted = true\n\t\t\t// A long page: count the rest once rather than copy the elements\n\t\t\t// at every doubling.\n" +
+		"\t\t\tif n := r.CountElements(it); n > 0 {\n\t\t\t\tlist = slices.Grow(list, n)\n\t\t\t}\n\t\t}\n")
+	s.printf("\t\tlist = append(list, types.%s{})\n\t\td.%s(&list[len(list)-1])\n\t}\n\treturn list\n}\n", elemName, elemMethod)
+	cases, err := s.cases("v", elem, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", elemName, err)
+	}
+	s.printf("\n// %s reads one element of the page's list in place.\nfunc (d *pageDecoder) %s(v *types.%s) {\n\tr := d.r\n%s}\n",
+		elemMethod, elemMethod, elemName, s.loop("it", cases))
+	return nil
 }
