@@ -3,7 +3,6 @@ package datazone
 import (
 	"context"
 
-	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
@@ -34,20 +33,4 @@ func (c *Client) CreateAssetRevision(ctx context.Context, params *CreateAssetRev
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-var createAssetRevision = &transport.Operation[CreateAssetRevisionInput, CreateAssetRevisionOutput]{
-	Service:         service,
-	Name:            "CreateAssetRevision",
-	Binding:         protocol.NewRESTJSON("POST"),
-	Path:            pathCreateAssetRevision,
-	Encode:          encodeCreateAssetRevisionInput,
-	Decode:          decodeCreateAssetRevisionOutput,
-	Validate:        validateCreateAssetRevisionInput,
-	InputName:       "CreateAssetRevisionInput",
-	Token:           func(in *CreateAssetRevisionInput) **string { return &in.ClientToken },
-	Idempotent:      true,
-	SensitiveInput:  true,
-	SensitiveOutput: true,
-	Errors:          errorRegistry,
 }

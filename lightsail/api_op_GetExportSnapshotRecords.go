@@ -3,8 +3,6 @@ package lightsail
 import (
 	"context"
 
-	"github.com/awssnap/awssnap/internal/jsonwire"
-	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
@@ -32,21 +30,6 @@ func (c *Client) GetExportSnapshotRecords(ctx context.Context, params *GetExport
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-// getExportSnapshotRecords declares the operation. The model marks it
-// neither @readonly nor @idempotent, but it only reads, so a request that
-// may have reached the service is safe to send again after a connection
-// failure.
-var getExportSnapshotRecords = &transport.Operation[GetExportSnapshotRecordsInput, GetExportSnapshotRecordsOutput]{
-	Service:    service,
-	Name:       "GetExportSnapshotRecords",
-	Binding:    protocol.NewAWSJSON(protocol.AWSJSON11, "Lightsail_20161128.GetExportSnapshotRecords").WithJSONStyle(jsonwire.Schema),
-	Encode:     encodeGetExportSnapshotRecordsInput,
-	Decode:     decodeGetExportSnapshotRecordsOutput,
-	InputName:  "GetExportSnapshotRecordsInput",
-	Idempotent: true,
-	Errors:     errorRegistry,
 }
 
 // GetExportSnapshotRecordsAPIClient is a client that implements the

@@ -3,8 +3,6 @@ package memorydb
 import (
 	"context"
 
-	"github.com/awssnap/awssnap/internal/jsonwire"
-	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
@@ -27,38 +25,4 @@ func (c *Client) CopySnapshot(ctx context.Context, params *CopySnapshotInput, op
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-// copySnapshot is the operation in awsJson1_1, the default; Options.Protocol
-// selects copySnapshotCBOR instead.
-var copySnapshot = &transport.Operation[CopySnapshotInput, CopySnapshotOutput]{
-	Service:   service,
-	Name:      "CopySnapshot",
-	Binding:   copySnapshotJSON,
-	Encode:    encodeCopySnapshotInput,
-	Decode:    decodeCopySnapshotOutput,
-	Validate:  validateCopySnapshotInput,
-	InputName: "CopySnapshotInput",
-	Errors:    errorRegistry,
-	Protocols: &protocol.Chooser{Bindings: []*protocol.Binding{copySnapshotJSON, copySnapshotCBOR.Binding}},
-	Variants:  []*transport.Operation[CopySnapshotInput, CopySnapshotOutput]{copySnapshotCBOR},
-}
-
-// copySnapshotJSON escapes strings and matches error codes as the official
-// client's schema-based protocol does (since v1.43.0).
-var copySnapshotJSON = protocol.NewAWSJSON(protocol.AWSJSON11, "AmazonMemoryDB.CopySnapshot").
-	WithJSONStyle(jsonwire.Schema).WithExactErrorCodes()
-
-// copySnapshotCBOR is the operation in Smithy RPC v2 CBOR.
-var copySnapshotCBOR = &transport.Operation[CopySnapshotInput, CopySnapshotOutput]{
-	Service:   service,
-	Name:      "CopySnapshot",
-	Binding:   protocol.NewRPCv2CBOR("AmazonMemoryDB", "CopySnapshot"),
-	Encode:    encodeCopySnapshotInputCBOR,
-	Validate:  validateCopySnapshotInput,
-	InputName: "CopySnapshotInput",
-	CBOR: &transport.CBORCodec[CopySnapshotOutput]{
-		Decode: decodeCopySnapshotOutputCBOR,
-		Errors: cborErrorRegistry,
-	},
 }

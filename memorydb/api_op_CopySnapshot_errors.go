@@ -4,6 +4,7 @@ package memorydb
 
 import (
 	"github.com/awssnap/awssnap/internal/apierror"
+	"github.com/awssnap/awssnap/internal/cborwire"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/memorydb/types"
 )
@@ -35,5 +36,34 @@ var errorRegistry = apierror.Registry{
 	}},
 	{Code: "TagQuotaPerResourceExceeded", Decode: func(r *jsonwire.Reader) error {
 		return &types.TagQuotaPerResourceExceeded{Message: apierror.DecodeMessage(r)}
+	}},
+}
+
+// cborErrorRegistry lists the same typed errors for responses in Smithy RPC
+// v2 CBOR.
+var cborErrorRegistry = apierror.CBORRegistry{
+	{Code: "InvalidParameterCombinationException", Decode: func(r *cborwire.Reader) error {
+		return &types.InvalidParameterCombinationException{Message: apierror.DecodeCBORMessage(r)}
+	}},
+	{Code: "InvalidParameterValueException", Decode: func(r *cborwire.Reader) error {
+		return &types.InvalidParameterValueException{Message: apierror.DecodeCBORMessage(r)}
+	}},
+	{Code: "InvalidSnapshotStateFault", Decode: func(r *cborwire.Reader) error {
+		return &types.InvalidSnapshotStateFault{Message: apierror.DecodeCBORMessage(r)}
+	}},
+	{Code: "ServiceLinkedRoleNotFoundFault", Decode: func(r *cborwire.Reader) error {
+		return &types.ServiceLinkedRoleNotFoundFault{Message: apierror.DecodeCBORMessage(r)}
+	}},
+	{Code: "SnapshotAlreadyExistsFault", Decode: func(r *cborwire.Reader) error {
+		return &types.SnapshotAlreadyExistsFault{Message: apierror.DecodeCBORMessage(r)}
+	}},
+	{Code: "SnapshotNotFoundFault", Decode: func(r *cborwire.Reader) error {
+		return &types.SnapshotNotFoundFault{Message: apierror.DecodeCBORMessage(r)}
+	}},
+	{Code: "SnapshotQuotaExceededFault", Decode: func(r *cborwire.Reader) error {
+		return &types.SnapshotQuotaExceededFault{Message: apierror.DecodeCBORMessage(r)}
+	}},
+	{Code: "TagQuotaPerResourceExceeded", Decode: func(r *cborwire.Reader) error {
+		return &types.TagQuotaPerResourceExceeded{Message: apierror.DecodeCBORMessage(r)}
 	}},
 }

@@ -3,7 +3,6 @@ package neptunegraph
 import (
 	"context"
 
-	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
@@ -26,16 +25,4 @@ func (c *Client) CreateGraphSnapshot(ctx context.Context, params *CreateGraphSna
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-var createGraphSnapshot = &transport.Operation[CreateGraphSnapshotInput, CreateGraphSnapshotOutput]{
-	Service:   service,
-	Name:      "CreateGraphSnapshot",
-	Binding:   protocol.NewRESTJSON("POST"),
-	Path:      pathCreateGraphSnapshot,
-	Encode:    encodeCreateGraphSnapshotInput,
-	Decode:    decodeCreateGraphSnapshotOutput,
-	Validate:  validateCreateGraphSnapshotInput,
-	InputName: "CreateGraphSnapshotInput",
-	Errors:    errorRegistry,
 }

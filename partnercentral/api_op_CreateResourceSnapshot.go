@@ -3,8 +3,6 @@ package partnercentral
 import (
 	"context"
 
-	"github.com/awssnap/awssnap/internal/jsonwire"
-	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
@@ -33,17 +31,4 @@ func (c *Client) CreateResourceSnapshot(ctx context.Context, params *CreateResou
 	}
 	out.ResultMetadata = metadata
 	return out, nil
-}
-
-var createResourceSnapshot = &transport.Operation[CreateResourceSnapshotInput, CreateResourceSnapshotOutput]{
-	Service:    service,
-	Name:       "CreateResourceSnapshot",
-	Binding:    protocol.NewAWSJSON(protocol.AWSJSON10, "AWSPartnerCentralSelling.CreateResourceSnapshot").WithJSONStyle(jsonwire.Schema),
-	Encode:     encodeCreateResourceSnapshotInput,
-	Decode:     decodeCreateResourceSnapshotOutput,
-	Validate:   validateCreateResourceSnapshotInput,
-	InputName:  "CreateResourceSnapshotInput",
-	Token:      func(in *CreateResourceSnapshotInput) **string { return &in.ClientToken },
-	Idempotent: true,
-	Errors:     errorRegistry,
 }

@@ -103,3 +103,27 @@ func TestRuleName(t *testing.T) {
 		}
 	}
 }
+
+// TestOperationFilesRefuse checks that the operation files are not written
+// when a model pattern lacks the hand-written matcher RE2 needs, when the
+// overlay orders a member the structure lacks, or when it explains an
+// idempotency the model already states.
+func TestOperationFilesRefuse(t *testing.T) {
+	for _, tc := range []struct {
+		svc  service
+		want string
+	}{
+		{service{Name: "neptunegraph"}, "hand-written matcher"},
+		{service{Name: "memorydb", CheckOrder: map[string][]string{"CopySnapshotRequest": {"Nope"}}}, "lacks"},
+		{service{Name: "partnercentral", Patterns: map[string]string{`^.{1,255}$`: "p"}, Idempotent: "because"}, "already says"},
+	} {
+		m, err := smithymodel.Load(filepath.Join("models", tc.svc.Name+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := &generator{svc: tc.svc, m: m, files: map[string][]byte{}}
+		if err := g.operationFiles(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got error %v, want one saying %q", tc.svc.Name, err, tc.want)
+		}
+	}
+}

@@ -19,7 +19,10 @@ func (g *generator) operationFiles() error {
 	if err := g.validation(); err != nil {
 		return err
 	}
-	return g.errorRegistry()
+	if err := g.errorRegistry(); err != nil {
+		return err
+	}
+	return g.operationDecl()
 }
 
 // checker collects the declarations of the validation file while it walks
@@ -701,8 +704,6 @@ func (g *generator) errorRegistry() error {
 		delete(imports, "github.com/awssnap/awssnap/"+g.svc.Name+"/types")
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "package %s\n", g.svc.Name)
-	writeImports(&b, imports)
 	doc := fmt.Sprintf("errorRegistry lists the typed errors of %s by code: the %s the model lists for the operation", opName, count(len(op.Errors), "error"))
 	if extra := len(list) - len(op.Errors); extra > 0 {
 		doc += fmt.Sprintf(", plus %s the service declares for all its operations", count(extra, "error"))
@@ -712,5 +713,168 @@ func (g *generator) errorRegistry() error {
 		doc = fmt.Sprintf("errorRegistry lists the typed errors of %s by code. Every error carries the same members, read by %s.", opName, g.svc.ErrorMembersDecoder)
 	}
 	fmt.Fprintf(&b, "\n%svar errorRegistry = apierror.Registry{\n%s}\n", comment(doc), body.Bytes())
-	return g.emit(fmt.Sprintf("%s/api_op_%s_errors.go", g.svc.Name, opName), &b)
+	if g.m.Service().Traits.Has("smithy.protocols#rpcv2Cbor") {
+		imports["github.com/awssnap/awssnap/internal/cborwire"] = true
+		fmt.Fprintf(&b, "\n%svar cborErrorRegistry = apierror.CBORRegistry{\n", comment(
+			"cborErrorRegistry lists the same typed errors for responses in Smithy RPC v2 CBOR."))
+		for _, s := range list {
+			name := smithymodel.Name(s.ID)
+			if len(s.Members) != 1 || !strings.EqualFold(s.Members[0].Name, "message") {
+				return fmt.Errorf("%s: the generator decodes CBOR errors that carry only a message", name)
+			}
+			fmt.Fprintf(&b, "\t{Code: %q, Decode: func(r *cborwire.Reader) error {\n\t\treturn &types.%s{Message: apierror.DecodeCBORMessage(r)}\n\t}},\n",
+				name, name)
+		}
+		b.WriteString("}\n")
+	}
+	var file bytes.Buffer
+	fmt.Fprintf(&file, "package %s\n", g.svc.Name)
+	writeImports(&file, imports)
+	file.Write(b.Bytes())
+	return g.emit(fmt.Sprintf("%s/api_op_%s_errors.go", g.svc.Name, opName), &file)
+}
+
+// operationDecl writes <service>/api_op_<Operation>_operation.go: the
+// transport.Operation value the client method calls, with the binding of
+// the model's protocol, the generated codecs, checks and error registry,
+// the idempotency token and what the model says of idempotency and
+// sensitive bodies. A model that also lists rpcv2Cbor gets a second value
+// for that protocol, which Options.Protocol selects.
+func (g *generator) operationDecl() error {
+	op := g.m.Operation()
+	svc := g.m.Service()
+	opName := smithymodel.Name(op.ID)
+	in, out := opName+"Input", opName+"Output"
+	input, output := g.m.Shape(op.Input), g.m.Shape(op.Output)
+	varName := strings.ToLower(opName[:1]) + opName[1:]
+	imports := map[string]bool{
+		"github.com/awssnap/awssnap/internal/protocol":  true,
+		"github.com/awssnap/awssnap/internal/transport": true,
+	}
+	c := &checker{g: g, checks: map[string]bool{}}
+	validates := c.hasChecks(input, map[string]bool{})
+
+	type field struct{ name, value string }
+	var fields []field
+	add := func(name, value string) { fields = append(fields, field{name, value}) }
+	add("Service", "service")
+	add("Name", strconv.Quote(opName))
+	var binding, bindingDoc string
+	switch proto := svc.Protocol(); proto {
+	case "restJson1":
+		var http smithymodel.HTTP
+		if !op.Traits.Decode(smithymodel.TraitHTTP, &http) || http.Method == "" {
+			return fmt.Errorf("%s has no http trait", opName)
+		}
+		binding = fmt.Sprintf("protocol.NewRESTJSON(%q)", http.Method)
+	case "awsJson1_0", "awsJson1_1":
+		kind := map[string]string{"awsJson1_0": "protocol.AWSJSON10", "awsJson1_1": "protocol.AWSJSON11"}[proto]
+		binding = fmt.Sprintf("protocol.NewAWSJSON(%s, %q)", kind, smithymodel.Name(svc.ID)+"."+opName)
+		if g.svc.SchemaJSON {
+			binding += ".WithJSONStyle(jsonwire.Schema)"
+			imports["github.com/awssnap/awssnap/internal/jsonwire"] = true
+			bindingDoc = "Strings are escaped and read as the official client's schema-based serializers do"
+		}
+		if g.svc.ExactErrorCodes {
+			binding += ".WithExactErrorCodes()"
+			bindingDoc += ", and error codes match the registry exactly, case included"
+		}
+		if bindingDoc != "" {
+			bindingDoc += "."
+		}
+	default:
+		return fmt.Errorf("the generator does not declare operations in %q", proto)
+	}
+	cbor := svc.Traits.Has("smithy.protocols#rpcv2Cbor")
+	jsonBinding := varName + "JSON"
+	if cbor {
+		add("Binding", jsonBinding)
+	} else {
+		add("Binding", binding)
+	}
+	if svc.Protocol() == "restJson1" {
+		add("Path", "path"+opName)
+	}
+	add("Encode", "encode"+in)
+	add("Decode", "decode"+out)
+	if validates {
+		add("Validate", "validate"+in)
+	}
+	add("InputName", strconv.Quote(in))
+	for _, mem := range input.Members {
+		if mem.Traits.Has(smithymodel.TraitIdempotencyToken) {
+			add("Token", fmt.Sprintf("func(in *%s) **string { return &in.%s }", in, exported(mem.Name)))
+		}
+	}
+	idempotent := op.Traits.Has("smithy.api#idempotent") || op.Traits.Has("smithy.api#readonly")
+	var idempotentDoc string
+	switch {
+	case g.svc.Idempotent != "" && idempotent:
+		return fmt.Errorf("overlay.go calls %s idempotent, which the model already says", opName)
+	case g.svc.Idempotent != "":
+		idempotent, idempotentDoc = true, g.svc.Idempotent
+	}
+	if idempotent {
+		add("Idempotent", "true")
+	}
+	if g.reachesSensitive(input, map[string]bool{}) {
+		add("SensitiveInput", "true")
+	}
+	if g.reachesSensitive(output, map[string]bool{}) {
+		add("SensitiveOutput", "true")
+	}
+	add("Errors", "errorRegistry")
+	if cbor {
+		add("Protocols", fmt.Sprintf("&protocol.Chooser{Bindings: []*protocol.Binding{%s, %sCBOR.Binding}}", jsonBinding, varName))
+		add("Variants", fmt.Sprintf("[]*transport.Operation[%s, %s]{%sCBOR}", in, out, varName))
+	}
+
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "package %s\n", g.svc.Name)
+	writeImports(&b, imports)
+	doc := fmt.Sprintf("%s declares the %s operation in %s", varName, opName, svc.Protocol())
+	if cbor {
+		doc += ", the default; Options.Protocol selects " + varName + "CBOR instead"
+	}
+	doc += "."
+	if !cbor && bindingDoc != "" {
+		doc += " " + bindingDoc
+	}
+	if idempotentDoc != "" {
+		doc += " " + idempotentDoc
+	}
+	fmt.Fprintf(&b, "\n%svar %s = &transport.Operation[%s, %s]{\n", comment(doc), varName, in, out)
+	for _, f := range fields {
+		fmt.Fprintf(&b, "\t%s: %s,\n", f.name, f.value)
+	}
+	b.WriteString("}\n")
+	if cbor {
+		fmt.Fprintf(&b, "\n%svar %s = %s\n", comment(fmt.Sprintf("%s is the %s binding of %s. %s", jsonBinding, svc.Protocol(), opName, bindingDoc)), jsonBinding, binding)
+		fmt.Fprintf(&b, "\n%svar %sCBOR = &transport.Operation[%s, %s]{\n", comment(fmt.Sprintf("%sCBOR declares the %s operation in Smithy RPC v2 CBOR.", varName, opName)), varName, in, out)
+		fmt.Fprintf(&b, "\tService: service,\n\tName: %q,\n\tBinding: protocol.NewRPCv2CBOR(%q, %q),\n\tEncode: encode%sCBOR,\n", opName, smithymodel.Name(svc.ID), opName, in)
+		if validates {
+			fmt.Fprintf(&b, "\tValidate: validate%s,\n", in)
+		}
+		fmt.Fprintf(&b, "\tInputName: %q,\n\tCBOR: &transport.CBORCodec[%s]{\n\t\tDecode: decode%sCBOR,\n\t\tErrors: cborErrorRegistry,\n\t},\n}\n", in, out, out)
+	}
+	return g.emit(fmt.Sprintf("%s/api_op_%s_operation.go", g.svc.Name, opName), &b)
+}
+
+// reachesSensitive reports whether a value of shape s can hold a member
+// the model marks @sensitive.
+func (g *generator) reachesSensitive(s *smithymodel.Shape, visiting map[string]bool) bool {
+	if s == nil || visiting[s.ID] {
+		return false
+	}
+	if s.Traits.Has(smithymodel.TraitSensitive) {
+		return true
+	}
+	visiting[s.ID] = true
+	defer delete(visiting, s.ID)
+	for _, mem := range g.children(s) {
+		if mem.Traits.Has(smithymodel.TraitSensitive) || g.reachesSensitive(g.m.Shape(mem.Target), visiting) {
+			return true
+		}
+	}
+	return false
 }

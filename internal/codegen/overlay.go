@@ -35,6 +35,15 @@ type service struct {
 	// which order; the others follow in model order. It keeps the order of
 	// the violations the package has always reported.
 	CheckOrder map[string][]string
+	// SchemaJSON says the official client escapes and reads JSON strings
+	// as smithy-go's schema-based serializers do (awsJson protocols).
+	SchemaJSON bool
+	// ExactErrorCodes says the official client matches error codes to its
+	// typed errors exactly, case included.
+	ExactErrorCodes bool
+	// Idempotent, when set, says why the operation is safe to send again
+	// though the model marks it neither @idempotent nor @readonly.
+	Idempotent string
 	// ErrorMembersDecoder, when set, reads every member of the service's
 	// errors into a structure with a lower-case field per member.
 	ErrorMembersDecoder string
@@ -97,7 +106,7 @@ var services = []service{
 			"CreateAssetRevisionInput": {"name", "domainIdentifier", "identifier", "clientToken", "description", "formsInput", "glossaryTerms", "typeRevision"},
 		},
 	},
-	{Name: "memorydb", SchemaSerde: true, CBORSince: "v1.43.0", Describe: map[string]string{
+	{Name: "memorydb", SchemaSerde: true, CBORSince: "v1.43.0", SchemaJSON: true, ExactErrorCodes: true, Describe: map[string]string{
 		"InvalidParameterCombinationException": "InvalidParameterCombinationException reports a request that combines parameters that cannot be used together.",
 		"InvalidParameterValueException":       "InvalidParameterValueException reports that a parameter has a value the service does not accept.",
 		"InvalidSnapshotStateFault":            "InvalidSnapshotStateFault reports that the snapshot is not in a state that allows the request.",
@@ -128,7 +137,7 @@ var services = []service{
 			`^(?!gs-)[a-z][a-z0-9]*(-[a-z0-9]+)*$`: "snapshotNamePattern",
 		},
 	},
-	{Name: "partnercentral", Calls: "the AWS Partner Central Selling API", Describe: map[string]string{
+	{Name: "partnercentral", Calls: "the AWS Partner Central Selling API", SchemaJSON: true, Describe: map[string]string{
 		"AccessDeniedException":          "AccessDeniedException reports that the caller may not perform the action; Reason, when set, says why.",
 		"ConflictException":              "ConflictException reports a request that conflicts with the current state of the resource.",
 		"InternalServerException":        "InternalServerException reports a failure inside the service.",
@@ -146,7 +155,7 @@ var services = []service{
 			`^.{1,255}$`: "clientTokenPattern",
 		},
 	},
-	{Name: "lightsail", SchemaSerde: true, Page: &pageLayout{TypicalBytes: 800, LongList: 1024, Nested: map[string]int{"DiskInfoList": 2}}, Describe: map[string]string{
+	{Name: "lightsail", SchemaSerde: true, SchemaJSON: true, Page: &pageLayout{TypicalBytes: 800, LongList: 1024, Nested: map[string]int{"DiskInfoList": 2}}, Describe: map[string]string{
 		"AccessDeniedException":           "AccessDeniedException reports that the caller cannot be authenticated or may not access a resource.",
 		"AccountSetupInProgressException": "AccountSetupInProgressException reports that the account is still being set up.",
 		"InvalidInputException":           "InvalidInputException reports a request with an input the service does not accept.",
@@ -168,5 +177,7 @@ var services = []service{
 		"ResourceType":                    "ResourceType is the type of a Lightsail resource.",
 	},
 		ErrorMembersDecoder: "decodeErrorMembers",
+		Idempotent: "The model marks it neither @readonly nor @idempotent, but it only reads, so a request that " +
+			"may have reached the service is safe to send again after a connection failure.",
 	},
 }
