@@ -4,64 +4,12 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
-	"github.com/awssnap/awssnap/internal/transport"
 )
 
-// EndpointParameters are the inputs of the service's endpoint rules. The
-// service is dual-stack only, so there is no UseDualStack parameter.
-type EndpointParameters struct {
-	// When true, send this request to the FIPS-compliant regional endpoint. If the
-	// configured endpoint does not have a FIPS compliant endpoint, dispatching the
-	// request will return an error.
-	//
-	// Defaults to false if no value is provided.
-	//
-	// AWS::UseFIPS
-	UseFIPS *bool
-
-	// Override the endpoint used to send this request
-	//
-	// SDK::Endpoint
-	Endpoint *string
-
-	// The AWS region used to dispatch the request.
-	//
-	// AWS::Region
-	Region *string
-}
-
-// ValidateRequired returns an error if a required parameter is unset.
-func (p EndpointParameters) ValidateRequired() error {
-	if p.UseFIPS == nil {
-		return fmt.Errorf("parameter UseFIPS is required")
-	}
-	return nil
-}
-
-// WithDefaults returns a copy of p with the rules' defaults applied to
-// unset parameters.
-func (p EndpointParameters) WithDefaults() EndpointParameters {
-	if p.UseFIPS == nil {
-		p.UseFIPS = aws.Bool(false)
-	}
-	return p
-}
-
-// EndpointResolverV2 resolves the endpoint of a call from its parameters.
-type EndpointResolverV2 interface {
-	ResolveEndpoint(ctx context.Context, params EndpointParameters) (smithyendpoints.Endpoint, error)
-}
-
-// NewDefaultEndpointResolverV2 returns the resolver that implements the
-// service's endpoint rules.
-func NewDefaultEndpointResolverV2() EndpointResolverV2 {
-	return &defaultResolver{}
-}
-
+// defaultResolver is the resolver NewDefaultEndpointResolverV2 returns.
 type defaultResolver struct{}
 
 // endpointPrefix is the first label of the service's host names.
@@ -88,13 +36,4 @@ func (*defaultResolver) ResolveEndpoint(_ context.Context, params EndpointParame
 		prefix += "-fips"
 	}
 	return endpoints.Host(prefix + "." + region + "." + endpoints.PartitionOf(region).DualStackDNSSuffix), nil
-}
-
-// endpointParameters returns the rule parameters of key.
-func endpointParameters(key transport.EndpointKey, baseEndpoint *string) EndpointParameters {
-	params := EndpointParameters{UseFIPS: aws.Bool(key.UseFIPS), Endpoint: baseEndpoint}
-	if key.Region != "" {
-		params.Region = aws.String(key.Region)
-	}
-	return params
 }

@@ -43,8 +43,8 @@ type clientFacts struct {
 // the smithy-go function that builds their ClientProtocol.
 var protocolConstructors = map[string]string{"awsJson1_1": "awsjson.New11"}
 
-// clientFacts gathers the facts of the service's client files.
-func (g *generator) clientFacts() (*clientFacts, error) {
+// facts gathers the facts of the service's client files.
+func (g *generator) facts() (*clientFacts, error) {
 	s := g.m.Service()
 	if s == nil {
 		return nil, fmt.Errorf("the model has no single service shape")
@@ -115,7 +115,7 @@ var clientTemplates = template.Must(template.New("").Delims("[[", "]]").Parse(op
 // clientFiles writes the client, options, auth and endpoint resolver files
 // of the service.
 func (g *generator) clientFiles() error {
-	f, err := g.clientFacts()
+	f, err := g.facts()
 	if err != nil {
 		return err
 	}

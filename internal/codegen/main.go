@@ -59,6 +59,9 @@ func run(root, out, importDir string) error {
 		if err := g.clientFiles(); err != nil {
 			return fmt.Errorf("%s: %w", svc.Name, err)
 		}
+		if err := g.endpointParamsFile(); err != nil {
+			return fmt.Errorf("%s: %w", svc.Name, err)
+		}
 	}
 	names := make([]string, 0, len(files))
 	for name := range files {
