@@ -6,13 +6,11 @@ import (
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
-// CreateAssetRevision creates a revision of the asset.
-//
-// Asset revisions represent new versions of existing assets, capturing
-// changes to either the underlying data or its metadata. The asset must
-// already exist in the domain; formsInput is required when the asset has
-// the form type, and typeRevision should be the latest version of the form
-// type.
+// CreateAssetRevision records a new revision of an existing asset in a
+// DataZone domain: the asset named by Identifier in DomainIdentifier gets
+// the name, description, metadata forms and glossary terms of the input,
+// and the output describes the revision the service stored, with its
+// revision number.
 //
 // When ClientToken is nil, the call sends a token from
 // Options.IdempotencyTokenProvider, the same on every retry; the caller's

@@ -6,12 +6,13 @@ import (
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
-// GetExportSnapshotRecords returns all export snapshot records created as a
-// result of the export snapshot operation, one page at a time; use
-// NewGetExportSnapshotRecordsPaginator to walk every page.
+// GetExportSnapshotRecords lists the account's export snapshot records, the
+// traces Lightsail keeps of snapshots exported to Amazon EC2, one page per
+// call: pass the returned NextPageToken as PageToken for the next page, or
+// let NewGetExportSnapshotRecordsPaginator or the item iterator walk them.
 //
-// An export snapshot record can be used to create a new Amazon EC2 instance and
-// its related resources with the [CreateCloudFormationStack] action.
+// Such a record is what [CreateCloudFormationStack] takes to build an EC2
+// instance from the exported snapshot.
 //
 // Errors are *smithy.OperationError values wrapping an *awshttp.ResponseError
 // and, for service errors, one of the typed errors in package types.

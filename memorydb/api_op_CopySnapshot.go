@@ -6,7 +6,9 @@ import (
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
-// CopySnapshot makes a copy of an existing snapshot.
+// CopySnapshot copies the MemoryDB snapshot named SourceSnapshotName to a
+// new snapshot named TargetSnapshotName, exported as well to the S3 bucket
+// named by TargetBucket when that is set; the output describes the copy.
 //
 // The input is checked against the model's constraints before anything is
 // sent (see Options.Validation). Errors are *smithy.OperationError values

@@ -6,7 +6,9 @@ import (
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
-// CreateGraphSnapshot creates a snapshot of the specific graph.
+// CreateGraphSnapshot starts a snapshot of the Neptune Analytics graph
+// named by GraphIdentifier under the name SnapshotName; the output
+// describes the snapshot, usually still being created.
 //
 // The input is checked against the model's constraints before anything is
 // sent (see Options.Validation). Errors are *smithy.OperationError values

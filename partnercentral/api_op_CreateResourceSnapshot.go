@@ -6,10 +6,10 @@ import (
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
-// CreateResourceSnapshot creates an immutable snapshot of a specific
-// resource, such as an opportunity, within the context of an engagement.
-// The snapshot captures a subset of the resource's data based on the schema
-// defined by the provided template.
+// CreateResourceSnapshot records, within an engagement, a fixed copy of a
+// resource such as an opportunity: the fields the named snapshot template
+// selects, as they are now. Each call on the same resource and template
+// adds a revision; the output names its ARN and revision number.
 //
 // A nil ClientToken is filled with a new token (see
 // Options.IdempotencyTokenProvider) on a copy of params; the caller's input
