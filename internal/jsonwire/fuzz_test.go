@@ -114,3 +114,34 @@ func deref(v any) any {
 	}
 	return rv.Elem().Interface()
 }
+
+// FuzzSkipFlatMatchesWalk skips arbitrary values at arbitrary depths with
+// the flat scan and with the value-by-value walk, in both styles: the
+// Reader ends in the same state either way, the same error included.
+func FuzzSkipFlatMatchesWalk(f *testing.F) {
+	for _, doc := range []string{
+		`{"a":[1,-2.5e3,true,false,null,{"b":"c"}]}`, `{"k\u00e9y":{"x":[]}}`, "{\"\xff\":1}", `[[[[]]]]`,
+		`{"a":1,}`, `[1 2]`, `{"a":nul}`, `{"a":"\u12"}`, ` { "a" : [ ] , "b" : { } } `, `[01]`, `{"a"`,
+	} {
+		f.Add(doc, uint16(0))
+		f.Add(doc, uint16(maxDepth-2))
+	}
+	f.Fuzz(func(t *testing.T, doc string, depth uint16) {
+		for _, style := range []Style{Classic, Schema} {
+			var flat, walk Reader
+			for _, r := range []*Reader{&flat, &walk} {
+				r.Reset(doc)
+				r.SetStyle(style)
+				r.key = "outer"
+			}
+			d := int(depth) % (maxDepth + 2)
+			flat.skip(d, true)
+			walk.skip(d, false)
+			if flat.pos != walk.pos || flat.key != walk.key || flat.begun != walk.begun ||
+				!reflect.DeepEqual(flat.err, walk.err) {
+				t.Fatalf("style %v, depth %d, document %q: flat scan ends at %d, key %q, error %v; walk at %d, key %q, error %v",
+					style, d, doc, flat.pos, flat.key, flat.err, walk.pos, walk.key, walk.err)
+			}
+		}
+	})
+}

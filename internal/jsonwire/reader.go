@@ -500,7 +500,12 @@ func (r *Reader) Skip() {
 	r.skipValue(0)
 }
 
-func (r *Reader) skipValue(depth int) {
+// skipValue skips one value at the given nesting depth: an object or array
+// by one flat scan where it is well formed, and otherwise value by value,
+// which reports the problem.
+func (r *Reader) skipValue(depth int) { r.skip(depth, true) }
+
+func (r *Reader) skip(depth int, flat bool) {
 	r.skipSpace()
 	if r.err != nil {
 		return
@@ -515,6 +520,9 @@ func (r *Reader) skipValue(depth int) {
 	}
 	switch c := r.data[r.pos]; {
 	case c == '{' || c == '[':
+		if flat && r.skipFlat(depth) {
+			return
+		}
 		var it Iter
 		if c == '{' {
 			it = r.Object()
@@ -522,7 +530,7 @@ func (r *Reader) skipValue(depth int) {
 			it = r.Array()
 		}
 		for r.More(&it) {
-			r.skipValue(depth + 1)
+			r.skip(depth+1, false)
 		}
 	case c == '"':
 		r.readString()
@@ -535,6 +543,205 @@ func (r *Reader) skipValue(depth int) {
 	default:
 		r.number()
 	}
+}
+
+// skipFlat skips the well-formed object or array at r.pos, whose nesting
+// depth is depth, in one loop over its bytes with a stack of one bit per
+// level, and leaves the Reader as the value-by-value walk would: after the
+// value, with Key the last member name inside it. For anything the walk
+// would refuse, or would have to look at more closely, it reports false and
+// leaves the Reader as it was.
+func (r *Reader) skipFlat(depth int) bool {
+	data := r.data
+	var objects [maxDepth/64 + 1]uint64 // bit n: level n is an object
+	level := 0                          // containers open
+	lastKey := -1                       // offset of the last member name
+	p := r.pos
+	for {
+		// p is at the start of a value at depth+level.
+		if depth+level > maxDepth || p >= len(data) {
+			return false
+		}
+		switch c := data[p]; c {
+		case '{', '[':
+			if c == '{' {
+				objects[level/64] |= 1 << (level % 64)
+			} else {
+				objects[level/64] &^= 1 << (level % 64)
+			}
+			level++
+			p = skipSpaceAt(data, p+1)
+			if p < len(data) && (data[p] == '}' && c == '{' || data[p] == ']' && c == '[') {
+				p++
+				level--
+				break
+			}
+			if c == '{' {
+				if lastKey, p = member(data, p); p < 0 {
+					return false
+				}
+			}
+			continue
+		case '"':
+			if p = stringEnd(data, p); p < 0 {
+				return false
+			}
+		case 't':
+			if !strings.HasPrefix(data[p:], "true") {
+				return false
+			}
+			p += 4
+		case 'f':
+			if !strings.HasPrefix(data[p:], "false") {
+				return false
+			}
+			p += 5
+		case 'n':
+			if !strings.HasPrefix(data[p:], "null") {
+				return false
+			}
+			p += 4
+		default:
+			if p = numberEnd(data, p); p < 0 {
+				return false
+			}
+		}
+		// A value has ended: close what it ends, up to the next value.
+		for {
+			if level == 0 {
+				r.begun = true
+				if lastKey >= 0 {
+					r.pos = lastKey
+					r.key = r.readString()
+				}
+				r.pos = p
+				return true
+			}
+			p = skipSpaceAt(data, p)
+			if p >= len(data) {
+				return false
+			}
+			object := objects[(level-1)/64]&(1<<((level-1)%64)) != 0
+			if data[p] == '}' && object || data[p] == ']' && !object {
+				p++
+				level--
+				continue
+			}
+			if data[p] != ',' {
+				return false
+			}
+			p = skipSpaceAt(data, p+1)
+			if object {
+				if lastKey, p = member(data, p); p < 0 {
+					return false
+				}
+			}
+			break
+		}
+	}
+}
+
+// member reads the member name starting at p, the colon and white space:
+// it returns where the name starts and where the value starts, or -1 for
+// the value when they are not there.
+func member(data string, p int) (name, value int) {
+	if p >= len(data) || data[p] != '"' {
+		return p, -1
+	}
+	name = p
+	if p = stringEnd(data, p); p < 0 {
+		return name, -1
+	}
+	if p = skipSpaceAt(data, p); p >= len(data) || data[p] != ':' {
+		return name, -1
+	}
+	return name, skipSpaceAt(data, p+1)
+}
+
+func skipSpaceAt(data string, p int) int {
+	for p < len(data) {
+		switch data[p] {
+		case ' ', '\t', '\n', '\r':
+			p++
+		default:
+			return p
+		}
+	}
+	return p
+}
+
+// stringEnd returns the offset past the well-formed string starting at p,
+// or -1.
+func stringEnd(data string, p int) int {
+	for p++; p < len(data); {
+		c := data[p]
+		switch {
+		case plain[c] || c >= utf8.RuneSelf:
+			p++
+		case c == '"':
+			return p + 1
+		case c == '\\' && p+1 < len(data):
+			switch data[p+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				p += 2
+			case 'u':
+				if p+6 > len(data) {
+					return -1
+				}
+				for _, h := range []byte(data[p+2 : p+6]) {
+					if hexValue[h] < 0 {
+						return -1
+					}
+				}
+				p += 6
+			default:
+				return -1
+			}
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// numberEnd returns the offset past the well-formed number starting at p,
+// or -1.
+func numberEnd(data string, p int) int {
+	if p < len(data) && data[p] == '-' {
+		p++
+	}
+	switch {
+	case p < len(data) && data[p] == '0':
+		p++
+	case p < len(data) && data[p] >= '1' && data[p] <= '9':
+		p = digitsAt(data, p)
+	default:
+		return -1
+	}
+	if p < len(data) && data[p] == '.' {
+		if p+1 >= len(data) || !isDigit(data[p+1]) {
+			return -1
+		}
+		p = digitsAt(data, p+1)
+	}
+	if p < len(data) && (data[p] == 'e' || data[p] == 'E') {
+		p++
+		if p < len(data) && (data[p] == '+' || data[p] == '-') {
+			p++
+		}
+		if p >= len(data) || !isDigit(data[p]) {
+			return -1
+		}
+		p = digitsAt(data, p)
+	}
+	return p
+}
+
+func digitsAt(data string, p int) int {
+	for p < len(data) && isDigit(data[p]) {
+		p++
+	}
+	return p
 }
 
 // growAfter is the length from which Room sizes a list for the rest of
@@ -555,16 +762,7 @@ func Room[T any](r *Reader, it *Iter, list []T) []T {
 	return list
 }
 
-func (r *Reader) skipSpace() {
-	for r.pos < len(r.data) {
-		switch r.data[r.pos] {
-		case ' ', '\t', '\n', '\r':
-			r.pos++
-		default:
-			return
-		}
-	}
-}
+func (r *Reader) skipSpace() { r.pos = skipSpaceAt(r.data, r.pos) }
 
 func (r *Reader) consumeNull() bool {
 	r.skipSpace()
@@ -611,7 +809,7 @@ func (r *Reader) number() (token string, integral bool) {
 	case p < len(r.data) && r.data[p] == '0':
 		p++
 	case p < len(r.data) && r.data[p] >= '1' && r.data[p] <= '9':
-		p = r.digits(p)
+		p = digitsAt(r.data, p)
 	default:
 		if r.pos < len(r.data) {
 			r.mismatch("number")
@@ -627,7 +825,7 @@ func (r *Reader) number() (token string, integral bool) {
 			r.failAt(p, "invalid number: digits expected after '.'")
 			return "", false
 		}
-		p = r.digits(p + 1)
+		p = digitsAt(r.data, p+1)
 	}
 	if p < len(r.data) && (r.data[p] == 'e' || r.data[p] == 'E') {
 		integral = false
@@ -639,17 +837,10 @@ func (r *Reader) number() (token string, integral bool) {
 			r.failAt(p, "invalid number: digits expected in the exponent")
 			return "", false
 		}
-		p = r.digits(p)
+		p = digitsAt(r.data, p)
 	}
 	r.pos = p
 	return r.data[start:p], integral
-}
-
-func (r *Reader) digits(p int) int {
-	for p < len(r.data) && isDigit(r.data[p]) {
-		p++
-	}
-	return p
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

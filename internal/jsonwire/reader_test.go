@@ -89,6 +89,43 @@ func TestReaderRejectsMalformedJSON(t *testing.T) {
 	}
 }
 
+// TestSkipFlat checks the flat scan where the walk's answer is known: how
+// far a value reaches, the last member name inside it, and the depth bound.
+func TestSkipFlat(t *testing.T) {
+	t.Parallel()
+	deep := func(n int) string { return strings.Repeat(`{"a":`, n) + "1" + strings.Repeat("}", n) }
+	for _, tc := range []struct {
+		name, doc string
+		end       int    // offset after the skipped value; -1 for an error
+		key       string // Key after the skip
+	}{
+		{"object", `{"a":1,"b":[true,null]} ,`, 23, "b"},
+		{"escaped name", `{"x":{"\u00e9t\u00e9":"v"}}`, 27, "été"},
+		{"empty", `{ }x`, 3, "outer"},
+		{"array of objects", `[{"a":{}},{"b":0}]`, 18, "b"},
+		{"nested 1000 deep", deep(1000), 6001, "a"},
+		{"nested at the bound", deep(maxDepth), 6*maxDepth + 1, "a"},
+		{"nested past the bound", deep(maxDepth + 1), -1, ""},
+		{"malformed deep inside", deep(500)[:2999] + "x" + deep(500)[3000:], -1, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var r Reader
+			r.Reset(tc.doc)
+			r.key = "outer"
+			r.Skip()
+			if tc.end < 0 {
+				if r.Err() == nil {
+					t.Fatalf("Skip accepted %q", tc.doc)
+				}
+				return
+			}
+			if r.Err() != nil || r.pos != tc.end || r.Key() != tc.key {
+				t.Fatalf("Skip ends at %d with key %q, error %v; want %d and %q", r.pos, r.Key(), r.Err(), tc.end, tc.key)
+			}
+		})
+	}
+}
+
 func TestTypedReads(t *testing.T) {
 	t.Parallel()
 	var r Reader
