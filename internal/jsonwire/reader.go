@@ -50,6 +50,8 @@ type Reader struct {
 	style Style
 	begun bool // an object or array has been started
 
+	deepLevels []uint64 // skipFlat's levels beyond the 64th
+
 	strings Slab[string]
 	int32s  Slab[int32]
 	int64s  Slab[int64]
@@ -553,9 +555,9 @@ func (r *Reader) skip(depth int, flat bool) {
 // leaves the Reader as it was.
 func (r *Reader) skipFlat(depth int) bool {
 	data := r.data
-	var objects [maxDepth/64 + 1]uint64 // bit n: level n is an object
-	level := 0                          // containers open
-	lastKey := -1                       // offset of the last member name
+	var objects levels
+	level := 0    // containers open
+	lastKey := -1 // offset of the last member name
 	p := r.pos
 	for {
 		// p is at the start of a value at depth+level.
@@ -564,11 +566,7 @@ func (r *Reader) skipFlat(depth int) bool {
 		}
 		switch c := data[p]; c {
 		case '{', '[':
-			if c == '{' {
-				objects[level/64] |= 1 << (level % 64)
-			} else {
-				objects[level/64] &^= 1 << (level % 64)
-			}
+			objects.set(level, c == '{', &r.deepLevels)
 			level++
 			p = skipSpaceAt(data, p+1)
 			if p < len(data) && (data[p] == '}' && c == '{' || data[p] == ']' && c == '[') {
@@ -621,7 +619,7 @@ func (r *Reader) skipFlat(depth int) bool {
 			if p >= len(data) {
 				return false
 			}
-			object := objects[(level-1)/64]&(1<<((level-1)%64)) != 0
+			object := objects.get(level-1, r.deepLevels)
 			if data[p] == '}' && object || data[p] == ']' && !object {
 				p++
 				level--
@@ -639,6 +637,35 @@ func (r *Reader) skipFlat(depth int) bool {
 			break
 		}
 	}
+}
+
+// levels holds one bit per nesting level of a skipped value, set for an
+// object: the first 64 in place, deeper ones in a slice the Reader keeps,
+// so that skipping a shallow value clears no large array and a deep one
+// allocates once per document.
+type levels uint64
+
+func (l *levels) set(level int, object bool, deep *[]uint64) {
+	word, bit := l, uint64(1)<<(level%64)
+	if level >= 64 {
+		if *deep == nil {
+			*deep = make([]uint64, maxDepth/64)
+		}
+		word = (*levels)(&(*deep)[level/64-1])
+	}
+	if object {
+		*word |= levels(bit)
+	} else {
+		*word &^= levels(bit)
+	}
+}
+
+func (l levels) get(level int, deep []uint64) bool {
+	word := uint64(l)
+	if level >= 64 {
+		word = deep[level/64-1]
+	}
+	return word&(1<<(level%64)) != 0
 }
 
 // member reads the member name starting at p, the colon and white space:

@@ -474,3 +474,41 @@ func TestRoom(t *testing.T) {
 		t.Errorf("a malformed array: %d elements, error %v", n, r.Err())
 	}
 }
+
+// BenchmarkSkip skips values of the shapes that an unknown member or a
+// list count meets: deep nesting, a long array of tiny objects (skipped
+// whole, and counted element by element as Room does), a wide object of
+// every type.
+func BenchmarkSkip(b *testing.B) {
+	tiny := "[" + strings.Repeat("{},", 100000) + "{}]"
+	wide := `{` + strings.Repeat(`"name":"value","n":-1.5e3,"t":true,"z":null,"l":[1,2],"o":{"k":"v"},`, 50) + `"end":0}`
+	skip := func(r *Reader) { r.Skip() }
+	count := func(r *Reader) {
+		it := r.Array()
+		if r.More(&it) && r.CountElements(it) != 100001 {
+			r.syntax("miscounted")
+		}
+	}
+	for _, bc := range []struct {
+		name, doc string
+		read      func(*Reader)
+	}{
+		{"deep-1000", strings.Repeat(`{"a":`, 1000) + "1" + strings.Repeat("}", 1000), skip},
+		{"tiny-objects", tiny, skip},
+		{"count-tiny-objects", tiny, count},
+		{"wide-object", wide, skip},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.doc)))
+			b.ReportAllocs()
+			var r Reader
+			for b.Loop() {
+				r.Reset(bc.doc)
+				bc.read(&r)
+				if r.Err() != nil {
+					b.Fatal(r.Err())
+				}
+			}
+		})
+	}
+}
