@@ -50,8 +50,6 @@ type Reader struct {
 	style Style
 	begun bool // an object or array has been started
 
-	deepLevels []uint64 // skipFlat's levels beyond the 64th
-
 	strings Slab[string]
 	int32s  Slab[int32]
 	int64s  Slab[int64]
@@ -556,6 +554,7 @@ func (r *Reader) skip(depth int, flat bool) {
 func (r *Reader) skipFlat(depth int) bool {
 	data := r.data
 	var objects levels
+	var deep []uint64 // levels beyond the 64th
 	level := 0    // containers open
 	lastKey := -1 // offset of the last member name
 	p := r.pos
@@ -566,7 +565,7 @@ func (r *Reader) skipFlat(depth int) bool {
 		}
 		switch c := data[p]; c {
 		case '{', '[':
-			objects.set(level, c == '{', &r.deepLevels)
+			objects.set(level, c == '{', &deep)
 			level++
 			p = skipSpaceAt(data, p+1)
 			if p < len(data) && (data[p] == '}' && c == '{' || data[p] == ']' && c == '[') {
@@ -619,7 +618,7 @@ func (r *Reader) skipFlat(depth int) bool {
 			if p >= len(data) {
 				return false
 			}
-			object := objects.get(level-1, r.deepLevels)
+			object := objects.get(level-1, deep)
 			if data[p] == '}' && object || data[p] == ']' && !object {
 				p++
 				level--
@@ -640,9 +639,9 @@ func (r *Reader) skipFlat(depth int) bool {
 }
 
 // levels holds one bit per nesting level of a skipped value, set for an
-// object: the first 64 in place, deeper ones in a slice the Reader keeps,
-// so that skipping a shallow value clears no large array and a deep one
-// allocates once per document.
+// object: the first 64 in place, deeper ones in a slice made when the
+// value goes that deep, so that skipping a shallow value clears no large
+// array.
 type levels uint64
 
 func (l *levels) set(level int, object bool, deep *[]uint64) {
