@@ -59,9 +59,15 @@ type Pattern struct {
 	match  func(string) bool
 }
 
-// MustPattern compiles a model pattern that RE2 accepts as written.
+// MustPattern compiles a model pattern that RE2 accepts as written. A
+// pattern that is a plain sequence of ASCII classes (see simplePattern) is
+// matched without the regexp engine, with the same result.
 func MustPattern(source string) *Pattern {
-	return &Pattern{Source: source, match: regexp.MustCompile(source).MatchString}
+	re := regexp.MustCompile(source)
+	if simple, ok := compileSimple(source); ok {
+		return &Pattern{Source: source, match: simple.match}
+	}
+	return &Pattern{Source: source, match: re.MatchString}
 }
 
 // PatternFunc declares a model pattern matched by a Go function, for
