@@ -555,8 +555,8 @@ func (r *Reader) skipFlat(depth int) bool {
 	data := r.data
 	var objects levels
 	var deep []uint64 // levels beyond the 64th
-	level := 0    // containers open
-	lastKey := -1 // offset of the last member name
+	level := 0        // containers open
+	lastKey := -1     // offset of the last member name
 	p := r.pos
 	for {
 		// p is at the start of a value at depth+level.
