@@ -599,7 +599,7 @@ func (r *Reader) skipFlat(depth int) bool {
 			}
 			p += 4
 		default:
-			if p = numberEnd(data, p); p < 0 {
+			if p, _, _, _ = scanNumber(data, p); p < 0 {
 				return false
 			}
 		}
@@ -730,39 +730,6 @@ func stringEnd(data string, p int) int {
 	return -1
 }
 
-// numberEnd returns the offset past the well-formed number starting at p,
-// or -1.
-func numberEnd(data string, p int) int {
-	if p < len(data) && data[p] == '-' {
-		p++
-	}
-	switch {
-	case p < len(data) && data[p] == '0':
-		p++
-	case p < len(data) && data[p] >= '1' && data[p] <= '9':
-		p = digitsAt(data, p)
-	default:
-		return -1
-	}
-	if p < len(data) && data[p] == '.' {
-		if p+1 >= len(data) || !isDigit(data[p+1]) {
-			return -1
-		}
-		p = digitsAt(data, p+1)
-	}
-	if p < len(data) && (data[p] == 'e' || data[p] == 'E') {
-		p++
-		if p < len(data) && (data[p] == '+' || data[p] == '-') {
-			p++
-		}
-		if p >= len(data) || !isDigit(data[p]) {
-			return -1
-		}
-		p = digitsAt(data, p)
-	}
-	return p
-}
-
 func digitsAt(data string, p int) int {
 	for p < len(data) && isDigit(data[p]) {
 		p++
@@ -826,47 +793,57 @@ func (r *Reader) expect(c byte) bool {
 // number scans a JSON number and returns its text and whether it has
 // neither fraction nor exponent.
 func (r *Reader) number() (token string, integral bool) {
-	start := r.pos
-	p := r.pos
-	if p < len(r.data) && r.data[p] == '-' {
+	end, integral, bad, why := scanNumber(r.data, r.pos)
+	switch {
+	case end >= 0:
+		token, r.pos = r.data[r.pos:end], end
+		return token, integral
+	case why != "":
+		r.failAt(bad, why)
+	case r.pos < len(r.data):
+		r.mismatch("number")
+	default:
+		r.syntax("unexpected end of JSON input")
+	}
+	return "", false
+}
+
+// scanNumber scans the JSON number starting at p. It returns the offset
+// past it and whether it has neither fraction nor exponent; or -1 with, for
+// a number malformed after its first digit, where and why (why is empty
+// when no number starts at p).
+func scanNumber(data string, p int) (end int, integral bool, bad int, why string) {
+	if p < len(data) && data[p] == '-' {
 		p++
 	}
 	switch {
-	case p < len(r.data) && r.data[p] == '0':
+	case p < len(data) && data[p] == '0':
 		p++
-	case p < len(r.data) && r.data[p] >= '1' && r.data[p] <= '9':
-		p = digitsAt(r.data, p)
+	case p < len(data) && data[p] >= '1' && data[p] <= '9':
+		p = digitsAt(data, p)
 	default:
-		if r.pos < len(r.data) {
-			r.mismatch("number")
-		} else {
-			r.syntax("unexpected end of JSON input")
-		}
-		return "", false
+		return -1, false, p, ""
 	}
 	integral = true
-	if p < len(r.data) && r.data[p] == '.' {
+	if p < len(data) && data[p] == '.' {
 		integral = false
-		if p+1 >= len(r.data) || !isDigit(r.data[p+1]) {
-			r.failAt(p, "invalid number: digits expected after '.'")
-			return "", false
+		if p+1 >= len(data) || !isDigit(data[p+1]) {
+			return -1, false, p, "invalid number: digits expected after '.'"
 		}
-		p = digitsAt(r.data, p+1)
+		p = digitsAt(data, p+1)
 	}
-	if p < len(r.data) && (r.data[p] == 'e' || r.data[p] == 'E') {
+	if p < len(data) && (data[p] == 'e' || data[p] == 'E') {
 		integral = false
 		p++
-		if p < len(r.data) && (r.data[p] == '+' || r.data[p] == '-') {
+		if p < len(data) && (data[p] == '+' || data[p] == '-') {
 			p++
 		}
-		if p >= len(r.data) || !isDigit(r.data[p]) {
-			r.failAt(p, "invalid number: digits expected in the exponent")
-			return "", false
+		if p >= len(data) || !isDigit(data[p]) {
+			return -1, false, p, "invalid number: digits expected in the exponent"
 		}
-		p = digitsAt(r.data, p)
+		p = digitsAt(data, p)
 	}
-	r.pos = p
-	return r.data[start:p], integral
+	return p, integral, 0, ""
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
