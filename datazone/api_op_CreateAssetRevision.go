@@ -25,7 +25,7 @@ func (c *Client) CreateAssetRevision(ctx context.Context, params *CreateAssetRev
 		params = &CreateAssetRevisionInput{}
 	}
 	cfg := c.config(optFns)
-	out, metadata, err := transport.Invoke(ctx, &cfg, createAssetRevision, params)
+	out, metadata, err := transport.Invoke(ctx, cfg, createAssetRevision, params)
 	if err != nil {
 		return nil, err
 	}

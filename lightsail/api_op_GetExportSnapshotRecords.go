@@ -25,7 +25,7 @@ func (c *Client) GetExportSnapshotRecords(ctx context.Context, params *GetExport
 		params = &GetExportSnapshotRecordsInput{}
 	}
 	cfg := c.config(optFns)
-	out, metadata, err := transport.Invoke(ctx, &cfg, getExportSnapshotRecords, params)
+	out, metadata, err := transport.Invoke(ctx, cfg, getExportSnapshotRecords, params)
 	if err != nil {
 		return nil, err
 	}

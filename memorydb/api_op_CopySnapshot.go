@@ -21,7 +21,7 @@ func (c *Client) CopySnapshot(ctx context.Context, params *CopySnapshotInput, op
 		params = &CopySnapshotInput{}
 	}
 	cfg := c.config(optFns)
-	out, metadata, err := transport.Invoke(ctx, &cfg, copySnapshot, params)
+	out, metadata, err := transport.Invoke(ctx, cfg, copySnapshot, params)
 	if err != nil {
 		return nil, err
 	}

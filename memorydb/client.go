@@ -133,18 +133,20 @@ func (o *Options) finalize() {
 	}
 }
 
-// config returns the configuration of a call: the client's own, or one
-// built from a copy of its options with optFns applied.
-func (c *Client) config(optFns []func(*Options)) transport.Config {
+// config returns the configuration of a call: the client's own, shared
+// by every call and never written, or one built from a copy of its
+// options with optFns applied.
+func (c *Client) config(optFns []func(*Options)) *transport.Config {
 	if len(optFns) == 0 {
-		return c.base
+		return &c.base
 	}
 	options := c.options.Copy()
 	for _, fn := range optFns {
 		fn(&options)
 	}
 	options.Retryer = transport.FinalizeRetryMaxAttempts(options.Retryer, options.RetryMaxAttempts, c.options.RetryMaxAttempts)
-	return c.build(&options)
+	cfg := c.build(&options)
+	return &cfg
 }
 
 // build returns the configuration of calls made with options o.

@@ -21,7 +21,7 @@ func (c *Client) CreateGraphSnapshot(ctx context.Context, params *CreateGraphSna
 		params = &CreateGraphSnapshotInput{}
 	}
 	cfg := c.config(optFns)
-	out, metadata, err := transport.Invoke(ctx, &cfg, createGraphSnapshot, params)
+	out, metadata, err := transport.Invoke(ctx, cfg, createGraphSnapshot, params)
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func (c *Client) CreateResourceSnapshot(ctx context.Context, params *CreateResou
 		params = &CreateResourceSnapshotInput{}
 	}
 	cfg := c.config(optFns)
-	out, metadata, err := transport.Invoke(ctx, &cfg, createResourceSnapshot, params)
+	out, metadata, err := transport.Invoke(ctx, cfg, createResourceSnapshot, params)
 	if err != nil {
 		return nil, err
 	}

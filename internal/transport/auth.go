@@ -184,11 +184,11 @@ func (a *authChoice) signWithScheme(ctx context.Context, cfg *Config, req *smith
 // authenticate signs req for one attempt of the call as the auth settings
 // say, or leaves it unsigned when they select no auth.
 func (c *call) authenticate(ctx context.Context, req *http.Request, skew time.Duration) error {
-	choice, err := chooseAuth(ctx, &c.cfg, c.operation, c.defaultSigningName)
+	choice, err := chooseAuth(ctx, c.cfg, c.operation, c.defaultSigningName)
 	if err != nil || choice.anonymous {
 		return err
 	}
-	identity, creds, err := choice.identity(ctx, &c.cfg)
+	identity, creds, err := choice.identity(ctx, c.cfg)
 	if err != nil {
 		if choice.option == nil {
 			return fmt.Errorf("failed to retrieve credentials, %w", err)
@@ -196,7 +196,7 @@ func (c *call) authenticate(ctx context.Context, req *http.Request, skew time.Du
 		return fmt.Errorf("get identity: %w", err)
 	}
 	if choice.scheme != nil {
-		return choice.signWithScheme(ctx, &c.cfg, &smithyhttp.Request{Request: req}, identity, c.endpointProperties, c.payloadHash)
+		return choice.signWithScheme(ctx, c.cfg, &smithyhttp.Request{Request: req}, identity, c.endpointProperties, c.payloadHash)
 	}
 	name, region := c.signingName, c.signingRegion
 	if choice.option != nil {
@@ -211,7 +211,7 @@ func (c *call) authenticate(ctx context.Context, req *http.Request, skew time.Du
 		}
 	}
 	signingTime := time.Now().UTC().Add(skew)
-	if err := sign(ctx, &c.cfg, creds, req, c.payloadHash, name, region, signingTime); err != nil {
+	if err := sign(ctx, c.cfg, creds, req, c.payloadHash, name, region, signingTime); err != nil {
 		return fmt.Errorf("failed to sign request, %w", err)
 	}
 	return nil

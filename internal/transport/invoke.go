@@ -114,7 +114,8 @@ func fillToken[In, Out any](cfg *Config, op *Operation[In, Out], params *In) (*I
 // call is one prepared request: everything that stays the same across
 // attempts.
 type call struct {
-	cfg           Config
+	cfg           *Config
+	logger        logging.Logger // cfg.Logger, given the call's context when it logs
 	method        string
 	url           url.URL
 	body          []byte
@@ -161,7 +162,8 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 		return fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
 	*c = call{
-		cfg:                *cfg,
+		cfg:                cfg,
+		logger:             cfg.Logger,
 		method:             op.Binding.Method,
 		url:                endpoint.URI,
 		body:               req.Payload(),
@@ -176,7 +178,7 @@ func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Ou
 	}
 	if cfg.LogMode != 0 {
 		// A logging.ContextLogger receives the call's context.
-		c.cfg.Logger = logging.WithContext(ctx, c.cfg.Logger)
+		c.logger = logging.WithContext(ctx, cfg.Logger)
 	}
 	if cfg.DisableHTTPS && !HostnameImmutable(&endpoint) {
 		c.url.Scheme = "http"
@@ -288,7 +290,7 @@ func run[In, Out any](ctx context.Context, c *call, op *Operation[In, Out]) (*Ou
 			return fail(fmt.Errorf("failed to get retry Send token, %w", err))
 		}
 		if attempt > 1 && c.cfg.LogMode.IsRetries() {
-			c.cfg.Logger.Logf(logDebug, "retrying request %s/%s, attempt %d", op.Service.ID, op.Name, attempt)
+			c.logger.Logf(logDebug, "retrying request %s/%s, attempt %d", op.Service.ID, op.Name, attempt)
 		}
 		out, result := attemptOnce(ctx, c, op, attemptInfo{number: attempt, max: maxAttempts, skew: skew})
 		results = append(results, retry.AttemptResult{ResponseMetadata: result.metadata})

@@ -45,14 +45,14 @@ func (c *call) logRequest(req *http.Request) {
 	if !c.cfg.LogMode.IsRequest() && !c.cfg.LogMode.IsRequestWithBody() {
 		return
 	}
-	c.cfg.Logger.Logf(logDebug, "%s", requestLog(req, c.logBody))
+	c.logger.Logf(logDebug, "%s", requestLog(req, c.logBody))
 }
 
 func (c *call) logResponse(resp *http.Response, body string, sensitive bool) {
 	if !c.cfg.LogMode.IsResponse() && !c.cfg.LogMode.IsResponseWithBody() {
 		return
 	}
-	c.cfg.Logger.Logf(logDebug, "%s", responseLog(resp, body, c.cfg.LogMode.IsResponseWithBody(), sensitive))
+	c.logger.Logf(logDebug, "%s", responseLog(resp, body, c.cfg.LogMode.IsResponseWithBody(), sensitive))
 }
 
 // requestLog renders a request for a log, with secret headers redacted;
