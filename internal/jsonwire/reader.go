@@ -3,6 +3,7 @@ package jsonwire
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -702,7 +703,9 @@ func stringEnd(data string, p int) int {
 	for p++; p < len(data); {
 		c := data[p]
 		switch {
-		case plain[c] || c >= utf8.RuneSelf:
+		case plain[c]:
+			p = plainRun(data, p+1)
+		case c >= utf8.RuneSelf:
 			p++
 		case c == '"':
 			return p + 1
@@ -861,10 +864,7 @@ var plain = func() (table [256]bool) {
 // escapes and with valid UTF-8 is returned as a substring of the body.
 func (r *Reader) readString() string {
 	start := r.pos + 1
-	p := start
-	for p < len(r.data) && plain[r.data[p]] {
-		p++
-	}
+	p := plainRun(r.data, start)
 	if p < len(r.data) && r.data[p] == '"' {
 		r.pos = p + 1
 		return r.data[start:p]
@@ -910,10 +910,7 @@ func (r *Reader) readEscaped() string {
 		c := r.data[p]
 		switch {
 		case plain[c]:
-			run := p + 1
-			for run < len(r.data) && plain[r.data[run]] {
-				run++
-			}
+			run := plainRun(r.data, p+1)
 			out = append(out, r.data[p:run]...)
 			p = run
 		case c == '"':
@@ -1114,4 +1111,31 @@ func (s *Slab[T]) ptr(v T) *T {
 	}
 	s.chunk = append(s.chunk, v)
 	return &s.chunk[len(s.chunk)-1]
+}
+
+// plainRun returns the offset of the first byte at or after p that plain
+// does not mark, or len(data). It looks at eight bytes at a time: a byte
+// needs care when it is a quote, a backslash, below 0x20 or from 0x80.
+func plainRun(data string, p int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for ; p+8 <= len(data); p += 8 {
+		w := uint64(data[p]) | uint64(data[p+1])<<8 | uint64(data[p+2])<<16 | uint64(data[p+3])<<24 |
+			uint64(data[p+4])<<32 | uint64(data[p+5])<<40 | uint64(data[p+6])<<48 | uint64(data[p+7])<<56
+		quote := w ^ ('"' * ones)
+		backslash := w ^ ('\\' * ones)
+		// Each term sets a byte's high bit for the bytes it looks for; a
+		// borrow may also mark bytes after the first one found, never
+		// before it, so the lowest marked byte is the first that needs care.
+		special := ((quote - ones) &^ quote) | ((backslash - ones) &^ backslash) | (w - 0x20*ones) | w
+		if special &= highs; special != 0 {
+			return p + bits.TrailingZeros64(special)/8
+		}
+	}
+	for p < len(data) && plain[data[p]] {
+		p++
+	}
+	return p
 }

@@ -512,3 +512,42 @@ func BenchmarkSkip(b *testing.B) {
 		})
 	}
 }
+
+// plainRunByByte is plainRun one byte at a time.
+func plainRunByByte(data string, p int) int {
+	for p < len(data) && plain[data[p]] {
+		p++
+	}
+	return p
+}
+
+func TestPlainRun(t *testing.T) {
+	// Every byte value at every position of a word, after plain runs of
+	// every length around the eight bytes read at once.
+	for c := range 256 {
+		for before := range 20 {
+			for _, after := range []string{"", "a", "abcdefghijklmnop"} {
+				data := strings.Repeat("x", before) + string([]byte{byte(c)}) + after
+				for start := range min(len(data), 3) {
+					if got, want := plainRun(data, start), plainRunByByte(data, start); got != want {
+						t.Fatalf("plainRun(%q, %d) = %d, want %d", data, start, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzPlainRun(f *testing.F) {
+	f.Add("abcdefgh\"ijklmnop", 0)
+	f.Add("abcdefghijklmn\x1fop", 1)
+	f.Add("\x80\x7f\x20\x21\x22\x5b\x5c\x5d", 0)
+	f.Fuzz(func(t *testing.T, data string, start int) {
+		if start < 0 || start > len(data) {
+			return
+		}
+		if got, want := plainRun(data, start), plainRunByByte(data, start); got != want {
+			t.Fatalf("plainRun(%q, %d) = %d, want %d", data, start, got, want)
+		}
+	})
+}

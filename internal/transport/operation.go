@@ -12,6 +12,8 @@
 package transport
 
 import (
+	"sync"
+
 	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/cborwire"
 	"github.com/awssnap/awssnap/internal/jsonwire"
@@ -28,6 +30,11 @@ type Service struct {
 	// Layout is the middleware stack layout of the official client this
 	// one stands in for.
 	Layout StackLayout
+
+	// namesOnce guards pkg and scope, the official client's package name
+	// and instrumentation scope, derived from ID when first needed.
+	namesOnce  sync.Once
+	pkg, scope string
 }
 
 // StackLayout names one of the ways official clients lay out an

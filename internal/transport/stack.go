@@ -74,7 +74,8 @@ func invokeStack[In, Out any](ctx context.Context, cfg *Config, op *Operation[In
 		return nil, metadata, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: err}
 	}
 	op = chosen
-	sc := &stackCall{cfg: cfg, service: op.Service}
+	mw := &callMiddlewares[In, Out]{call: stackCall{cfg: cfg, service: op.Service}}
+	sc := &mw.call
 	if !cfg.DisableClockSkewCorrection {
 		sc.skew.Store(int64(cfg.State.Skew()))
 	}
@@ -93,10 +94,10 @@ func invokeStack[In, Out any](ctx context.Context, cfg *Config, op *Operation[In
 	}
 
 	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
-	if err := addCommonMiddlewares(stack, sc, op.Service, scopeName); err != nil {
+	if err := addCommonMiddlewares(stack, sc, &mw.common, op.Service, scopeName); err != nil {
 		return nil, metadata, err
 	}
-	if err := addOperationMiddlewares(stack, sc, op); err != nil {
+	if err := addOperationMiddlewares(stack, mw, op); err != nil {
 		return nil, metadata, err
 	}
 	for i, fn := range cfg.APIOptions {
@@ -164,24 +165,54 @@ func invokeStack[In, Out any](ctx context.Context, cfg *Config, op *Operation[In
 	return out, metadata, nil
 }
 
+// callMiddlewares are the middleware of one call's stack that hold state
+// (the call, the configuration, the operation), allocated together.
+type callMiddlewares[In, Out any] struct {
+	call             stackCall
+	common           commonMiddlewares
+	serializer       operationSerializer[In, Out]
+	deserializer     operationDeserializer[In, Out]
+	timing           awsmiddleware.RecordResponseTiming
+	credentialSource setCredentialSource
+	token            idempotencyTokenAutoFill[In, Out]
+	validation       inputValidation[In, Out]
+	serviceMetadata  awsmiddleware.RegisterServiceMetadata
+	logger           requestResponseLogger[In, Out]
+	https            disableHTTPS
+}
+
+// commonMiddlewares are those of callMiddlewares that every operation's
+// stack holds.
+type commonMiddlewares struct {
+	auth            resolveAuthScheme
+	identity        getIdentity
+	endpoint        resolveEndpointV2
+	signing         signRequest
+	legacySigning   setLegacyContextSigningOptions
+	spanRetry       spanRetryLoop
+	beforeRetryLoop smithyhttp.InterceptBeforeRetryLoop
+	attempt         smithyhttp.InterceptAttempt
+}
+
 // addCommonMiddlewares adds what the official clients add to every
-// operation's stack, in their order.
-func addCommonMiddlewares(stack *middleware.Stack, sc *stackCall, service *Service, scopeName string) error {
+// operation's stack, in their order; m holds the ones of this call.
+func addCommonMiddlewares(stack *middleware.Stack, sc *stackCall, m *commonMiddlewares, service *Service, scopeName string) error {
 	cfg := sc.cfg
 	classic := service.Layout == LayoutClassic
+	m.auth.call, m.identity.call, m.endpoint.call, m.signing.call, m.legacySigning.call = sc, sc, sc, sc, sc
 	if err := stack.Serialize.Add(&setOperationInput{}, middleware.After); err != nil {
 		return err
 	}
-	if err := stack.Finalize.Add(&resolveAuthScheme{call: sc}, middleware.Before); err != nil {
+	if err := stack.Finalize.Add(&m.auth, middleware.Before); err != nil {
 		return fmt.Errorf("add ResolveAuthScheme: %w", err)
 	}
-	if err := stack.Finalize.Insert(&getIdentity{call: sc}, "ResolveAuthScheme", middleware.After); err != nil {
+	if err := stack.Finalize.Insert(&m.identity, "ResolveAuthScheme", middleware.After); err != nil {
 		return fmt.Errorf("add GetIdentity: %w", err)
 	}
-	if err := stack.Finalize.Insert(&resolveEndpointV2{call: sc}, "GetIdentity", middleware.After); err != nil {
+	if err := stack.Finalize.Insert(&m.endpoint, "GetIdentity", middleware.After); err != nil {
 		return fmt.Errorf("add ResolveEndpointV2: %w", err)
 	}
-	if err := stack.Finalize.Insert(&signRequest{call: sc}, "ResolveEndpointV2", middleware.After); err != nil {
+	if err := stack.Finalize.Insert(&m.signing, "ResolveEndpointV2", middleware.After); err != nil {
 		return fmt.Errorf("add Signing: %w", err)
 	}
 	if classic {
@@ -215,7 +246,8 @@ func addCommonMiddlewares(stack *middleware.Stack, sc *stackCall, service *Servi
 		return err
 	}
 	if classic {
-		if err := stack.Finalize.Insert(&spanRetryLoop{tracer: cfg.TracerProvider, scope: scopeName}, "Retry", middleware.Before); err != nil {
+		m.spanRetry = spanRetryLoop{tracer: cfg.TracerProvider, scope: scopeName}
+		if err := stack.Finalize.Insert(&m.spanRetry, "Retry", middleware.Before); err != nil {
 			return err
 		}
 	}
@@ -227,7 +259,7 @@ func addCommonMiddlewares(stack *middleware.Stack, sc *stackCall, service *Servi
 	if cfg.AppID != "" {
 		ua.AddSDKAgentKey(awsmiddleware.ApplicationIdentifier, cfg.AppID)
 	}
-	if err := stack.Finalize.Insert(&setLegacyContextSigningOptions{call: sc}, "Signing", middleware.Before); err != nil {
+	if err := stack.Finalize.Insert(&m.legacySigning, "Signing", middleware.Before); err != nil {
 		return err
 	}
 	switch cfg.Retryer.(type) {
@@ -239,28 +271,28 @@ func addCommonMiddlewares(stack *middleware.Stack, sc *stackCall, service *Servi
 	if err := stack.Build.Add(&awsmiddleware.RecursionDetection{}, middleware.After); err != nil {
 		return err
 	}
-	if err := stack.Finalize.Insert(&smithyhttp.InterceptBeforeRetryLoop{
-		Interceptors: cfg.Interceptors.BeforeRetryLoop,
-	}, "Retry", middleware.Before); err != nil {
+	m.beforeRetryLoop.Interceptors = cfg.Interceptors.BeforeRetryLoop
+	if err := stack.Finalize.Insert(&m.beforeRetryLoop, "Retry", middleware.Before); err != nil {
 		return err
 	}
-	return stack.Finalize.Insert(&smithyhttp.InterceptAttempt{
-		BeforeAttempt: cfg.Interceptors.BeforeAttempt,
-		AfterAttempt:  cfg.Interceptors.AfterAttempt,
-	}, "Retry", middleware.After)
+	m.attempt.BeforeAttempt, m.attempt.AfterAttempt = cfg.Interceptors.BeforeAttempt, cfg.Interceptors.AfterAttempt
+	return stack.Finalize.Insert(&m.attempt, "Retry", middleware.After)
 }
 
 // addOperationMiddlewares adds what the official clients add for one
-// operation, in their order.
-func addOperationMiddlewares[In, Out any](stack *middleware.Stack, sc *stackCall, op *Operation[In, Out]) error {
+// operation, in their order; m holds the ones of this call.
+func addOperationMiddlewares[In, Out any](stack *middleware.Stack, m *callMiddlewares[In, Out], op *Operation[In, Out]) error {
+	sc := &m.call
 	cfg := sc.cfg
 	classic := op.Service.Layout == LayoutClassic
 	steps := []func() error{
 		func() error {
-			return stack.Serialize.Add(&operationSerializer[In, Out]{call: sc, op: op}, middleware.After)
+			m.serializer = operationSerializer[In, Out]{call: sc, op: op}
+			return stack.Serialize.Add(&m.serializer, middleware.After)
 		},
 		func() error {
-			return stack.Deserialize.Add(&operationDeserializer[In, Out]{call: sc, op: op}, middleware.After)
+			m.deserializer = operationDeserializer[In, Out]{call: sc, op: op}
+			return stack.Deserialize.Add(&m.deserializer, middleware.After)
 		},
 		func() error {
 			if !classic {
@@ -281,9 +313,8 @@ func addOperationMiddlewares[In, Out any](stack *middleware.Stack, sc *stackCall
 			return stack.Finalize.Insert(&v4.ComputePayloadSHA256{}, "ResolveEndpointV2", middleware.After)
 		},
 		func() error {
-			return stack.Deserialize.Add(&awsmiddleware.RecordResponseTiming{
-				DisableClockSkewCorrection: cfg.DisableClockSkewCorrection,
-			}, middleware.After)
+			m.timing.DisableClockSkewCorrection = cfg.DisableClockSkewCorrection
+			return stack.Deserialize.Add(&m.timing, middleware.After)
 		},
 		func() error {
 			if !classic {
@@ -308,27 +339,31 @@ func addOperationMiddlewares[In, Out any](stack *middleware.Stack, sc *stackCall
 				addCredentialSources(ua, cfg.Credentials)
 				return nil
 			}
-			return stack.Build.Insert(&setCredentialSource{ua: ua, credentials: cfg.Credentials}, "UserAgent", middleware.Before)
+			m.credentialSource = setCredentialSource{ua: ua, credentials: cfg.Credentials}
+			return stack.Build.Insert(&m.credentialSource, "UserAgent", middleware.Before)
 		},
 		func() error {
 			if op.Token == nil {
 				return nil
 			}
-			return stack.Initialize.Add(&idempotencyTokenAutoFill[In, Out]{cfg: cfg, op: op}, middleware.Before)
+			m.token = idempotencyTokenAutoFill[In, Out]{cfg: cfg, op: op}
+			return stack.Initialize.Add(&m.token, middleware.Before)
 		},
 		func() error {
 			if op.Validate == nil || cfg.Validation == validate.Off {
 				return nil
 			}
-			return stack.Initialize.Add(&inputValidation[In, Out]{op: op, mode: cfg.Validation}, middleware.After)
+			m.validation = inputValidation[In, Out]{op: op, mode: cfg.Validation}
+			return stack.Initialize.Add(&m.validation, middleware.After)
 		},
 		func() error {
 			if !classic {
 				return nil
 			}
-			return stack.Initialize.Add(&awsmiddleware.RegisterServiceMetadata{
+			m.serviceMetadata = awsmiddleware.RegisterServiceMetadata{
 				Region: cfg.Region, ServiceID: op.Service.ID, OperationName: op.Name,
-			}, middleware.Before)
+			}
+			return stack.Initialize.Add(&m.serviceMetadata, middleware.Before)
 		},
 		func() error {
 			return stack.Deserialize.Insert(&awsmiddleware.RequestIDRetriever{}, "OperationDeserializer", middleware.Before)
@@ -337,10 +372,12 @@ func addOperationMiddlewares[In, Out any](stack *middleware.Stack, sc *stackCall
 			return stack.Deserialize.Insert(&awshttp.ResponseErrorWrapper{}, "RequestIDRetriever", middleware.Before)
 		},
 		func() error {
-			return stack.Deserialize.Add(&requestResponseLogger[In, Out]{call: sc, op: op}, middleware.After)
+			m.logger = requestResponseLogger[In, Out]{call: sc, op: op}
+			return stack.Deserialize.Add(&m.logger, middleware.After)
 		},
 		func() error {
-			return stack.Finalize.Insert(&disableHTTPS{call: sc}, "ResolveEndpointV2", middleware.After)
+			m.https.call = sc
+			return stack.Finalize.Insert(&m.https, "ResolveEndpointV2", middleware.After)
 		},
 		func() error { return addInterceptors(stack, &cfg.Interceptors) },
 	}

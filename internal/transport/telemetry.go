@@ -19,11 +19,21 @@ const scopePrefix = "github.com/aws/aws-sdk-go-v2/service/"
 // service: its ID in lower case without spaces ("PartnerCentral Selling"
 // becomes "partnercentralselling").
 func officialPackage(s *Service) string {
-	return strings.ToLower(strings.ReplaceAll(s.ID, " ", ""))
+	s.namesOnce.Do(s.setNames)
+	return s.pkg
 }
 
 // scope returns the instrumentation scope of the service.
-func scope(s *Service) string { return scopePrefix + officialPackage(s) }
+func scope(s *Service) string {
+	s.namesOnce.Do(s.setNames)
+	return s.scope
+}
+
+// setNames works out, once, the names officialPackage and scope return.
+func (s *Service) setNames() {
+	s.pkg = strings.ToLower(strings.ReplaceAll(s.ID, " ", ""))
+	s.scope = scopePrefix + s.pkg
+}
 
 // tracingEnabled reports whether p records spans: nil and the no-op
 // providers do not.
