@@ -20,9 +20,10 @@ func (in *CopySnapshotInput) Validate() error {
 
 // The constraints of the model's shapes, in the order the checks use them.
 var (
-	targetBucketRule = &validate.String{MaxLen: 255, HasMax: true, Pattern: validate.MustPattern(`^[A-Za-z0-9._-]+$`)}
-	kmsKeyIDRule     = &validate.String{MaxLen: 2048, HasMax: true}
-	tagListRule      = &validate.Size{Max: 200, HasMax: true}
+	targetBucketRule = &validate.String{MaxLen: 255, HasMax: true, Pattern: validate.SimplePattern(`^[A-Za-z0-9._-]+$`,
+		validate.Run{Ranges: "-.09AZ__az", Min: 1, Max: -1})}
+	kmsKeyIDRule = &validate.String{MaxLen: 2048, HasMax: true}
+	tagListRule  = &validate.Size{Max: 200, HasMax: true}
 )
 
 // validateCopySnapshotInput checks the members of CopySnapshotInput: in model

@@ -24,11 +24,15 @@ func (in *CreateGraphSnapshotInput) Validate() error {
 
 // The constraints of the model's shapes, in the order the checks use them.
 var (
-	graphIdentifierRule = &validate.String{Pattern: validate.MustPattern(`^g-[a-z0-9]{10}$`)}
-	snapshotNameRule    = &validate.String{MinLen: 1, MaxLen: 63, HasMax: true, Pattern: snapshotNamePattern}
-	tagMapRule          = &validate.Size{Max: 50, HasMax: true}
-	tagKeyRule          = &validate.String{MinLen: 1, MaxLen: 128, HasMax: true, Pattern: validate.MustPattern(`^[a-zA-Z+-=._:/]+$`)}
-	tagValueRule        = &validate.String{MaxLen: 256, HasMax: true}
+	graphIdentifierRule = &validate.String{Pattern: validate.SimplePattern(`^g-[a-z0-9]{10}$`,
+		validate.Run{Ranges: "gg", Min: 1, Max: 1},
+		validate.Run{Ranges: "--", Min: 1, Max: 1},
+		validate.Run{Ranges: "09az", Min: 10, Max: 10})}
+	snapshotNameRule = &validate.String{MinLen: 1, MaxLen: 63, HasMax: true, Pattern: snapshotNamePattern}
+	tagMapRule       = &validate.Size{Max: 50, HasMax: true}
+	tagKeyRule       = &validate.String{MinLen: 1, MaxLen: 128, HasMax: true, Pattern: validate.SimplePattern(`^[a-zA-Z+-=._:/]+$`,
+		validate.Run{Ranges: "+=AZ__az", Min: 1, Max: -1})}
+	tagValueRule = &validate.String{MaxLen: 256, HasMax: true}
 )
 
 // validateCreateGraphSnapshotInput checks the members of

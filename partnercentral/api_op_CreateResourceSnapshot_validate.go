@@ -22,12 +22,21 @@ func (in *CreateResourceSnapshotInput) Validate() error {
 
 // The constraints of the model's shapes, in the order the checks use them.
 var (
-	catalogIdentifierRule    = &validate.String{Pattern: validate.MustPattern(`^[a-zA-Z]+$`)}
-	engagementIdentifierRule = &validate.String{Pattern: validate.MustPattern(`^eng-[0-9a-z]{14}$`)}
-	resourceTypeRule         = &validate.Enum{Values: []string{string(types.ResourceTypeOpportunity)}}
-	resourceIdentifierRule   = &validate.String{Pattern: validate.MustPattern(`^O[0-9]{1,19}$`)}
-	resourceTemplateNameRule = &validate.String{Pattern: validate.MustPattern(`^[a-zA-Z0-9]{3,80}$`)}
-	clientTokenRule          = &validate.String{Pattern: clientTokenPattern}
+	catalogIdentifierRule = &validate.String{Pattern: validate.SimplePattern(`^[a-zA-Z]+$`,
+		validate.Run{Ranges: "AZaz", Min: 1, Max: -1})}
+	engagementIdentifierRule = &validate.String{Pattern: validate.SimplePattern(`^eng-[0-9a-z]{14}$`,
+		validate.Run{Ranges: "ee", Min: 1, Max: 1},
+		validate.Run{Ranges: "nn", Min: 1, Max: 1},
+		validate.Run{Ranges: "gg", Min: 1, Max: 1},
+		validate.Run{Ranges: "--", Min: 1, Max: 1},
+		validate.Run{Ranges: "09az", Min: 14, Max: 14})}
+	resourceTypeRule       = &validate.Enum{Values: []string{string(types.ResourceTypeOpportunity)}}
+	resourceIdentifierRule = &validate.String{Pattern: validate.SimplePattern(`^O[0-9]{1,19}$`,
+		validate.Run{Ranges: "OO", Min: 1, Max: 1},
+		validate.Run{Ranges: "09", Min: 1, Max: 19})}
+	resourceTemplateNameRule = &validate.String{Pattern: validate.SimplePattern(`^[a-zA-Z0-9]{3,80}$`,
+		validate.Run{Ranges: "09AZaz", Min: 3, Max: 80})}
+	clientTokenRule = &validate.String{Pattern: clientTokenPattern}
 )
 
 // validateCreateResourceSnapshotInput checks the input as a call sends it,

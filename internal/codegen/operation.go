@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/awssnap/awssnap/internal/smithymodel"
+	"github.com/awssnap/awssnap/internal/validate"
 )
 
 // operationFiles writes the model-derived parts of the operation beside its
@@ -626,7 +627,17 @@ func (g *generator) pattern(source string) (string, error) {
 	if _, err := regexp.Compile(source); err != nil {
 		return "", fmt.Errorf("pattern %s: %w", source, err)
 	}
-	return fmt.Sprintf("validate.MustPattern(%s)", "`"+source+"`"), nil
+	runs, ok := validate.CompileSimple(source)
+	if !ok {
+		return fmt.Sprintf("validate.MustPattern(%s)", "`"+source+"`"), nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "validate.SimplePattern(%s", "`"+source+"`")
+	for _, r := range runs {
+		fmt.Fprintf(&b, ",\n\tvalidate.Run{Ranges: %s, Min: %d, Max: %d}", strconv.Quote(r.Ranges), r.Min, r.Max)
+	}
+	b.WriteString(")")
+	return b.String(), nil
 }
 
 // goInitialisms spells the word Id as Go spells it, ID.

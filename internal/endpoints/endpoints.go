@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -34,29 +33,32 @@ type Partition struct {
 
 type partitionEntry struct {
 	Partition
-	regionRegex *regexp.Regexp
-	regions     []string
+	// prefixes are the alternatives that begin the partition's region
+	// pattern, ^(prefix)\-\w+\-\d+$ (see regionMatches).
+	prefixes []string
+	regions  []string
 }
 
 // partitions lists the AWS partitions in the order the rules engine
-// searches them (aws-sdk-go-v2 v1.48.0 partitions.json).
+// searches them (aws-sdk-go-v2 v1.48.0 partitions.json). Each region
+// pattern there is ^(one of prefixes)\-\w+\-\d+$.
 var partitions = []partitionEntry{
 	{Partition{"aws", "amazonaws.com", "api.aws", true, true, "us-east-1"},
-		regexp.MustCompile(`^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$`), []string{"aws-global"}},
+		[]string{"us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"}, []string{"aws-global"}},
 	{Partition{"aws-cn", "amazonaws.com.cn", "api.amazonwebservices.com.cn", true, true, "cn-northwest-1"},
-		regexp.MustCompile(`^cn\-\w+\-\d+$`), []string{"aws-cn-global", "cn-north-1", "cn-northwest-1"}},
+		[]string{"cn"}, []string{"aws-cn-global", "cn-north-1", "cn-northwest-1"}},
 	{Partition{"aws-eusc", "amazonaws.eu", "api.amazonwebservices.eu", true, true, "eusc-de-east-1"},
-		regexp.MustCompile(`^eusc\-(de)\-\w+\-\d+$`), []string{"eusc-de-east-1"}},
+		[]string{"eusc-de"}, []string{"eusc-de-east-1"}},
 	{Partition{"aws-iso", "c2s.ic.gov", "api.aws.ic.gov", true, true, "us-iso-east-1"},
-		regexp.MustCompile(`^us\-iso\-\w+\-\d+$`), []string{"aws-iso-global", "us-iso-east-1", "us-iso-west-1"}},
+		[]string{"us-iso"}, []string{"aws-iso-global", "us-iso-east-1", "us-iso-west-1"}},
 	{Partition{"aws-iso-b", "sc2s.sgov.gov", "api.aws.scloud", true, true, "us-isob-east-1"},
-		regexp.MustCompile(`^us\-isob\-\w+\-\d+$`), []string{"aws-iso-b-global", "us-isob-east-1", "us-isob-west-1"}},
+		[]string{"us-isob"}, []string{"aws-iso-b-global", "us-isob-east-1", "us-isob-west-1"}},
 	{Partition{"aws-iso-e", "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk", true, true, "eu-isoe-west-1"},
-		regexp.MustCompile(`^eu\-isoe\-\w+\-\d+$`), []string{"aws-iso-e-global", "eu-isoe-west-1"}},
+		[]string{"eu-isoe"}, []string{"aws-iso-e-global", "eu-isoe-west-1"}},
 	{Partition{"aws-iso-f", "csp.hci.ic.gov", "api.aws.hci.ic.gov", true, true, "us-isof-south-1"},
-		regexp.MustCompile(`^us\-isof\-\w+\-\d+$`), []string{"aws-iso-f-global", "us-isof-east-1", "us-isof-south-1"}},
+		[]string{"us-isof"}, []string{"aws-iso-f-global", "us-isof-east-1", "us-isof-south-1"}},
 	{Partition{"aws-us-gov", "amazonaws.com", "api.aws", true, true, "us-gov-west-1"},
-		regexp.MustCompile(`^us\-gov\-\w+\-\d+$`), []string{"aws-us-gov-global", "us-gov-east-1", "us-gov-west-1"}},
+		[]string{"us-gov"}, []string{"aws-us-gov-global", "us-gov-east-1", "us-gov-west-1"}},
 }
 
 // PartitionOf returns the partition of region: the partition that lists
@@ -70,12 +72,37 @@ func PartitionOf(region string) Partition {
 		}
 	}
 	for _, p := range partitions {
-		if p.regionRegex.MatchString(region) {
+		if regionMatches(region, p.prefixes) {
 			return p.Partition
 		}
 	}
 	return partitions[0].Partition
 }
+
+// regionMatches reports whether region matches the pattern
+// ^(prefixes[0]|prefixes[1]|...)\-\w+\-\d+$, where \w is an ASCII letter,
+// digit or underscore and \d an ASCII digit.
+func regionMatches(region string, prefixes []string) bool {
+	for _, prefix := range prefixes {
+		if len(region) <= len(prefix) || region[:len(prefix)] != prefix || region[len(prefix)] != '-' {
+			continue
+		}
+		rest := region[len(prefix)+1:]
+		// \w holds no hyphen, so the one hyphen left splits the words from
+		// the number.
+		words, number, ok := strings.Cut(rest, "-")
+		if ok && words != "" && number != "" && strings.IndexFunc(words, notWord) < 0 && strings.IndexFunc(number, notDigit) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func notWord(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_')
+}
+
+func notDigit(r rune) bool { return r < '0' || r > '9' }
 
 // FIPSRegion reports whether region is written in a legacy FIPS form
 // ("fips-us-east-1", "us-east-1-fips", "us-fips-east-1"), and returns the

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -280,14 +279,12 @@ type redactingLogger struct {
 	token string
 }
 
-var sessionTokenLine = regexp.MustCompile(`(?im)^(x-amz-security-token:).*$`)
-
 func (l redactingLogger) Logf(classification logging.Classification, format string, v ...interface{}) {
 	if l.next == nil {
 		return
 	}
 	msg := redactToken(fmt.Sprintf(format, v...), l.token)
-	msg = sessionTokenLine.ReplaceAllString(msg, "${1}<redacted>")
+	msg = redactTokenLines(msg)
 	l.next.Logf(classification, "%s", msg)
 }
 

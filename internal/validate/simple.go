@@ -122,3 +122,55 @@ func (p simplePattern) match(s string) bool {
 	}
 	return i == len(s)
 }
+
+// Run is one step of a pattern compiled ahead of time: a class of ASCII
+// characters, written as the first and last character of each of its
+// ranges ("az09" is [a-z0-9]), taken from Min to Max times in a row (Max
+// < 0: no upper bound).
+type Run struct {
+	Ranges   string
+	Min, Max int
+}
+
+// SimplePattern declares a model pattern with the runs CompileSimple made
+// of it when the service package was generated, so that a program
+// compiles and links no regular expression for it.
+func SimplePattern(source string, runs ...Run) *Pattern {
+	p := make(simplePattern, len(runs))
+	for i, r := range runs {
+		p[i] = atom{min: r.Min, max: r.Max}
+		for k := 0; k+1 < len(r.Ranges); k += 2 {
+			for c := r.Ranges[k]; c <= r.Ranges[k+1] && c < 128; c++ {
+				p[i].set[c/64] |= 1 << (c % 64)
+			}
+		}
+	}
+	return &Pattern{Source: source, match: p.match}
+}
+
+// CompileSimple returns the runs of source for SimplePattern, or false
+// when the pattern is not a sequence of ASCII classes that one pass
+// matches (see simplePattern) and needs MustPattern.
+func CompileSimple(source string) ([]Run, bool) {
+	p, ok := compileSimple(source)
+	if !ok {
+		return nil, false
+	}
+	runs := make([]Run, len(p))
+	for i := range p {
+		a := &p[i]
+		var ranges []byte
+		for c := 0; c < 128; c++ {
+			if !a.has(byte(c)) || (c > 0 && a.has(byte(c-1))) {
+				continue
+			}
+			last := c
+			for last+1 < 128 && a.has(byte(last+1)) {
+				last++
+			}
+			ranges = append(ranges, byte(c), byte(last))
+		}
+		runs[i] = Run{Ranges: string(ranges), Min: a.min, Max: a.max}
+	}
+	return runs, true
+}

@@ -44,10 +44,20 @@ func TestSimplePatterns(t *testing.T) {
 		if !ok {
 			continue
 		}
+		runs, ok := CompileSimple(tc.source)
+		if !ok {
+			t.Errorf("CompileSimple(%q) refused what compileSimple takes", tc.source)
+			continue
+		}
+		ahead := SimplePattern(tc.source, runs...)
 		re := regexp.MustCompile(tc.source)
 		for _, in := range inputs {
-			if got, want := p.match(in), re.MatchString(in); got != want {
+			want := re.MatchString(in)
+			if got := p.match(in); got != want {
 				t.Errorf("%q on %q: %t, regexp says %t", tc.source, in, got, want)
+			}
+			if got := ahead.Match(in); got != want {
+				t.Errorf("%q compiled ahead (%+v) on %q: %t, regexp says %t", tc.source, runs, in, got, want)
 			}
 		}
 	}
@@ -69,8 +79,13 @@ func FuzzSimpleMatchesRegexp(f *testing.F) {
 		if !ok {
 			return
 		}
-		if got, want := p.match(input), re.MatchString(input); got != want {
+		want := re.MatchString(input)
+		if got := p.match(input); got != want {
 			t.Fatalf("%q on %q: %t, regexp says %t", source, input, got, want)
+		}
+		runs, _ := CompileSimple(source)
+		if got := SimplePattern(source, runs...).Match(input); got != want {
+			t.Fatalf("%q compiled ahead (%+v) on %q: %t, regexp says %t", source, runs, input, got, want)
 		}
 	})
 }
