@@ -49,6 +49,15 @@ type pageDecoder struct {
 	diskInfos                       []types.DiskInfo
 }
 
+// expect sizes each slab for about n elements of the page's list.
+func (d *pageDecoder) expect(n int) {
+	d.resourceLocations.Expect(n)
+	d.exportSnapshotRecordSourceInfos.Expect(n)
+	d.destinationInfos.Expect(n)
+	d.instanceSnapshotInfos.Expect(n)
+	d.diskSnapshotInfos.Expect(n)
+}
+
 // longList is the length past which the page's list is sized by counting
 // the rest of its array.
 const longList = 1024
@@ -70,6 +79,7 @@ func (d *pageDecoder) exportSnapshotRecordList() []types.ExportSnapshotRecord {
 	// none of them.
 	estimate := min(r.Unread()/typicalElementBytes+1, longList)
 	list := make([]types.ExportSnapshotRecord, 0, estimate)
+	d.expect(estimate)
 	if d.diskInfos == nil {
 		d.diskInfos = make([]types.DiskInfo, 0, 2*estimate)
 	}

@@ -110,6 +110,7 @@ type serdeWriter struct {
 	// fields are gathered as they are needed.
 	page       *pageLayout
 	pageFields []string
+	pageSlabs  []string // the pageDecoder's slab fields
 	pageOutput bool // the members being read are the output's
 }
 
@@ -797,6 +798,11 @@ func (s *serdeWriter) decodePage(out *smithymodel.Shape, page *pageLayout) error
 		"// share a few slabs and each nested list shape one backing array, so a\n"+
 		"// page of a hundred elements costs tens of allocations, not hundreds.\n"+
 		"type pageDecoder struct {\n\tr *%s\n%s}\n", s.f.reader, strings.Join(s.pageFields, ""))
+	s.printf("\n// expect sizes each slab for about n elements of the page's list.\nfunc (d *pageDecoder) expect(n int) {\n")
+	for _, field := range s.pageSlabs {
+		s.printf("\td.%s.Expect(n)\n", field)
+	}
+	s.printf("}\n")
 	s.printf("\n// longList is the length past which the page's list is sized by counting\n// the rest of its array.\nconst longList = %d\n", page.LongList)
 	s.printf("\n// typicalElementBytes is about the JSON length of an element of the page's\n"+
 		"// list with every member set and its usual nested elements; the list is\n// first sized from it.\nconst typicalElementBytes = %d\n", page.TypicalBytes)
@@ -820,6 +826,7 @@ func (s *serdeWriter) pageStruct(t *smithymodel.Shape) string {
 		s.useTypes()
 		field := unexported(name) + "s"
 		s.pageFields = append(s.pageFields, fmt.Sprintf("\t%s jsonwire.Slab[types.%s]\n", field, name))
+		s.pageSlabs = append(s.pageSlabs, field)
 		s.printf("\n%sfunc (d *pageDecoder) %s() *types.%s {\n\tr := d.r\n\tif r.Null() {\n\t\treturn nil\n\t}\n\tv := d.%s.New()\n%s\treturn v\n}\n",
 			comment(fmt.Sprintf("%s reads %s into the page's slab; null gives nil.", method, article(name))),
 			method, name, field, s.loop("it", cases))
@@ -901,7 +908,7 @@ func (s *serdeWriter) pageTopList(method, elemName string, elem *smithymodel.Sha
 	s.printf("\n%sfunc (d *pageDecoder) %s() []types.%s {\n\tr := d.r\n\tif r.Null() {\n\t\treturn nil\n\t}\n", doc, method, elemName)
 	s.printf("\t// Size the list, and the nested lists, from the bytes left, at an\n" +
 		"\t// element's typical length, so a page of about the usual elements grows\n\t// none of them.\n")
-	s.printf("\testimate := min(r.Unread()/typicalElementBytes+1, longList)\n\tlist := make([]types.%s, 0, estimate)\n%s", elemName, nested.String())
+	s.printf("\testimate := min(r.Unread()/typicalElementBytes+1, longList)\n\tlist := make([]types.%s, 0, estimate)\n\td.expect(estimate)\n%s", elemName, nested.String())
 	s.printf("\tcounted := false\n\tfor it := r.Array(); r.More(&it); {\n\t\tif !counted && len(list) >= longList && len(list) == cap(list) {\n" +
 		"\t\t\tcounted = true\n\t\t\t// A long page: count the rest once rather than copy the elements\n\t\t\t// at every doubling.\n" +
 		"\t\t\tif n := r.CountElements(it); n > 0 {\n\t\t\t\tlist = slices.Grow(list, n)\n\t\t\t}\n\t\t}\n")

@@ -194,7 +194,10 @@ func (r *Reader) More(it *Iter) bool {
 			return false
 		}
 		if it.count > 0 {
-			if !r.expect(',') {
+			// The separators of compact JSON are taken without a call.
+			if r.pos < len(r.data) && r.data[r.pos] == ',' {
+				r.pos++
+			} else if !r.expect(',') {
 				return false
 			}
 			r.skipSpace()
@@ -208,13 +211,14 @@ func (r *Reader) More(it *Iter) bool {
 			return false
 		}
 		r.key = r.readString()
-		r.skipSpace()
-		if !r.expect(':') {
+		if r.pos < len(r.data) && r.data[r.pos] == ':' {
+			r.pos++
+		} else if r.skipSpace(); !r.expect(':') {
 			return false
 		}
 		switch r.style {
 		case Schema:
-			if r.consumeNull() {
+			if r.skipSpace(); r.pos < len(r.data) && r.data[r.pos] == 'n' && r.consumeNull() {
 				continue // null leaves the member as it was
 			}
 			if r.err != nil {
@@ -274,15 +278,29 @@ func (r *Reader) String() string {
 
 // StringPtr reads a string; null gives nil.
 func (r *Reader) StringPtr() *string {
-	if r.consumeNull() || r.err != nil {
+	r.skipSpace()
+	if r.err != nil || r.consumeNull() {
 		return nil
 	}
-	s := r.String()
+	if r.pos >= len(r.data) || r.data[r.pos] != '"' {
+		r.mismatch("string")
+		return nil
+	}
+	s := r.readString()
 	if r.err != nil {
 		return nil
 	}
+	if cap(r.strings.chunk) == 0 {
+		// Size the first chunk from the bytes left, at about one string
+		// member in every stringBytes of the document.
+		r.strings.Expect(min(max(r.Unread()/stringBytes, 8), 1024))
+	}
 	return r.strings.ptr(s)
 }
+
+// stringBytes is about the length of JSON that holds one string member,
+// for sizing the slab of strings.
+const stringBytes = 64
 
 // Bool reads true or false; null gives false.
 func (r *Reader) Bool() bool {
@@ -1091,7 +1109,15 @@ func (r *Reader) valueError(offset int, msg string) {
 // decoded output with many optional members or nested structures costs a
 // few allocations, not one per value. A full chunk is never reallocated,
 // so the pointers stay valid. The zero value is ready to use.
-type Slab[T any] struct{ chunk []T }
+type Slab[T any] struct {
+	chunk []T
+	next  int // the size of the next chunk, when Expect set it
+}
+
+// Expect sizes the next chunk the slab makes to hold n values, for a
+// decoder that knows about how many it will need; a slab never used makes
+// no chunk.
+func (s *Slab[T]) Expect(n int) { s.next = n }
 
 // New returns a pointer to a new zero T.
 func (s *Slab[T]) New() *T {
@@ -1106,6 +1132,9 @@ func (s *Slab[T]) ptr(v T) *T {
 			size = 8
 		} else if size > 256 {
 			size = 256
+		}
+		if s.next > 0 {
+			size, s.next = s.next, 0
 		}
 		s.chunk = make([]T, 0, size)
 	}
