@@ -111,7 +111,7 @@ type serdeWriter struct {
 	page       *pageLayout
 	pageFields []string
 	pageSlabs  []string // the pageDecoder's slab fields
-	pageOutput bool // the members being read are the output's
+	pageOutput bool     // the members being read are the output's
 }
 
 func (s *serdeWriter) printf(format string, args ...any) { fmt.Fprintf(&s.b, format, args...) }
