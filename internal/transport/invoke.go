@@ -799,7 +799,7 @@ func clockSkew(header http.Header, sentAt, receivedAt time.Time) (time.Duration,
 	if date == "" || header.Get("Age") != "" || receivedAt.Sub(sentAt) > 15*time.Minute {
 		return 0, false
 	}
-	serverTime, err := http.ParseTime(date)
+	serverTime, err := parseHTTPDate(date, http.ParseTime)
 	if err != nil {
 		return 0, false
 	}

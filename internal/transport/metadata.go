@@ -3,6 +3,7 @@ package transport
 import (
 	"context"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -76,7 +77,7 @@ func setResponseMetadata(md *middleware.Metadata, resp *http.Response, receivedA
 	md.Set(keys.rawResponse, &smithyhttp.Response{Response: resp})
 	md.Set(keys.responseAt, receivedAt)
 	if date := resp.Header.Get("Date"); date != "" {
-		if serverTime, err := smithyhttp.ParseTime(date); err == nil {
+		if serverTime, err := parseHTTPDate(date, smithyhttp.ParseTime); err == nil {
 			md.Set(keys.serverTime, serverTime)
 		}
 	}
@@ -92,4 +93,54 @@ func withAttemptResults(results []retry.AttemptResult) middleware.Metadata {
 	md := results[len(results)-1].ResponseMetadata.Clone()
 	md.Set(officialKeys().attemptResults, retry.AttemptResults{Results: results})
 	return md
+}
+
+// parseHTTPDate parses a Date header. The form servers send,
+// IMF-fixdate ("Tue, 29 Apr 2014 18:30:38 GMT"), is read directly, with
+// the result parse gives it; anything else is left to parse.
+func parseHTTPDate(date string, parse func(string) (time.Time, error)) (time.Time, error) {
+	if t, ok := imfFixdate(date); ok {
+		return t, nil
+	}
+	return parse(date)
+}
+
+// imfFixdate reads date when it is an IMF-fixdate with the day and month
+// names as written in RFC 7231 and every field in range.
+func imfFixdate(date string) (time.Time, bool) {
+	const layout = "Www, 00 Mmm 0000 00:00:00 GMT"
+	if len(date) != len(layout) || date[3] != ',' || date[4] != ' ' || date[7] != ' ' || date[11] != ' ' ||
+		date[16] != ' ' || date[19] != ':' || date[22] != ':' || date[25:] != " GMT" {
+		return time.Time{}, false
+	}
+	if i := strings.Index("Mon Tue Wed Thu Fri Sat Sun", date[:3]); i < 0 || i%4 != 0 {
+		return time.Time{}, false
+	}
+	i := strings.Index("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", date[8:11])
+	if i < 0 || i%4 != 0 {
+		return time.Time{}, false
+	}
+	month := time.Month(i/4 + 1)
+	day, ok1 := digits(date[5:7])
+	year, ok2 := digits(date[12:16])
+	hour, ok3 := digits(date[17:19])
+	minute, ok4 := digits(date[20:22])
+	second, ok5 := digits(date[23:25])
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || hour > 23 || minute > 59 || second > 59 || day < 1 ||
+		day > time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return time.Time{}, false
+	}
+	return time.Date(year, month, day, hour, minute, second, 0, time.UTC), true
+}
+
+// digits returns the value of s, which must be all ASCII digits.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }

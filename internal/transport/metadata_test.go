@@ -1,0 +1,79 @@
+package transport
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+	"time"
+
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+var dateCases = []string{
+	"Tue, 29 Apr 2014 18:30:38 GMT",
+	"Sun, 06 Nov 1994 08:49:37 GMT",
+	"Thu, 29 Feb 2024 23:59:59 GMT",
+	"Fri, 29 Feb 2023 00:00:00 GMT", // no such day
+	"Sat, 31 Apr 2026 00:00:00 GMT",
+	"Mon, 00 Jan 2026 00:00:00 GMT",
+	"Mon, 01 Jan 0000 00:00:00 GMT",
+	"Mon, 01 Jan 9999 24:00:00 GMT",
+	"Mon, 01 Jan 2026 23:60:00 GMT",
+	"Mon, 01 Jan 2026 23:00:60 GMT",
+	"mon, 01 jan 2026 10:00:00 GMT", // names in lower case: left to the full parser
+	"e W, 01 Jan 2026 10:00:00 GMT",
+	"Mon, 01 n F 2026 10:00:00 GMT",
+	"Mon, 1 Jan 2026 10:00:00 GMT",
+	"Mon, 01 Jan 26 10:00:00 GMT",
+	"Mon, 01 Jan 2026 10:00:00.5 GMT",
+	"Monday, 01-Jan-26 10:00:00 GMT",
+	"Mon Jan  1 10:00:00 2026",
+	"Mon, 01 Jan 2026 10:00:00 UTC",
+	"Mon, 0x Jan 2026 10:00:00 GMT",
+	"",
+}
+
+// TestParseHTTPDate checks that reading an IMF-fixdate directly gives what
+// the full parsers give, for each of the two it stands in front of.
+func TestParseHTTPDate(t *testing.T) {
+	for _, date := range dateCases {
+		checkParseHTTPDate(t, date)
+	}
+}
+
+func FuzzParseHTTPDate(f *testing.F) {
+	for _, date := range dateCases {
+		f.Add(date)
+	}
+	f.Fuzz(checkParseHTTPDate)
+}
+
+// FuzzParseHTTPDateFields writes IMF-fixdates from their fields, in range
+// and out of it.
+func FuzzParseHTTPDateFields(f *testing.F) {
+	f.Add(uint8(1), uint8(29), uint8(3), uint16(2014), uint8(18), uint8(30), uint8(38))
+	f.Add(uint8(3), uint8(29), uint8(1), uint16(2023), uint8(0), uint8(0), uint8(0))
+	f.Fuzz(func(t *testing.T, weekday, day, month uint8, year uint16, hour, minute, second uint8) {
+		days := []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+		months := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+		checkParseHTTPDate(t, fmt.Sprintf("%s, %02d %s %04d %02d:%02d:%02d GMT", days[int(weekday)%7], day%40,
+			months[int(month)%12], year%10000, hour%30, minute%70, second%70))
+	})
+}
+
+func checkParseHTTPDate(t *testing.T, date string) {
+	for name, parse := range map[string]func(string) (time.Time, error){
+		"smithyhttp.ParseTime": smithyhttp.ParseTime, "http.ParseTime": http.ParseTime,
+	} {
+		got, gotErr := parseHTTPDate(date, parse)
+		want, wantErr := parse(date)
+		same := got == want
+		if _, direct := imfFixdate(date); !direct {
+			// The full parser ran: a zone it read is a new location each time.
+			same = got.Equal(want) && got.Location().String() == want.Location().String()
+		}
+		if !same || (gotErr == nil) != (wantErr == nil) {
+			t.Errorf("parseHTTPDate(%q) with %s = %v, %v; want %v, %v", date, name, got, gotErr, want, wantErr)
+		}
+	}
+}
