@@ -26,6 +26,7 @@ var regionSamples = []string{
 }
 
 func TestRegionMatchesRegexp(t *testing.T) {
+	t.Parallel()
 	if len(regionPatterns) != len(partitions) {
 		t.Fatalf("%d patterns for %d partitions", len(regionPatterns), len(partitions))
 	}

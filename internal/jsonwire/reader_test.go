@@ -522,6 +522,7 @@ func plainRunByByte(data string, p int) int {
 }
 
 func TestPlainRun(t *testing.T) {
+	t.Parallel()
 	// Every byte value at every position of a word, after plain runs of
 	// every length around the eight bytes read at once.
 	for c := range 256 {

@@ -36,6 +36,7 @@ var dateCases = []string{
 // TestParseHTTPDate checks that reading an IMF-fixdate directly gives what
 // the full parsers give, for each of the two it stands in front of.
 func TestParseHTTPDate(t *testing.T) {
+	t.Parallel()
 	for _, date := range dateCases {
 		checkParseHTTPDate(t, date)
 	}

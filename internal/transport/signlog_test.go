@@ -24,6 +24,7 @@ var tokenLineCases = []string{
 }
 
 func TestRedactTokenLinesMatchesRegexp(t *testing.T) {
+	t.Parallel()
 	for _, msg := range tokenLineCases {
 		if got, want := redactTokenLines(msg), tokenLineRegexp.ReplaceAllString(msg, "${1}<redacted>"); got != want {
 			t.Errorf("redactTokenLines(%q) = %q, want %q", msg, got, want)
