@@ -78,3 +78,23 @@ func checkParseHTTPDate(t *testing.T, date string) {
 		}
 	}
 }
+
+// BenchmarkParseHTTPDate reads a Date header as servers write it: directly,
+// and with the full parsers it stands in front of.
+func BenchmarkParseHTTPDate(b *testing.B) {
+	const date = "Tue, 29 Apr 2014 18:30:38 GMT"
+	for name, parse := range map[string]func(string) (time.Time, error){
+		"direct":               func(s string) (time.Time, error) { return parseHTTPDate(s, smithyhttp.ParseTime) },
+		"smithyhttp.ParseTime": smithyhttp.ParseTime,
+		"http.ParseTime":       http.ParseTime,
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := parse(date); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
