@@ -413,10 +413,11 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 		result.err = wrapResponse(resp, requestID, err)
 		return nil, result
 	}
+	date := newResponseDate(resp.Header.Get("Date"))
 	if !c.cfg.DisableClockSkewCorrection {
-		result.skew, result.hasSkew = clockSkew(resp.Header, sentAt, receivedAt)
+		result.skew, result.hasSkew = clockSkew(resp.Header, date, sentAt, receivedAt)
 	}
-	setResponseMetadata(&result.metadata, resp, receivedAt, result.skew, result.hasSkew)
+	setResponseMetadata(&result.metadata, resp, date, receivedAt, result.skew, result.hasSkew)
 	body, err := readBody(resp, c.limit)
 	c.logResponse(resp, body, op.SensitiveOutput)
 	if err != nil {
@@ -794,12 +795,11 @@ func isClockSkew(err error, change time.Duration) bool {
 // clockSkew derives the server clock's offset from the response Date, as
 // the official clients do: not for cached responses (Age) nor for round
 // trips over fifteen minutes.
-func clockSkew(header http.Header, sentAt, receivedAt time.Time) (time.Duration, bool) {
-	date := header.Get("Date")
-	if date == "" || header.Get("Age") != "" || receivedAt.Sub(sentAt) > 15*time.Minute {
+func clockSkew(header http.Header, date responseDate, sentAt, receivedAt time.Time) (time.Duration, bool) {
+	if date.text == "" || header.Get("Age") != "" || receivedAt.Sub(sentAt) > 15*time.Minute {
 		return 0, false
 	}
-	serverTime, err := parseHTTPDate(date, http.ParseTime)
+	serverTime, err := date.parse(http.ParseTime)
 	if err != nil {
 		return 0, false
 	}

@@ -72,12 +72,12 @@ func learnMetadataKeys() metadataKeys {
 // setResponseMetadata records what the official deserialize middleware
 // records for one attempt's response: the raw response, when it arrived,
 // the server's time from Date, and the clock offset derived from it.
-func setResponseMetadata(md *middleware.Metadata, resp *http.Response, receivedAt time.Time, skew time.Duration, hasSkew bool) {
+func setResponseMetadata(md *middleware.Metadata, resp *http.Response, date responseDate, receivedAt time.Time, skew time.Duration, hasSkew bool) {
 	keys := officialKeys()
 	md.Set(keys.rawResponse, &smithyhttp.Response{Response: resp})
 	md.Set(keys.responseAt, receivedAt)
-	if date := resp.Header.Get("Date"); date != "" {
-		if serverTime, err := parseHTTPDate(date, smithyhttp.ParseTime); err == nil {
+	if date.text != "" {
+		if serverTime, err := date.parse(smithyhttp.ParseTime); err == nil {
 			md.Set(keys.serverTime, serverTime)
 		}
 	}
@@ -95,14 +95,27 @@ func withAttemptResults(results []retry.AttemptResult) middleware.Metadata {
 	return md
 }
 
-// parseHTTPDate parses a Date header. The form servers send,
-// IMF-fixdate ("Tue, 29 Apr 2014 18:30:38 GMT"), is read directly, with
-// the result parse gives it; anything else is left to parse.
-func parseHTTPDate(date string, parse func(string) (time.Time, error)) (time.Time, error) {
-	if t, ok := imfFixdate(date); ok {
-		return t, nil
+// responseDate is a response's Date header, read once for the server time
+// and the clock skew. The form servers send, IMF-fixdate ("Tue, 29 Apr
+// 2014 18:30:38 GMT"), is read directly, with the result the full parsers
+// give it; anything else is left to the parser each use names.
+type responseDate struct {
+	text    string
+	fixed   time.Time
+	isFixed bool
+}
+
+func newResponseDate(text string) responseDate {
+	fixed, isFixed := imfFixdate(text)
+	return responseDate{text: text, fixed: fixed, isFixed: isFixed}
+}
+
+// parse returns the time the header holds, as full reads it.
+func (d responseDate) parse(full func(string) (time.Time, error)) (time.Time, error) {
+	if d.isFixed {
+		return d.fixed, nil
 	}
-	return parse(date)
+	return full(d.text)
 }
 
 // imfFixdate reads date when it is an IMF-fixdate with the day and month

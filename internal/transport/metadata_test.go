@@ -66,7 +66,7 @@ func checkParseHTTPDate(t *testing.T, date string) {
 	for name, parse := range map[string]func(string) (time.Time, error){
 		"smithyhttp.ParseTime": smithyhttp.ParseTime, "http.ParseTime": http.ParseTime,
 	} {
-		got, gotErr := parseHTTPDate(date, parse)
+		got, gotErr := newResponseDate(date).parse(parse)
 		want, wantErr := parse(date)
 		same := got == want
 		if _, direct := imfFixdate(date); !direct {
@@ -74,7 +74,7 @@ func checkParseHTTPDate(t *testing.T, date string) {
 			same = got.Equal(want) && got.Location().String() == want.Location().String()
 		}
 		if !same || (gotErr == nil) != (wantErr == nil) {
-			t.Errorf("parseHTTPDate(%q) with %s = %v, %v; want %v, %v", date, name, got, gotErr, want, wantErr)
+			t.Errorf("reading Date %q with %s = %v, %v; want %v, %v", date, name, got, gotErr, want, wantErr)
 		}
 	}
 }
@@ -84,7 +84,7 @@ func checkParseHTTPDate(t *testing.T, date string) {
 func BenchmarkParseHTTPDate(b *testing.B) {
 	const date = "Tue, 29 Apr 2014 18:30:38 GMT"
 	for name, parse := range map[string]func(string) (time.Time, error){
-		"direct":               func(s string) (time.Time, error) { return parseHTTPDate(s, smithyhttp.ParseTime) },
+		"direct":               func(s string) (time.Time, error) { return newResponseDate(s).parse(smithyhttp.ParseTime) },
 		"smithyhttp.ParseTime": smithyhttp.ParseTime,
 		"http.ParseTime":       http.ParseTime,
 	} {
