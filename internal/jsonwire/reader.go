@@ -343,6 +343,9 @@ func (r *Reader) Int64() int64 {
 		r.valueError(start, "expected an integer, found "+strconv.Quote(token))
 		return 0
 	}
+	if v, ok := shortInt(token); ok {
+		return v
+	}
 	v, err := strconv.ParseInt(token, 10, 64)
 	if err != nil {
 		r.valueError(start, "integer "+token+" is out of range")
@@ -409,6 +412,9 @@ func (r *Reader) Float64() float64 {
 	token, _ := r.number()
 	if r.err != nil {
 		return 0
+	}
+	if v, ok := exactFloat(token); ok {
+		return v
 	}
 	v, err := strconv.ParseFloat(token, 64)
 	if err != nil {
@@ -704,7 +710,9 @@ func member(data string, p int) (name, value int) {
 }
 
 func skipSpaceAt(data string, p int) int {
-	for p < len(data) {
+	// Every byte above the space is not white space: one comparison settles
+	// the usual case, a token right where the last one ended.
+	for p < len(data) && data[p] <= ' ' {
 		switch data[p] {
 		case ' ', '\t', '\n', '\r':
 			p++
@@ -778,7 +786,26 @@ func Room[T any](r *Reader, it *Iter, list []T) []T {
 
 func (r *Reader) skipSpace() { r.pos = skipSpaceAt(r.data, r.pos) }
 
+// consumeNull consumes a null and reports whether there was one. It is
+// small enough to inline: a value other than null starting right at r.pos,
+// the usual case, is settled by one comparison.
 func (r *Reader) consumeNull() bool {
+	if r.pos < len(r.data) && valueNotNull[r.data[r.pos]] {
+		return false
+	}
+	return r.consumeNullAfterSpace()
+}
+
+// valueNotNull marks the bytes that can only start a value other than null:
+// those above the space, but for 'n'.
+var valueNotNull = func() (table [256]bool) {
+	for c := '!'; c < 256; c++ {
+		table[c] = c != 'n'
+	}
+	return table
+}()
+
+func (r *Reader) consumeNullAfterSpace() bool {
 	r.skipSpace()
 	if r.err == nil && r.pos < len(r.data) && r.data[r.pos] == 'n' {
 		if r.literal("null") {
@@ -865,6 +892,105 @@ func scanNumber(data string, p int) (end int, integral bool, bad int, why string
 		p = digitsAt(data, p)
 	}
 	return p, integral, 0, ""
+}
+
+// shortInt converts an integer token (no fraction or exponent) of at most
+// 18 digits, which cannot overflow an int64; longer tokens report false.
+func shortInt(token string) (int64, bool) {
+	digits := token
+	if len(token) > 0 && token[0] == '-' {
+		digits = token[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(digits); i++ {
+		v = v*10 + int64(digits[i]-'0')
+	}
+	if len(digits) < len(token) {
+		v = -v
+	}
+	return v, true
+}
+
+// float64pow10 are the powers of ten a float64 holds exactly.
+var float64pow10 = [...]float64{
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+	1e20, 1e21, 1e22,
+}
+
+// exactFloat converts a number token scanNumber accepted when its digits,
+// without leading zeros, make an integer below 2^52 and its power of ten is
+// small: then the value is that integer times or divided by an exact power
+// of ten, one correctly rounded operation. This is the first path
+// strconv.ParseFloat takes, with the same arithmetic, so the result is the
+// same float64; every other token reports false and goes to ParseFloat.
+func exactFloat(token string) (float64, bool) {
+	const mantissaLimit = 1 << 52
+	i, neg := 0, false
+	if i < len(token) && token[i] == '-' {
+		i, neg = 1, true
+	}
+	var mantissa uint64
+	exp := 0
+	for ; i < len(token) && isDigit(token[i]); i++ {
+		if mantissa = mantissa*10 + uint64(token[i]-'0'); mantissa >= mantissaLimit {
+			return 0, false
+		}
+	}
+	if i < len(token) && token[i] == '.' {
+		for i++; i < len(token) && isDigit(token[i]); i++ {
+			if mantissa = mantissa*10 + uint64(token[i]-'0'); mantissa >= mantissaLimit {
+				return 0, false
+			}
+			exp--
+		}
+	}
+	if i < len(token) {
+		// An exponent: 'e' or 'E', a sign, digits.
+		i++
+		sign := 1
+		switch token[i] {
+		case '-':
+			sign = -1
+			i++
+		case '+':
+			i++
+		}
+		if len(token)-i > 3 {
+			return 0, false
+		}
+		e := 0
+		for ; i < len(token); i++ {
+			e = e*10 + int(token[i]-'0')
+		}
+		exp += sign * e
+	}
+	if mantissa == 0 {
+		exp = 0
+	}
+	f := float64(mantissa)
+	if neg {
+		f = -f
+	}
+	switch {
+	case exp == 0:
+		return f, true
+	case exp > 0 && exp <= 15+22:
+		if exp > 22 {
+			f *= float64pow10[exp-22]
+			exp = 22
+		}
+		if f > 1e15 || f < -1e15 {
+			return 0, false
+		}
+		return f * float64pow10[exp], true
+	case exp < 0 && exp >= -22:
+		return f / float64pow10[-exp], true
+	}
+	return 0, false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -1151,8 +1277,11 @@ func plainRun(data string, p int) int {
 		highs = 0x8080808080808080
 	)
 	for ; p+8 <= len(data); p += 8 {
-		w := uint64(data[p]) | uint64(data[p+1])<<8 | uint64(data[p+2])<<16 | uint64(data[p+3])<<24 |
-			uint64(data[p+4])<<32 | uint64(data[p+5])<<40 | uint64(data[p+6])<<48 | uint64(data[p+7])<<56
+		// One bounds check for the eight bytes; the compiler then reads
+		// them with a single load.
+		b := data[p : p+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		quote := w ^ ('"' * ones)
 		backslash := w ^ ('\\' * ones)
 		// Each term sets a byte's high bit for the bytes it looks for; a

@@ -3,6 +3,8 @@ package jsonwire
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -549,6 +551,101 @@ func FuzzPlainRun(f *testing.F) {
 		}
 		if got, want := plainRun(data, start), plainRunByByte(data, start); got != want {
 			t.Fatalf("plainRun(%q, %d) = %d, want %d", data, start, got, want)
+		}
+	})
+}
+
+// numberToken reports whether s is exactly one JSON number.
+func numberToken(s string) bool {
+	end, _, _, _ := scanNumber(s, 0)
+	return end == len(s) && end > 0
+}
+
+// integerToken reports whether the number token s has neither fraction nor
+// exponent.
+func integerToken(s string) bool {
+	_, integral, _, _ := scanNumber(s, 0)
+	return integral
+}
+
+// checkNumberFastPaths compares exactFloat and shortInt on a number token
+// with strconv, which they stand in for: the same float64, bit for bit,
+// whenever exactFloat answers, and the same int64 whenever shortInt does.
+func checkNumberFastPaths(t *testing.T, token string) {
+	t.Helper()
+	if f, ok := exactFloat(token); ok {
+		want, err := strconv.ParseFloat(token, 64)
+		if err != nil || math.Float64bits(f) != math.Float64bits(want) {
+			t.Fatalf("exactFloat(%q) = %v (%#x), ParseFloat = %v (%#x), %v", token, f, math.Float64bits(f), want, math.Float64bits(want), err)
+		}
+	}
+	if !integerToken(token) {
+		return
+	}
+	if n, ok := shortInt(token); ok {
+		want, err := strconv.ParseInt(token, 10, 64)
+		if err != nil || n != want {
+			t.Fatalf("shortInt(%q) = %d, ParseInt = %d, %v", token, n, want, err)
+		}
+	}
+}
+
+func TestNumberFastPaths(t *testing.T) {
+	t.Parallel()
+	tokens := []string{
+		"0", "-0", "0.0", "-0.0", "0e5", "-0E-400", "1", "-1", "20", "1.5", "-1.50",
+		"0.1", "0.000123", "1767225600.123", "1.7672256E9", "1.7672256123e9", "1e22", "1e23",
+		"1e-22", "1e-23", "123456789012345e22", "1234567890123456e22", "9007199254740991",
+		"4503599627370495", "4503599627370496", "4503599627370495.5", "0.4503599627370495",
+		"123456789012345678", "-123456789012345678", "1234567890123456789", "99999999999999999999",
+		"1e308", "1e309", "1e-324", "5e-324", "1e+2", "1E+002", "1e0001", "2.5e-3", "3.0e37",
+		"1e37", "1e38", "1000000000000000e22", "10000000000000000e21",
+	}
+	for _, token := range tokens {
+		if !numberToken(token) {
+			t.Fatalf("%q is not a number token", token)
+		}
+		checkNumberFastPaths(t, token)
+	}
+	// Tokens of every shape around the limits: digits on both sides of the
+	// point, exponents either side of ±22, mantissas either side of 2^52.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var b strings.Builder
+		if rng.IntN(2) == 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(strconv.FormatUint(rng.Uint64()>>rng.IntN(64), 10))
+		if rng.IntN(2) == 0 {
+			b.WriteByte('.')
+			b.WriteString(strconv.FormatUint(rng.Uint64()>>rng.IntN(64), 10))
+		}
+		if rng.IntN(2) == 0 {
+			b.WriteString([]string{"e", "E", "e+", "e-", "E-"}[rng.IntN(5)])
+			b.WriteString(strconv.Itoa(rng.IntN(60)))
+		}
+		if token := b.String(); numberToken(token) {
+			checkNumberFastPaths(t, token)
+		}
+	}
+	// The fast paths answer the common shapes; the rest go to strconv.
+	for token, want := range map[string]bool{"1767225600.123": true, "1.7672256E9": true, "20": true, "1e23": true, "9007199254740991": false, "1e0001": false} {
+		if _, got := exactFloat(token); got != want {
+			t.Errorf("exactFloat(%q) answered %v, want %v", token, got, want)
+		}
+	}
+	if _, ok := shortInt("1234567890123456789"); ok {
+		t.Error("shortInt answered for 19 digits")
+	}
+}
+
+func FuzzNumberFastPaths(f *testing.F) {
+	for _, seed := range []string{"0", "-0.0", "1767225600.123", "1.7672256E9", "1e-22", "123456789012345e22", "4503599627370495", "-123456789012345678"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, token string) {
+		if numberToken(token) {
+			checkNumberFastPaths(t, token)
 		}
 	})
 }
