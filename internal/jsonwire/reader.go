@@ -1282,12 +1282,14 @@ func plainRun(data string, p int) int {
 		b := data[p : p+8]
 		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		quote := w ^ ('"' * ones)
-		backslash := w ^ ('\\' * ones)
-		// Each term sets a byte's high bit for the bytes it looks for; a
-		// borrow may also mark bytes after the first one found, never
-		// before it, so the lowest marked byte is the first that needs care.
-		special := ((quote - ones) &^ quote) | ((backslash - ones) &^ backslash) | (w - 0x20*ones) | w
+		// A byte of w^('"'*ones) is zero where w holds a quote, and the
+		// subtraction of ones sets its high bit; likewise for the backslash,
+		// and subtracting 0x20 from each byte sets the high bit of those
+		// below 0x20. Any other byte whose high bit these set is itself from
+		// 0x80, as w's own high bits mark; a borrow may also mark bytes
+		// after the first one found, never before it, so the lowest marked
+		// byte is the first that needs care.
+		special := ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones) | (w - 0x20*ones) | w
 		if special &= highs; special != 0 {
 			return p + bits.TrailingZeros64(special)/8
 		}
