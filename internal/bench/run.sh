@@ -57,7 +57,7 @@ for ((round = 1; round <= rounds; round++)); do
 done
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/env.txt"
-go run golang.org/x/perf/cmd/benchstat@latest "$out/raw.txt" > "$out/benchstat.txt"
+go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da "$out/raw.txt" > "$out/benchstat.txt"
 go run ./cmd/benchratio "$out/raw.txt" > "$out/ratios.md"
 cat "$out/benchstat.txt"
 echo

@@ -1272,25 +1272,8 @@ func (s *Slab[T]) ptr(v T) *T {
 // does not mark, or len(data). It looks at eight bytes at a time: a byte
 // needs care when it is a quote, a backslash, below 0x20 or from 0x80.
 func plainRun(data string, p int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	for ; p+8 <= len(data); p += 8 {
-		// One bounds check for the eight bytes; the compiler then reads
-		// them with a single load.
-		b := data[p : p+8]
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		// A byte of w^('"'*ones) is zero where w holds a quote, and the
-		// subtraction of ones sets its high bit; likewise for the backslash,
-		// and subtracting 0x20 from each byte sets the high bit of those
-		// below 0x20. Any other byte whose high bit these set is itself from
-		// 0x80, as w's own high bits mark; a borrow may also mark bytes
-		// after the first one found, never before it, so the lowest marked
-		// byte is the first that needs care.
-		special := ((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones) | (w - 0x20*ones) | w
-		if special &= highs; special != 0 {
+		if special := careBytes(word(data, p)); special != 0 {
 			return p + bits.TrailingZeros64(special)/8
 		}
 	}
@@ -1298,4 +1281,31 @@ func plainRun(data string, p int) int {
 		p++
 	}
 	return p
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// word returns the eight bytes of s from p, the first in the lowest byte.
+// It is one bounds check; the compiler reads the bytes with a single load.
+func word(s string, p int) uint64 {
+	b := s[p : p+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// careBytes sets the high bit of the bytes of w that are a quote, a
+// backslash, below 0x20 or from 0x80, and possibly of bytes after the first
+// of those; no byte before it is marked, so the lowest marked byte is the
+// first that needs care.
+//
+// A byte of w^('"'*ones) is zero where w holds a quote, and subtracting
+// ones sets its high bit; likewise for the backslash, and subtracting 0x20
+// from each byte sets the high bit of those below 0x20. Any other byte
+// whose high bit these set is itself from 0x80, as w's own high bits mark;
+// a borrow may mark bytes after the one it comes from, never before.
+func careBytes(w uint64) uint64 {
+	return (((w ^ '"'*ones) - ones) | ((w ^ '\\'*ones) - ones) | (w - 0x20*ones) | w) & highs
 }

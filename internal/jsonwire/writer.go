@@ -15,6 +15,7 @@ package jsonwire
 
 import (
 	"math"
+	"math/bits"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -213,8 +214,26 @@ const hexDigits = "0123456789abcdef"
 // in the given style.
 func appendQuoted(dst []byte, s string, style Style) []byte {
 	dst = append(dst, '"')
+	// Adding del to a byte sets the high bit of 0x7F, which the schema
+	// style escapes and the classic style writes raw.
+	var del uint64
+	if style == Schema {
+		del = ones
+	}
 	start := 0
 	for i := 0; i < len(s); {
+		// Whole words of bytes written as they are are passed over at
+		// once; the bytes of the last partial word go one by one.
+		for ; i+8 <= len(s); i += 8 {
+			w := word(s, i)
+			if special := careBytes(w) | (w+del)&highs; special != 0 {
+				i += bits.TrailingZeros64(special) / 8
+				break
+			}
+		}
+		if i == len(s) {
+			break
+		}
 		b := s[i]
 		if b < utf8.RuneSelf {
 			if b >= 0x20 && b != '"' && b != '\\' && (b != 0x7f || style == Classic) {

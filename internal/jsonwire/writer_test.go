@@ -1,9 +1,12 @@
 package jsonwire
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	smithyjson "github.com/aws/smithy-go/encoding/json"
 	smithytime "github.com/aws/smithy-go/time"
@@ -52,6 +55,67 @@ func FuzzStringMatchesSmithyEncoder(f *testing.F) {
 		}
 		if want := smithyRoundTrip(s); got != want {
 			t.Fatalf("round trip of %q gave %q, want %q", s, got, want)
+		}
+	})
+}
+
+// quotedByRune is appendQuoted written rune by rune from the escaping rules
+// of the two styles, without passing over plain words: the reference the
+// word-at-a-time string writer is compared with.
+func quotedByRune(s string, style Style) string {
+	b := []byte{'"'}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r == '\n':
+			b = append(b, `\n`...)
+		case r == '\r':
+			b = append(b, `\r`...)
+		case r == '\t':
+			b = append(b, `\t`...)
+		case r < 0x20, r == 0x7f && style == Schema, r == '\u2028', r == '\u2029':
+			b = fmt.Appendf(b, `\u%04x`, r)
+		case r == utf8.RuneError && size == 1 && style == Schema:
+			b = utf8.AppendRune(b, utf8.RuneError)
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(append(b, '"'))
+}
+
+func TestQuotedMatchesRuneByRune(t *testing.T) {
+	t.Parallel()
+	// Every byte value at every position of a word, after plain runs of
+	// every length around the eight bytes passed over at once, then a plain
+	// tail or one that needs escapes again.
+	for c := range 256 {
+		for before := range 20 {
+			for _, after := range []string{"", "a", "abcdefghijklmnop", "\"\x7f\xc3\xa9\u2028 tail of a string"} {
+				s := strings.Repeat("x", before) + string([]byte{byte(c)}) + after
+				for _, style := range []Style{Classic, Schema} {
+					if got, want := string(appendQuoted(nil, s, style)), quotedByRune(s, style); got != want {
+						t.Fatalf("appendQuoted(%q, %d) = %s, want %s", s, style, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzQuotedMatchesRuneByRune(f *testing.F) {
+	f.Add("plain words and \"quotes\" \x7f and \xff\xfe bytes")
+	f.Add("\u2028\u2029 \U0001F600 \x00\x1f")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, style := range []Style{Classic, Schema} {
+			if got, want := string(appendQuoted(nil, s, style)), quotedByRune(s, style); got != want {
+				t.Fatalf("appendQuoted(%q, %d) = %s, want %s", s, style, got, want)
+			}
 		}
 	})
 }
