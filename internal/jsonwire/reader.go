@@ -182,10 +182,13 @@ func (r *Reader) More(it *Iter) bool {
 	if it.object {
 		closer = '}'
 	}
+	// The usual path works on locals, which stay in registers, and stores
+	// the position once; the unusual ones hand it back to the methods.
+	data := r.data
 	for {
-		r.skipSpace()
-		if r.pos < len(r.data) && r.data[r.pos] == closer {
-			r.pos++
+		p := skipSpaceAt(data, r.pos)
+		if p < len(data) && data[p] == closer {
+			r.pos = p + 1
 			it.open = false
 			if it.pending != nil {
 				// A member's last value did not decode.
@@ -195,25 +198,38 @@ func (r *Reader) More(it *Iter) bool {
 		}
 		if it.count > 0 {
 			// The separators of compact JSON are taken without a call.
-			if r.pos < len(r.data) && r.data[r.pos] == ',' {
-				r.pos++
-			} else if !r.expect(',') {
+			if p < len(data) && data[p] == ',' {
+				p++
+			} else {
+				r.pos = p
+				r.expect(',') // fails, with the error naming what was found
 				return false
 			}
-			r.skipSpace()
+			p = skipSpaceAt(data, p)
 		}
 		it.count++
 		if !it.object {
+			r.pos = p
 			return true
 		}
-		if r.pos >= len(r.data) || r.data[r.pos] != '"' {
+		if p >= len(data) || data[p] != '"' {
+			r.pos = p
 			r.syntax("expected a member name")
 			return false
 		}
-		r.key = r.readString()
-		if r.pos < len(r.data) && r.data[r.pos] == ':' {
-			r.pos++
-		} else if r.skipSpace(); !r.expect(':') {
+		// A member name is almost always plain: its end is found here
+		// without the call readString makes for escapes.
+		if end := plainRun(data, p+1); end < len(data) && data[end] == '"' {
+			r.key = data[p+1 : end]
+			p = end + 1
+		} else {
+			r.pos = p
+			r.key = r.readString()
+			p = r.pos
+		}
+		if p < len(data) && data[p] == ':' {
+			r.pos = p + 1
+		} else if r.pos = skipSpaceAt(data, p); !r.expect(':') {
 			return false
 		}
 		switch r.style {
@@ -278,17 +294,26 @@ func (r *Reader) String() string {
 
 // StringPtr reads a string; null gives nil.
 func (r *Reader) StringPtr() *string {
-	r.skipSpace()
-	if r.err != nil || r.consumeNull() {
-		return nil
+	// The usual value, a string without escapes right at the position,
+	// is read here without the calls readString makes for the others.
+	s, plain := "", false
+	if data, p := r.data, r.pos; r.err == nil && p < len(data) && data[p] == '"' {
+		if end := plainRun(data, p+1); end < len(data) && data[end] == '"' {
+			s, plain, r.pos = data[p+1:end], true, end+1
+		}
 	}
-	if r.pos >= len(r.data) || r.data[r.pos] != '"' {
-		r.mismatch("string")
-		return nil
-	}
-	s := r.readString()
-	if r.err != nil {
-		return nil
+	if !plain {
+		r.skipSpace()
+		if r.err != nil || r.consumeNull() {
+			return nil
+		}
+		if r.pos >= len(r.data) || r.data[r.pos] != '"' {
+			r.mismatch("string")
+			return nil
+		}
+		if s = r.readString(); r.err != nil {
+			return nil
+		}
 	}
 	if cap(r.strings.chunk) == 0 {
 		// Size the first chunk from the bytes left, at about one string
