@@ -183,7 +183,10 @@ func (c *Checker) StringValue(member string, v string, rule *String) {
 	if c.mode != Full {
 		return
 	}
-	if rule.MinLen > 0 || rule.HasMax {
+	// A string of len(v) bytes holds from len(v)/4, rounded up, to len(v)
+	// characters (an invalid byte counts as one): when those bounds already
+	// satisfy the rule, the characters need not be counted.
+	if (len(v)+3)/4 < rule.MinLen || rule.HasMax && len(v) > rule.MaxLen {
 		n := utf8.RuneCountInString(v)
 		switch {
 		case n < rule.MinLen:

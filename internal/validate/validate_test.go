@@ -97,6 +97,29 @@ func TestLengthCountsRunes(t *testing.T) {
 	}
 }
 
+// TestLengthBounds checks the length rule at and around both bounds with
+// strings of one-, two-, three- and four-byte characters and invalid bytes,
+// against a count of the characters.
+func TestLengthBounds(t *testing.T) {
+	t.Parallel()
+	for _, char := range []string{"a", "é", "雪", "😀", "\xff"} {
+		for n := range 12 {
+			s := strings.Repeat(char, n)
+			for _, rule := range []*String{
+				{MinLen: 1}, {MinLen: 3}, {MinLen: 5}, {MaxLen: 0, HasMax: true}, {MaxLen: 4, HasMax: true},
+				{MinLen: 2, MaxLen: 8, HasMax: true}, {MinLen: 8, MaxLen: 8, HasMax: true},
+			} {
+				c := New("In", Full)
+				c.String("S", &s, rule)
+				want := n < rule.MinLen || rule.HasMax && n > rule.MaxLen
+				if got := c.Err() != nil; got != want {
+					t.Errorf("%d of %q against %+v: violation %v, want %v", n, char, *rule, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestModes(t *testing.T) {
 	t.Parallel()
 	run := func(mode Mode) []violation {
