@@ -214,3 +214,77 @@ func TestSchemaStyle(t *testing.T) {
 		}
 	}
 }
+
+// benchTags are the tags of the request body the write benchmarks encode.
+var benchTags = [][2]string{{"team", "storage"}, {"cost-center", "cc-1234"}, {"environment", "production"}}
+
+// writeBenchBody writes a CopySnapshot-like request body: names, a key,
+// a bucket and a list of tags.
+func writeBenchBody(w *Writer) {
+	w.BeginObject()
+	w.Key("KmsKeyId")
+	w.String("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+	w.Key("SourceSnapshotName")
+	w.String("nightly-snapshot-2026-12-06")
+	w.Key("Tags")
+	w.BeginArray()
+	for _, tag := range benchTags {
+		w.BeginObject()
+		w.Key("Key")
+		w.String(tag[0])
+		w.Key("Value")
+		w.String(tag[1])
+		w.EndObject()
+	}
+	w.EndArray()
+	w.Key("TargetBucket")
+	w.String("example-snapshot-exports")
+	w.Key("TargetSnapshotName")
+	w.String("nightly-snapshot-2026-12-06-copy")
+	w.EndObject()
+}
+
+// smithyBenchBody writes the same body with smithy-go's encoder, the way
+// the official clients' serializers do.
+func smithyBenchBody() []byte {
+	enc := smithyjson.NewEncoder()
+	obj := enc.Object()
+	obj.Key("KmsKeyId").String("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+	obj.Key("SourceSnapshotName").String("nightly-snapshot-2026-12-06")
+	tags := obj.Key("Tags").Array()
+	for _, tag := range benchTags {
+		t := tags.Value().Object()
+		t.Key("Key").String(tag[0])
+		t.Key("Value").String(tag[1])
+		t.Close()
+	}
+	tags.Close()
+	obj.Key("TargetBucket").String("example-snapshot-exports")
+	obj.Key("TargetSnapshotName").String("nightly-snapshot-2026-12-06-copy")
+	obj.Close()
+	return enc.Bytes()
+}
+
+// BenchmarkWriteObject writes a request body into a new 512-byte buffer,
+// as a client writes each request's body into that request's storage.
+func BenchmarkWriteObject(b *testing.B) {
+	w := NewWriter(512)
+	writeBenchBody(w)
+	if want := smithyBenchBody(); string(w.Bytes()) != string(want) {
+		b.Fatalf("body %s, smithy-go writes %s", w.Bytes(), want)
+	}
+	b.SetBytes(int64(len(w.Bytes())))
+	b.ReportAllocs()
+	for b.Loop() {
+		writeBenchBody(NewWriter(512))
+	}
+}
+
+// BenchmarkWriteObjectSmithy writes the same body with smithy-go's encoder.
+func BenchmarkWriteObjectSmithy(b *testing.B) {
+	b.SetBytes(int64(len(smithyBenchBody())))
+	b.ReportAllocs()
+	for b.Loop() {
+		smithyBenchBody()
+	}
+}
