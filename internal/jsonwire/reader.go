@@ -296,13 +296,13 @@ func (r *Reader) String() string {
 func (r *Reader) StringPtr() *string {
 	// The usual value, a string without escapes right at the position,
 	// is read here without the calls readString makes for the others.
-	s, plain := "", false
+	s, read := "", false
 	if data, p := r.data, r.pos; r.err == nil && p < len(data) && data[p] == '"' {
 		if end := plainRun(data, p+1); end < len(data) && data[end] == '"' {
-			s, plain, r.pos = data[p+1:end], true, end+1
+			s, read, r.pos = data[p+1:end], true, end+1
 		}
 	}
-	if !plain {
+	if !read {
 		r.skipSpace()
 		if r.err != nil || r.consumeNull() {
 			return nil
