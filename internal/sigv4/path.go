@@ -25,6 +25,17 @@ var pathEncoded = func() (table [256]bool) {
 	return table
 }()
 
+// pathPlain[c] reports whether byte c goes into the canonical URI as it is
+// in every case: net/url does not escape it, nor does the second escaping
+// (an unreserved byte, or '/').
+var pathPlain = func() (table [256]bool) {
+	for c := range table {
+		table[c] = !pathEscapes[c] && (c == '/' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' ||
+			'0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~')
+	}
+	return table
+}()
+
 // appendCanonicalPath appends the canonical URI of u as the official
 // signer computes it: the escaped path (URL.EscapedPath, or the path part
 // of Opaque), "/" when empty, then escaped again, every byte but
@@ -36,6 +47,16 @@ func appendCanonicalPath(b []byte, u *url.URL, escapeAgain bool) []byte {
 	}
 	for i := 0; i < len(path); i++ {
 		c := path[i]
+		if pathPlain[c] {
+			// A run of bytes written as they are, escaped once or twice.
+			j := i + 1
+			for j < len(path) && pathPlain[path[j]] {
+				j++
+			}
+			b = append(b, path[i:j]...)
+			i = j - 1
+			continue
+		}
 		if !escaped && pathEscapes[c] {
 			b = appendPathByte(b, '%', escapeAgain)
 			b = appendPathByte(b, upperHexDigits[c>>4], escapeAgain)
