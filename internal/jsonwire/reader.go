@@ -224,7 +224,7 @@ func (r *Reader) More(it *Iter) bool {
 			p = end + 1
 		} else {
 			r.pos = p
-			r.key = r.readString()
+			r.key = r.readStringFrom(end)
 			p = r.pos
 		}
 		if p < len(data) && data[p] == ':' {
@@ -296,13 +296,14 @@ func (r *Reader) String() string {
 func (r *Reader) StringPtr() *string {
 	// The usual value, a string without escapes right at the position,
 	// is read here without the calls readString makes for the others.
-	s, read := "", false
+	var s string
 	if data, p := r.data, r.pos; r.err == nil && p < len(data) && data[p] == '"' {
 		if end := plainRun(data, p+1); end < len(data) && data[end] == '"' {
-			s, read, r.pos = data[p+1:end], true, end+1
+			s, r.pos = data[p+1:end], end+1
+		} else if s = r.readStringFrom(end); r.err != nil {
+			return nil
 		}
-	}
-	if !read {
+	} else {
 		r.skipSpace()
 		if r.err != nil || r.consumeNull() {
 			return nil
@@ -1032,14 +1033,22 @@ var plain = func() (table [256]bool) {
 // readString reads a quoted string starting at r.pos. A string without
 // escapes and with valid UTF-8 is returned as a substring of the body.
 func (r *Reader) readString() string {
+	return r.readStringFrom(plainRun(r.data, r.pos+1))
+}
+
+// readStringFrom is readString for a caller that has already found p, the
+// end of the plain run after the opening quote at r.pos: the bytes before
+// p are not looked at again.
+func (r *Reader) readStringFrom(p int) string {
 	start := r.pos + 1
-	p := plainRun(r.data, start)
 	if p < len(r.data) && r.data[p] == '"' {
 		r.pos = p + 1
 		return r.data[start:p]
 	}
+	// The plain bytes before p neither end the string nor make it other
+	// than simple.
 	simple := true
-	for p := start; p < len(r.data); p++ {
+	for ; p < len(r.data); p++ {
 		c := r.data[p]
 		switch {
 		case c == '"':

@@ -25,13 +25,21 @@ var pathEncoded = func() (table [256]bool) {
 	return table
 }()
 
+// pathUnreserved[c] reports whether the second escaping of the canonical
+// URI leaves byte c as it is: A-Z a-z 0-9 - . _ ~ and '/'.
+var pathUnreserved = func() (table [256]bool) {
+	for c := range table {
+		table[c] = c == '/' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+			c == '-' || c == '.' || c == '_' || c == '~'
+	}
+	return table
+}()
+
 // pathPlain[c] reports whether byte c goes into the canonical URI as it is
-// in every case: net/url does not escape it, nor does the second escaping
-// (an unreserved byte, or '/').
+// in every case: neither net/url's escaping nor the second one changes it.
 var pathPlain = func() (table [256]bool) {
 	for c := range table {
-		table[c] = !pathEscapes[c] && (c == '/' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' ||
-			'0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~')
+		table[c] = !pathEscapes[c] && pathUnreserved[c]
 	}
 	return table
 }()
@@ -139,8 +147,7 @@ func unhex(c byte) byte {
 // appendPathByte appends c, percent-encoded when escape is set and c is
 // not unreserved or '/'.
 func appendPathByte(b []byte, c byte, escape bool) []byte {
-	if !escape || c == '/' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
-		c == '-' || c == '.' || c == '_' || c == '~' {
+	if !escape || pathUnreserved[c] {
 		return append(b, c)
 	}
 	return append(b, '%', upperHexDigits[c>>4], upperHexDigits[c&0xF])
