@@ -1163,47 +1163,36 @@ func escapedLength(data string, p int) int {
 	}
 }
 
-// unescape decodes the escape sequence at p and appends it to out.
+// unescape decodes the \u escape at p and appends it to out; a backslash
+// at the end of the data or before any other byte is an error. (readEscaped
+// decodes the two-byte escapes itself, from shortEscape.)
 func (r *Reader) unescape(out []byte, p int) ([]byte, int, bool) {
 	if p+1 >= len(r.data) {
 		r.failAt(p, "unexpected end of JSON input in string")
 		return out, p, false
 	}
-	switch c := r.data[p+1]; c {
-	case '"', '\\', '/':
-		return append(out, c), p + 2, true
-	case 'b':
-		return append(out, '\b'), p + 2, true
-	case 'f':
-		return append(out, '\f'), p + 2, true
-	case 'n':
-		return append(out, '\n'), p + 2, true
-	case 'r':
-		return append(out, '\r'), p + 2, true
-	case 't':
-		return append(out, '\t'), p + 2, true
-	case 'u':
-		rn, ok := r.hex4(p + 2)
-		if !ok {
-			return out, p, false
-		}
-		p += 6
-		if utf16.IsSurrogate(rn) {
-			if p+1 < len(r.data) && r.data[p] == '\\' && r.data[p+1] == 'u' {
-				if low, ok := r.hex4(p + 2); ok {
-					if pair := utf16.DecodeRune(rn, low); pair != utf8.RuneError {
-						return utf8.AppendRune(out, pair), p + 6, true
-					}
-				} else {
-					return out, p, false
-				}
-			}
-			rn = utf8.RuneError
-		}
-		return utf8.AppendRune(out, rn), p, true
+	if r.data[p+1] != 'u' {
+		r.failAt(p, "invalid escape sequence in string")
+		return out, p, false
 	}
-	r.failAt(p, "invalid escape sequence in string")
-	return out, p, false
+	rn, ok := r.hex4(p + 2)
+	if !ok {
+		return out, p, false
+	}
+	p += 6
+	if utf16.IsSurrogate(rn) {
+		if p+1 < len(r.data) && r.data[p] == '\\' && r.data[p+1] == 'u' {
+			if low, ok := r.hex4(p + 2); ok {
+				if pair := utf16.DecodeRune(rn, low); pair != utf8.RuneError {
+					return utf8.AppendRune(out, pair), p + 6, true
+				}
+			} else {
+				return out, p, false
+			}
+		}
+		rn = utf8.RuneError
+	}
+	return utf8.AppendRune(out, rn), p, true
 }
 
 func (r *Reader) hex4(p int) (rune, bool) {
