@@ -105,47 +105,47 @@ func encodeBusinessNameGenerationConfiguration(w *jsonwire.Writer, v *types.Busi
 // decodeCreateAssetRevisionOutput reads the body of a response; members it
 // does not know are skipped.
 func decodeCreateAssetRevisionOutput(r *jsonwire.Reader, out *CreateAssetRevisionOutput) {
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "id":
+	for it := r.Object(); r.MoreIn(&it, createAssetRevisionOutputMembers); {
+		switch it.Member() {
+		case 0: // id
 			out.Id = r.StringPtr()
-		case "name":
+		case 1: // name
 			out.Name = r.StringPtr()
-		case "typeIdentifier":
+		case 2: // typeIdentifier
 			out.TypeIdentifier = r.StringPtr()
-		case "typeRevision":
+		case 3: // typeRevision
 			out.TypeRevision = r.StringPtr()
-		case "externalIdentifier":
+		case 4: // externalIdentifier
 			out.ExternalIdentifier = r.StringPtr()
-		case "revision":
+		case 5: // revision
 			out.Revision = r.StringPtr()
-		case "description":
+		case 6: // description
 			out.Description = r.StringPtr()
-		case "createdAt":
+		case 7: // createdAt
 			out.CreatedAt = r.EpochSecondsPtr()
-		case "createdBy":
+		case 8: // createdBy
 			out.CreatedBy = r.StringPtr()
-		case "firstRevisionCreatedAt":
+		case 9: // firstRevisionCreatedAt
 			out.FirstRevisionCreatedAt = r.EpochSecondsPtr()
-		case "firstRevisionCreatedBy":
+		case 10: // firstRevisionCreatedBy
 			out.FirstRevisionCreatedBy = r.StringPtr()
-		case "glossaryTerms":
+		case 11: // glossaryTerms
 			out.GlossaryTerms = decodeStringList(r)
-		case "governedGlossaryTerms":
+		case 12: // governedGlossaryTerms
 			out.GovernedGlossaryTerms = decodeStringList(r)
-		case "owningProjectId":
+		case 13: // owningProjectId
 			out.OwningProjectId = r.StringPtr()
-		case "domainId":
+		case 14: // domainId
 			out.DomainId = r.StringPtr()
-		case "listing":
+		case 15: // listing
 			out.Listing = decodeAssetListingDetails(r)
-		case "formsOutput":
+		case 16: // formsOutput
 			out.FormsOutput = decodeFormOutputList(r)
-		case "readOnlyFormsOutput":
+		case 17: // readOnlyFormsOutput
 			out.ReadOnlyFormsOutput = decodeFormOutputList(r)
-		case "latestTimeSeriesDataPointFormsOutput":
+		case 18: // latestTimeSeriesDataPointFormsOutput
 			out.LatestTimeSeriesDataPointFormsOutput = decodeTimeSeriesDataPointSummaryFormOutputList(r)
-		case "predictionConfiguration":
+		case 19: // predictionConfiguration
 			out.PredictionConfiguration = decodePredictionConfiguration(r)
 		default:
 			r.Skip()
@@ -173,11 +173,11 @@ func decodeAssetListingDetails(r *jsonwire.Reader) *types.AssetListingDetails {
 		return nil
 	}
 	v := &types.AssetListingDetails{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "listingId":
+	for it := r.Object(); r.MoreIn(&it, assetListingDetailsMembers); {
+		switch it.Member() {
+		case 0: // listingId
 			v.ListingId = r.StringPtr()
-		case "listingStatus":
+		case 1: // listingStatus
 			v.ListingStatus = types.ListingStatus(r.String())
 		default:
 			r.Skip()
@@ -196,15 +196,15 @@ func decodeFormOutputList(r *jsonwire.Reader) []types.FormOutput {
 	for it := r.Array(); r.More(&it); {
 		list = jsonwire.Room(r, &it, list)
 		var v types.FormOutput
-		for item := r.Object(); r.More(&item); {
-			switch r.Key() {
-			case "formName":
+		for item := r.Object(); r.MoreIn(&item, formOutputMembers); {
+			switch item.Member() {
+			case 0: // formName
 				v.FormName = r.StringPtr()
-			case "typeName":
+			case 1: // typeName
 				v.TypeName = r.StringPtr()
-			case "typeRevision":
+			case 2: // typeRevision
 				v.TypeRevision = r.StringPtr()
-			case "content":
+			case 3: // content
 				v.Content = r.StringPtr()
 			default:
 				r.Skip()
@@ -227,19 +227,19 @@ func decodeTimeSeriesDataPointSummaryFormOutputList(r *jsonwire.Reader) []types.
 	for it := r.Array(); r.More(&it); {
 		list = jsonwire.Room(r, &it, list)
 		var v types.TimeSeriesDataPointSummaryFormOutput
-		for item := r.Object(); r.More(&item); {
-			switch r.Key() {
-			case "formName":
+		for item := r.Object(); r.MoreIn(&item, timeSeriesDataPointSummaryFormOutputMembers); {
+			switch item.Member() {
+			case 0: // formName
 				v.FormName = r.StringPtr()
-			case "typeIdentifier":
+			case 1: // typeIdentifier
 				v.TypeIdentifier = r.StringPtr()
-			case "typeRevision":
+			case 2: // typeRevision
 				v.TypeRevision = r.StringPtr()
-			case "timestamp":
+			case 3: // timestamp
 				v.Timestamp = r.EpochSecondsPtr()
-			case "contentSummary":
+			case 4: // contentSummary
 				v.ContentSummary = r.StringPtr()
-			case "id":
+			case 5: // id
 				v.Id = r.StringPtr()
 			default:
 				r.Skip()
@@ -257,9 +257,9 @@ func decodePredictionConfiguration(r *jsonwire.Reader) *types.PredictionConfigur
 		return nil
 	}
 	v := &types.PredictionConfiguration{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "businessNameGeneration":
+	for it := r.Object(); r.MoreIn(&it, predictionConfigurationMembers); {
+		switch it.Member() {
+		case 0: // businessNameGeneration
 			v.BusinessNameGeneration = decodeBusinessNameGenerationConfiguration(r)
 		default:
 			r.Skip()
@@ -275,9 +275,9 @@ func decodeBusinessNameGenerationConfiguration(r *jsonwire.Reader) *types.Busine
 		return nil
 	}
 	v := &types.BusinessNameGenerationConfiguration{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "enabled":
+	for it := r.Object(); r.MoreIn(&it, businessNameGenerationConfigurationMembers); {
+		switch it.Member() {
+		case 0: // enabled
 			v.Enabled = r.BoolPtr()
 		default:
 			r.Skip()
@@ -285,3 +285,14 @@ func decodeBusinessNameGenerationConfiguration(r *jsonwire.Reader) *types.Busine
 	}
 	return v
 }
+
+// The member names each decoder knows, in the order the service writes
+// them; see jsonwire.Members.
+var (
+	formOutputMembers                           = jsonwire.NewMembers("formName", "typeName", "typeRevision", "content")
+	timeSeriesDataPointSummaryFormOutputMembers = jsonwire.NewMembers("formName", "typeIdentifier", "typeRevision", "timestamp", "contentSummary", "id")
+	createAssetRevisionOutputMembers            = jsonwire.NewMembers("id", "name", "typeIdentifier", "typeRevision", "externalIdentifier", "revision", "description", "createdAt", "createdBy", "firstRevisionCreatedAt", "firstRevisionCreatedBy", "glossaryTerms", "governedGlossaryTerms", "owningProjectId", "domainId", "listing", "formsOutput", "readOnlyFormsOutput", "latestTimeSeriesDataPointFormsOutput", "predictionConfiguration")
+	assetListingDetailsMembers                  = jsonwire.NewMembers("listingId", "listingStatus")
+	predictionConfigurationMembers              = jsonwire.NewMembers("businessNameGeneration")
+	businessNameGenerationConfigurationMembers  = jsonwire.NewMembers("enabled")
+)

@@ -24,11 +24,11 @@ func encodeGetExportSnapshotRecordsInput(in *GetExportSnapshotRecordsInput, req 
 // it does not know are skipped.
 func decodeGetExportSnapshotRecordsOutput(r *jsonwire.Reader, out *GetExportSnapshotRecordsOutput) {
 	d := pageDecoder{r: r}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "exportSnapshotRecords":
+	for it := r.Object(); r.MoreIn(&it, getExportSnapshotRecordsResultMembers); {
+		switch it.Member() {
+		case 0: // exportSnapshotRecords
 			out.ExportSnapshotRecords = d.exportSnapshotRecordList()
-		case "nextPageToken":
+		case 1: // nextPageToken
 			out.NextPageToken = r.StringPtr()
 		default:
 			r.Skip()
@@ -102,23 +102,23 @@ func (d *pageDecoder) exportSnapshotRecordList() []types.ExportSnapshotRecord {
 // exportSnapshotRecord reads one element of the page's list in place.
 func (d *pageDecoder) exportSnapshotRecord(v *types.ExportSnapshotRecord) {
 	r := d.r
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "name":
+	for it := r.Object(); r.MoreIn(&it, exportSnapshotRecordMembers); {
+		switch it.Member() {
+		case 0: // name
 			v.Name = r.StringPtr()
-		case "arn":
+		case 1: // arn
 			v.Arn = r.StringPtr()
-		case "createdAt":
+		case 2: // createdAt
 			v.CreatedAt = r.EpochSecondsPtr()
-		case "location":
+		case 3: // location
 			v.Location = d.resourceLocation()
-		case "resourceType":
+		case 4: // resourceType
 			v.ResourceType = types.ResourceType(r.String())
-		case "state":
+		case 5: // state
 			v.State = types.RecordState(r.String())
-		case "sourceInfo":
+		case 6: // sourceInfo
 			v.SourceInfo = d.exportSnapshotRecordSourceInfo()
-		case "destinationInfo":
+		case 7: // destinationInfo
 			v.DestinationInfo = d.destinationInfo()
 		default:
 			r.Skip()
@@ -134,11 +134,11 @@ func (d *pageDecoder) resourceLocation() *types.ResourceLocation {
 		return nil
 	}
 	v := d.resourceLocations.New()
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "availabilityZone":
+	for it := r.Object(); r.MoreIn(&it, resourceLocationMembers); {
+		switch it.Member() {
+		case 0: // availabilityZone
 			v.AvailabilityZone = r.StringPtr()
-		case "regionName":
+		case 1: // regionName
 			v.RegionName = types.RegionName(r.String())
 		default:
 			r.Skip()
@@ -155,23 +155,23 @@ func (d *pageDecoder) exportSnapshotRecordSourceInfo() *types.ExportSnapshotReco
 		return nil
 	}
 	v := d.exportSnapshotRecordSourceInfos.New()
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "resourceType":
+	for it := r.Object(); r.MoreIn(&it, exportSnapshotRecordSourceInfoMembers); {
+		switch it.Member() {
+		case 0: // resourceType
 			v.ResourceType = types.ExportSnapshotRecordSourceType(r.String())
-		case "createdAt":
+		case 1: // createdAt
 			v.CreatedAt = r.EpochSecondsPtr()
-		case "name":
+		case 2: // name
 			v.Name = r.StringPtr()
-		case "arn":
+		case 3: // arn
 			v.Arn = r.StringPtr()
-		case "fromResourceName":
+		case 4: // fromResourceName
 			v.FromResourceName = r.StringPtr()
-		case "fromResourceArn":
+		case 5: // fromResourceArn
 			v.FromResourceArn = r.StringPtr()
-		case "instanceSnapshotInfo":
+		case 6: // instanceSnapshotInfo
 			v.InstanceSnapshotInfo = d.instanceSnapshotInfo()
-		case "diskSnapshotInfo":
+		case 7: // diskSnapshotInfo
 			v.DiskSnapshotInfo = d.diskSnapshotInfo()
 		default:
 			r.Skip()
@@ -188,11 +188,11 @@ func (d *pageDecoder) destinationInfo() *types.DestinationInfo {
 		return nil
 	}
 	v := d.destinationInfos.New()
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "id":
+	for it := r.Object(); r.MoreIn(&it, destinationInfoMembers); {
+		switch it.Member() {
+		case 0: // id
 			v.Id = r.StringPtr()
-		case "service":
+		case 1: // service
 			v.Service = r.StringPtr()
 		default:
 			r.Skip()
@@ -209,13 +209,13 @@ func (d *pageDecoder) instanceSnapshotInfo() *types.InstanceSnapshotInfo {
 		return nil
 	}
 	v := d.instanceSnapshotInfos.New()
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "fromBundleId":
+	for it := r.Object(); r.MoreIn(&it, instanceSnapshotInfoMembers); {
+		switch it.Member() {
+		case 0: // fromBundleId
 			v.FromBundleId = r.StringPtr()
-		case "fromBlueprintId":
+		case 1: // fromBlueprintId
 			v.FromBlueprintId = r.StringPtr()
-		case "fromDiskInfo":
+		case 2: // fromDiskInfo
 			v.FromDiskInfo = d.diskInfoList()
 		default:
 			r.Skip()
@@ -232,9 +232,9 @@ func (d *pageDecoder) diskSnapshotInfo() *types.DiskSnapshotInfo {
 		return nil
 	}
 	v := d.diskSnapshotInfos.New()
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "sizeInGb":
+	for it := r.Object(); r.MoreIn(&it, diskSnapshotInfoMembers); {
+		switch it.Member() {
+		case 0: // sizeInGb
 			v.SizeInGb = r.Int32Ptr()
 		default:
 			r.Skip()
@@ -256,15 +256,15 @@ func (d *pageDecoder) diskInfoList() []types.DiskInfo {
 	for it := r.Array(); r.More(&it); {
 		d.diskInfos = append(d.diskInfos, types.DiskInfo{})
 		v := &d.diskInfos[len(d.diskInfos)-1]
-		for item := r.Object(); r.More(&item); {
-			switch r.Key() {
-			case "name":
+		for item := r.Object(); r.MoreIn(&item, diskInfoMembers); {
+			switch item.Member() {
+			case 0: // name
 				v.Name = r.StringPtr()
-			case "path":
+			case 1: // path
 				v.Path = r.StringPtr()
-			case "sizeInGb":
+			case 2: // sizeInGb
 				v.SizeInGb = r.Int32Ptr()
-			case "isSystemDisk":
+			case 3: // isSystemDisk
 				v.IsSystemDisk = r.BoolPtr()
 			default:
 				r.Skip()
@@ -289,15 +289,15 @@ type errorMembers struct {
 // written "message" or "Message".
 func decodeErrorMembers(r *jsonwire.Reader) errorMembers {
 	var m errorMembers
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "code":
+	for it := r.Object(); r.MoreIn(&it, errorMemberNames); {
+		switch it.Member() {
+		case 0: // code
 			m.code = r.StringPtr()
-		case "docs":
+		case 1: // docs
 			m.docs = r.StringPtr()
-		case "message", "Message":
+		case 2, 4: // message, Message
 			m.message = r.StringPtr()
-		case "tip":
+		case 3: // tip
 			m.tip = r.StringPtr()
 		default:
 			r.Skip()
@@ -305,3 +305,17 @@ func decodeErrorMembers(r *jsonwire.Reader) errorMembers {
 	}
 	return m
 }
+
+// The member names each decoder knows, in the order the service writes
+// them; see jsonwire.Members.
+var (
+	getExportSnapshotRecordsResultMembers = jsonwire.NewMembers("exportSnapshotRecords", "nextPageToken")
+	exportSnapshotRecordMembers           = jsonwire.NewMembers("name", "arn", "createdAt", "location", "resourceType", "state", "sourceInfo", "destinationInfo")
+	resourceLocationMembers               = jsonwire.NewMembers("availabilityZone", "regionName")
+	exportSnapshotRecordSourceInfoMembers = jsonwire.NewMembers("resourceType", "createdAt", "name", "arn", "fromResourceName", "fromResourceArn", "instanceSnapshotInfo", "diskSnapshotInfo")
+	destinationInfoMembers                = jsonwire.NewMembers("id", "service")
+	instanceSnapshotInfoMembers           = jsonwire.NewMembers("fromBundleId", "fromBlueprintId", "fromDiskInfo")
+	diskSnapshotInfoMembers               = jsonwire.NewMembers("sizeInGb")
+	diskInfoMembers                       = jsonwire.NewMembers("name", "path", "sizeInGb", "isSystemDisk")
+	errorMemberNames                      = jsonwire.NewMembers("code", "docs", "message", "tip", "Message")
+)

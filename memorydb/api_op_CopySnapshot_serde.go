@@ -39,9 +39,9 @@ func encodeTag(w *jsonwire.Writer, v *types.Tag) {
 // decodeCopySnapshotOutput reads the body of a response; members it does not
 // know are skipped.
 func decodeCopySnapshotOutput(r *jsonwire.Reader, out *CopySnapshotOutput) {
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "Snapshot":
+	for it := r.Object(); r.MoreIn(&it, copySnapshotResponseMembers); {
+		switch it.Member() {
+		case 0: // Snapshot
 			out.Snapshot = decodeSnapshot(r)
 		default:
 			r.Skip()
@@ -55,21 +55,21 @@ func decodeSnapshot(r *jsonwire.Reader) *types.Snapshot {
 		return nil
 	}
 	v := &types.Snapshot{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "Name":
+	for it := r.Object(); r.MoreIn(&it, snapshotMembers); {
+		switch it.Member() {
+		case 0: // Name
 			v.Name = r.StringPtr()
-		case "Status":
+		case 1: // Status
 			v.Status = r.StringPtr()
-		case "Source":
+		case 2: // Source
 			v.Source = r.StringPtr()
-		case "KmsKeyId":
+		case 3: // KmsKeyId
 			v.KmsKeyId = r.StringPtr()
-		case "ARN":
+		case 4: // ARN
 			v.ARN = r.StringPtr()
-		case "ClusterConfiguration":
+		case 5: // ClusterConfiguration
 			v.ClusterConfiguration = decodeClusterConfiguration(r)
-		case "DataTiering":
+		case 6: // DataTiering
 			v.DataTiering = types.DataTieringStatus(r.String())
 		default:
 			r.Skip()
@@ -84,41 +84,41 @@ func decodeClusterConfiguration(r *jsonwire.Reader) *types.ClusterConfiguration 
 		return nil
 	}
 	v := &types.ClusterConfiguration{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "Name":
+	for it := r.Object(); r.MoreIn(&it, clusterConfigurationMembers); {
+		switch it.Member() {
+		case 0: // Name
 			v.Name = r.StringPtr()
-		case "Description":
+		case 1: // Description
 			v.Description = r.StringPtr()
-		case "NodeType":
+		case 2: // NodeType
 			v.NodeType = r.StringPtr()
-		case "Engine":
+		case 3: // Engine
 			v.Engine = r.StringPtr()
-		case "EngineVersion":
+		case 4: // EngineVersion
 			v.EngineVersion = r.StringPtr()
-		case "MaintenanceWindow":
+		case 5: // MaintenanceWindow
 			v.MaintenanceWindow = r.StringPtr()
-		case "TopicArn":
+		case 6: // TopicArn
 			v.TopicArn = r.StringPtr()
-		case "Port":
+		case 7: // Port
 			v.Port = r.Int32Ptr()
-		case "ParameterGroupName":
+		case 8: // ParameterGroupName
 			v.ParameterGroupName = r.StringPtr()
-		case "SubnetGroupName":
+		case 9: // SubnetGroupName
 			v.SubnetGroupName = r.StringPtr()
-		case "VpcId":
+		case 10: // VpcId
 			v.VpcId = r.StringPtr()
-		case "SnapshotRetentionLimit":
+		case 11: // SnapshotRetentionLimit
 			v.SnapshotRetentionLimit = r.Int32Ptr()
-		case "SnapshotWindow":
+		case 12: // SnapshotWindow
 			v.SnapshotWindow = r.StringPtr()
-		case "NumShards":
+		case 13: // NumShards
 			v.NumShards = r.Int32Ptr()
-		case "Shards":
+		case 14: // Shards
 			v.Shards = decodeShardDetails(r)
-		case "MultiRegionParameterGroupName":
+		case 15: // MultiRegionParameterGroupName
 			v.MultiRegionParameterGroupName = r.StringPtr()
-		case "MultiRegionClusterName":
+		case 16: // MultiRegionClusterName
 			v.MultiRegionClusterName = r.StringPtr()
 		default:
 			r.Skip()
@@ -133,11 +133,11 @@ func decodeShardConfiguration(r *jsonwire.Reader) *types.ShardConfiguration {
 		return nil
 	}
 	v := &types.ShardConfiguration{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "Slots":
+	for it := r.Object(); r.MoreIn(&it, shardConfigurationMembers); {
+		switch it.Member() {
+		case 0: // Slots
 			v.Slots = r.StringPtr()
-		case "ReplicaCount":
+		case 1: // ReplicaCount
 			v.ReplicaCount = r.Int32Ptr()
 		default:
 			r.Skip()
@@ -156,15 +156,15 @@ func decodeShardDetails(r *jsonwire.Reader) []types.ShardDetail {
 	for it := r.Array(); r.More(&it); {
 		list = jsonwire.Room(r, &it, list)
 		var v types.ShardDetail
-		for item := r.Object(); r.More(&item); {
-			switch r.Key() {
-			case "Name":
+		for item := r.Object(); r.MoreIn(&item, shardDetailMembers); {
+			switch item.Member() {
+			case 0: // Name
 				v.Name = r.StringPtr()
-			case "Configuration":
+			case 1: // Configuration
 				v.Configuration = decodeShardConfiguration(r)
-			case "Size":
+			case 2: // Size
 				v.Size = r.StringPtr()
-			case "SnapshotCreationTime":
+			case 3: // SnapshotCreationTime
 				v.SnapshotCreationTime = r.EpochSecondsPtr()
 			default:
 				r.Skip()
@@ -174,3 +174,13 @@ func decodeShardDetails(r *jsonwire.Reader) []types.ShardDetail {
 	}
 	return list
 }
+
+// The member names each decoder knows, in the order the service writes
+// them; see jsonwire.Members.
+var (
+	copySnapshotResponseMembers = jsonwire.NewMembers("Snapshot")
+	snapshotMembers             = jsonwire.NewMembers("Name", "Status", "Source", "KmsKeyId", "ARN", "ClusterConfiguration", "DataTiering")
+	shardDetailMembers          = jsonwire.NewMembers("Name", "Configuration", "Size", "SnapshotCreationTime")
+	clusterConfigurationMembers = jsonwire.NewMembers("Name", "Description", "NodeType", "Engine", "EngineVersion", "MaintenanceWindow", "TopicArn", "Port", "ParameterGroupName", "SubnetGroupName", "VpcId", "SnapshotRetentionLimit", "SnapshotWindow", "NumShards", "Shards", "MultiRegionParameterGroupName", "MultiRegionClusterName")
+	shardConfigurationMembers   = jsonwire.NewMembers("Slots", "ReplicaCount")
+)

@@ -51,21 +51,21 @@ func encodeTagMap(w *jsonwire.Writer, m map[string]string) {
 // decodeCreateGraphSnapshotOutput reads the body of a response; members it
 // does not know are skipped.
 func decodeCreateGraphSnapshotOutput(r *jsonwire.Reader, out *CreateGraphSnapshotOutput) {
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "id":
+	for it := r.Object(); r.MoreIn(&it, createGraphSnapshotOutputMembers); {
+		switch it.Member() {
+		case 0: // id
 			out.Id = r.StringPtr()
-		case "name":
+		case 1: // name
 			out.Name = r.StringPtr()
-		case "arn":
+		case 2: // arn
 			out.Arn = r.StringPtr()
-		case "sourceGraphId":
+		case 3: // sourceGraphId
 			out.SourceGraphId = r.StringPtr()
-		case "snapshotCreateTime":
+		case 4: // snapshotCreateTime
 			out.SnapshotCreateTime = r.EpochSecondsPtr()
-		case "status":
+		case 5: // status
 			out.Status = types.SnapshotStatus(r.String())
-		case "kmsKeyIdentifier":
+		case 6: // kmsKeyIdentifier
 			out.KmsKeyIdentifier = r.StringPtr()
 		default:
 			r.Skip()
@@ -77,11 +77,11 @@ func decodeCreateGraphSnapshotOutput(r *jsonwire.Reader, out *CreateGraphSnapsho
 // message may be written "message" or "Message".
 func decodeConflictException(r *jsonwire.Reader) error {
 	e := &types.ConflictException{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "message", "Message":
+	for it := r.Object(); r.MoreIn(&it, conflictExceptionMembers); {
+		switch it.Member() {
+		case 0, 2: // message, Message
 			e.Message = r.StringPtr()
-		case "reason":
+		case 1: // reason
 			e.Reason = types.ConflictExceptionReason(r.String())
 		default:
 			r.Skip()
@@ -95,17 +95,17 @@ func decodeConflictException(r *jsonwire.Reader) error {
 // "Message".
 func decodeServiceQuotaExceededException(r *jsonwire.Reader) error {
 	e := &types.ServiceQuotaExceededException{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "message", "Message":
+	for it := r.Object(); r.MoreIn(&it, serviceQuotaExceededExceptionMembers); {
+		switch it.Member() {
+		case 0, 5: // message, Message
 			e.Message = r.StringPtr()
-		case "resourceId":
+		case 1: // resourceId
 			e.ResourceId = r.StringPtr()
-		case "resourceType":
+		case 2: // resourceType
 			e.ResourceType = r.StringPtr()
-		case "serviceCode":
+		case 3: // serviceCode
 			e.ServiceCode = r.StringPtr()
-		case "quotaCode":
+		case 4: // quotaCode
 			e.QuotaCode = r.StringPtr()
 		default:
 			r.Skip()
@@ -118,11 +118,11 @@ func decodeServiceQuotaExceededException(r *jsonwire.Reader) error {
 // message may be written "message" or "Message".
 func decodeValidationException(r *jsonwire.Reader) error {
 	e := &types.ValidationException{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "message", "Message":
+	for it := r.Object(); r.MoreIn(&it, validationExceptionMembers); {
+		switch it.Member() {
+		case 0, 2: // message, Message
 			e.Message = r.StringPtr()
-		case "reason":
+		case 1: // reason
 			e.Reason = types.ValidationExceptionReason(r.String())
 		default:
 			r.Skip()
@@ -130,3 +130,12 @@ func decodeValidationException(r *jsonwire.Reader) error {
 	}
 	return e
 }
+
+// The member names each decoder knows, in the order the service writes
+// them; see jsonwire.Members.
+var (
+	createGraphSnapshotOutputMembers     = jsonwire.NewMembers("id", "name", "arn", "sourceGraphId", "snapshotCreateTime", "status", "kmsKeyIdentifier")
+	conflictExceptionMembers             = jsonwire.NewMembers("message", "reason", "Message")
+	serviceQuotaExceededExceptionMembers = jsonwire.NewMembers("message", "resourceId", "resourceType", "serviceCode", "quotaCode", "Message")
+	validationExceptionMembers           = jsonwire.NewMembers("message", "reason", "Message")
+)

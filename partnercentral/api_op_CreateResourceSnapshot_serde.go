@@ -29,11 +29,11 @@ func encodeCreateResourceSnapshotInput(in *CreateResourceSnapshotInput, req *pro
 // decodeCreateResourceSnapshotOutput reads the body of a response; members it
 // does not know are skipped.
 func decodeCreateResourceSnapshotOutput(r *jsonwire.Reader, out *CreateResourceSnapshotOutput) {
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "Arn":
+	for it := r.Object(); r.MoreIn(&it, createResourceSnapshotResponseMembers); {
+		switch it.Member() {
+		case 0: // Arn
 			out.Arn = r.StringPtr()
-		case "Revision":
+		case 1: // Revision
 			out.Revision = r.Int32Ptr()
 		default:
 			r.Skip()
@@ -45,11 +45,11 @@ func decodeCreateResourceSnapshotOutput(r *jsonwire.Reader, out *CreateResourceS
 // the message may be written "message" or "Message".
 func decodeAccessDeniedException(r *jsonwire.Reader) error {
 	e := &types.AccessDeniedException{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "Message", "message":
+	for it := r.Object(); r.MoreIn(&it, accessDeniedExceptionMembers); {
+		switch it.Member() {
+		case 0, 2: // Message, message
 			e.Message = r.StringPtr()
-		case "Reason":
+		case 1: // Reason
 			e.Reason = types.AccessDeniedExceptionErrorCode(r.String())
 		default:
 			r.Skip()
@@ -62,13 +62,13 @@ func decodeAccessDeniedException(r *jsonwire.Reader) error {
 // message may be written "message" or "Message".
 func decodeValidationException(r *jsonwire.Reader) error {
 	e := &types.ValidationException{}
-	for it := r.Object(); r.More(&it); {
-		switch r.Key() {
-		case "Message", "message":
+	for it := r.Object(); r.MoreIn(&it, validationExceptionMembers); {
+		switch it.Member() {
+		case 0, 3: // Message, message
 			e.Message = r.StringPtr()
-		case "Reason":
+		case 1: // Reason
 			e.Reason = types.ValidationExceptionReason(r.String())
-		case "ErrorList":
+		case 2: // ErrorList
 			e.ErrorList = decodeValidationExceptionErrorList(r)
 		default:
 			r.Skip()
@@ -88,13 +88,13 @@ func decodeValidationExceptionErrorList(r *jsonwire.Reader) []types.ValidationEx
 	for it := r.Array(); r.More(&it); {
 		list = jsonwire.Room(r, &it, list)
 		var v types.ValidationExceptionError
-		for item := r.Object(); r.More(&item); {
-			switch r.Key() {
-			case "FieldName":
+		for item := r.Object(); r.MoreIn(&item, validationExceptionErrorMembers); {
+			switch item.Member() {
+			case 0: // FieldName
 				v.FieldName = r.StringPtr()
-			case "Message":
+			case 1: // Message
 				v.Message = r.StringPtr()
-			case "Code":
+			case 2: // Code
 				v.Code = types.ValidationExceptionErrorCode(r.String())
 			default:
 				r.Skip()
@@ -104,3 +104,12 @@ func decodeValidationExceptionErrorList(r *jsonwire.Reader) []types.ValidationEx
 	}
 	return list
 }
+
+// The member names each decoder knows, in the order the service writes
+// them; see jsonwire.Members.
+var (
+	createResourceSnapshotResponseMembers = jsonwire.NewMembers("Arn", "Revision")
+	accessDeniedExceptionMembers          = jsonwire.NewMembers("Message", "Reason", "message")
+	validationExceptionErrorMembers       = jsonwire.NewMembers("FieldName", "Message", "Code")
+	validationExceptionMembers            = jsonwire.NewMembers("Message", "Reason", "ErrorList", "message")
+)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,6 +36,9 @@ func (g *generator) serde() error {
 	for _, f := range formats {
 		s := &serdeWriter{g: g, f: f, op: op, opName: opName, imports: map[string]bool{}, done: map[string]bool{}}
 		if err := s.file(); err != nil {
+			return err
+		}
+		if err := s.memberTables(); err != nil {
 			return err
 		}
 		var b bytes.Buffer
@@ -71,6 +75,10 @@ type wireFormat struct {
 	// room is true when list decoders ask jsonwire.Room for room, so that
 	// a long array is counted once instead of copied at every doubling.
 	room bool
+	// members is true when the decoders read member names with MoreIn
+	// and a table of them (jsonwire.Members), false when they switch on
+	// the name.
+	members bool
 }
 
 func jsonFormat(proto string) *wireFormat {
@@ -79,7 +87,7 @@ func jsonFormat(proto string) *wireFormat {
 		writer: "jsonwire.Writer", reader: "jsonwire.Reader", body: "Body",
 		beginMap: "BeginObject", endMap: "EndObject", beginList: "BeginArray", endList: "EndArray",
 		readMap: "Object", readList: "Array", readTime: "EpochSecondsPtr", writeTime: "EpochSeconds",
-		room: true,
+		room: true, members: true,
 	}
 }
 
@@ -112,6 +120,12 @@ type serdeWriter struct {
 	pageFields []string
 	pageSlabs  []string // the pageDecoder's slab fields
 	pageOutput bool     // the members being read are the output's
+
+	// tables are the member tables the decoders use, in the order they
+	// were first needed, with the names each holds.
+	tables     []string
+	tableNames map[string][]string
+	tableErr   error
 }
 
 func (s *serdeWriter) printf(format string, args ...any) { fmt.Fprintf(&s.b, format, args...) }
@@ -493,32 +507,113 @@ func (s *serdeWriter) decodeOutput(out *smithymodel.Shape) error {
 }
 
 // loop returns the loop that reads the members of a map into the cases of
-// a switch on the member name; other members are skipped.
-func (s *serdeWriter) loop(iter, cases string) string {
-	return fmt.Sprintf("\tfor %s := r.%s(); r.More(&%s); {\n\t\tswitch r.Key() {\n%s\t\tdefault:\n\t\t\tr.Skip()\n\t\t}\n\t}\n",
-		iter, s.f.readMap, iter, cases)
+// c; other members are skipped. In JSON the switch is on the index of the
+// member name in the table of c, in CBOR on the name.
+func (s *serdeWriter) loop(iter string, c *switchCases) string {
+	var body strings.Builder
+	for _, mc := range c.cases {
+		labels := make([]string, len(mc.names))
+		for i, n := range mc.names {
+			if s.f.members {
+				labels[i] = fmt.Sprint(slices.Index(c.names, n))
+			} else {
+				labels[i] = fmt.Sprintf("%q", n)
+			}
+		}
+		comment := ""
+		if s.f.members {
+			comment = " // " + strings.Join(mc.names, ", ")
+		}
+		fmt.Fprintf(&body, "\t\tcase %s:%s\n\t\t\t%s\n", strings.Join(labels, ", "), comment, mc.code)
+	}
+	if !s.f.members {
+		return fmt.Sprintf("\tfor %s := r.%s(); r.More(&%s); {\n\t\tswitch r.Key() {\n%s\t\tdefault:\n\t\t\tr.Skip()\n\t\t}\n\t}\n",
+			iter, s.f.readMap, iter, body.String())
+	}
+	if s.tableNames == nil {
+		s.tableNames = map[string][]string{}
+	}
+	if names, ok := s.tableNames[c.table]; !ok {
+		s.tables = append(s.tables, c.table)
+		s.tableNames[c.table] = c.names
+	} else if !slices.Equal(names, c.names) && s.tableErr == nil {
+		s.tableErr = fmt.Errorf("two member tables named %s hold other names", c.table)
+	}
+	return fmt.Sprintf("\tfor %s := r.%s(); r.MoreIn(&%s, %s); {\n\t\tswitch %s.Member() {\n%s\t\tdefault:\n\t\t\tr.Skip()\n\t\t}\n\t}\n",
+		iter, s.f.readMap, iter, c.table, iter, body.String())
+}
+
+// memberTables writes the member tables the decoders use.
+func (s *serdeWriter) memberTables() error {
+	if s.tableErr != nil || len(s.tables) == 0 {
+		return s.tableErr
+	}
+	pkg := s.f.reader[:strings.Index(s.f.reader, ".")]
+	s.printf("\n// The member names each decoder knows, in the order the service writes\n// them; see %s.Members.\nvar (\n", pkg)
+	for _, table := range s.tables {
+		quoted := make([]string, len(s.tableNames[table]))
+		for i, n := range s.tableNames[table] {
+			quoted[i] = fmt.Sprintf("%q", n)
+		}
+		s.printf("\t%s = %s.NewMembers(%s)\n", table, pkg, strings.Join(quoted, ", "))
+	}
+	s.printf(")\n")
+	return nil
+}
+
+// switchCases are the cases that read the members of a structure, and the
+// names of its member table: each member's wire name in the order of the
+// model, which is the order the services write them in, then the other
+// names a member answers to.
+type switchCases struct {
+	table string // the name of the table
+	names []string
+	cases []memberCase
+}
+
+// memberCase is the code that reads a member answering to names, the first
+// of them its wire name.
+type memberCase struct {
+	names []string
+	code  string
+}
+
+// add adds the case that runs code for a member answering to names.
+func (c *switchCases) add(names []string, code string) {
+	c.cases = append(c.cases, memberCase{names, code})
+}
+
+// newCases starts the cases of a structure with the given members, and
+// their table.
+func (s *serdeWriter) newCases(table string, members []*smithymodel.Member, alias func(*smithymodel.Member) []string) *switchCases {
+	c := &switchCases{table: table + s.f.suffix}
+	for _, mem := range members {
+		c.names = append(c.names, s.wireName(mem))
+	}
+	for _, mem := range members {
+		if alias != nil {
+			c.names = append(c.names, alias(mem)...)
+		}
+	}
+	return c
 }
 
 // cases returns the switch cases that read the members of st into the
 // fields of v; alias gives other wire names a member answers to.
-func (s *serdeWriter) cases(v string, st *smithymodel.Shape, alias func(*smithymodel.Member) []string) (string, error) {
-	var b strings.Builder
+func (s *serdeWriter) cases(v string, st *smithymodel.Shape, alias func(*smithymodel.Member) []string) (*switchCases, error) {
+	c := s.newCases(unexported(smithymodel.Name(st.ID))+"Members", st.Members, alias)
 	for _, mem := range st.Members {
 		value, err := s.decodeValue(mem)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", mem.Name, err)
+			return nil, fmt.Errorf("%s: %w", mem.Name, err)
 		}
 		names := []string{s.wireName(mem)}
 		if alias != nil {
 			names = append(names, alias(mem)...)
 		}
-		quoted := make([]string, len(names))
-		for i, n := range names {
-			quoted[i] = fmt.Sprintf("%q", n)
-		}
-		fmt.Fprintf(&b, "\t\tcase %s:\n\t\t\t%s.%s = %s\n", strings.Join(quoted, ", "), v, exported(mem.Name), value)
+		c.add(names, fmt.Sprintf("%s.%s = %s", v, exported(mem.Name), value))
 	}
-	return b.String(), nil
+	return c, nil
 }
 
 // decodeValue returns the expression that reads the value of a member.
@@ -730,23 +825,18 @@ func (s *serdeWriter) sharedErrorMembers(e *smithymodel.Shape, fn string) error 
 		}
 		fmt.Fprintf(&fields, "\t%s %s\n", unexported(mem.Name), typ)
 	}
-	var b strings.Builder
+	c := s.newCases("errorMemberNames", e.Members, messageAlias)
 	for _, mem := range e.Members {
 		value, err := s.decodeValue(mem)
 		if err != nil {
 			return err
 		}
-		names := append([]string{mem.Name}, messageAlias(mem)...)
-		fmt.Fprintf(&b, "\t\tcase %q", names[0])
-		for _, n := range names[1:] {
-			fmt.Fprintf(&b, ", %q", n)
-		}
-		fmt.Fprintf(&b, ":\n\t\t\tm.%s = %s\n", unexported(mem.Name), value)
+		c.add(append([]string{s.wireName(mem)}, messageAlias(mem)...), fmt.Sprintf("m.%s = %s", unexported(mem.Name), value))
 	}
 	s.printf("\n// errorMembers are the members every error of the service carries.\ntype errorMembers struct {\n%s}\n", fields.String())
 	s.printf("\n%sfunc %s(r *%s) errorMembers {\n\tvar m errorMembers\n%s\treturn m\n}\n",
 		comment(fn+" reads the members of an error body; the message may be written \"message\" or \"Message\"."),
-		fn, s.f.reader, s.loop("it", b.String()))
+		fn, s.f.reader, s.loop("it", c))
 	return nil
 }
 

@@ -109,6 +109,10 @@ type Iter struct {
 	key        string
 	valueStart int
 	pending    []pendingError
+
+	// For MoreIn: the index of the current member's name, and of the name
+	// tried first for the next member.
+	member, next int
 }
 
 // pendingError is the error of one member's value, which stands unless a
@@ -167,7 +171,128 @@ func (r *Reader) begin(open byte, kind string) Iter {
 // More advances it to the next member or element. For an object it reads
 // the member name (see Key) and the colon; the caller then reads exactly one
 // value. It returns false at the end of the object or array, or on error.
-func (r *Reader) More(it *Iter) bool {
+func (r *Reader) More(it *Iter) bool { return r.more(it, nil) }
+
+// MoreIn is More for an object whose member names are in m: it also sets
+// the index of the name in m, which it.Member returns.
+//
+// The usual member, the one m lists after the previous member, is read
+// here with no call, and only when it is all there does MoreIn change the
+// Reader; another is read by moreIn from the same position.
+func (r *Reader) MoreIn(it *Iter, m *Members) bool {
+	data := r.data
+	p := skipSpaceAt(data, r.pos)
+	if !it.open || !it.object || r.err != nil || it.pending != nil || p >= len(data) {
+		return r.more(it, m)
+	}
+	if data[p] == '}' {
+		r.pos = p + 1
+		it.open = false
+		return false
+	}
+	if it.count > 0 {
+		if data[p] != ',' {
+			return r.more(it, m)
+		}
+		p = skipSpaceAt(data, p+1)
+	}
+	// The name's words are read from the byte after its opening quote, and
+	// the colon and the value's first byte follow them.
+	if p+27 > len(data) || data[p] != '"' {
+		return r.more(it, m)
+	}
+	if i := it.next; i < len(m.entries) {
+		e, q := &m.entries[i], p+1
+		if word(data, q)&e.masks[0] == e.words[0] &&
+			(e.quoted <= 8 || word(data, q+8)&e.masks[1] == e.words[1] &&
+				(e.quoted <= 16 || word(data, q+16)&e.masks[2] == e.words[2])) &&
+			data[q+e.quoted] == ':' {
+			p = q + e.quoted + 1
+			switch r.style {
+			case Schema:
+				if c := data[p]; c <= ' ' || c == 'n' {
+					return r.moreIn(it, m, q-1) // space before the value, or null
+				}
+			case Classic:
+				it.key = e.name
+				it.valueStart = p
+			}
+			it.count++
+			it.member, it.next = i, i+1
+			r.key = e.name
+			r.pos = p
+			return true
+		}
+	}
+	return r.moreIn(it, m, p)
+}
+
+// moreIn is MoreIn for a member other than the one the table lists next,
+// whose name's opening quote is at p, with 27 bytes from there: a name of
+// the table is found from its hash, and a name without escapes that the
+// hash does not find is known to be none of a complete table's. Null
+// members, which the Schema style skips, are skipped here too. It leaves
+// anything else to more.
+func (r *Reader) moreIn(it *Iter, m *Members, p int) bool {
+	data := r.data
+	for {
+		q := p + 1
+		i := m.find(data, q)
+		var name string
+		switch {
+		case i >= 0:
+			name, p = m.entries[i].name, q+m.entries[i].quoted
+		case m.complete:
+			end := plainRun(data, q)
+			if end >= len(data) || data[end] != '"' {
+				return r.more(it, m)
+			}
+			name, p = data[q:end], end+1
+		default:
+			return r.more(it, m)
+		}
+		if p >= len(data) || data[p] != ':' {
+			return r.more(it, m)
+		}
+		p++
+		null := false
+		switch r.style {
+		case Schema:
+			if p = skipSpaceAt(data, p); p >= len(data) {
+				return r.more(it, m)
+			}
+			if data[p] == 'n' {
+				if !strings.HasPrefix(data[p:], "null") {
+					return r.more(it, m)
+				}
+				null = true
+			}
+		case Classic:
+			it.key = name
+			it.valueStart = p
+		}
+		it.count++
+		it.member = i
+		if i >= 0 {
+			it.next = i + 1
+		}
+		r.key = name
+		r.pos = p
+		if !null {
+			return true
+		}
+		// A null skips the member.
+		r.pos += len("null")
+		if p = skipSpaceAt(data, r.pos); p >= len(data) || data[p] != ',' {
+			return r.more(it, m)
+		}
+		if p = skipSpaceAt(data, p+1); p+27 > len(data) || data[p] != '"' {
+			return r.more(it, m)
+		}
+	}
+}
+
+func (r *Reader) more(it *Iter, m *Members) bool {
 	if !it.open {
 		return false
 	}
@@ -226,6 +351,11 @@ func (r *Reader) More(it *Iter) bool {
 			r.pos = p
 			r.key = r.readStringFrom(end)
 			p = r.pos
+		}
+		if m != nil {
+			if it.member = m.lookup(r.key); it.member >= 0 {
+				it.next = it.member + 1
+			}
 		}
 		if p < len(data) && data[p] == ':' {
 			r.pos = p + 1

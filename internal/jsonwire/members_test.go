@@ -1,0 +1,263 @@
+package jsonwire
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// testMembers holds names of every length class of the in-place
+// comparison (the closing quote in the first, second or third word, or
+// too long to compare), names sharing a prefix, an empty name, names
+// written only with escapes or non-ASCII bytes, and an alias.
+var testMembers = NewMembers(
+	"a", "abc", "abcdefg", "abcdefgh", "abcdefghijklmno", "abcdefghijklmnop",
+	"abcdefghijklmnopqrstuvw", "abcdefghijklmnopqrstuvwx", "", `q"uote`, "back\\slash",
+	"tab\there", "café", "Message", "message",
+)
+
+// walk reads the members of the object doc with MoreIn (in) or with More
+// and a look-up of each name in the table, and returns, for each member,
+// its index, name and the position after the name. The first member of
+// the table is read as a string, so that a value of another type is an
+// error (kept pending in the Classic style); the others are skipped.
+func walk(doc string, style Style, m *Members, in bool) ([]string, error) {
+	var r Reader
+	r.Reset(doc)
+	r.SetStyle(style)
+	var trace []string
+	it := r.Object()
+	for {
+		var member int
+		if in {
+			if !r.MoreIn(&it, m) {
+				break
+			}
+			member = it.Member()
+		} else {
+			if !r.More(&it) {
+				break
+			}
+			member = m.lookup(r.Key())
+		}
+		trace = append(trace, fmt.Sprintf("%d %q at %d", member, r.Key(), r.pos))
+		if member == 0 {
+			r.StringPtr()
+		} else {
+			r.Skip()
+		}
+	}
+	return trace, r.Err()
+}
+
+// TestMoreInMatchesMore reads objects whose names MoreIn finds in place,
+// by their hash, or not at all, and checks that it reads them as More
+// does, with the index the table gives the name.
+func TestMoreInMatchesMore(t *testing.T) {
+	docs := []string{
+		// In the table's order, compact and indented, with members left out.
+		`{"a":"x","abc":1,"abcdefg":2,"abcdefgh":3,"abcdefghijklmno":4,"abcdefghijklmnop":5,"abcdefghijklmnopqrstuvw":6,"abcdefghijklmnopqrstuvwx":7,"":8}`,
+		"{\n  \"a\" : \"x\",\n\t\"abcdefgh\":\r\n[1, 2],  \"\": {}\n}",
+		`{"abc":1,"abcdefghijklmnop":2,"Message":"m"}`,
+		// Out of order, repeated, unknown, and names that share a prefix
+		// with a table name or are one of its names followed by more bytes.
+		`{"Message":1,"a":"x","message":2,"a":"y","zzz":3,"ab":4,"abcd":5,"abcdefghi":6,"abcdefghijklmnopq":7,"abcdefghijklmnopqrstuvwxy":8}`,
+		// Names only ever looked up: escaped, non-ASCII, with a quote or a
+		// backslash or a tab, and a table name written with an escape.
+		`{"q\"uote":1,"back\\slash":2,"tab\there":3,"café":4,"caf\u00e9":5,"\u0061":"x","abc\u0064efg":6}`,
+		// Near the end of the document, where fewer than 27 bytes are left.
+		`{"zz":0,"a":"x"}`, `{"a":"x","abc":1}`, `{"abcdefgh":1}`, `{"a":`, `{"a"`, `{"a`, `{"`, `{`,
+		// Nulls, which the Schema style skips, and wrong types, which the
+		// Classic style keeps pending until a later value replaces them.
+		`{"a":null,"abc":null,"a":1,"abc":2}`, `{"a":1,"a":"x"}`, `{"a":1}`, `{"a":1,"abc":2}`,
+		// Malformed.
+		`{"a":"x",}`, `{"a":"x" "abc":1}`, `{"a" "x"}`, `{"a":"x"]`, `{,"a":"x"}`, `{"a":"x",,"abc":1}`,
+		`{"abc":1 , "a":"x"}`, `{"zz":1,"a" :"x","abc" :1}`, `{"abcdefgh"  :  1}`, `{"abc":` + strings.Repeat(" ", 30) + `1}`,
+		`null`, `[]`, `"a"`, `{}`, ` { } `,
+	}
+	for _, doc := range docs {
+		// Once as it is and once followed by space, so that its last names
+		// are not near the end.
+		for _, doc := range []string{doc, doc + padding} {
+			for _, style := range []Style{Schema, Classic} {
+				if err := sameWalks(doc, style); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+	}
+	// The walks above are not vacuous: in a table whose entries hold other
+	// names than the ones they recognise, the names MoreIn found in place
+	// show, in the order of the table (predicted) and out of it (hashed).
+	tampered := NewMembers("a", "abc", "abcdefghijklmnop", "zzz")
+	for i := range tampered.entries {
+		tampered.entries[i].name = strings.ToUpper(tampered.entries[i].name)
+	}
+	for doc, want := range map[string][]string{
+		`{"a":"x","abc":1,"abcdefghijklmnop":2}`: {`0 "A"`, `1 "ABC"`, `2 "ABCDEFGHIJKLMNOP"`},
+		`{"abcdefghijklmnop":2,"abc":1,"a":"x"}`: {`2 "ABCDEFGHIJKLMNOP"`, `1 "ABC"`, `0 "A"`},
+		`{"a\u0062c":1,"zz":2,"zzz":3}`:          {`-1 "abc"`, `-1 "zz"`, `3 "ZZZ"`},
+	} {
+		trace, err := walk(doc+padding, Schema, tampered, true)
+		var got []string
+		for _, member := range trace {
+			got = append(got, member[:strings.LastIndex(member, " at ")])
+		}
+		if diff := cmp.Diff(want, got); diff != "" || err != nil {
+			t.Errorf("%q: error %v, members (-want +got):\n%s", doc, err, diff)
+		}
+	}
+}
+
+// FuzzMoreInMatchesMore checks that MoreIn reads any document as More
+// does, in both styles.
+func FuzzMoreInMatchesMore(f *testing.F) {
+	f.Add(`{"a":"x","abc":1,"abcdefgh":{"a":[1,2]},"abcdefghijklmnop":null,"zz":"café"}`)
+	f.Add(`{"Message":1, "message" : "m","abcdefghijklmnopqrstuvwx":true,"":""}`)
+	f.Add(`{"a":1,"a":"x","q\"uote":2}`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		for _, doc := range []string{doc, doc + padding} {
+			for _, style := range []Style{Schema, Classic} {
+				if err := sameWalks(doc, style); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	})
+}
+
+// padding follows a document so that its last names are not near the end,
+// where MoreIn leaves them to More.
+var padding = strings.Repeat(" ", 30)
+
+// sameWalks reports how MoreIn and More read doc differently, if they do.
+func sameWalks(doc string, style Style) error {
+	want, wantErr := walk(doc, style, testMembers, false)
+	got, gotErr := walk(doc, style, testMembers, true)
+	if diff := cmp.Diff(want, got); diff != "" {
+		return fmt.Errorf("style %d, %q: members (-More +MoreIn):\n%s", style, doc, diff)
+	}
+	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+		return fmt.Errorf("style %d, %q: MoreIn error %v, More error %v", style, doc, gotErr, wantErr)
+	}
+	return nil
+}
+
+// TestNewMembers checks the tables: every name has its index, names that
+// cannot be compared in place are only looked up, and the hash table
+// finds every name that can.
+func TestNewMembers(t *testing.T) {
+	for i, e := range testMembers.entries {
+		if got := testMembers.lookup(e.name); got != i {
+			t.Errorf("lookup(%q) = %d, want %d", e.name, got, i)
+		}
+		inPlace := e.masks[0] != 0
+		wantInPlace := len(e.name) < 24 && e.name != "" && !strings.ContainsAny(e.name, "\"\\\t") && e.name != "café"
+		if inPlace != wantInPlace {
+			t.Errorf("%q compared in place: %v, want %v", e.name, inPlace, wantInPlace)
+		}
+		if !inPlace {
+			continue
+		}
+		// The name followed by its quote and enough bytes for the words.
+		doc := `"` + e.name + `":` + strings.Repeat("1", 30)
+		if got := testMembers.find(doc, 1); got != i {
+			t.Errorf("find(%q) = %d, want %d", e.name, got, i)
+		}
+	}
+	if got := testMembers.find(`"zz":`+strings.Repeat("1", 30), 1); got != -1 {
+		t.Errorf("find of a name not in the table = %d, want -1", got)
+	}
+	if got := testMembers.lookup("zz"); got != -1 {
+		t.Errorf("lookup of a name not in the table = %d, want -1", got)
+	}
+}
+
+// BenchmarkMembers reads an object whose members come in the order of
+// the table, in the reverse order, and unknown to it.
+func BenchmarkMembers(b *testing.B) {
+	names := []string{"Name", "Status", "Source", "KmsKeyId", "ARN", "ClusterConfiguration", "DataTiering", "NodeType", "EngineVersion", "Port"}
+	m := NewMembers(names...)
+	object := func(names []string) string {
+		var doc strings.Builder
+		doc.WriteString("{")
+		for i, n := range names {
+			if i > 0 {
+				doc.WriteString(",")
+			}
+			fmt.Fprintf(&doc, `"%s":%d`, n, i)
+		}
+		doc.WriteString("}")
+		return doc.String()
+	}
+	reversed := make([]string, len(names))
+	unknown := make([]string, len(names))
+	for i, n := range names {
+		reversed[len(names)-1-i] = n
+		unknown[i] = n + "X"
+	}
+	for _, c := range []struct{ name, doc string }{
+		{"order=model", object(names)}, {"order=reversed", object(reversed)}, {"order=unknown", object(unknown)},
+	} {
+		for _, in := range []bool{true, false} {
+			how := "MoreIn"
+			if !in {
+				how = "More+switch"
+			}
+			b.Run(c.name+"/read="+how, func(b *testing.B) {
+				var r Reader
+				sum := 0
+				for b.Loop() {
+					r.Reset(c.doc)
+					for it := r.Object(); ; {
+						if in {
+							if !r.MoreIn(&it, m) {
+								break
+							}
+							sum += it.Member()
+						} else {
+							if !r.More(&it) {
+								break
+							}
+							sum += switchName(r.Key())
+						}
+						r.Skip()
+					}
+				}
+				if r.Err() != nil || sum == 0 {
+					b.Fatal(r.Err(), sum)
+				}
+			})
+		}
+	}
+}
+
+// switchName is the switch on the member name that decoders make without
+// a table.
+func switchName(name string) int {
+	switch name {
+	case "Name":
+		return 0
+	case "Status":
+		return 1
+	case "Source":
+		return 2
+	case "KmsKeyId":
+		return 3
+	case "ARN":
+		return 4
+	case "ClusterConfiguration":
+		return 5
+	case "DataTiering":
+		return 6
+	case "NodeType":
+		return 7
+	case "EngineVersion":
+		return 8
+	case "Port":
+		return 9
+	}
+	return -1
+}
