@@ -402,9 +402,9 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 		resp.Body = http.NoBody
 	}
 	receivedAt := time.Now()
-	requestID := resp.Header.Get("X-Amzn-Requestid")
+	requestID := headerValue(resp.Header, "X-Amzn-Requestid")
 	if requestID == "" {
-		requestID = resp.Header.Get("X-Amz-Requestid")
+		requestID = headerValue(resp.Header, "X-Amz-Requestid")
 	}
 	awsmiddleware.SetRequestIDMetadata(&result.metadata, requestID)
 	if err := c.checkOrigin(req, resp); err != nil {
@@ -413,7 +413,7 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 		result.err = wrapResponse(resp, requestID, err)
 		return nil, result
 	}
-	date := newResponseDate(resp.Header.Get("Date"))
+	date := newResponseDate(headerValue(resp.Header, "Date"))
 	if !c.cfg.DisableClockSkewCorrection {
 		result.skew, result.hasSkew = clockSkew(resp.Header, date, sentAt, receivedAt)
 	}
@@ -796,7 +796,7 @@ func isClockSkew(err error, change time.Duration) bool {
 // the official clients do: not for cached responses (Age) nor for round
 // trips over fifteen minutes.
 func clockSkew(header http.Header, date responseDate, sentAt, receivedAt time.Time) (time.Duration, bool) {
-	if date.text == "" || header.Get("Age") != "" || receivedAt.Sub(sentAt) > 15*time.Minute {
+	if date.text == "" || headerValue(header, "Age") != "" || receivedAt.Sub(sentAt) > 15*time.Minute {
 		return 0, false
 	}
 	serverTime, err := date.parse(http.ParseTime)
@@ -820,3 +820,13 @@ func (r retryerV2) GetAttemptToken(context.Context) (func(error) error, error) {
 }
 
 func nopRelease(error) error { return nil }
+
+// headerValue is h.Get(key) for a key already in canonical form: the
+// first value, or "". It skips canonicalizing the key again, which a
+// lookup on every response would pay for.
+func headerValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
