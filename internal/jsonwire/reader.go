@@ -94,7 +94,8 @@ func (r *Reader) Empty() bool {
 	return r.pos >= len(r.data)
 }
 
-// Key returns the name of the member the last call to More advanced to.
+// Key returns the name of the member the last call to More or MoreIn
+// advanced to.
 func (r *Reader) Key() string { return r.key }
 
 // Iter tracks the position inside one object or array.
@@ -292,6 +293,8 @@ func (r *Reader) moreIn(it *Iter, m *Members, p int) bool {
 	}
 }
 
+// more is More, and the general way of MoreIn, which passes its table: the
+// name of each member is then looked up in m.
 func (r *Reader) more(it *Iter, m *Members) bool {
 	if !it.open {
 		return false
