@@ -567,13 +567,14 @@ func (r *Reader) Float64() float64 {
 		r.valueError(start, "expected a number, found a string")
 		return 0
 	}
+	if v, end, ok := floatAt(r.data, r.pos); ok {
+		r.pos = end
+		return v
+	}
 	start := r.pos
 	token, _ := r.number()
 	if r.err != nil {
 		return 0
-	}
-	if v, ok := exactFloat(token); ok {
-		return v
 	}
 	v, err := strconv.ParseFloat(token, 64)
 	if err != nil {
@@ -1080,50 +1081,70 @@ var float64pow10 = [...]float64{
 	1e20, 1e21, 1e22,
 }
 
-// exactFloat converts a number token scanNumber accepted when its digits,
+// exactFloat converts a number token scanNumber accepted when floatAt
+// converts all of it; every other token reports false and goes to
+// strconv.ParseFloat.
+func exactFloat(token string) (float64, bool) {
+	v, end, ok := floatAt(token, 0)
+	return v, ok && end == len(token)
+}
+
+// floatAt converts the number at p, in one pass over it, when its digits,
 // without leading zeros, make an integer below 2^52 and its power of ten is
 // small: then the value is that integer times or divided by an exact power
 // of ten, one correctly rounded operation. This is the first path
 // strconv.ParseFloat takes, with the same arithmetic, so the result is the
-// same float64; every other token reports false and goes to ParseFloat.
-func exactFloat(token string) (float64, bool) {
+// same float64. It also returns where the number ends, which is where
+// scanNumber ends it. Any other number, and anything scanNumber refuses,
+// reports false.
+func floatAt(data string, p int) (v float64, end int, ok bool) {
 	const mantissaLimit = 1 << 52
-	i, neg := 0, false
-	if i < len(token) && token[i] == '-' {
-		i, neg = 1, true
+	neg := false
+	if p < len(data) && data[p] == '-' {
+		p, neg = p+1, true
 	}
 	var mantissa uint64
 	exp := 0
-	for ; i < len(token) && isDigit(token[i]); i++ {
-		if mantissa = mantissa*10 + uint64(token[i]-'0'); mantissa >= mantissaLimit {
-			return 0, false
+	switch {
+	case p < len(data) && data[p] == '0':
+		p++
+	case p < len(data) && data[p] >= '1' && data[p] <= '9':
+		for ; p < len(data) && isDigit(data[p]); p++ {
+			if mantissa = mantissa*10 + uint64(data[p]-'0'); mantissa >= mantissaLimit {
+				return 0, 0, false
+			}
 		}
+	default:
+		return 0, 0, false
 	}
-	if i < len(token) && token[i] == '.' {
-		for i++; i < len(token) && isDigit(token[i]); i++ {
-			if mantissa = mantissa*10 + uint64(token[i]-'0'); mantissa >= mantissaLimit {
-				return 0, false
+	if p < len(data) && data[p] == '.' {
+		if p++; p >= len(data) || !isDigit(data[p]) {
+			return 0, 0, false
+		}
+		for ; p < len(data) && isDigit(data[p]); p++ {
+			if mantissa = mantissa*10 + uint64(data[p]-'0'); mantissa >= mantissaLimit {
+				return 0, 0, false
 			}
 			exp--
 		}
 	}
-	if i < len(token) {
-		// An exponent: 'e' or 'E', a sign, digits.
-		i++
+	if p < len(data) && (data[p] == 'e' || data[p] == 'E') {
 		sign := 1
-		switch token[i] {
-		case '-':
-			sign = -1
-			i++
-		case '+':
-			i++
+		if p++; p < len(data) && (data[p] == '+' || data[p] == '-') {
+			if data[p] == '-' {
+				sign = -1
+			}
+			p++
 		}
-		if len(token)-i > 3 {
-			return 0, false
+		if p >= len(data) || !isDigit(data[p]) {
+			return 0, 0, false
 		}
-		e := 0
-		for ; i < len(token); i++ {
-			e = e*10 + int(token[i]-'0')
+		e, digits := 0, 0
+		for ; p < len(data) && isDigit(data[p]); p++ {
+			if digits++; digits > 3 {
+				return 0, 0, false
+			}
+			e = e*10 + int(data[p]-'0')
 		}
 		exp += sign * e
 	}
@@ -1136,20 +1157,20 @@ func exactFloat(token string) (float64, bool) {
 	}
 	switch {
 	case exp == 0:
-		return f, true
+		return f, p, true
 	case exp > 0 && exp <= 15+22:
 		if exp > 22 {
 			f *= float64pow10[exp-22]
 			exp = 22
 		}
 		if f > 1e15 || f < -1e15 {
-			return 0, false
+			return 0, 0, false
 		}
-		return f * float64pow10[exp], true
+		return f * float64pow10[exp], p, true
 	case exp < 0 && exp >= -22:
-		return f / float64pow10[-exp], true
+		return f / float64pow10[-exp], p, true
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

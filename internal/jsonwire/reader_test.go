@@ -590,6 +590,23 @@ func checkNumberFastPaths(t *testing.T, token string) {
 	}
 }
 
+// checkFloatAt checks floatAt on any text: when it answers, scanNumber ends
+// the number where floatAt does, and ParseFloat gives the same float64.
+func checkFloatAt(t *testing.T, data string) {
+	t.Helper()
+	f, end, ok := floatAt(data, 0)
+	if !ok {
+		return
+	}
+	if want, _, _, _ := scanNumber(data, 0); end != want {
+		t.Fatalf("floatAt(%q) ends at %d, scanNumber at %d", data, end, want)
+	}
+	want, err := strconv.ParseFloat(data[:end], 64)
+	if err != nil || math.Float64bits(f) != math.Float64bits(want) {
+		t.Fatalf("floatAt(%q) = %v (%#x), ParseFloat = %v (%#x), %v", data, f, math.Float64bits(f), want, math.Float64bits(want), err)
+	}
+}
+
 func TestNumberFastPaths(t *testing.T) {
 	t.Parallel()
 	tokens := []string{
@@ -606,6 +623,10 @@ func TestNumberFastPaths(t *testing.T) {
 			t.Fatalf("%q is not a number token", token)
 		}
 		checkNumberFastPaths(t, token)
+		// Followed by what may end a number, or make it malformed.
+		for _, after := range []string{"", ",", "}", " ", ".", ".x", "e", "E+", "e-x", "-", "x"} {
+			checkFloatAt(t, token+after)
+		}
 	}
 	// Tokens of every shape around the limits: digits on both sides of the
 	// point, exponents either side of ±22, mantissas either side of 2^52.
@@ -644,6 +665,7 @@ func FuzzNumberFastPaths(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, token string) {
+		checkFloatAt(t, token)
 		if numberToken(token) {
 			checkNumberFastPaths(t, token)
 		}
