@@ -449,7 +449,7 @@ func (r *Reader) StringPtr() *string {
 			return nil
 		}
 	}
-	if cap(r.strings.chunk) == 0 {
+	if len(r.strings.chunk) == 0 {
 		// Size the first chunk from the bytes left, at about one string
 		// member in every stringBytes of the document.
 		r.strings.Expect(min(max(r.Unread()/stringBytes, 8), 1024))
@@ -1434,6 +1434,7 @@ func (r *Reader) valueError(offset int, msg string) {
 // so the pointers stay valid. The zero value is ready to use.
 type Slab[T any] struct {
 	chunk []T
+	used  int // the values of chunk handed out
 	next  int // the size of the next chunk, when Expect set it
 }
 
@@ -1449,8 +1450,8 @@ func (s *Slab[T]) New() *T {
 }
 
 func (s *Slab[T]) ptr(v T) *T {
-	if len(s.chunk) == cap(s.chunk) {
-		size := 2 * cap(s.chunk)
+	if s.used == len(s.chunk) {
+		size := 2 * len(s.chunk)
 		if size < 8 {
 			size = 8
 		} else if size > 256 {
@@ -1459,10 +1460,13 @@ func (s *Slab[T]) ptr(v T) *T {
 		if s.next > 0 {
 			size, s.next = s.next, 0
 		}
-		s.chunk = make([]T, 0, size)
+		s.chunk, s.used = make([]T, size), 0
 	}
-	s.chunk = append(s.chunk, v)
-	return &s.chunk[len(s.chunk)-1]
+	// Only the count is stored back, not the slice.
+	p := &s.chunk[s.used]
+	s.used++
+	*p = v
+	return p
 }
 
 // plainRun returns the offset of the first byte at or after p that plain

@@ -671,3 +671,30 @@ func FuzzNumberFastPaths(f *testing.F) {
 		}
 	})
 }
+
+// TestSlab hands out values across several chunks and checks that each
+// pointer keeps its own value, and that Expect sizes the next chunk.
+func TestSlab(t *testing.T) {
+	var s Slab[int]
+	s.Expect(5)
+	var ptrs []*int
+	for i := range 1000 {
+		ptrs = append(ptrs, s.ptr(i))
+		if i == 0 && len(s.chunk) != 5 {
+			t.Fatalf("first chunk holds %d values after Expect(5)", len(s.chunk))
+		}
+	}
+	*ptrs[3] = -1
+	for i, p := range ptrs {
+		want := i
+		if i == 3 {
+			want = -1
+		}
+		if *p != want {
+			t.Fatalf("value %d reads %d, want %d", i, *p, want)
+		}
+	}
+	if p := s.New(); *p != 0 {
+		t.Fatalf("New gives %d, want 0", *p)
+	}
+}
