@@ -105,7 +105,8 @@ func encodeBusinessNameGenerationConfiguration(w *jsonwire.Writer, v *types.Busi
 // decodeCreateAssetRevisionOutput reads the body of a response; members it
 // does not know are skipped.
 func decodeCreateAssetRevisionOutput(r *jsonwire.Reader, out *CreateAssetRevisionOutput) {
-	for it := r.Object(); r.MoreIn(&it, createAssetRevisionOutputMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, createAssetRevisionOutputMembers) {
 		switch it.Member() {
 		case 0: // id
 			out.Id = r.StringPtr()
@@ -160,7 +161,8 @@ func decodeStringList(r *jsonwire.Reader) []string {
 		return nil
 	}
 	list := []string{}
-	for it := r.Array(); r.More(&it); {
+	it := r.Array()
+	for r.More(&it) {
 		list = jsonwire.Room(r, &it, list)
 		list = append(list, r.String())
 	}
@@ -173,7 +175,8 @@ func decodeAssetListingDetails(r *jsonwire.Reader) *types.AssetListingDetails {
 		return nil
 	}
 	v := &types.AssetListingDetails{}
-	for it := r.Object(); r.MoreIn(&it, assetListingDetailsMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, assetListingDetailsMembers) {
 		switch it.Member() {
 		case 0: // listingId
 			v.ListingId = r.StringPtr()
@@ -193,10 +196,12 @@ func decodeFormOutputList(r *jsonwire.Reader) []types.FormOutput {
 		return nil
 	}
 	list := []types.FormOutput{}
-	for it := r.Array(); r.More(&it); {
+	it := r.Array()
+	for r.More(&it) {
 		list = jsonwire.Room(r, &it, list)
 		var v types.FormOutput
-		for item := r.Object(); r.MoreIn(&item, formOutputMembers); {
+		item := r.Object()
+		for r.MoreIn(&item, formOutputMembers) {
 			switch item.Member() {
 			case 0: // formName
 				v.FormName = r.StringPtr()
@@ -224,10 +229,12 @@ func decodeTimeSeriesDataPointSummaryFormOutputList(r *jsonwire.Reader) []types.
 		return nil
 	}
 	list := []types.TimeSeriesDataPointSummaryFormOutput{}
-	for it := r.Array(); r.More(&it); {
+	it := r.Array()
+	for r.More(&it) {
 		list = jsonwire.Room(r, &it, list)
 		var v types.TimeSeriesDataPointSummaryFormOutput
-		for item := r.Object(); r.MoreIn(&item, timeSeriesDataPointSummaryFormOutputMembers); {
+		item := r.Object()
+		for r.MoreIn(&item, timeSeriesDataPointSummaryFormOutputMembers) {
 			switch item.Member() {
 			case 0: // formName
 				v.FormName = r.StringPtr()
@@ -257,7 +264,8 @@ func decodePredictionConfiguration(r *jsonwire.Reader) *types.PredictionConfigur
 		return nil
 	}
 	v := &types.PredictionConfiguration{}
-	for it := r.Object(); r.MoreIn(&it, predictionConfigurationMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, predictionConfigurationMembers) {
 		switch it.Member() {
 		case 0: // businessNameGeneration
 			v.BusinessNameGeneration = decodeBusinessNameGenerationConfiguration(r)
@@ -275,7 +283,8 @@ func decodeBusinessNameGenerationConfiguration(r *jsonwire.Reader) *types.Busine
 		return nil
 	}
 	v := &types.BusinessNameGenerationConfiguration{}
-	for it := r.Object(); r.MoreIn(&it, businessNameGenerationConfigurationMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, businessNameGenerationConfigurationMembers) {
 		switch it.Member() {
 		case 0: // enabled
 			v.Enabled = r.BoolPtr()

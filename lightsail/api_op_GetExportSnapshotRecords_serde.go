@@ -24,7 +24,8 @@ func encodeGetExportSnapshotRecordsInput(in *GetExportSnapshotRecordsInput, req 
 // it does not know are skipped.
 func decodeGetExportSnapshotRecordsOutput(r *jsonwire.Reader, out *GetExportSnapshotRecordsOutput) {
 	d := pageDecoder{r: r}
-	for it := r.Object(); r.MoreIn(&it, getExportSnapshotRecordsResultMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, getExportSnapshotRecordsResultMembers) {
 		switch it.Member() {
 		case 0: // exportSnapshotRecords
 			out.ExportSnapshotRecords = d.exportSnapshotRecordList()
@@ -84,7 +85,8 @@ func (d *pageDecoder) exportSnapshotRecordList() []types.ExportSnapshotRecord {
 		d.diskInfos = make([]types.DiskInfo, 0, 2*estimate)
 	}
 	counted := false
-	for it := r.Array(); r.More(&it); {
+	it := r.Array()
+	for r.More(&it) {
 		if !counted && len(list) >= longList && len(list) == cap(list) {
 			counted = true
 			// A long page: count the rest once rather than copy the elements
@@ -102,7 +104,8 @@ func (d *pageDecoder) exportSnapshotRecordList() []types.ExportSnapshotRecord {
 // exportSnapshotRecord reads one element of the page's list in place.
 func (d *pageDecoder) exportSnapshotRecord(v *types.ExportSnapshotRecord) {
 	r := d.r
-	for it := r.Object(); r.MoreIn(&it, exportSnapshotRecordMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, exportSnapshotRecordMembers) {
 		switch it.Member() {
 		case 0: // name
 			v.Name = r.StringPtr()
@@ -134,7 +137,8 @@ func (d *pageDecoder) resourceLocation() *types.ResourceLocation {
 		return nil
 	}
 	v := d.resourceLocations.New()
-	for it := r.Object(); r.MoreIn(&it, resourceLocationMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, resourceLocationMembers) {
 		switch it.Member() {
 		case 0: // availabilityZone
 			v.AvailabilityZone = r.StringPtr()
@@ -155,7 +159,8 @@ func (d *pageDecoder) exportSnapshotRecordSourceInfo() *types.ExportSnapshotReco
 		return nil
 	}
 	v := d.exportSnapshotRecordSourceInfos.New()
-	for it := r.Object(); r.MoreIn(&it, exportSnapshotRecordSourceInfoMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, exportSnapshotRecordSourceInfoMembers) {
 		switch it.Member() {
 		case 0: // resourceType
 			v.ResourceType = types.ExportSnapshotRecordSourceType(r.String())
@@ -188,7 +193,8 @@ func (d *pageDecoder) destinationInfo() *types.DestinationInfo {
 		return nil
 	}
 	v := d.destinationInfos.New()
-	for it := r.Object(); r.MoreIn(&it, destinationInfoMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, destinationInfoMembers) {
 		switch it.Member() {
 		case 0: // id
 			v.Id = r.StringPtr()
@@ -209,7 +215,8 @@ func (d *pageDecoder) instanceSnapshotInfo() *types.InstanceSnapshotInfo {
 		return nil
 	}
 	v := d.instanceSnapshotInfos.New()
-	for it := r.Object(); r.MoreIn(&it, instanceSnapshotInfoMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, instanceSnapshotInfoMembers) {
 		switch it.Member() {
 		case 0: // fromBundleId
 			v.FromBundleId = r.StringPtr()
@@ -232,7 +239,8 @@ func (d *pageDecoder) diskSnapshotInfo() *types.DiskSnapshotInfo {
 		return nil
 	}
 	v := d.diskSnapshotInfos.New()
-	for it := r.Object(); r.MoreIn(&it, diskSnapshotInfoMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, diskSnapshotInfoMembers) {
 		switch it.Member() {
 		case 0: // sizeInGb
 			v.SizeInGb = r.Int32Ptr()
@@ -253,10 +261,12 @@ func (d *pageDecoder) diskInfoList() []types.DiskInfo {
 		return nil
 	}
 	start := len(d.diskInfos)
-	for it := r.Array(); r.More(&it); {
+	it := r.Array()
+	for r.More(&it) {
 		d.diskInfos = append(d.diskInfos, types.DiskInfo{})
 		v := &d.diskInfos[len(d.diskInfos)-1]
-		for item := r.Object(); r.MoreIn(&item, diskInfoMembers); {
+		item := r.Object()
+		for r.MoreIn(&item, diskInfoMembers) {
 			switch item.Member() {
 			case 0: // name
 				v.Name = r.StringPtr()
@@ -289,7 +299,8 @@ type errorMembers struct {
 // written "message" or "Message".
 func decodeErrorMembers(r *jsonwire.Reader) errorMembers {
 	var m errorMembers
-	for it := r.Object(); r.MoreIn(&it, errorMemberNames); {
+	it := r.Object()
+	for r.MoreIn(&it, errorMemberNames) {
 		switch it.Member() {
 		case 0: // code
 			m.code = r.StringPtr()

@@ -39,7 +39,8 @@ func encodeTag(w *jsonwire.Writer, v *types.Tag) {
 // decodeCopySnapshotOutput reads the body of a response; members it does not
 // know are skipped.
 func decodeCopySnapshotOutput(r *jsonwire.Reader, out *CopySnapshotOutput) {
-	for it := r.Object(); r.MoreIn(&it, copySnapshotResponseMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, copySnapshotResponseMembers) {
 		switch it.Member() {
 		case 0: // Snapshot
 			out.Snapshot = decodeSnapshot(r)
@@ -55,7 +56,8 @@ func decodeSnapshot(r *jsonwire.Reader) *types.Snapshot {
 		return nil
 	}
 	v := &types.Snapshot{}
-	for it := r.Object(); r.MoreIn(&it, snapshotMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, snapshotMembers) {
 		switch it.Member() {
 		case 0: // Name
 			v.Name = r.StringPtr()
@@ -84,7 +86,8 @@ func decodeClusterConfiguration(r *jsonwire.Reader) *types.ClusterConfiguration 
 		return nil
 	}
 	v := &types.ClusterConfiguration{}
-	for it := r.Object(); r.MoreIn(&it, clusterConfigurationMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, clusterConfigurationMembers) {
 		switch it.Member() {
 		case 0: // Name
 			v.Name = r.StringPtr()
@@ -133,7 +136,8 @@ func decodeShardConfiguration(r *jsonwire.Reader) *types.ShardConfiguration {
 		return nil
 	}
 	v := &types.ShardConfiguration{}
-	for it := r.Object(); r.MoreIn(&it, shardConfigurationMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, shardConfigurationMembers) {
 		switch it.Member() {
 		case 0: // Slots
 			v.Slots = r.StringPtr()
@@ -153,10 +157,12 @@ func decodeShardDetails(r *jsonwire.Reader) []types.ShardDetail {
 		return nil
 	}
 	list := []types.ShardDetail{}
-	for it := r.Array(); r.More(&it); {
+	it := r.Array()
+	for r.More(&it) {
 		list = jsonwire.Room(r, &it, list)
 		var v types.ShardDetail
-		for item := r.Object(); r.MoreIn(&item, shardDetailMembers); {
+		item := r.Object()
+		for r.MoreIn(&item, shardDetailMembers) {
 			switch item.Member() {
 			case 0: // Name
 				v.Name = r.StringPtr()

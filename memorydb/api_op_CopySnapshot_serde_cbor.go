@@ -41,7 +41,8 @@ func encodeTagCBOR(w *cborwire.Writer, v *types.Tag) {
 // not know are skipped. A member whose value is null or undefined is absent,
 // as it is for the official client: the typed readers give nil for it.
 func decodeCopySnapshotOutputCBOR(r *cborwire.Reader, out *CopySnapshotOutput) {
-	for it := r.Map(); r.More(&it); {
+	it := r.Map()
+	for r.More(&it) {
 		switch r.Key() {
 		case "Snapshot":
 			out.Snapshot = decodeSnapshotCBOR(r)
@@ -57,7 +58,8 @@ func decodeSnapshotCBOR(r *cborwire.Reader) *types.Snapshot {
 		return nil
 	}
 	v := &types.Snapshot{}
-	for it := r.Map(); r.More(&it); {
+	it := r.Map()
+	for r.More(&it) {
 		switch r.Key() {
 		case "Name":
 			v.Name = r.StringPtr()
@@ -87,7 +89,8 @@ func decodeClusterConfigurationCBOR(r *cborwire.Reader) *types.ClusterConfigurat
 		return nil
 	}
 	v := &types.ClusterConfiguration{}
-	for it := r.Map(); r.More(&it); {
+	it := r.Map()
+	for r.More(&it) {
 		switch r.Key() {
 		case "Name":
 			v.Name = r.StringPtr()
@@ -136,7 +139,8 @@ func decodeShardConfigurationCBOR(r *cborwire.Reader) *types.ShardConfiguration 
 		return nil
 	}
 	v := &types.ShardConfiguration{}
-	for it := r.Map(); r.More(&it); {
+	it := r.Map()
+	for r.More(&it) {
 		switch r.Key() {
 		case "Slots":
 			v.Slots = r.StringPtr()
@@ -156,9 +160,11 @@ func decodeShardDetailsCBOR(r *cborwire.Reader) []types.ShardDetail {
 		return nil
 	}
 	list := []types.ShardDetail{}
-	for it := r.List(); r.More(&it); {
+	it := r.List()
+	for r.More(&it) {
 		var v types.ShardDetail
-		for item := r.Map(); r.More(&item); {
+		item := r.Map()
+		for r.More(&item) {
 			switch r.Key() {
 			case "Name":
 				v.Name = r.StringPtr()

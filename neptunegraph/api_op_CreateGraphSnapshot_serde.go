@@ -51,7 +51,8 @@ func encodeTagMap(w *jsonwire.Writer, m map[string]string) {
 // decodeCreateGraphSnapshotOutput reads the body of a response; members it
 // does not know are skipped.
 func decodeCreateGraphSnapshotOutput(r *jsonwire.Reader, out *CreateGraphSnapshotOutput) {
-	for it := r.Object(); r.MoreIn(&it, createGraphSnapshotOutputMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, createGraphSnapshotOutputMembers) {
 		switch it.Member() {
 		case 0: // id
 			out.Id = r.StringPtr()
@@ -77,7 +78,8 @@ func decodeCreateGraphSnapshotOutput(r *jsonwire.Reader, out *CreateGraphSnapsho
 // message may be written "message" or "Message".
 func decodeConflictException(r *jsonwire.Reader) error {
 	e := &types.ConflictException{}
-	for it := r.Object(); r.MoreIn(&it, conflictExceptionMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, conflictExceptionMembers) {
 		switch it.Member() {
 		case 0, 2: // message, Message
 			e.Message = r.StringPtr()
@@ -95,7 +97,8 @@ func decodeConflictException(r *jsonwire.Reader) error {
 // "Message".
 func decodeServiceQuotaExceededException(r *jsonwire.Reader) error {
 	e := &types.ServiceQuotaExceededException{}
-	for it := r.Object(); r.MoreIn(&it, serviceQuotaExceededExceptionMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, serviceQuotaExceededExceptionMembers) {
 		switch it.Member() {
 		case 0, 5: // message, Message
 			e.Message = r.StringPtr()
@@ -118,7 +121,8 @@ func decodeServiceQuotaExceededException(r *jsonwire.Reader) error {
 // message may be written "message" or "Message".
 func decodeValidationException(r *jsonwire.Reader) error {
 	e := &types.ValidationException{}
-	for it := r.Object(); r.MoreIn(&it, validationExceptionMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, validationExceptionMembers) {
 		switch it.Member() {
 		case 0, 2: // message, Message
 			e.Message = r.StringPtr()

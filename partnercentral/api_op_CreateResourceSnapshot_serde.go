@@ -29,7 +29,8 @@ func encodeCreateResourceSnapshotInput(in *CreateResourceSnapshotInput, req *pro
 // decodeCreateResourceSnapshotOutput reads the body of a response; members it
 // does not know are skipped.
 func decodeCreateResourceSnapshotOutput(r *jsonwire.Reader, out *CreateResourceSnapshotOutput) {
-	for it := r.Object(); r.MoreIn(&it, createResourceSnapshotResponseMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, createResourceSnapshotResponseMembers) {
 		switch it.Member() {
 		case 0: // Arn
 			out.Arn = r.StringPtr()
@@ -45,7 +46,8 @@ func decodeCreateResourceSnapshotOutput(r *jsonwire.Reader, out *CreateResourceS
 // the message may be written "message" or "Message".
 func decodeAccessDeniedException(r *jsonwire.Reader) error {
 	e := &types.AccessDeniedException{}
-	for it := r.Object(); r.MoreIn(&it, accessDeniedExceptionMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, accessDeniedExceptionMembers) {
 		switch it.Member() {
 		case 0, 2: // Message, message
 			e.Message = r.StringPtr()
@@ -62,7 +64,8 @@ func decodeAccessDeniedException(r *jsonwire.Reader) error {
 // message may be written "message" or "Message".
 func decodeValidationException(r *jsonwire.Reader) error {
 	e := &types.ValidationException{}
-	for it := r.Object(); r.MoreIn(&it, validationExceptionMembers); {
+	it := r.Object()
+	for r.MoreIn(&it, validationExceptionMembers) {
 		switch it.Member() {
 		case 0, 3: // Message, message
 			e.Message = r.StringPtr()
@@ -85,10 +88,12 @@ func decodeValidationExceptionErrorList(r *jsonwire.Reader) []types.ValidationEx
 		return nil
 	}
 	list := []types.ValidationExceptionError{}
-	for it := r.Array(); r.More(&it); {
+	it := r.Array()
+	for r.More(&it) {
 		list = jsonwire.Room(r, &it, list)
 		var v types.ValidationExceptionError
-		for item := r.Object(); r.MoreIn(&item, validationExceptionErrorMembers); {
+		item := r.Object()
+		for r.MoreIn(&item, validationExceptionErrorMembers) {
 			switch item.Member() {
 			case 0: // FieldName
 				v.FieldName = r.StringPtr()

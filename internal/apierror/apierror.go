@@ -168,7 +168,8 @@ func scanTopLevel(style Style, body string) (topLevel, error) {
 	if r.Empty() {
 		return fields, nil
 	}
-	for it := r.Object(); r.More(&it); {
+	it := r.Object()
+	for r.More(&it) {
 		switch key := r.Key(); {
 		case strings.EqualFold(key, "__type"):
 			fields.typ = r.String()
@@ -191,7 +192,8 @@ func deserializationError(err error) error {
 // message, written "message" or "Message".
 func DecodeMessage(r *jsonwire.Reader) *string {
 	var message *string
-	for it := r.Object(); r.More(&it); {
+	it := r.Object()
+	for r.More(&it) {
 		switch r.Key() {
 		case "message", "Message":
 			message = r.StringPtr()

@@ -76,7 +76,8 @@ func scanCBOR(body string) (typ, message string, err error) {
 		r.Skip()
 		return "", "", r.Err()
 	}
-	for it := r.Map(); r.More(&it); {
+	it := r.Map()
+	for r.More(&it) {
 		switch r.Key() {
 		case "__type":
 			typ = textOr(&r, typ)
@@ -102,7 +103,8 @@ func textOr(r *cborwire.Reader, current string) string {
 // member is message.
 func DecodeCBORMessage(r *cborwire.Reader) *string {
 	var message *string
-	for it := r.Map(); r.More(&it); {
+	it := r.Map()
+	for r.More(&it) {
 		switch r.Key() {
 		case "message":
 			message = r.StringPtr()

@@ -508,7 +508,9 @@ func (s *serdeWriter) decodeOutput(out *smithymodel.Shape) error {
 
 // loop returns the loop that reads the members of a map into the cases of
 // c; other members are skipped. In JSON the switch is on the index of the
-// member name in the table of c, in CBOR on the name.
+// member name in the table of c, in CBOR on the name. The iterator is
+// declared before the loop: declared in the for statement, it would be a
+// new variable each iteration, copied, as its address is taken.
 func (s *serdeWriter) loop(iter string, c *switchCases) string {
 	var body strings.Builder
 	for _, mc := range c.cases {
@@ -527,7 +529,7 @@ func (s *serdeWriter) loop(iter string, c *switchCases) string {
 		fmt.Fprintf(&body, "\t\tcase %s:%s\n\t\t\t%s\n", strings.Join(labels, ", "), comment, mc.code)
 	}
 	if !s.f.members {
-		return fmt.Sprintf("\tfor %s := r.%s(); r.More(&%s); {\n\t\tswitch r.Key() {\n%s\t\tdefault:\n\t\t\tr.Skip()\n\t\t}\n\t}\n",
+		return fmt.Sprintf("\t%s := r.%s()\n\tfor r.More(&%s) {\n\t\tswitch r.Key() {\n%s\t\tdefault:\n\t\t\tr.Skip()\n\t\t}\n\t}\n",
 			iter, s.f.readMap, iter, body.String())
 	}
 	if s.tableNames == nil {
@@ -539,7 +541,7 @@ func (s *serdeWriter) loop(iter string, c *switchCases) string {
 	} else if !slices.Equal(names, c.names) && s.tableErr == nil {
 		s.tableErr = fmt.Errorf("two member tables named %s hold other names", c.table)
 	}
-	return fmt.Sprintf("\tfor %s := r.%s(); r.MoreIn(&%s, %s); {\n\t\tswitch %s.Member() {\n%s\t\tdefault:\n\t\t\tr.Skip()\n\t\t}\n\t}\n",
+	return fmt.Sprintf("\t%s := r.%s()\n\tfor r.MoreIn(&%s, %s) {\n\t\tswitch %s.Member() {\n%s\t\tdefault:\n\t\t\tr.Skip()\n\t\t}\n\t}\n",
 		iter, s.f.readMap, iter, c.table, iter, body.String())
 }
 
@@ -737,7 +739,7 @@ func (s *serdeWriter) decodeList(t *smithymodel.Shape) (string, error) {
 		if strings.Contains(elemType, "types.") {
 			s.useTypes()
 		}
-		s.printf("\n%sfunc %s(r *%s) []%s {\n\tif r.Null() {\n\t\treturn nil\n\t}\n\tlist := []%s{}\n\tfor it := r.%s(); r.More(&it); {\n%s%s\t}\n\treturn list\n}\n",
+		s.printf("\n%sfunc %s(r *%s) []%s {\n\tif r.Null() {\n\t\treturn nil\n\t}\n\tlist := []%s{}\n\tit := r.%s()\n\tfor r.More(&it) {\n%s%s\t}\n\treturn list\n}\n",
 			comment(doc), fn, s.f.reader, elemType, elemType, s.f.readList, room, item)
 		return nil
 	})
@@ -964,7 +966,7 @@ func (s *serdeWriter) pageList(t *smithymodel.Shape) (string, error) {
 			"so an append by the caller copies instead of overwriting a neighbour. A null element becomes a zero %s, as in the official client.",
 			method, elemName, elemName))
 		s.printf("\n%sfunc (d *pageDecoder) %s() []types.%s {\n\tr := d.r\n\tif r.Null() {\n\t\treturn nil\n\t}\n", doc, method, elemName)
-		s.printf("\tstart := len(d.%s)\n\tfor it := r.Array(); r.More(&it); {\n", field)
+		s.printf("\tstart := len(d.%s)\n\tit := r.Array()\n\tfor r.More(&it) {\n", field)
 		s.printf("\t\td.%[1]s = append(d.%[1]s, types.%[2]s{})\n\t\tv := &d.%[1]s[len(d.%[1]s)-1]\n%[3]s\t}\n", field, elemName, s.loop("item", cases))
 		s.printf("\tif len(d.%[1]s) == start {\n\t\treturn []types.%[2]s{}\n\t}\n\treturn d.%[1]s[start:len(d.%[1]s):len(d.%[1]s)]\n}\n", field, elemName)
 		return nil
@@ -999,7 +1001,7 @@ func (s *serdeWriter) pageTopList(method, elemName string, elem *smithymodel.Sha
 	s.printf("\t// Size the list, and the nested lists, from the bytes left, at an\n" +
 		"\t// element's typical length, so a page of about the usual elements grows\n\t// none of them.\n")
 	s.printf("\testimate := min(r.Unread()/typicalElementBytes+1, longList)\n\tlist := make([]types.%s, 0, estimate)\n\td.expect(estimate)\n%s", elemName, nested.String())
-	s.printf("\tcounted := false\n\tfor it := r.Array(); r.More(&it); {\n\t\tif !counted && len(list) >= longList && len(list) == cap(list) {\n" +
+	s.printf("\tcounted := false\n\tit := r.Array()\n\tfor r.More(&it) {\n\t\tif !counted && len(list) >= longList && len(list) == cap(list) {\n" +
 		"\t\t\tcounted = true\n\t\t\t// A long page: count the rest once rather than copy the elements\n\t\t\t// at every doubling.\n" +
 		"\t\t\tif n := r.CountElements(it); n > 0 {\n\t\t\t\tlist = slices.Grow(list, n)\n\t\t\t}\n\t\t}\n")
 	s.printf("\t\tlist = append(list, types.%s{})\n\t\td.%s(&list[len(list)-1])\n\t}\n\treturn list\n}\n", elemName, elemMethod)

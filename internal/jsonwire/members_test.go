@@ -211,7 +211,8 @@ func BenchmarkMembers(b *testing.B) {
 				sum := 0
 				for b.Loop() {
 					r.Reset(c.doc)
-					for it := r.Object(); ; {
+					it := r.Object()
+					for {
 						if in {
 							if !r.MoreIn(&it, m) {
 								break
