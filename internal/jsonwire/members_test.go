@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,6 +173,27 @@ func TestNewMembers(t *testing.T) {
 	}
 	if got := testMembers.lookup("zz"); got != -1 {
 		t.Errorf("lookup of a name not in the table = %d, want -1", got)
+	}
+	// A table of more names than the hash table indexes: those past it
+	// are looked up, and every name still has its own index.
+	names := make([]string, 300)
+	for i := range names {
+		names[i] = fmt.Sprintf("m%d", i)
+	}
+	large := NewMembers(names...)
+	if large.complete {
+		t.Error("a table of 300 names is marked complete")
+	}
+	var r Reader
+	r.Reset(`{"m299":1,"m5":2,"m254":3,"m255":4,"x":5}` + padding)
+	var got []int
+	it := r.Object()
+	for r.MoreIn(&it, large) {
+		got = append(got, it.Member())
+		r.Skip()
+	}
+	if want := []int{299, 5, 254, 255, -1}; r.Err() != nil || !slices.Equal(got, want) {
+		t.Errorf("indexes %v, error %v; want %v", got, r.Err(), want)
 	}
 }
 
