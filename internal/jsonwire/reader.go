@@ -125,7 +125,15 @@ type pendingError struct {
 
 // Object starts reading an object. For null it returns an Iter that yields
 // nothing; for any other non-object value it records an error.
-func (r *Reader) Object() Iter { return r.begin('{', "object") }
+func (r *Reader) Object() Iter {
+	// An object right at the position is started without begin's checks
+	// for null and white space.
+	if p := r.pos; r.err == nil && p < len(r.data) && r.data[p] == '{' {
+		r.pos, r.begun = p+1, true
+		return Iter{open: true, object: true}
+	}
+	return r.begin('{', "object")
+}
 
 // Array starts reading an array. For null it returns an Iter that yields
 // nothing; for any other non-array value it records an error.
