@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -128,6 +129,18 @@ func FuzzTypedReads(f *testing.F) {
 		}
 		if v, ok := read(func(r *Reader) any { return r.Float64Ptr() }); ok && !reflect.DeepEqual(deref(v), want) {
 			t.Fatalf("Float64Ptr(%q) = %v, encoding/json reads %v", doc, deref(v), want)
+		}
+		// String and EpochSeconds give the zero value for null.
+		if v, ok := read(func(r *Reader) any { return r.String() }); ok {
+			if s, isString := want.(string); !(isString && v == s || want == nil && v == "") {
+				t.Fatalf("String(%q) = %q, encoding/json reads %v", doc, v, want)
+			}
+		}
+		if v, ok := read(func(r *Reader) any { return r.EpochSeconds() }); ok {
+			f, isNumber := want.(float64)
+			if !(isNumber && v == EpochSecondsTime(f) || want == nil && v == time.Time{}) {
+				t.Fatalf("EpochSeconds(%q) = %v, encoding/json reads %v", doc, v, want)
+			}
 		}
 	})
 }

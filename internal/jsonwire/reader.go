@@ -423,6 +423,11 @@ func (r *Reader) settle(it *Iter) {
 
 // String reads a string; null gives "".
 func (r *Reader) String() string {
+	// The usual value, a string right at the position, is read without
+	// the checks for null and white space.
+	if data, p := r.data, r.pos; r.err == nil && p < len(data) && data[p] == '"' {
+		return r.readString()
+	}
 	if r.consumeNull() || r.err != nil {
 		return ""
 	}
@@ -628,6 +633,10 @@ func (r *Reader) EpochSeconds() time.Time {
 	if r.pos < len(r.data) && r.data[r.pos] != '-' && (r.data[r.pos] < '0' || r.data[r.pos] > '9') {
 		r.mismatch("number (epoch seconds)")
 		return time.Time{}
+	}
+	if v, end, ok := floatAt(r.data, r.pos); ok {
+		r.pos = end
+		return EpochSecondsTime(v)
 	}
 	v := r.Float64()
 	if r.err != nil {
