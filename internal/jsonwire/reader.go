@@ -217,19 +217,12 @@ func (r *Reader) MoreIn(it *Iter, m *Members) bool {
 				(e.quoted <= 16 || word(data, q+16)&e.masks[2] == e.words[2])) &&
 			data[q+e.quoted] == ':' {
 			p = q + e.quoted + 1
-			switch r.style {
-			case Schema:
+			if r.style == Schema {
 				if c := data[p]; c <= ' ' || c == 'n' {
 					return r.moreIn(it, m, q-1) // space before the value, or null
 				}
-			case Classic:
-				it.key = e.name
-				it.valueStart = p
 			}
-			it.count++
-			it.member, it.next = i, i+1
-			r.key = e.name
-			r.pos = p
+			r.enter(it, e.name, i, p)
 			return true
 		}
 	}
@@ -265,8 +258,7 @@ func (r *Reader) moreIn(it *Iter, m *Members, p int) bool {
 		}
 		p++
 		null := false
-		switch r.style {
-		case Schema:
+		if r.style == Schema {
 			if p = skipSpaceAt(data, p); p >= len(data) {
 				return r.more(it, m)
 			}
@@ -276,17 +268,8 @@ func (r *Reader) moreIn(it *Iter, m *Members, p int) bool {
 				}
 				null = true
 			}
-		case Classic:
-			it.key = name
-			it.valueStart = p
 		}
-		it.count++
-		it.member = i
-		if i >= 0 {
-			it.next = i + 1
-		}
-		r.key = name
-		r.pos = p
+		r.enter(it, name, i, p)
 		if !null {
 			return true
 		}
@@ -299,6 +282,21 @@ func (r *Reader) moreIn(it *Iter, m *Members, p int) bool {
 			return r.more(it, m)
 		}
 	}
+}
+
+// enter records, for MoreIn, that it has advanced to the member named name,
+// at index i of the table (-1 for a name it does not hold), whose value
+// starts at p.
+func (r *Reader) enter(it *Iter, name string, i, p int) {
+	if r.style == Classic {
+		it.key, it.valueStart = name, p
+	}
+	it.count++
+	it.member = i
+	if i >= 0 {
+		it.next = i + 1
+	}
+	r.key, r.pos = name, p
 }
 
 // more is More, and the general way of MoreIn, which passes its table: the
