@@ -1096,14 +1096,6 @@ var float64pow10 = [...]float64{
 	1e20, 1e21, 1e22,
 }
 
-// exactFloat converts a number token scanNumber accepted when floatAt
-// converts all of it; every other token reports false and goes to
-// strconv.ParseFloat.
-func exactFloat(token string) (float64, bool) {
-	v, end, ok := floatAt(token, 0)
-	return v, ok && end == len(token)
-}
-
 // floatAt converts the number at p, in one pass over it, when its digits,
 // without leading zeros, make an integer below 2^52 and its power of ten is
 // small: then the value is that integer times or divided by an exact power

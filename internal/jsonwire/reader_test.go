@@ -568,6 +568,13 @@ func integerToken(s string) bool {
 	return integral
 }
 
+// exactFloat is floatAt on a whole number token: it answers only when
+// floatAt converts all of the token.
+func exactFloat(token string) (float64, bool) {
+	v, end, ok := floatAt(token, 0)
+	return v, ok && end == len(token)
+}
+
 // checkNumberFastPaths compares exactFloat and shortInt on a number token
 // with strconv, which they stand in for: the same float64, bit for bit,
 // whenever exactFloat answers, and the same int64 whenever shortInt does.
