@@ -8,17 +8,25 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 )
 
-// cacheSlots is how many derived keys a Signer keeps: one per (credentials,
-// day, region, service) in use, replaced in turn when more are in use.
+// cacheSlots is how many values of each kind a Signer keeps (derived keys,
+// header orders): enough for the few in use at once, replaced in turn
+// when more are in use.
 const cacheSlots = 8
 
-// keyCache keeps the signing keys derived lately. Entries are immutable
-// and published with atomic pointers, so lookups take no lock and
-// allocate nothing.
-type keyCache struct {
-	slots [cacheSlots]atomic.Pointer[derivedKey]
+// recent keeps the values of one kind computed lately. Entries are
+// immutable and published with atomic pointers, so lookups take no lock
+// and allocate nothing.
+type recent[T any] struct {
+	slots [cacheSlots]atomic.Pointer[T]
 	next  atomic.Uint32
 }
+
+// add publishes v in place of the oldest entry.
+func (r *recent[T]) add(v *T) { r.slots[r.next.Add(1)%cacheSlots].Store(v) }
+
+// keyCache keeps the signing keys derived lately, one per (credentials,
+// day, region, service).
+type keyCache struct{ recent[derivedKey] }
 
 // derivedKey is the signing key of one credentials, day, region and
 // service, with the HMAC pads of that key computed once.
@@ -41,7 +49,7 @@ func (c *keyCache) get(credentials *aws.Credentials, day []byte, region, service
 		}
 	}
 	k := deriveKey(credentials, d, region, service)
-	c.slots[c.next.Add(1)%cacheSlots].Store(k)
+	c.add(k)
 	return k
 }
 

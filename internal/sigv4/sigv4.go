@@ -3,8 +3,9 @@
 // (github.com/aws/aws-sdk-go-v2/aws/signer/v4) does in SignHTTP, at a
 // fraction of its cost: the canonical request is written into a reused
 // buffer and hashed in one pass, the derived signing key is kept per
-// credentials, day, region and service, and the only allocation is the one
-// holding the header values it adds.
+// credentials, day, region and service, the canonical order of a set of
+// header names once seen is looked up rather than sorted again, and the
+// only allocation is the one holding the header values it adds.
 //
 // The official signer's behaviour is followed to the letter: the headers it
 // ignores (Authorization, User-Agent, X-Amzn-Trace-Id, Expect,
@@ -56,6 +57,7 @@ const (
 type Signer struct {
 	options v4.SignerOptions
 	keys    keyCache
+	orders  orderCache
 }
 
 // New returns a Signer with the given options applied.
@@ -113,7 +115,7 @@ func (s *Signer) SignHTTP(ctx context.Context, credentials aws.Credentials, r *h
 	}
 	b = append(b, '\n')
 	var stack [16]header
-	headers := collectHeaders(stack[:0], r.Header, r.ContentLength)
+	headers := s.orders.collect(stack[:0], r.Header, r.ContentLength)
 	for i := 0; i < len(headers); {
 		h := &headers[i]
 		b = appendName(b, h)

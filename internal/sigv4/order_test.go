@@ -1,0 +1,87 @@
+package sigv4
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestOrderCache checks that a header map with the keys of a remembered
+// set takes the remembered order, and that every other map is collected
+// afresh: one more or one other key, another key lower-cased, the body
+// length's line. A set with two keys of one name is not remembered.
+func TestOrderCache(t *testing.T) {
+	t.Parallel()
+	base := func() http.Header {
+		return http.Header{
+			"Content-Type": {"application/x-amz-json-1.1"}, "X-Amz-Target": {"AmazonMemoryDB.CopySnapshot"},
+			"User-Agent": {"awssnap"}, "Amz-Sdk-Request": {"attempt=1; max=3"}, "X-Amz-Date": {"20261206T000000Z"},
+		}
+	}
+	tests := []struct {
+		name   string
+		change func(h http.Header) int64 // returns the body length
+		hit    bool
+	}{
+		{"same keys, other values", func(h http.Header) int64 {
+			h["X-Amz-Target"] = []string{"Other.Op"}
+			h["Amz-Sdk-Request"] = []string{"attempt=2; max=3", "again"}
+			return 10
+		}, true},
+		{"one key more", func(h http.Header) int64 { h["X-Amz-Security-Token"] = []string{"t"}; return 10 }, false},
+		{"one key more, ignored", func(h http.Header) int64 { h["Authorization"] = []string{"a"}; return 10 }, false},
+		{"one key other", func(h http.Header) int64 {
+			delete(h, "X-Amz-Target")
+			h["X-Amz-Targer"] = []string{"A.B"}
+			return 10
+		}, false},
+		{"one ignored key other", func(h http.Header) int64 {
+			delete(h, "User-Agent")
+			h["Expect"] = []string{"100-continue"}
+			return 10
+		}, false},
+		{"an ignored key replaced by a signed one", func(h http.Header) int64 {
+			delete(h, "User-Agent")
+			h["X-Custom"] = []string{"c"}
+			return 10
+		}, false},
+		{"a key lower-cased", func(h http.Header) int64 {
+			delete(h, "Content-Type")
+			h["content-type"] = []string{"application/json"}
+			return 10
+		}, false},
+		{"no body", func(http.Header) int64 { return 0 }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var c orderCache
+			c.collect(nil, base(), 10)
+			stored := c.next.Load()
+			h := base()
+			length := tt.change(h)
+			got := c.collect(nil, h, length)
+			want := collectHeaders(nil, h, length)
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(header{})); diff != "" {
+				t.Fatalf("collected (-collectHeaders +cache):\n%s", diff)
+			}
+			if hit := c.next.Load() == stored; hit != tt.hit {
+				t.Fatalf("took a remembered order: %v, want %v", hit, tt.hit)
+			}
+		})
+	}
+}
+
+// TestOrderOfOneNameTwice checks that a set with two keys of one name,
+// whose values are joined in map order, is not remembered.
+func TestOrderOfOneNameTwice(t *testing.T) {
+	h := http.Header{"Content-Type": {"b"}, "content-type": {"a"}, "X-Amz-Date": {"20261206T000000Z"}}
+	if o := newHeaderOrder(collectHeaders(nil, h, 10), h, true); o != nil {
+		t.Fatalf("remembered %+v", o)
+	}
+	h = http.Header{"Content-Type": {"b"}, "X-Amz-Date": {"20261206T000000Z"}}
+	if o := newHeaderOrder(collectHeaders(nil, h, 10), h, true); o == nil {
+		t.Fatal("did not remember a set of distinct names")
+	}
+}
