@@ -3,6 +3,7 @@ package sigv4
 import (
 	"net/http"
 	"slices"
+	"strings"
 )
 
 // orderCache keeps the canonical order of the header sets signed lately
@@ -14,8 +15,9 @@ type orderCache struct{ recent[headerOrder] }
 
 // headerOrder is the canonical order of one set of header map keys.
 type headerOrder struct {
-	// lines are the headers collectHeaders returns for the set, without
-	// their values; keys[i] is the map key of lines[i] when it is a
+	// lines are the headers collectHeaders returns for the set, with
+	// their names lower-cased and without their values; keys[i] is the
+	// map key of lines[i] when it is a
 	// header's line (the host and content-length lines take no values
 	// from the map).
 	lines []header
@@ -85,7 +87,12 @@ func newHeaderOrder(lines []header, h http.Header, withLength bool) *headerOrder
 		if i > 0 && sameName(&lines[i-1], &lines[i]) {
 			return nil
 		}
-		o.lines[i] = header{name: lines[i].name, kind: lines[i].kind, fold: lines[i].fold}
+		// The remembered line holds the name lower-cased, so signing
+		// writes it as it is.
+		o.lines[i] = header{name: lines[i].name, kind: lines[i].kind}
+		if lines[i].fold {
+			o.lines[i].name = strings.ToLower(lines[i].name)
+		}
 		if lines[i].kind != kindHeader {
 			continue
 		}

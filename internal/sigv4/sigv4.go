@@ -130,8 +130,9 @@ func (s *Signer) SignHTTP(ctx context.Context, credentials aws.Credentials, r *h
 		default:
 			// Two map keys for one name (such as "Foo" and "foo") share
 			// a line, their values joined.
-			comma := false
-			for first := i; i < len(headers) && sameName(&headers[first], &headers[i]); i++ {
+			var comma bool
+			b, comma = appendValues(b, h.values, false)
+			for i++; i < len(headers) && sameName(h, &headers[i]); i++ {
 				b, comma = appendValues(b, headers[i].values, comma)
 			}
 		}
@@ -522,8 +523,11 @@ func appendScope(b, day []byte, region, service string) []byte {
 }
 
 func appendHex(b, p []byte) []byte {
-	for _, c := range p {
-		b = append(b, hexDigits[c>>4], hexDigits[c&0xF])
+	n := len(b)
+	b = slices.Grow(b, 2*len(p))[:n+2*len(p)]
+	for i, c := range p {
+		b[n+2*i] = hexDigits[c>>4]
+		b[n+2*i+1] = hexDigits[c&0xF]
 	}
 	return b
 }
