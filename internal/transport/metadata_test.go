@@ -1,11 +1,15 @@
 package transport
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -96,5 +100,53 @@ func BenchmarkParseHTTPDate(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestResultMetadata checks that a call's result metadata is what the
+// official retry middleware returns: the last attempt's entries and the
+// attempt results, in a map of its own, while each attempt's metadata
+// holds that attempt's entries alone.
+func TestResultMetadata(t *testing.T) {
+	t.Parallel()
+	cfg, _ := newTestConfig(t,
+		answer(500, map[string]string{"X-Amzn-Requestid": "req-a", "Date": "Mon, 02 Jan 2006 15:04:05 GMT"}, `{}`),
+		ok(`{}`))
+	_, metadata, err := Invoke(context.Background(), cfg, testOp, &testIn{Name: aws.String("n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, ok := retry.GetAttemptResults(metadata)
+	if !ok || len(results.Results) != 2 {
+		t.Fatalf("attempt results %+v %v", results, ok)
+	}
+	keys := officialKeys()
+	for i, want := range []string{"req-a", "req-1"} {
+		attempt := metadataValues(&results.Results[i].ResponseMetadata)
+		if id, _ := awsmiddleware.GetRequestIDMetadata(results.Results[i].ResponseMetadata); id != want {
+			t.Errorf("attempt %d: request ID %q, want %q", i+1, id, want)
+		}
+		if _, has := attempt[keys.attemptResults]; has {
+			t.Errorf("attempt %d: its metadata holds the attempt results", i+1)
+		}
+		for _, key := range []any{keys.rawResponse, keys.responseAt, keys.serverTime} {
+			if _, has := attempt[key]; !has {
+				t.Errorf("attempt %d: no %T in its metadata", i+1, key)
+			}
+		}
+	}
+	last := metadataValues(&results.Results[1].ResponseMetadata)
+	result := metadataValues(&metadata)
+	if len(result) != len(last)+1 {
+		t.Errorf("result metadata has %d entries, the last attempt's %d", len(result), len(last))
+	}
+	for key, value := range last {
+		if result[key] != value {
+			t.Errorf("result metadata %T = %v, the last attempt's %v", key, result[key], value)
+		}
+	}
+	awsmiddleware.SetRequestIDMetadata(&metadata, "changed")
+	if id, _ := awsmiddleware.GetRequestIDMetadata(results.Results[1].ResponseMetadata); id != "req-1" {
+		t.Errorf("setting the result metadata changed the last attempt's: %q", id)
 	}
 }
