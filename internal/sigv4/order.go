@@ -17,9 +17,8 @@ type orderCache struct{ recent[headerOrder] }
 type headerOrder struct {
 	// lines are the headers collectHeaders returns for the set, with
 	// their names lower-cased and without their values; keys[i] is the
-	// map key of lines[i] when it is a
-	// header's line (the host and content-length lines take no values
-	// from the map).
+	// map key of lines[i] when it is a header's line (the host and
+	// content-length lines take no values from the map).
 	lines []header
 	keys  []string
 	// others are the set's keys that give no line (ignored headers, Host,
