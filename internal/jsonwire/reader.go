@@ -57,6 +57,10 @@ type Reader struct {
 	floats  Slab[float64]
 	bools   Slab[bool]
 	times   Slab[time.Time]
+
+	// stringsFrom is the position at which the first chunk of strings
+	// was sized, and stringsSeen the strings of the chunks filled since.
+	stringsFrom, stringsSeen int
 }
 
 // Reset prepares the Reader to decode data.
@@ -460,17 +464,34 @@ func (r *Reader) StringPtr() *string {
 			return nil
 		}
 	}
-	if len(r.strings.chunk) == 0 {
-		// Size the first chunk from the bytes left, at about one string
-		// member in every stringBytes of the document.
-		r.strings.Expect(min(max(r.Unread()/stringBytes, 8), 1024))
+	if r.strings.used == len(r.strings.chunk) {
+		r.sizeStrings()
 	}
 	return r.strings.ptr(s)
 }
 
-// stringBytes is about the length of JSON that holds one string member,
-// for sizing the slab of strings.
-const stringBytes = 64
+// stringBytes is the length of JSON that the first chunk of strings
+// counts one string member in: about four times the usual, so that a
+// document of few strings does not get many slots, which the chunks after
+// it, sized from the rate of strings read, make up for.
+const stringBytes = 256
+
+// sizeStrings sizes the next chunk of strings, the current one being
+// full, for the strings expected in the bytes left: the first at one in
+// every stringBytes, the others at the rate of the strings read so far,
+// with a margin.
+func (r *Reader) sizeStrings() {
+	n := r.Unread() / stringBytes
+	if len(r.strings.chunk) == 0 {
+		r.stringsFrom = r.pos
+	} else {
+		r.stringsSeen += len(r.strings.chunk)
+		if read := r.pos - r.stringsFrom; read > 0 {
+			n = r.Unread()*r.stringsSeen/read + 8
+		}
+	}
+	r.strings.Expect(min(max(n, 8), 1024))
+}
 
 // Bool reads true or false; null gives false.
 func (r *Reader) Bool() bool {

@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -681,6 +682,58 @@ func FuzzNumberFastPaths(f *testing.F) {
 
 // TestSlab hands out values across several chunks and checks that each
 // pointer keeps its own value, and that Expect sizes the next chunk.
+// TestStringChunks checks how StringPtr sizes the chunks of strings:
+// whatever the density of strings in the document, the slots made exceed
+// the strings read by at most half plus a small margin, in a few chunks,
+// and every pointer reads its own string.
+func TestStringChunks(t *testing.T) {
+	for _, tt := range []struct {
+		strings, padding int // string members, and bytes of other members between them
+	}{
+		{1, 0}, {9, 0}, {9, 200}, {40, 10}, {150, 30}, {150, 60}, {150, 300}, {3000, 0}, {3000, 50}, {20000, 5},
+	} {
+		var doc strings.Builder
+		doc.WriteString("[")
+		for i := range tt.strings {
+			if i > 0 {
+				doc.WriteString(",")
+			}
+			fmt.Fprintf(&doc, `{"n":%q,"pad":%q}`, strconv.Itoa(i), strings.Repeat("x", tt.padding))
+		}
+		doc.WriteString("]")
+		var r Reader
+		r.Reset(doc.String())
+		var ptrs []*string
+		slots, chunks := 0, 0
+		it := r.Array()
+		for r.More(&it) {
+			item := r.Object()
+			for r.More(&item) {
+				if r.Key() != "n" {
+					r.Skip()
+					continue
+				}
+				full := r.strings.used == len(r.strings.chunk)
+				ptrs = append(ptrs, r.StringPtr())
+				if full {
+					slots, chunks = slots+len(r.strings.chunk), chunks+1
+				}
+			}
+		}
+		if err := r.Err(); err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range ptrs {
+			if *p != strconv.Itoa(i) {
+				t.Fatalf("%+v: string %d reads %q", tt, i, *p)
+			}
+		}
+		if slots > tt.strings+tt.strings/2+16 || chunks > 3+tt.strings/1024 {
+			t.Errorf("%+v: %d slots in %d chunks for %d strings", tt, slots, chunks, tt.strings)
+		}
+	}
+}
+
 func TestSlab(t *testing.T) {
 	var s Slab[int]
 	s.Expect(5)
