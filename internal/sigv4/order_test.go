@@ -10,7 +10,7 @@ import (
 // TestOrderCache checks that a header map with the keys of a remembered
 // set takes the remembered order, and that every other map is collected
 // afresh: one more or one other key, another key lower-cased, the body
-// length's line. A set with two keys of one name is not remembered.
+// length's line.
 func TestOrderCache(t *testing.T) {
 	t.Parallel()
 	base := func() http.Header {
