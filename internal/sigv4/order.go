@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // orderCache keeps the canonical order of the header sets signed lately
@@ -11,7 +12,17 @@ import (
 // without a session token), so that signing a request whose header map has
 // the same keys looks the values up by key instead of walking the map and
 // sorting its keys.
-type orderCache struct{ recent[headerOrder] }
+//
+// A signer sent more sets than it holds (by middleware adding headers of
+// many names) would miss again and again and make an entry each time:
+// past missRun entries, it makes one for every missRun misses.
+type orderCache struct {
+	recent[headerOrder]
+	misses atomic.Uint64
+}
+
+// missRun is how many entries are made before misses are counted.
+const missRun = 64
 
 // headerOrder is the canonical order of one set of header map keys.
 type headerOrder struct {
@@ -46,6 +57,9 @@ func (c *orderCache) collect(dst []header, h http.Header, length int64) []header
 		}
 	}
 	dst = collectHeaders(dst, h, length)
+	if made := uint64(c.next.Load()); made >= missRun && made >= c.misses.Add(1)/missRun {
+		return dst
+	}
 	if o := newHeaderOrder(dst, h, withLength); o != nil {
 		c.add(o)
 	}

@@ -2,6 +2,7 @@ package sigv4
 
 import (
 	"net/http"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -99,4 +100,31 @@ func lines(headers []header) []line {
 		out[i] = line{string(appendName(nil, &headers[i])), headers[i].values, headers[i].kind}
 	}
 	return out
+}
+
+// TestOrderCacheChurn signs requests of more sets of header names than the
+// cache holds, in turn: every result is right, and past missRun entries the
+// cache makes about one for every missRun misses.
+func TestOrderCacheChurn(t *testing.T) {
+	var c orderCache
+	const sets, rounds = 3 * cacheSlots, 200
+	misses := 0
+	for i := range sets * rounds {
+		h := http.Header{"X-Amz-Date": {"20261206T000000Z"}, "X-Set": {"v"}}
+		h["X-Set-"+strconv.Itoa(i%sets)] = []string{"v"}
+		before := c.next.Load()
+		got := lines(c.collect(nil, h, 10))
+		if diff := cmp.Diff(lines(collectHeaders(nil, h, 10)), got); diff != "" {
+			t.Fatalf("request %d (-collectHeaders +cache):\n%s", i, diff)
+		}
+		if before != c.next.Load() || int(before) >= missRun {
+			misses++ // a miss, or (past missRun entries) possibly one
+		}
+	}
+	if made := int(c.next.Load()); made > missRun+misses/missRun+1 {
+		t.Fatalf("%d entries made over %d requests, at most %d misses", made, sets*rounds, misses)
+	}
+	if made := int(c.next.Load()); made < missRun {
+		t.Fatalf("%d entries made, fewer than the first %d misses", made, missRun)
+	}
 }
