@@ -57,7 +57,7 @@ func (c *orderCache) collect(dst []header, h http.Header, length int64) []header
 		}
 	}
 	dst = collectHeaders(dst, h, length)
-	if made := uint64(c.next.Load()); made >= missRun && made >= c.misses.Add(1)/missRun {
+	if made := uint64(c.next.Load()); made >= missRun && made-missRun >= c.misses.Add(1)/missRun {
 		return dst
 	}
 	if o := newHeaderOrder(dst, h, withLength); o != nil {

@@ -124,7 +124,8 @@ func TestOrderCacheChurn(t *testing.T) {
 	if made := int(c.next.Load()); made > missRun+misses/missRun+1 {
 		t.Fatalf("%d entries made over %d requests, at most %d misses", made, sets*rounds, misses)
 	}
-	if made := int(c.next.Load()); made < missRun {
-		t.Fatalf("%d entries made, fewer than the first %d misses", made, missRun)
+	if made := int(c.next.Load()); made < missRun+misses/missRun/2 {
+		t.Fatalf("%d entries made over %d requests: past the first %d, fewer than one in %d misses",
+			made, sets*rounds, missRun, 2*missRun)
 	}
 }
