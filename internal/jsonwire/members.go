@@ -1,13 +1,15 @@
 package jsonwire
 
+import "sync/atomic"
+
 // Members is the table of the member names one structure's decoder knows,
-// for MoreIn. The services write a structure's members in the order of its
-// model, so the table lists them in that order, and MoreIn first compares
-// the name after the previous member's with the bytes in place; another
-// name of the table is found from a hash of its first three bytes. A name
-// with escapes, longer than 23 bytes or empty is read in full and looked
-// up. The order and the form of the names change the cost, never the
-// result.
+// for MoreIn. It lists them in the order of the model, and MoreIn first
+// compares the name it expects after the previous member's with the bytes
+// in place: the next in the table until a server writes another after it,
+// then that one. Another name of the table is found from a hash of its
+// first three bytes. A name with escapes, longer than 23 bytes or empty
+// is read in full and looked up. The order and the form of the names
+// change the cost, never the result.
 type Members struct {
 	entries []entry
 	// slots is an open-addressed hash table of the names found in place:
@@ -15,6 +17,10 @@ type Members struct {
 	slots []uint8
 	// complete is true when every name of the table is found in place.
 	complete bool
+	// first is the index of the name MoreIn tries first in an object: at
+	// first the table's first, then the one the last object that did not
+	// start with it started with.
+	first atomic.Int32
 }
 
 // entry is one name of a Members table with the words that recognise it
@@ -28,6 +34,13 @@ type entry struct {
 	quoted int // the length of the name with its closing quote
 	words  [3]uint64
 	masks  [3]uint64
+	// next is the index of the name MoreIn tries after this one: at first
+	// the table's next, then the one that last followed this one when it
+	// was not that. A server that writes its members in another order
+	// than the table's is thus read in place after its first object. Any
+	// goroutine may change it, so it is read and written atomically; it
+	// is only ever a guess, checked against the bytes.
+	next atomic.Int32
 }
 
 // NewMembers returns the table of names, in the order the service writes
@@ -36,7 +49,9 @@ func NewMembers(names ...string) *Members {
 	m := &Members{entries: make([]entry, len(names))}
 	for i, name := range names {
 		quoted := name + `"`
-		e := entry{name: name, quoted: len(quoted)}
+		e := &m.entries[i]
+		e.name, e.quoted = name, len(quoted)
+		e.next.Store(int32(i + 1))
 		// An empty name has no three bytes of its own for find to hash:
 		// the third would be the value's first.
 		inPlace := name != "" && len(quoted) <= 8*len(e.words)
@@ -52,7 +67,6 @@ func NewMembers(names ...string) *Members {
 		} else {
 			e.words[0], e.masks[0] = 1, 0 // no word matches
 		}
-		m.entries[i] = e
 	}
 	size := 8
 	for size < 2*len(names) {
@@ -60,7 +74,8 @@ func NewMembers(names ...string) *Members {
 	}
 	m.slots = make([]uint8, size)
 	m.complete = true
-	for i, e := range m.entries {
+	for i := range m.entries {
+		e := &m.entries[i]
 		if e.masks[0] == 0 || i >= 255 {
 			m.complete = false // only ever looked up
 			continue
@@ -116,4 +131,16 @@ func (m *Members) find(data string, q int) int {
 		}
 	}
 	return -1
+}
+
+// learn records that the member at index i of m followed, in the object it
+// iterates, the one it holds as current, which the table expected to be
+// followed by another; an unknown member before it teaches nothing.
+func (m *Members) learn(it *Iter, i int) {
+	switch {
+	case it.count == 0:
+		m.first.Store(int32(i))
+	case it.member >= 0:
+		m.entries[it.member].next.Store(int32(i))
+	}
 }

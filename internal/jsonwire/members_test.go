@@ -150,7 +150,8 @@ func sameWalks(doc string, style Style) error {
 // cannot be compared in place are only looked up, and the hash table
 // finds every name that can.
 func TestNewMembers(t *testing.T) {
-	for i, e := range testMembers.entries {
+	for i := range testMembers.entries {
+		e := &testMembers.entries[i]
 		if got := testMembers.lookup(e.name); got != i {
 			t.Errorf("lookup(%q) = %d, want %d", e.name, got, i)
 		}
@@ -283,4 +284,91 @@ func switchName(name string) int {
 		return 9
 	}
 	return -1
+}
+
+// TestMembersLearnOrder reads objects whose members come in another order
+// than the table's, and checks that each name that followed another is
+// then the first guess after it, that an unknown member between two
+// teaches nothing, and that the guesses are right on the next object in
+// the same order.
+func TestMembersLearnOrder(t *testing.T) {
+	m := NewMembers("alpha", "beta", "gamma", "delta")
+	nexts := func() []int32 {
+		got := []int32{m.first.Load()}
+		for i := range m.entries {
+			got = append(got, m.entries[i].next.Load())
+		}
+		return got
+	}
+	// guesses reads doc and returns, for each member, whether MoreIn's
+	// first guess for it was its name.
+	guesses := func(doc string) []bool {
+		var r Reader
+		r.Reset(doc + padding)
+		var hits []bool
+		it := r.Object()
+		for {
+			guess := it.next
+			if it.count == 0 {
+				guess = int(m.first.Load())
+			}
+			if !r.MoreIn(&it, m) {
+				break
+			}
+			hits = append(hits, guess == it.Member())
+			r.Skip()
+		}
+		if r.Err() != nil {
+			t.Fatalf("%s: %v", doc, r.Err())
+		}
+		return hits
+	}
+	steps := []struct {
+		doc   string
+		nexts []int32 // first, then next of alpha, beta, gamma, delta
+		hits  []bool
+	}{
+		{`{"alpha":1,"beta":2,"gamma":3,"delta":4}`, []int32{0, 1, 2, 3, 4}, []bool{true, true, true, true}},
+		{`{"delta":4,"gamma":3,"beta":2,"alpha":1}`, []int32{3, 1, 0, 1, 2}, []bool{false, false, false, false}},
+		{`{"delta":4,"gamma":3,"beta":2,"alpha":1}`, []int32{3, 1, 0, 1, 2}, []bool{true, true, true, true}},
+		// After an unknown name, beta is not learnt as gamma's follower.
+		{`{"delta":4,"gamma":3,"other":0,"beta":2}`, []int32{3, 1, 0, 1, 2}, []bool{true, true, false, true}},
+		{`{"gamma":3,"alpha":1}`, []int32{2, 1, 0, 0, 2}, []bool{false, false}},
+	}
+	for _, step := range steps {
+		hits := guesses(step.doc)
+		if !slices.Equal(hits, step.hits) {
+			t.Errorf("%s: first guess right %v, want %v", step.doc, hits, step.hits)
+		}
+		if got := nexts(); !slices.Equal(got, step.nexts) {
+			t.Errorf("after %s: guesses %v, want %v", step.doc, got, step.nexts)
+		}
+	}
+}
+
+// TestMembersLearnConcurrently reads objects in two orders from several
+// goroutines at once, so that the guesses keep changing under each
+// reader, and checks every result against More.
+func TestMembersLearnConcurrently(t *testing.T) {
+	docs := []string{
+		`{"a":"x","abc":1,"abcdefg":2,"abcdefgh":3,"abcdefghijklmno":4,"Message":5,"message":6}` + padding,
+		`{"message":6,"Message":5,"abcdefghijklmno":4,"abcdefgh":3,"abcdefg":2,"abc":1,"a":"x"}` + padding,
+	}
+	errs := make(chan error, 4)
+	for g := range cap(errs) {
+		go func() {
+			for i := range 200 {
+				if err := sameWalks(docs[(g+i)%len(docs)], Schema); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 }

@@ -208,6 +208,8 @@ func (r *Reader) MoreIn(it *Iter, m *Members) bool {
 			return r.more(it, m)
 		}
 		p = skipSpaceAt(data, p+1)
+	} else {
+		it.next = int(m.first.Load())
 	}
 	// The name's words are read from the byte after its opening quote, and
 	// the colon and the value's first byte follow them.
@@ -226,7 +228,7 @@ func (r *Reader) MoreIn(it *Iter, m *Members) bool {
 					return r.moreIn(it, m, q-1) // space before the value, or null
 				}
 			}
-			r.enter(it, e.name, i, p)
+			r.enter(it, e.name, i, int(e.next.Load()), p)
 			return true
 		}
 	}
@@ -245,9 +247,14 @@ func (r *Reader) moreIn(it *Iter, m *Members, p int) bool {
 		q := p + 1
 		i := m.find(data, q)
 		var name string
+		next := it.next
 		switch {
 		case i >= 0:
-			name, p = m.entries[i].name, q+m.entries[i].quoted
+			e := &m.entries[i]
+			name, p, next = e.name, q+e.quoted, int(e.next.Load())
+			if i != it.next {
+				m.learn(it, i)
+			}
 		case m.complete:
 			end := plainRun(data, q)
 			if end >= len(data) || data[end] != '"' {
@@ -273,7 +280,7 @@ func (r *Reader) moreIn(it *Iter, m *Members, p int) bool {
 				null = true
 			}
 		}
-		r.enter(it, name, i, p)
+		r.enter(it, name, i, next, p)
 		if !null {
 			return true
 		}
@@ -290,16 +297,13 @@ func (r *Reader) moreIn(it *Iter, m *Members, p int) bool {
 
 // enter records, for MoreIn, that it has advanced to the member named name,
 // at index i of the table (-1 for a name it does not hold), whose value
-// starts at p.
-func (r *Reader) enter(it *Iter, name string, i, p int) {
+// starts at p; next is the index of the name to try first after it.
+func (r *Reader) enter(it *Iter, name string, i, next, p int) {
 	if r.style == Classic {
 		it.key, it.valueStart = name, p
 	}
 	it.count++
-	it.member = i
-	if i >= 0 {
-		it.next = i + 1
-	}
+	it.member, it.next = i, next
 	r.key, r.pos = name, p
 }
 
@@ -367,7 +371,7 @@ func (r *Reader) more(it *Iter, m *Members) bool {
 		}
 		if m != nil {
 			if it.member = m.lookup(r.key); it.member >= 0 {
-				it.next = it.member + 1
+				it.next = int(m.entries[it.member].next.Load())
 			}
 		}
 		if p < len(data) && data[p] == ':' {
