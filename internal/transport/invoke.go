@@ -41,6 +41,16 @@ import (
 // status and request ID and wrap the typed error. The caller's params are
 // never modified.
 func Invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], params *In) (*Out, middleware.Metadata, error) {
+	out, metadata, err := invokeAny(ctx, cfg, op.erase(), params)
+	if err != nil {
+		return nil, metadata, err
+	}
+	return out.(*Out), metadata, nil
+}
+
+// invokeAny is Invoke for the erased operation: params holds *In, and the
+// output returned *Out.
+func invokeAny(ctx context.Context, cfg *Config, op *operation, params any) (any, middleware.Metadata, error) {
 	if ctx != nil && usesStack(cfg) {
 		return invokeStack(ctx, cfg, op, params)
 	}
@@ -51,7 +61,7 @@ func Invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 	return out, metadata, nil
 }
 
-func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], params *In) (*Out, middleware.Metadata, error) {
+func invoke(ctx context.Context, cfg *Config, op *operation, params any) (any, middleware.Metadata, error) {
 	var metadata middleware.Metadata
 	if ctx == nil {
 		return nil, metadata, ErrNilContext
@@ -65,7 +75,7 @@ func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 	if err != nil {
 		return nil, metadata, err
 	}
-	if op.Validate != nil && cfg.Validation != validate.Off {
+	if op.validate != nil && cfg.Validation != validate.Off {
 		if err := check(op, in, cfg.Validation); err != nil {
 			return nil, metadata, err
 		}
@@ -82,10 +92,10 @@ func invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 var checkers = sync.Pool{New: func() any { return new(validate.Checker) }}
 
 // check validates in with op's constraints in the given mode.
-func check[In, Out any](op *Operation[In, Out], in *In, mode validate.Mode) error {
+func check(op *operation, in any, mode validate.Mode) error {
 	checker := checkers.Get().(*validate.Checker)
 	*checker = validate.New(op.InputName, mode)
-	op.Validate(in, checker)
+	op.validate(in, checker)
 	err := checker.Err()
 	*checker = validate.Checker{}
 	checkers.Put(checker)
@@ -94,8 +104,8 @@ func check[In, Out any](op *Operation[In, Out], in *In, mode validate.Mode) erro
 
 // fillToken returns params, or a copy of it with the idempotency token set
 // when the caller left it nil.
-func fillToken[In, Out any](cfg *Config, op *Operation[In, Out], params *In) (*In, error) {
-	if op.Token == nil || *op.Token(params) != nil {
+func fillToken(cfg *Config, op *operation, params any) (any, error) {
+	if op.token == nil || *op.token(params) != nil {
 		return params, nil
 	}
 	tokens := cfg.Tokens
@@ -106,9 +116,9 @@ func fillToken[In, Out any](cfg *Config, op *Operation[In, Out], params *In) (*I
 	if err != nil {
 		return nil, fmt.Errorf("failed to generate an idempotency token, %w", err)
 	}
-	in := *params
-	*op.Token(&in) = &token
-	return &in, nil
+	in := op.clone(params)
+	*op.token(in) = &token
+	return in, nil
 }
 
 // call is one prepared request: everything that stays the same across
@@ -134,13 +144,13 @@ type call struct {
 }
 
 // encodeRequest writes the path and body of op's request for in.
-func encodeRequest[In, Out any](op *Operation[In, Out], in *In) (*protocol.Request, error) {
+func encodeRequest(op *operation, in any) (*protocol.Request, error) {
 	req := op.Binding.NewRequest()
-	if op.Path != nil {
-		op.Path(in, req)
+	if op.path != nil {
+		op.path(in, req)
 	}
-	if op.Encode != nil {
-		op.Encode(in, req)
+	if op.encode != nil {
+		op.encode(in, req)
 	} else {
 		req.EmptyBody()
 	}
@@ -152,7 +162,7 @@ func encodeRequest[In, Out any](op *Operation[In, Out], in *In) (*protocol.Reque
 	return req, nil
 }
 
-func prepare[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], in *In, c *call) error {
+func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) error {
 	req, err := encodeRequest(op, in)
 	if err != nil {
 		return err
@@ -227,13 +237,13 @@ func joinPath(u *url.URL, req *protocol.Request) {
 
 // redactedBody renders the request body for a log, with sensitive members
 // replaced by a placeholder.
-func redactedBody[In, Out any](op *Operation[In, Out], in *In, body []byte) []byte {
-	if !op.SensitiveInput || op.Encode == nil {
+func redactedBody(op *operation, in any, body []byte) []byte {
+	if !op.SensitiveInput || op.encode == nil {
 		return body
 	}
 	req := op.Binding.NewRequest()
 	req.Redact = true
-	op.Encode(in, req)
+	op.encode(in, req)
 	return req.Payload()
 }
 
@@ -264,7 +274,7 @@ func isLoopback(host string) bool {
 // run is the retry loop. It follows the official retry middleware: an
 // attempt token per attempt, a retry token (quota) per retry, the
 // retryer's delay, and clock skew correction from the response Date.
-func run[In, Out any](ctx context.Context, c *call, op *Operation[In, Out]) (*Out, middleware.Metadata, error) {
+func run(ctx context.Context, c *call, op *operation) (any, middleware.Metadata, error) {
 	retryer := asRetryerV2(c.cfg.Retryer)
 	maxAttempts := retryer.MaxAttempts()
 	releaseRetry := nopRelease
@@ -275,7 +285,7 @@ func run[In, Out any](ctx context.Context, c *call, op *Operation[In, Out]) (*Ou
 	// results are what the official retry middleware reports of each
 	// attempt (retry.GetAttemptResults).
 	var results []retry.AttemptResult
-	fail := func(err error) (*Out, middleware.Metadata, error) {
+	fail := func(err error) (any, middleware.Metadata, error) {
 		results[len(results)-1].Err = err
 		return nil, withAttemptResults(results), err
 	}
@@ -381,7 +391,7 @@ type attemptInfo struct {
 	skew        time.Duration
 }
 
-func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Out], attempt attemptInfo) (*Out, attemptResult) {
+func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInfo) (any, attemptResult) {
 	var result attemptResult
 	req, err := c.newRequest(ctx, attempt)
 	if err != nil {
@@ -428,7 +438,7 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 		result.err = wrapResponse(resp, requestID, apiErrorOf(op, resp.Header, body))
 		return nil, result
 	}
-	out, err := decodeOutput(op, body)
+	out, err := op.decode(body)
 	if err != nil {
 		result.err = wrapResponse(resp, requestID, err)
 		return nil, result
@@ -437,18 +447,16 @@ func attemptOnce[In, Out any](ctx context.Context, c *call, op *Operation[In, Ou
 }
 
 // apiErrorOf decodes the typed error of an unsuccessful response.
-func apiErrorOf[In, Out any](op *Operation[In, Out], header http.Header, body string) error {
-	if op.CBOR != nil {
-		return apierror.DecodeCBOR(op.CBOR.Errors, body)
+func apiErrorOf(op *operation, header http.Header, body string) error {
+	if op.cbor {
+		return apierror.DecodeCBOR(op.cborErrors, body)
 	}
 	return apierror.Decode(op.Binding.ErrorStyle(), op.Errors, header, body)
 }
 
-// decodeOutput decodes the body of a successful response.
-func decodeOutput[In, Out any](op *Operation[In, Out], body string) (*Out, error) {
-	if op.CBOR != nil {
-		return decodeCBOR(op.CBOR, body)
-	}
+// decodeJSON reads the body of a successful JSON response with decode,
+// in the given style.
+func decodeJSON[Out any](decode func(*jsonwire.Reader, *Out), style jsonwire.Style, body string) (any, error) {
 	// One allocation holds the output and the reader that fills it.
 	decoded := new(struct {
 		out Out
@@ -456,9 +464,9 @@ func decodeOutput[In, Out any](op *Operation[In, Out], body string) (*Out, error
 	})
 	out, r := &decoded.out, &decoded.r
 	r.Reset(body)
-	r.SetStyle(op.Binding.JSONStyle)
-	if !r.Empty() && op.Decode != nil {
-		op.Decode(r, out)
+	r.SetStyle(style)
+	if !r.Empty() && decode != nil {
+		decode(r, out)
 		if err := r.Err(); err != nil {
 			return nil, &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
 		}
@@ -468,7 +476,7 @@ func decodeOutput[In, Out any](op *Operation[In, Out], body string) (*Out, error
 
 // decodeCBOR reads the body of a successful rpcv2Cbor response. An empty
 // body is an output with no members, as it is for the official clients.
-func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (*Out, error) {
+func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (any, error) {
 	decoded := new(struct {
 		out Out
 		r   cborwire.Reader

@@ -12,6 +12,7 @@
 package transport
 
 import (
+	"reflect"
 	"sync"
 
 	"github.com/awssnap/awssnap/internal/apierror"
@@ -54,7 +55,8 @@ const (
 	LayoutSchema
 )
 
-// Operation declares one operation of a service.
+// Operation declares one operation of a service. It is declared once, as a
+// package variable, and must not be copied once used.
 type Operation[In, Out any] struct {
 	Service *Service
 	// Name is the operation name, e.g. "CopySnapshot".
@@ -93,6 +95,81 @@ type Operation[In, Out any] struct {
 	Protocols *protocol.Chooser
 	// Variants are the operation in the other protocols of Protocols.
 	Variants []*Operation[In, Out]
+
+	// erased is the operation in the form the pipeline runs, made once.
+	erasedOnce sync.Once
+	erased     *operation
+}
+
+// operation is an Operation with its input and output types erased: the
+// input is an any holding *In, the output an any holding *Out. The
+// pipeline runs this form, so it is compiled once, not in every service
+// package for its operations' types.
+type operation struct {
+	Service                                     *Service
+	Name, InputName                             string
+	Binding                                     *protocol.Binding
+	Idempotent, SensitiveInput, SensitiveOutput bool
+	Errors                                      apierror.Registry
+	// cbor is set for an rpcv2Cbor operation, whose errors cborErrors
+	// lists.
+	cbor       bool
+	cborErrors apierror.CBORRegistry
+	// The Operation's functions, or nil where it has none.
+	path     func(in any, req *protocol.Request)
+	encode   func(in any, req *protocol.Request)
+	validate func(in any, c *validate.Checker)
+	token    func(in any) **string
+	// clone returns a copy of the input.
+	clone func(in any) any
+	// decode reads the body of a successful response into a new output.
+	decode func(body string) (any, error)
+	// newOut returns a new, empty output.
+	newOut func() any
+	// inType and outType are *In and *Out.
+	inType, outType reflect.Type
+	protocols       *protocol.Chooser
+	variants        []*operation
+}
+
+// erase returns the erased form of o, made on first use.
+func (o *Operation[In, Out]) erase() *operation {
+	o.erasedOnce.Do(func() {
+		e := &operation{
+			Service: o.Service, Name: o.Name, InputName: o.InputName, Binding: o.Binding,
+			Idempotent: o.Idempotent, SensitiveInput: o.SensitiveInput, SensitiveOutput: o.SensitiveOutput,
+			Errors:    o.Errors,
+			clone:     func(in any) any { c := *in.(*In); return &c },
+			newOut:    func() any { return new(Out) },
+			inType:    reflect.TypeFor[*In](),
+			outType:   reflect.TypeFor[*Out](),
+			protocols: o.Protocols,
+		}
+		if o.Path != nil {
+			e.path = func(in any, req *protocol.Request) { o.Path(in.(*In), req) }
+		}
+		if o.Encode != nil {
+			e.encode = func(in any, req *protocol.Request) { o.Encode(in.(*In), req) }
+		}
+		if o.Validate != nil {
+			e.validate = func(in any, c *validate.Checker) { o.Validate(in.(*In), c) }
+		}
+		if o.Token != nil {
+			e.token = func(in any) **string { return o.Token(in.(*In)) }
+		}
+		if o.CBOR != nil {
+			e.cbor, e.cborErrors = true, o.CBOR.Errors
+			e.decode = func(body string) (any, error) { return decodeCBOR(o.CBOR, body) }
+		} else {
+			style := o.Binding.JSONStyle
+			e.decode = func(body string) (any, error) { return decodeJSON(o.Decode, style, body) }
+		}
+		for _, variant := range o.Variants {
+			e.variants = append(e.variants, variant.erase())
+		}
+		o.erased = e
+	})
+	return o.erased
 }
 
 // CBORCodec reads the bodies of an rpcv2Cbor operation.
@@ -105,22 +182,22 @@ type CBORCodec[Out any] struct {
 
 // choose returns the variant of op that the call's Options.Protocol
 // selects.
-func choose[In, Out any](cfg *Config, op *Operation[In, Out]) (*Operation[In, Out], error) {
+func choose(cfg *Config, op *operation) (*operation, error) {
 	if cfg.Protocol == nil {
 		return op, nil
 	}
-	if op.Protocols == nil {
+	if op.protocols == nil {
 		single := protocol.Chooser{Bindings: []*protocol.Binding{op.Binding}}
 		if _, err := single.Choose(cfg.Protocol); err != nil {
 			return nil, err
 		}
 		return op, nil
 	}
-	binding, err := op.Protocols.Choose(cfg.Protocol)
+	binding, err := op.protocols.Choose(cfg.Protocol)
 	if err != nil {
 		return nil, err
 	}
-	for _, variant := range op.Variants {
+	for _, variant := range op.variants {
 		if variant.Binding == binding {
 			return variant, nil
 		}

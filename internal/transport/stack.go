@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -66,7 +67,7 @@ type stackCall struct {
 // as the official clients lay it out, so that middleware written for them
 // finds the steps, IDs, context values, request and response types it
 // expects. Its errors are already *smithy.OperationError values.
-func invokeStack[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out], params *In) (*Out, middleware.Metadata, error) {
+func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (any, middleware.Metadata, error) {
 	var metadata middleware.Metadata
 	cfg = withFallbacks(cfg)
 	chosen, err := choose(cfg, op)
@@ -74,7 +75,7 @@ func invokeStack[In, Out any](ctx context.Context, cfg *Config, op *Operation[In
 		return nil, metadata, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: err}
 	}
 	op = chosen
-	mw := &callMiddlewares[In, Out]{call: stackCall{cfg: cfg, service: op.Service}}
+	mw := &callMiddlewares{call: stackCall{cfg: cfg, service: op.Service}}
 	sc := &mw.call
 	if !cfg.DisableClockSkewCorrection {
 		sc.skew.Store(int64(cfg.State.Skew()))
@@ -138,11 +139,11 @@ func invokeStack[In, Out any](ctx context.Context, cfg *Config, op *Operation[In
 		o.Meter = mp.Meter(scopeName)
 	})
 	result, metadata, err := middleware.DecorateHandler(handler, stack).Handle(ctx, params)
-	var out *Out
 	if err == nil {
-		var ok bool
-		if out, ok = result.(*Out); !ok || out == nil {
-			err = fmt.Errorf("the middleware stack returned a result of type %T, not %T", result, out)
+		if reflect.TypeOf(result) != op.outType {
+			err = fmt.Errorf("the middleware stack returned a result of type %T, not %v", result, op.outType)
+		} else if reflect.ValueOf(result).IsNil() {
+			err = fmt.Errorf("the middleware stack returned a nil %v", op.outType)
 		}
 	}
 	if err != nil {
@@ -162,22 +163,22 @@ func invokeStack[In, Out any](ctx context.Context, cfg *Config, op *Operation[In
 		return nil, metadata, err
 	}
 	span.SetStatus(tracing.SpanStatusOK)
-	return out, metadata, nil
+	return result, metadata, nil
 }
 
 // callMiddlewares are the middleware of one call's stack that hold state
 // (the call, the configuration, the operation), allocated together.
-type callMiddlewares[In, Out any] struct {
+type callMiddlewares struct {
 	call             stackCall
 	common           commonMiddlewares
-	serializer       operationSerializer[In, Out]
-	deserializer     operationDeserializer[In, Out]
+	serializer       operationSerializer
+	deserializer     operationDeserializer
 	timing           awsmiddleware.RecordResponseTiming
 	credentialSource setCredentialSource
-	token            idempotencyTokenAutoFill[In, Out]
-	validation       inputValidation[In, Out]
+	token            idempotencyTokenAutoFill
+	validation       inputValidation
 	serviceMetadata  awsmiddleware.RegisterServiceMetadata
-	logger           requestResponseLogger[In, Out]
+	logger           requestResponseLogger
 	https            disableHTTPS
 }
 
@@ -281,17 +282,17 @@ func addCommonMiddlewares(stack *middleware.Stack, sc *stackCall, m *commonMiddl
 
 // addOperationMiddlewares adds what the official clients add for one
 // operation, in their order; m holds the ones of this call.
-func addOperationMiddlewares[In, Out any](stack *middleware.Stack, m *callMiddlewares[In, Out], op *Operation[In, Out]) error {
+func addOperationMiddlewares(stack *middleware.Stack, m *callMiddlewares, op *operation) error {
 	sc := &m.call
 	cfg := sc.cfg
 	classic := op.Service.Layout == LayoutClassic
 	steps := []func() error{
 		func() error {
-			m.serializer = operationSerializer[In, Out]{call: sc, op: op}
+			m.serializer = operationSerializer{call: sc, op: op}
 			return stack.Serialize.Add(&m.serializer, middleware.After)
 		},
 		func() error {
-			m.deserializer = operationDeserializer[In, Out]{call: sc, op: op}
+			m.deserializer = operationDeserializer{call: sc, op: op}
 			return stack.Deserialize.Add(&m.deserializer, middleware.After)
 		},
 		func() error {
@@ -343,17 +344,17 @@ func addOperationMiddlewares[In, Out any](stack *middleware.Stack, m *callMiddle
 			return stack.Build.Insert(&m.credentialSource, "UserAgent", middleware.Before)
 		},
 		func() error {
-			if op.Token == nil {
+			if op.token == nil {
 				return nil
 			}
-			m.token = idempotencyTokenAutoFill[In, Out]{cfg: cfg, op: op}
+			m.token = idempotencyTokenAutoFill{cfg: cfg, op: op}
 			return stack.Initialize.Add(&m.token, middleware.Before)
 		},
 		func() error {
-			if op.Validate == nil || cfg.Validation == validate.Off {
+			if op.validate == nil || cfg.Validation == validate.Off {
 				return nil
 			}
-			m.validation = inputValidation[In, Out]{op: op, mode: cfg.Validation}
+			m.validation = inputValidation{op: op, mode: cfg.Validation}
 			return stack.Initialize.Add(&m.validation, middleware.After)
 		},
 		func() error {
@@ -372,7 +373,7 @@ func addOperationMiddlewares[In, Out any](stack *middleware.Stack, m *callMiddle
 			return stack.Deserialize.Insert(&awshttp.ResponseErrorWrapper{}, "RequestIDRetriever", middleware.Before)
 		},
 		func() error {
-			m.logger = requestResponseLogger[In, Out]{call: sc, op: op}
+			m.logger = requestResponseLogger{call: sc, op: op}
 			return stack.Deserialize.Add(&m.logger, middleware.After)
 		},
 		func() error {
@@ -481,42 +482,40 @@ func (*resolveEndpointV1) HandleSerialize(ctx context.Context, in middleware.Ser
 
 // idempotencyTokenAutoFill fills a nil idempotency token, on a copy of the
 // caller's input.
-type idempotencyTokenAutoFill[In, Out any] struct {
+type idempotencyTokenAutoFill struct {
 	cfg *Config
-	op  *Operation[In, Out]
+	op  *operation
 }
 
-func (*idempotencyTokenAutoFill[In, Out]) ID() string { return "OperationIdempotencyTokenAutoFill" }
+func (*idempotencyTokenAutoFill) ID() string { return "OperationIdempotencyTokenAutoFill" }
 
-func (m *idempotencyTokenAutoFill[In, Out]) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+func (m *idempotencyTokenAutoFill) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	out middleware.InitializeOutput, metadata middleware.Metadata, err error,
 ) {
-	params, ok := in.Parameters.(*In)
-	if !ok {
-		return out, metadata, fmt.Errorf("expected middleware input to be of type %T", params)
+	if reflect.TypeOf(in.Parameters) != m.op.inType {
+		return out, metadata, fmt.Errorf("expected middleware input to be of type %v", m.op.inType)
 	}
-	if in.Parameters, err = fillToken(m.cfg, m.op, params); err != nil {
+	if in.Parameters, err = fillToken(m.cfg, m.op, in.Parameters); err != nil {
 		return out, metadata, err
 	}
 	return next.HandleInitialize(ctx, in)
 }
 
 // inputValidation checks the input against the model's constraints.
-type inputValidation[In, Out any] struct {
-	op   *Operation[In, Out]
+type inputValidation struct {
+	op   *operation
 	mode validate.Mode
 }
 
-func (*inputValidation[In, Out]) ID() string { return "OperationInputValidation" }
+func (*inputValidation) ID() string { return "OperationInputValidation" }
 
-func (m *inputValidation[In, Out]) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+func (m *inputValidation) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	out middleware.InitializeOutput, metadata middleware.Metadata, err error,
 ) {
-	params, ok := in.Parameters.(*In)
-	if !ok {
+	if reflect.TypeOf(in.Parameters) != m.op.inType {
 		return out, metadata, fmt.Errorf("unknown input parameters type %T", in.Parameters)
 	}
-	if err := check(m.op, params, m.mode); err != nil {
+	if err := check(m.op, in.Parameters, m.mode); err != nil {
 		return out, metadata, err
 	}
 	return next.HandleInitialize(ctx, in)
@@ -524,14 +523,14 @@ func (m *inputValidation[In, Out]) HandleInitialize(ctx context.Context, in midd
 
 // operationSerializer writes the operation's request into the stack's
 // *smithyhttp.Request.
-type operationSerializer[In, Out any] struct {
+type operationSerializer struct {
 	call *stackCall
-	op   *Operation[In, Out]
+	op   *operation
 }
 
-func (*operationSerializer[In, Out]) ID() string { return "OperationSerializer" }
+func (*operationSerializer) ID() string { return "OperationSerializer" }
 
-func (m *operationSerializer[In, Out]) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
+func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
 	out middleware.SerializeOutput, metadata middleware.Metadata, err error,
 ) {
 	_, span := tracing.StartSpan(ctx, "OperationSerializer")
@@ -542,9 +541,9 @@ func (m *operationSerializer[In, Out]) HandleSerialize(ctx context.Context, in m
 	if !ok {
 		return out, metadata, &smithy.SerializationError{Err: fmt.Errorf("unknown transport type %T", in.Request)}
 	}
-	params, ok := in.Parameters.(*In)
-	if !ok {
-		return out, metadata, &smithy.SerializationError{Err: fmt.Errorf("unknown input parameters type %T", in.Parameters)}
+	params := in.Parameters
+	if reflect.TypeOf(params) != m.op.inType {
+		return out, metadata, &smithy.SerializationError{Err: fmt.Errorf("unknown input parameters type %T", params)}
 	}
 	req, err := encodeRequest(m.op, params)
 	if err != nil {
@@ -580,14 +579,14 @@ func (m *operationSerializer[In, Out]) HandleSerialize(ctx context.Context, in m
 
 // operationDeserializer reads the *smithyhttp.Response into the
 // operation's output or typed error.
-type operationDeserializer[In, Out any] struct {
+type operationDeserializer struct {
 	call *stackCall
-	op   *Operation[In, Out]
+	op   *operation
 }
 
-func (*operationDeserializer[In, Out]) ID() string { return "OperationDeserializer" }
+func (*operationDeserializer) ID() string { return "OperationDeserializer" }
 
-func (m *operationDeserializer[In, Out]) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
 	out middleware.DeserializeOutput, metadata middleware.Metadata, err error,
 ) {
 	out, metadata, err = next.HandleDeserialize(ctx, in)
@@ -618,11 +617,11 @@ func (m *operationDeserializer[In, Out]) HandleDeserialize(ctx context.Context, 
 		if m.op.Service.Layout == LayoutSchema {
 			// The schema-driven deserializers hand back their (empty)
 			// output with the error, which interceptors then see.
-			out.Result = new(Out)
+			out.Result = m.op.newOut()
 		}
 		return out, metadata, apiErrorOf(m.op, response.Header, body)
 	}
-	output, err := decodeOutput(m.op, body)
+	output, err := m.op.decode(body)
 	if err != nil {
 		return out, metadata, err
 	}
@@ -876,14 +875,14 @@ func (m *spanRetryLoop) HandleFinalize(ctx context.Context, in middleware.Finali
 
 // requestResponseLogger logs what the client's log mode asks for, with
 // secrets withheld, as the direct path does.
-type requestResponseLogger[In, Out any] struct {
+type requestResponseLogger struct {
 	call *stackCall
-	op   *Operation[In, Out]
+	op   *operation
 }
 
-func (*requestResponseLogger[In, Out]) ID() string { return "RequestResponseLogger" }
+func (*requestResponseLogger) ID() string { return "RequestResponseLogger" }
 
-func (m *requestResponseLogger[In, Out]) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
 	out middleware.DeserializeOutput, metadata middleware.Metadata, err error,
 ) {
 	mode := m.call.cfg.LogMode

@@ -42,30 +42,35 @@ type testOut struct {
 
 var testService = &Service{ID: "Test Service", SigningName: "testsvc"}
 
-var testOp = &Operation[testIn, testOut]{
-	Service: testService,
-	Name:    "DoThing",
-	Binding: protocol.NewAWSJSON(protocol.AWSJSON11, "TestService.DoThing"),
-	Encode: func(in *testIn, req *protocol.Request) {
-		req.Body.BeginObject()
-		req.Body.StringMember("Name", in.Name)
-		req.Body.StringMember("Token", in.Token)
-		req.Body.EndObject()
-	},
-	Decode: func(r *jsonwire.Reader, out *testOut) {
-		for it := r.Object(); r.More(&it); {
-			if r.Key() == "Value" {
-				out.Value = r.StringPtr()
-			} else {
-				r.Skip()
+var testOp = newTestOp(testService)
+
+// newTestOp declares the test operation in service.
+func newTestOp(service *Service) *Operation[testIn, testOut] {
+	return &Operation[testIn, testOut]{
+		Service: service,
+		Name:    "DoThing",
+		Binding: protocol.NewAWSJSON(protocol.AWSJSON11, "TestService.DoThing"),
+		Encode: func(in *testIn, req *protocol.Request) {
+			req.Body.BeginObject()
+			req.Body.StringMember("Name", in.Name)
+			req.Body.StringMember("Token", in.Token)
+			req.Body.EndObject()
+		},
+		Decode: func(r *jsonwire.Reader, out *testOut) {
+			for it := r.Object(); r.More(&it); {
+				if r.Key() == "Value" {
+					out.Value = r.StringPtr()
+				} else {
+					r.Skip()
+				}
 			}
-		}
-	},
-	Validate: func(in *testIn, c *validate.Checker) {
-		c.Required("Name", in.Name != nil)
-	},
-	InputName: "DoThingInput",
-	Token:     func(in *testIn) **string { return &in.Token },
+		},
+		Validate: func(in *testIn, c *validate.Checker) {
+			c.Required("Name", in.Name != nil)
+		},
+		InputName: "DoThingInput",
+		Token:     func(in *testIn) **string { return &in.Token },
+	}
 }
 
 // fixedEndpoint resolves every call to one URL.
@@ -185,9 +190,8 @@ func TestStackLayout(t *testing.T) {
 			got = stackIDs(s)
 			return stop
 		}}
-		op := *testOp
-		op.Service = &Service{ID: testService.ID, SigningName: testService.SigningName, Layout: layout}
-		_, _, err := Invoke(context.Background(), cfg, &op, &testIn{Name: aws.String("n")})
+		op := newTestOp(&Service{ID: testService.ID, SigningName: testService.SigningName, Layout: layout})
+		_, _, err := Invoke(context.Background(), cfg, op, &testIn{Name: aws.String("n")})
 		if !errors.Is(err, stop) {
 			t.Fatalf("err = %v", err)
 		}
@@ -291,7 +295,7 @@ func checkMetadata(t *testing.T, metadata middleware.Metadata, requestID string,
 // is an error, not a panic.
 func TestStackShortCircuit(t *testing.T) {
 	for _, step := range []string{"Finalize", "Deserialize"} {
-		for _, result := range []any{&testOut{Value: aws.String("canned")}, "wrong"} {
+		for _, result := range []any{&testOut{Value: aws.String("canned")}, "wrong", (*testOut)(nil)} {
 			cfg, srv := newTestConfig(t, ok(`{}`))
 			cfg.APIOptions = []func(*middleware.Stack) error{func(s *middleware.Stack) error {
 				if step == "Finalize" {
@@ -306,16 +310,63 @@ func TestStackShortCircuit(t *testing.T) {
 					}), middleware.Before)
 			}}
 			out, _, err := Invoke(context.Background(), cfg, testOp, &testIn{Name: aws.String("n")})
-			if _, canned := result.(*testOut); canned {
+			if canned, _ := result.(*testOut); canned != nil {
 				if err != nil || out.Value == nil || *out.Value != "canned" {
 					t.Errorf("%s: %v %v", step, out, err)
 				}
-			} else if err == nil || !strings.Contains(err.Error(), "string") {
-				t.Errorf("%s wrong type: %v", step, err)
+			} else if want := wrongResult(result); err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s %#v: %v, want an error with %q", step, result, err, want)
 			}
 			if len(srv.requests) != 0 {
 				t.Errorf("%s: %d requests sent", step, len(srv.requests))
 			}
+		}
+	}
+}
+
+// wrongResult is the error a call gives when the stack's result is the
+// wrong one.
+func wrongResult(result any) string {
+	if _, ok := result.(*testOut); ok {
+		return "the middleware stack returned a nil *transport.testOut"
+	}
+	return fmt.Sprintf("the middleware stack returned a result of type %T, not *transport.testOut", result)
+}
+
+// TestStackWrongParameters replaces the input with a value of another
+// type before the operation's middleware read it, and checks that the
+// first of them to read it refuses it and nothing is sent.
+func TestStackWrongParameters(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		token, checks bool
+		want          string
+	}{
+		{"token", true, true, "expected middleware input to be of type *transport.testIn"},
+		{"validation", false, true, "unknown input parameters type string"},
+		{"serializer", false, false, "serialization failed: unknown input parameters type string"},
+	} {
+		op := newTestOp(testService)
+		if !tc.token {
+			op.Token = nil
+		}
+		if !tc.checks {
+			op.Validate = nil
+		}
+		cfg, srv := newTestConfig(t, ok(`{}`))
+		cfg.APIOptions = []func(*middleware.Stack) error{func(s *middleware.Stack) error {
+			return s.Initialize.Add(middleware.InitializeMiddlewareFunc("swap",
+				func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+					in.Parameters = "wrong"
+					return next.HandleInitialize(ctx, in)
+				}), middleware.Before)
+		}}
+		_, _, err := Invoke(context.Background(), cfg, op, &testIn{Name: aws.String("n")})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an error with %q", tc.name, err, tc.want)
+		}
+		if len(srv.requests) != 0 {
+			t.Errorf("%s: %d requests sent", tc.name, len(srv.requests))
 		}
 	}
 }
