@@ -108,3 +108,42 @@ func TestNeutral(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", g, w)
 	}
 }
+
+// TestPaired runs a variant with three times the other's work against it
+// and checks that each ran b.N times and that their ratio shows which is
+// slower, by a factor far from 1 either way.
+func TestPaired(t *testing.T) {
+	spin := func(n int) func() error {
+		return func() error {
+			x := 0
+			for i := range n * 2000 {
+				x += i ^ x>>3
+			}
+			sink = x
+			return nil
+		}
+	}
+	var calls [2]int
+	var n int
+	result := testing.Benchmark(func(b *testing.B) {
+		calls = [2]int{}
+		n = b.N
+		slow, fast := spin(3), spin(1)
+		Paired(b,
+			Variant{Name: "slow", Call: func() error { calls[0]++; return slow() }},
+			Variant{Name: "fast", Call: func() error { calls[1]++; return fast() }})
+	})
+	if calls[0] != n || calls[1] != n {
+		t.Errorf("calls %v, want %d each", calls, n)
+	}
+	ratio := result.Extra["slow/fast"]
+	if ratio < 1.5 || ratio > 6 {
+		t.Errorf("slow/fast = %.2f, want about 3", ratio)
+	}
+	if result.Extra["slow-ns/op"] <= result.Extra["fast-ns/op"] {
+		t.Errorf("slow %.0f ns/op, fast %.0f", result.Extra["slow-ns/op"], result.Extra["fast-ns/op"])
+	}
+}
+
+// sink keeps the spinning of TestPaired from being optimised away.
+var sink int

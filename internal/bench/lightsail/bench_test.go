@@ -241,3 +241,27 @@ func peakLive(ctx context.Context, tb testing.TB, walk pager) uint64 {
 	}
 	return peak
 }
+
+// BenchmarkPaired runs the comparisons the targets are stated in with both
+// sides alternating within one benchmark (kit.Paired), so that their ratio
+// holds still on a machine whose speed does not: a full call over loopback
+// against the signed net/http floor, and the client side alone against the
+// official client.
+func BenchmarkPaired(b *testing.B) {
+	b.Run("cmp=fullcall", func(b *testing.B) { kit.PairFullCall(b, callResponse(), oursCall, newFloor) })
+	b.Run("cmp=clientside", func(b *testing.B) { kit.PairClientSide(b, callResponse(), oursCall, officialCall) })
+}
+
+// oursCall returns our client's call of the benchmarks, through client to
+// url ("" for the default endpoint).
+func oursCall(client kit.Doer, url string) kit.Call {
+	c, in := newOurs(client, url), &ours.GetExportSnapshotRecordsInput{}
+	return func(ctx context.Context) error { _, err := c.GetExportSnapshotRecords(ctx, in); return err }
+}
+
+// officialCall returns the official client's call of the benchmarks,
+// through client.
+func officialCall(client kit.Doer) kit.Call {
+	c, in := newOfficial(client, ""), &official.GetExportSnapshotRecordsInput{}
+	return func(ctx context.Context) error { _, err := c.GetExportSnapshotRecords(ctx, in); return err }
+}

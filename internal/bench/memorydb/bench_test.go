@@ -102,3 +102,33 @@ func BenchmarkClientSide(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPaired runs the comparisons the targets are stated in with both
+// sides alternating within one benchmark (kit.Paired), so that their ratio
+// holds still on a machine whose speed does not: a full call over loopback
+// against the signed net/http floor, and the client side alone against the
+// official client in each protocol (named as in BenchmarkFullCall).
+func BenchmarkPaired(b *testing.B) {
+	b.Run("cmp=fullcall", func(b *testing.B) {
+		kit.PairFullCall(b, fullResponse(), func(client kit.Doer, url string) kit.Call {
+			return oursCall(client, url, jsonProtocol)
+		}, newFloor)
+	})
+	for _, p := range protocols {
+		b.Run("cmp=clientside"+p.benchSuffix, func(b *testing.B) {
+			kit.PairClientSide(b, p.full,
+				func(client kit.Doer, url string) kit.Call { return oursCall(client, url, p) },
+				func(client kit.Doer) kit.Call {
+					c, in := newOfficial(client, "", p.official), officialInput()
+					return func(ctx context.Context) error { _, err := c.CopySnapshot(ctx, in); return err }
+				})
+		})
+	}
+}
+
+// oursCall returns our client's call of the benchmarks in protocol p,
+// through client to url ("" for the default endpoint).
+func oursCall(client kit.Doer, url string, p wireProtocol) kit.Call {
+	c, in := newOurs(client, url, p.ours), oursInput()
+	return func(ctx context.Context) error { _, err := c.CopySnapshot(ctx, in); return err }
+}

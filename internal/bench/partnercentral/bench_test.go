@@ -63,11 +63,7 @@ func BenchmarkFullCall(b *testing.B) {
 			}
 		}
 	})
-	floor, err := kit.NewFloor(client, srv.URL+"/", kit.Header("Content-Type", contentType, "X-Amz-Target", target),
-		[]byte(requestBody), signingName, testutil.Credentials)
-	if err != nil {
-		b.Fatal(err)
-	}
+	floor := newFloor(b, client, srv.URL)
 	b.Run("impl=nethttp", func(b *testing.B) {
 		b.ReportAllocs()
 		defer kit.ReportCPU(b)()
@@ -123,4 +119,28 @@ func TestFloorBody(t *testing.T) {
 	if r.Method != http.MethodPost {
 		t.Errorf("method %s", r.Method)
 	}
+}
+
+// BenchmarkPaired runs the comparisons the targets are stated in with both
+// sides alternating within one benchmark (kit.Paired), so that their ratio
+// holds still on a machine whose speed does not: a full call over loopback
+// against the signed net/http floor.
+func BenchmarkPaired(b *testing.B) {
+	b.Run("cmp=fullcall", func(b *testing.B) {
+		kit.PairFullCall(b, fullResponse(), func(client kit.Doer, url string) kit.Call {
+			c, in := newOurs(client, url), input()
+			return func(ctx context.Context) error { _, err := c.CreateResourceSnapshot(ctx, in); return err }
+		}, newFloor)
+	})
+}
+
+// newFloor returns the net/http floors of the call to the server at url.
+func newFloor(tb testing.TB, client *http.Client, url string) *kit.Floor {
+	tb.Helper()
+	floor, err := kit.NewFloor(client, url+"/", kit.Header("Content-Type", contentType, "X-Amz-Target", target),
+		[]byte(requestBody), signingName, testutil.Credentials)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return floor
 }

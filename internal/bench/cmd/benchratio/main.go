@@ -48,6 +48,19 @@ var rules = []rule{
 	{"body: many unknown members: ours / official", "BodyShape/shape=unknown-members/impl=ours", "BodyShape/shape=unknown-members/impl=official", 1.0, 0},
 }
 
+// pairedRule is a ratio a target is stated in, as a benchmark of
+// kit.Paired reports it: the samples of unit, one per run.
+type pairedRule struct {
+	title, bench, unit string
+	target             float64
+}
+
+var pairedRules = []pairedRule{
+	{"paired, full call: ours / net/http+signer", "Paired/cmp=fullcall", "ours/floor", 1.0},
+	{"paired, client side: ours / official", "Paired/cmp=clientside", "ours/official", 0.15},
+	{"paired, client side, rpcv2Cbor: ours / official", "Paired/cmp=clientside-cbor", "ours/official", 0.15},
+}
+
 // stats are the samples of one benchmark, by unit.
 type stats map[string][]float64
 
@@ -92,6 +105,19 @@ func main() {
 				}
 			}
 			fmt.Printf("| %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %s |\n", pkg, ru.title, t, c, a, b, target, met)
+		}
+		for _, ru := range pairedRules {
+			samples := results[pkg][ru.bench][ru.unit]
+			if len(samples) == 0 {
+				continue
+			}
+			m := median(samples)
+			met := "wall NO"
+			if m <= ru.target {
+				met = "wall yes"
+			}
+			fmt.Printf("| %s | %s | %.3f (%.3f–%.3f) | — | — | — | ≤ %.2f, — | %s |\n",
+				pkg, ru.title, m, slices.Min(samples), slices.Max(samples), ru.target, met)
 		}
 	}
 }
