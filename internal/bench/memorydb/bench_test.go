@@ -4,7 +4,11 @@ import (
 	"context"
 	"testing"
 
+	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
 	"github.com/awssnap/awssnap/internal/bench/kit"
+	ours "github.com/awssnap/awssnap/memorydb"
 )
 
 // BenchmarkFullCall is one CopySnapshot call over loopback to a server
@@ -106,8 +110,10 @@ func BenchmarkClientSide(b *testing.B) {
 // BenchmarkPaired runs the comparisons the targets are stated in with both
 // sides alternating within one benchmark (kit.Paired), so that their ratio
 // holds still on a machine whose speed does not: a full call over loopback
-// against the signed net/http floor, and the client side alone against the
-// official client in each protocol (named as in BenchmarkFullCall).
+// against the signed net/http floor, the client side alone against the
+// official client in each protocol (named as in BenchmarkFullCall), and
+// the client side with one APIOptions middleware against the official
+// client with the same.
 func BenchmarkPaired(b *testing.B) {
 	b.Run("cmp=fullcall", func(b *testing.B) {
 		kit.PairFullCall(b, fullResponse(), func(client kit.Doer, url string) kit.Call {
@@ -124,6 +130,19 @@ func BenchmarkPaired(b *testing.B) {
 				})
 		})
 	}
+	// One APIOptions middleware, as in BenchmarkClientSideOneMiddleware.
+	header := smithyhttp.AddHeaderValue("X-Trace", "1")
+	b.Run("cmp=middleware", func(b *testing.B) {
+		kit.PairClientSide(b, jsonProtocol.full,
+			func(client kit.Doer, url string) kit.Call {
+				c, in := newOurs(client, url, jsonProtocol.ours, ours.WithAPIOptions(header)), oursInput()
+				return func(ctx context.Context) error { _, err := c.CopySnapshot(ctx, in); return err }
+			},
+			func(client kit.Doer) kit.Call {
+				c, in := newOfficial(client, "", jsonProtocol.official, official.WithAPIOptions(header)), officialInput()
+				return func(ctx context.Context) error { _, err := c.CopySnapshot(ctx, in); return err }
+			})
+	})
 }
 
 // oursCall returns our client's call of the benchmarks in protocol p,

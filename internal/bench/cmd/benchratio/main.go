@@ -59,6 +59,7 @@ var pairedRules = []pairedRule{
 	{"paired, full call: ours / net/http+signer", "Paired/cmp=fullcall", "ours/floor", 1.0},
 	{"paired, client side: ours / official", "Paired/cmp=clientside", "ours/official", 0.15},
 	{"paired, client side, rpcv2Cbor: ours / official", "Paired/cmp=clientside-cbor", "ours/official", 0.15},
+	{"paired, one APIOptions middleware: ours / official", "Paired/cmp=middleware", "ours/official", 0.6},
 }
 
 // stats are the samples of one benchmark, by unit.
