@@ -970,12 +970,24 @@ func digitsAt(data string, p int) int {
 // its array.
 const growAfter = 64
 
+// firstRoom is how many elements Room makes room for at a list's first:
+// the lists of a response are mostly short, and a list grown by append
+// from none takes three arrays to hold three elements.
+const firstRoom = 4
+
 // Room returns list with room for the element More has just advanced to.
-// Once a list is long, it makes room for every element left in the array
-// at once (counting them costs one scan of the rest), so a long array is
-// not copied again and again as its list doubles.
+// At the first element it makes room for firstRoom. Once a list is long,
+// it makes room for every element left in the array at once (counting
+// them costs one scan of the rest), so a long array is not copied again
+// and again as its list doubles.
 func Room[T any](r *Reader, it *Iter, list []T) []T {
-	if len(list) < cap(list) || len(list) < growAfter || it.object {
+	if len(list) < cap(list) {
+		return list
+	}
+	if cap(list) == 0 {
+		return make([]T, 0, firstRoom)
+	}
+	if len(list) < growAfter || it.object {
 		return list
 	}
 	if n := r.CountElements(*it); n > 0 {

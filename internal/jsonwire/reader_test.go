@@ -434,12 +434,12 @@ func TestStyles(t *testing.T) {
 
 func ptrTo[T any](v T) *T { return &v }
 
-// TestRoom checks that a list built with Room holds every element, and
-// that a long list is sized once for the rest of its array (to the
-// allocator's size class).
+// TestRoom checks that a list built with Room holds every element, that a
+// short list is made once, and that a long list is sized once for the rest
+// of its array (to the allocator's size class).
 func TestRoom(t *testing.T) {
 	t.Parallel()
-	for _, n := range []int{0, 1, growAfter, growAfter + 1, 1000} {
+	for _, n := range []int{0, 1, firstRoom - 1, firstRoom, growAfter, growAfter + 1, 1000} {
 		items := make([]string, n)
 		for i := range items {
 			items[i] = `{"a":[1,{"b":null}],"c":"]"}`
@@ -461,7 +461,10 @@ func TestRoom(t *testing.T) {
 		if r.Err() != nil || len(list) != n {
 			t.Fatalf("%d elements: got %d, %v", n, len(list), r.Err())
 		}
-		if n > growAfter && (grown != 1 || cap(list) > n+n/16+64) {
+		if n > 0 && n <= firstRoom && (grown != 1 || cap(list) != firstRoom) {
+			t.Errorf("%d elements: grown %d times by Room, cap %d", n, grown, cap(list))
+		}
+		if n > growAfter && (grown != 2 || cap(list) > n+n/16+64) {
 			t.Errorf("%d elements: grown %d times by Room, cap %d", n, grown, cap(list))
 		}
 	}
