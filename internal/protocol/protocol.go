@@ -7,6 +7,7 @@ package protocol
 import (
 	"errors"
 	"net/url"
+	"unsafe"
 
 	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/cborwire"
@@ -211,7 +212,9 @@ func (r *Request) Path() (path, rawPath string) {
 	if len(r.rawPath) == 0 {
 		return "/", "/"
 	}
-	rawPath = string(r.rawPath)
+	// The path's bytes are only ever appended to, never rewritten, so the
+	// string can share them.
+	rawPath = unsafe.String(unsafe.SliceData(r.rawPath), len(r.rawPath))
 	if !r.escaped {
 		return rawPath, rawPath
 	}
