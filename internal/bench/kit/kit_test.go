@@ -110,8 +110,9 @@ func TestNeutral(t *testing.T) {
 }
 
 // TestPaired runs a variant with three times the other's work against it
-// and checks that each ran b.N times and that their ratio shows which is
-// slower, by a factor far from 1 either way.
+// and checks that each ran at least b.N times, the faster more often, and
+// that their ratio shows which is slower, by a factor far from 1 either
+// way.
 func TestPaired(t *testing.T) {
 	spin := func(n int) func() error {
 		return func() error {
@@ -133,8 +134,8 @@ func TestPaired(t *testing.T) {
 			Variant{Name: "slow", Call: func() error { calls[0]++; return slow() }},
 			Variant{Name: "fast", Call: func() error { calls[1]++; return fast() }})
 	})
-	if calls[0] != n || calls[1] != n {
-		t.Errorf("calls %v, want %d each", calls, n)
+	if calls[0] < n || calls[1] <= calls[0] {
+		t.Errorf("calls %v, want at least %d, the second more", calls, n)
 	}
 	ratio := result.Extra["slow/fast"]
 	if ratio < 1.5 || ratio > 6 {

@@ -14,55 +14,56 @@ type Variant struct {
 	Call func() error
 }
 
-// pairedChunk is about how long one variant runs before the other takes
+// pairedTurn is about how long one variant runs before the other takes
 // over: short against the swings in the machine's speed (other load, CPU
 // steal), which last seconds, and long against what a switch costs the
 // variant that takes over, its code and data brought back into the
-// caches. With chunks of 1 ms, DataZone's client side measured about 8 %
-// slower against the official client's than with 5 ms or 20 ms.
-const pairedChunk = 10 * time.Millisecond
+// caches. Turns of 1 ms made DataZone's client side measure about 8 %
+// slower against the official client's than turns of 5 ms or more.
+const pairedTurn = 10 * time.Millisecond
 
-// Paired runs two variants of one call b.N times each, alternately in
-// chunks of about pairedChunk (which of them starts a pair of chunks
-// alternating too), and reports each one's wall time per call as
-// "<name>-ns/op" and the ratio of the first's time to the second's as
-// "<first>/<second>". Separate benchmarks of the two run seconds apart,
-// and on a machine whose speed changes over seconds their ratio moves with
-// it; here both see the same machine, so the ratio keeps still where the
-// times do not. The benchmark's own ns/op is the two calls together.
-// Allocations are those of both; each variant's own are in its separate
-// benchmark.
+// Paired runs two variants of one call in turns of about pairedTurn each
+// (which of them starts a pair of turns alternating too), until each has
+// made at least b.N calls, and reports each one's wall time per call as
+// "<name>-ns/op" and the ratio of the first's to the second's as
+// "<first>/<second>". A turn is a number of calls sized from the
+// variant's own time per call so far, so the faster variant makes more
+// calls. Separate benchmarks of the two run seconds apart, and on a
+// machine whose speed changes over seconds their ratio moves with it;
+// here both see the same machine, so the ratio keeps still where the
+// times do not. The benchmark's own ns/op and allocations are those of
+// both variants' calls over b.N, and mean nothing alone; each variant's
+// own allocations are in its separate benchmark.
 func Paired(b *testing.B, first, second Variant) {
 	variants := [2]Variant{first, second}
 	var spent [2]time.Duration
 	var done [2]int
-	chunk := 1
+	turn := [2]int{1, 1}
 	b.ResetTimer()
 	for round := 0; done[0] < b.N || done[1] < b.N; round++ {
 		for k := range 2 {
 			i := k ^ round&1
-			n := min(chunk, b.N-done[i])
 			start := time.Now()
-			for range n {
+			for range turn[i] {
 				if err := variants[i].Call(); err != nil {
 					b.Fatalf("%s: %v", variants[i].Name, err)
 				}
 			}
 			spent[i] += time.Since(start)
-			done[i] += n
+			done[i] += turn[i]
+			each := max(spent[i]/time.Duration(done[i]), 1)
+			turn[i] = max(1, int(pairedTurn/each))
 		}
-		// Size the chunks from the slower variant's time per call so far.
-		slowest := max(spent[0]/time.Duration(max(done[0], 1)), spent[1]/time.Duration(max(done[1], 1)), 1)
-		chunk = max(1, int(pairedChunk/slowest))
 	}
 	b.StopTimer()
 	for i, v := range variants {
-		b.ReportMetric(float64(spent[i].Nanoseconds())/float64(b.N), v.Name+"-ns/op")
+		b.ReportMetric(perCall(spent[i], done[i]), v.Name+"-ns/op")
 	}
-	if spent[1] > 0 {
-		b.ReportMetric(float64(spent[0])/float64(spent[1]), first.Name+"/"+second.Name)
-	}
+	b.ReportMetric(perCall(spent[0], done[0])/perCall(spent[1], done[1]), first.Name+"/"+second.Name)
 }
+
+// perCall is the time per call of n calls that took d.
+func perCall(d time.Duration, n int) float64 { return float64(d.Nanoseconds()) / float64(n) }
 
 // Doer is an HTTP client as the SDKs take one.
 type Doer interface {
