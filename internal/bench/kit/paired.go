@@ -88,6 +88,46 @@ func PairFullCall(b *testing.B, resp Response, ours func(client Doer, url string
 		Variant{Name: "floor", Call: func() error { _, err := f.Signed(ctx); return err }})
 }
 
+// PairFullCallSameHeaders is PairFullCall against a floor that also sends
+// the two headers our call sends beyond the floor's, as the official
+// clients do: User-Agent, with the SDK's name and version, and
+// amz-sdk-request, the attempt number (which is signed). Their values
+// are read from one call of ours.
+func PairFullCallSameHeaders(b *testing.B, resp Response, ours func(client Doer, url string) Call,
+	floor func(tb testing.TB, client *http.Client, url string) *Floor) {
+	ctx := context.Background()
+	seen := &headerRecorder{CannedClient: CannedClient{Response: resp}}
+	if err := ours(seen, "")(ctx); err != nil {
+		b.Fatal(err)
+	}
+	srv := ServeCanned(b, resp)
+	client := NewHTTPClient()
+	call, f := ours(client, srv.URL), floor(b, client, srv.URL)
+	f.Header = f.Header.Clone()
+	for _, name := range []string{"User-Agent", "Amz-Sdk-Request"} {
+		if seen.header.Get(name) == "" {
+			b.Fatalf("our request sent no %s", name)
+		}
+		f.Header.Set(name, seen.header.Get(name))
+	}
+	Paired(b,
+		Variant{Name: "ours", Call: func() error { return call(ctx) }},
+		Variant{Name: "floor", Call: func() error { _, err := f.Signed(ctx); return err }})
+}
+
+// headerRecorder is a CannedClient that keeps the headers of the last
+// request.
+type headerRecorder struct {
+	CannedClient
+	header http.Header
+}
+
+// Do records req's headers and answers it.
+func (h *headerRecorder) Do(req *http.Request) (*http.Response, error) {
+	h.header = req.Header.Clone()
+	return h.CannedClient.Do(req)
+}
+
 // PairClientSide compares our client's call against the official
 // client's, both answered at once with resp (see Paired and CannedClient).
 // ours is as for PairFullCall, given the URL "" (the default endpoint).

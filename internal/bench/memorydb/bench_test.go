@@ -110,16 +110,15 @@ func BenchmarkClientSide(b *testing.B) {
 // BenchmarkPaired runs the comparisons the targets are stated in with both
 // sides alternating within one benchmark (kit.Paired), so that their ratio
 // holds still on a machine whose speed does not: a full call over loopback
-// against the signed net/http floor, the client side alone against the
-// official client in each protocol (named as in BenchmarkFullCall), and
-// the client side with one APIOptions middleware against the official
-// client with the same.
+// against the signed net/http floor (and against that floor sending the
+// two headers the official clients send too), the client side alone
+// against the official client in each protocol (named as in
+// BenchmarkFullCall), and the client side with one APIOptions middleware
+// against the official client with the same.
 func BenchmarkPaired(b *testing.B) {
-	b.Run("cmp=fullcall", func(b *testing.B) {
-		kit.PairFullCall(b, fullResponse(), func(client kit.Doer, url string) kit.Call {
-			return oursCall(client, url, jsonProtocol)
-		}, newFloor)
-	})
+	oursJSON := func(client kit.Doer, url string) kit.Call { return oursCall(client, url, jsonProtocol) }
+	b.Run("cmp=fullcall", func(b *testing.B) { kit.PairFullCall(b, fullResponse(), oursJSON, newFloor) })
+	b.Run("cmp=fullcall-headers", func(b *testing.B) { kit.PairFullCallSameHeaders(b, fullResponse(), oursJSON, newFloor) })
 	for _, p := range protocols {
 		b.Run("cmp=clientside"+p.benchSuffix, func(b *testing.B) {
 			kit.PairClientSide(b, p.full,
