@@ -73,6 +73,19 @@ type Doer interface {
 // Call makes one call of the operation compared, with its input.
 type Call func(context.Context) error
 
+// PairOperation runs the paired comparisons of one operation as
+// sub-benchmarks: cmp=fullcall (PairFullCall), cmp=fullcall-headers
+// (PairFullCallSameHeaders) and, unless official is nil, cmp=clientside
+// (PairClientSide), all answered with resp.
+func PairOperation(b *testing.B, resp Response, ours func(client Doer, url string) Call, official func(client Doer) Call,
+	floor func(tb testing.TB, client *http.Client, url string) *Floor) {
+	b.Run("cmp=fullcall", func(b *testing.B) { PairFullCall(b, resp, ours, floor) })
+	b.Run("cmp=fullcall-headers", func(b *testing.B) { PairFullCallSameHeaders(b, resp, ours, floor) })
+	if official != nil {
+		b.Run("cmp=clientside", func(b *testing.B) { PairClientSide(b, resp, ours, official) })
+	}
+}
+
 // PairFullCall compares a full call of ours over loopback, to a server
 // answering with resp, against the signed net/http floor of the same call
 // (see Paired). ours makes our client's call through client to url, and

@@ -116,9 +116,11 @@ func BenchmarkClientSide(b *testing.B) {
 // BenchmarkFullCall), and the client side with one APIOptions middleware
 // against the official client with the same.
 func BenchmarkPaired(b *testing.B) {
-	oursJSON := func(client kit.Doer, url string) kit.Call { return oursCall(client, url, jsonProtocol) }
-	b.Run("cmp=fullcall", func(b *testing.B) { kit.PairFullCall(b, fullResponse(), oursJSON, newFloor) })
-	b.Run("cmp=fullcall-headers", func(b *testing.B) { kit.PairFullCallSameHeaders(b, fullResponse(), oursJSON, newFloor) })
+	// The full calls in awsJson1_1 (kit.PairOperation); the client side in
+	// each protocol below.
+	kit.PairOperation(b, fullResponse(), func(client kit.Doer, url string) kit.Call {
+		return oursCall(client, url, jsonProtocol)
+	}, nil, newFloor)
 	for _, p := range protocols {
 		b.Run("cmp=clientside"+p.benchSuffix, func(b *testing.B) {
 			kit.PairClientSide(b, p.full,

@@ -82,16 +82,10 @@ func BenchmarkClientSide(b *testing.B) {
 	})
 }
 
-// BenchmarkPaired runs the comparisons the targets are stated in with both
-// sides alternating within one benchmark (kit.Paired), so that their ratio
-// holds still on a machine whose speed does not: a full call over loopback
-// against the signed net/http floor, and against that floor sending the
-// two headers the official clients send too, and the client side alone
-// against the official client.
+// BenchmarkPaired runs the comparisons the targets are stated in, both
+// sides of each alternating within one benchmark (kit.PairOperation).
 func BenchmarkPaired(b *testing.B) {
-	b.Run("cmp=fullcall", func(b *testing.B) { kit.PairFullCall(b, fullResponse(), oursCall, newFloor) })
-	b.Run("cmp=fullcall-headers", func(b *testing.B) { kit.PairFullCallSameHeaders(b, fullResponse(), oursCall, newFloor) })
-	b.Run("cmp=clientside", func(b *testing.B) { kit.PairClientSide(b, fullResponse(), oursCall, officialCall) })
+	kit.PairOperation(b, fullResponse(), oursCall, officialCall, newFloor)
 }
 
 // oursCall returns our client's call of the benchmarks, through client to

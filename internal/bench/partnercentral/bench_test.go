@@ -121,18 +121,14 @@ func TestFloorBody(t *testing.T) {
 	}
 }
 
-// BenchmarkPaired runs the comparisons the targets are stated in with both
-// sides alternating within one benchmark (kit.Paired), so that their ratio
-// holds still on a machine whose speed does not: a full call over loopback
-// against the signed net/http floor, and against that floor sending the
-// two headers the official clients send too.
+// BenchmarkPaired runs the comparisons the targets are stated in, both
+// sides of each alternating within one benchmark (kit.PairOperation);
+// there is no official client to compare the client side with.
 func BenchmarkPaired(b *testing.B) {
-	ours := func(client kit.Doer, url string) kit.Call {
+	kit.PairOperation(b, fullResponse(), func(client kit.Doer, url string) kit.Call {
 		c, in := newOurs(client, url), input()
 		return func(ctx context.Context) error { _, err := c.CreateResourceSnapshot(ctx, in); return err }
-	}
-	b.Run("cmp=fullcall", func(b *testing.B) { kit.PairFullCall(b, fullResponse(), ours, newFloor) })
-	b.Run("cmp=fullcall-headers", func(b *testing.B) { kit.PairFullCallSameHeaders(b, fullResponse(), ours, newFloor) })
+	}, nil, newFloor)
 }
 
 // newFloor returns the net/http floors of the call to the server at url.
