@@ -81,8 +81,8 @@ func (r *Reader) Reset(data string) {
 //     skipped, so it keeps an earlier value; null as the whole document is
 //     an error; a string without escapes keeps its bytes, invalid UTF-8
 //     included; a timestamp may also be the string "Infinity" or
-//     "-Infinity" (where the official client panics on "NaN", the Reader
-//     reports an error).
+//     "-Infinity", in any case (where the official client panics on "NaN",
+//     the Reader reports an error).
 func (r *Reader) SetStyle(style Style) { r.style = style }
 
 // Err returns the first problem found, or nil.
@@ -585,19 +585,20 @@ func (r *Reader) Int32Ptr() *int32 {
 }
 
 // Float64 reads a number, or one of the strings "NaN", "Infinity" and
-// "-Infinity"; null gives 0.
+// "-Infinity" in any case, as the official clients read them; null gives 0.
 func (r *Reader) Float64() float64 {
 	if r.consumeNull() || r.err != nil {
 		return 0
 	}
 	if r.pos < len(r.data) && r.data[r.pos] == '"' {
 		start := r.pos
-		switch r.readString() {
-		case "NaN":
+		s := r.readString()
+		switch {
+		case strings.EqualFold(s, "NaN"):
 			return math.NaN()
-		case "Infinity":
+		case strings.EqualFold(s, "Infinity"):
 			return math.Inf(1)
-		case "-Infinity":
+		case strings.EqualFold(s, "-Infinity"):
 			return math.Inf(-1)
 		}
 		r.valueError(start, "expected a number, found a string")
@@ -641,12 +642,13 @@ func (r *Reader) EpochSeconds() time.Time {
 	}
 	if r.style == Schema && r.pos < len(r.data) && r.data[r.pos] == '"' {
 		start := r.pos
-		switch r.readString() {
-		case "Infinity":
+		s := r.readString()
+		switch {
+		case strings.EqualFold(s, "Infinity"):
 			return EpochSecondsTime(math.Inf(1))
-		case "-Infinity":
+		case strings.EqualFold(s, "-Infinity"):
 			return EpochSecondsTime(math.Inf(-1))
-		case "NaN":
+		case strings.EqualFold(s, "NaN"):
 			r.valueError(start, "NaN is not a timestamp")
 			return time.Time{}
 		}

@@ -170,6 +170,44 @@ func TestTypedReads(t *testing.T) {
 	}
 }
 
+// TestFloatNamedValues checks the strings a float may be written as,
+// matched in any case as the official clients match them.
+func TestFloatNamedValues(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		doc  string
+		want float64 // NaN: NaN
+		ok   bool
+	}{
+		{`"NaN"`, math.NaN(), true},
+		{`"nan"`, math.NaN(), true},
+		{`"Infinity"`, math.Inf(1), true},
+		{`"INFINITY"`, math.Inf(1), true},
+		{`"-Infinity"`, math.Inf(-1), true},
+		{`"-iNfInItY"`, math.Inf(-1), true},
+		{`"\u004EaN"`, math.NaN(), true},
+		{`"Inf"`, 0, false},
+		{`"+Infinity"`, 0, false},
+		{`" NaN"`, 0, false},
+		{`"1.5"`, 0, false},
+	}
+	for _, c := range cases {
+		var r Reader
+		r.Reset(c.doc)
+		got := r.Float64()
+		switch {
+		case !c.ok:
+			if r.Err() == nil {
+				t.Errorf("Float64 of %s = %v, want an error", c.doc, got)
+			}
+		case r.Err() != nil:
+			t.Errorf("Float64 of %s: %v", c.doc, r.Err())
+		case math.IsNaN(c.want) != math.IsNaN(got) || !math.IsNaN(c.want) && got != c.want:
+			t.Errorf("Float64 of %s = %v, want %v", c.doc, got, c.want)
+		}
+	}
+}
+
 func TestTypeMismatchesAreErrors(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -400,7 +438,12 @@ func TestStyles(t *testing.T) {
 		{"{\"name\":\"a\xffb\"}", name("a\uFFFDb"), name("a\xffb")},
 		{"{\"name\":\"a\xff\\n\"}", name("a\uFFFD\n"), name("a\uFFFD\n")},
 		{`{"when":"Infinity"}`, nil, &record{When: &inf}},
+		{`{"when":"iNFINITY"}`, nil, &record{When: &inf}},
+		{`{"when":"-infinity"}`, nil, &record{When: ptrTo(EpochSecondsTime(math.Inf(-1)))}},
+		{`{"when":"\u0049nfinity"}`, nil, &record{When: &inf}},
 		{`{"when":"NaN"}`, nil, nil},
+		{`{"when":"nan"}`, nil, nil},
+		{`{"when":"Inf"}`, nil, nil},
 		{`{"when":"soon","when":1}`, &record{When: ptrTo(EpochSecondsTime(1))}, nil},
 		{`{"name":5,"name":"a",}`, nil, nil},
 		{`{"name":5 "name":"a"}`, nil, nil},
