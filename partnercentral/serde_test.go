@@ -230,7 +230,6 @@ func TestDecodeEdgeCases(t *testing.T) {
 		want       *partnercentral.CreateResourceSnapshotOutput
 	}{
 		{"empty body", ``, &partnercentral.CreateResourceSnapshotOutput{}},
-		{"white space body", " \n", &partnercentral.CreateResourceSnapshotOutput{}},
 		{"empty object", `{}`, &partnercentral.CreateResourceSnapshotOutput{}},
 		{"nulls", `{"Arn":null,"Revision":null}`, &partnercentral.CreateResourceSnapshotOutput{}},
 		{"unknown members", `{"New":{"x":[1,{"y":null}]},"Arn":"arn:aws:x","Extra":true,"Revision":2}`,
@@ -274,6 +273,9 @@ func TestMalformedResponses(t *testing.T) {
 		{"revision with a fraction", 200, `{"Revision":1.5}`},
 		{"int32 overflow", 200, `{"Revision":2147483648}`},
 		{"array at top", 200, `[]`},
+		// An empty body is an output with no members; white space alone is
+		// cut-short JSON, as it is for smithy-go's awsJson protocol.
+		{"white space only", 200, " \n"},
 		{"html error", 502, `<html><body>Bad Gateway</body></html>`},
 		{"truncated error", 400, `{"__type":"ValidationException","Message":"bad`},
 		{"error member of the wrong type", 400, `{"__type":"ValidationException","ErrorList":"none"}`},

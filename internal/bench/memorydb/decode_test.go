@@ -58,6 +58,7 @@ var failedOutputCases = []kit.DecodeCase{
 	{Name: "truncated 200", Response: ok(`{"Snapshot":{"Name":"n`), Differ: kit.DecoderWording},
 	{Name: "wrong type", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Port":"6379"}}}`), Differ: kit.DecoderWording},
 	{Name: "int32 overflow", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Port":2147483648}}}`), Differ: kit.DecoderWording},
+	{Name: "white space only", Response: ok(" \n"), Differ: kit.DecoderWording},
 }
 
 var modelledErrors = []kit.ModelledError{
