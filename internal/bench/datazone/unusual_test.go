@@ -1,6 +1,7 @@
 package datazone
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
@@ -34,4 +35,12 @@ var unusualCases = []kit.DecodeCase{
 func TestDecodeUnusual(t *testing.T) {
 	t.Parallel()
 	kit.CompareDecode(t, unusualCases, callOurs, callOfficial)
+}
+
+// FuzzDecode compares both clients on arbitrary answers grown from those
+// TestDecode and TestDecodeUnusual compare; see kit.FuzzDecode.
+func FuzzDecode(f *testing.F) {
+	seeds := slices.Concat(outputCases, failedOutputCases, unusualCases,
+		kit.ErrorCases(contentType, "com.amazonaws.datazone", modelledErrors), kit.GenericErrorCases(contentType))
+	kit.FuzzDecode(f, contentType, seeds, callOurs, callOfficial, nil)
 }

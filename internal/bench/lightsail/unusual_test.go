@@ -1,6 +1,8 @@
 package lightsail
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
@@ -35,4 +37,18 @@ var unusualCases = []kit.DecodeCase{
 func TestDecodeUnusual(t *testing.T) {
 	t.Parallel()
 	kit.CompareDecode(t, unusualCases, callOurs, callOfficial)
+}
+
+// FuzzDecode compares both clients on arbitrary answers grown from those
+// TestDecode and TestDecodeUnusual compare; see kit.FuzzDecode.
+func FuzzDecode(f *testing.F) {
+	seeds := slices.Concat(outputCases, failedOutputCases, unusualCases,
+		kit.ErrorCases(contentType, "com.amazonaws.lightsail", modelledErrors), kit.GenericErrorCases(contentType))
+	kit.FuzzDecode(f, contentType, seeds, callOurs, callOfficial, codeCaseUnlike)
+}
+
+// codeCaseUnlike passes over the errors whose code the official Lightsail
+// client does not match because of its case (see TestDecode).
+func codeCaseUnlike(_ kit.Response, ours, official kit.ErrorView) bool {
+	return ours.Code != official.Code && strings.EqualFold(ours.Code, official.Code)
 }

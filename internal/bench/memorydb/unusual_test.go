@@ -1,6 +1,7 @@
 package memorydb
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
@@ -27,6 +28,7 @@ var unusualCases = []kit.DecodeCase{
 	{Name: "invalid UTF-8 in a key", Response: ok("{\"Snap\xffshot\":{},\"Snapshot\":{\"Name\":\"a\"}}")},
 	{Name: "timestamp Infinity", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":"Infinity"}]}}}`)},
 	{Name: "timestamp -Infinity", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":"-Infinity"}]}}}`)},
+	{Name: "timestamp Infinity in odd case", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":"iNFINITY"}]}}}`)},
 	{Name: "timestamp NaN", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":"NaN"}]}}}`), OfficialPanics: "smithy-go's ParseEpochSeconds panics on NaN"},
 	{Name: "timestamp huge", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":1e300}]}}}`)},
 }
@@ -36,4 +38,13 @@ func TestDecodeUnusual(t *testing.T) {
 	t.Parallel()
 	ours, official := callers(jsonProtocol)
 	kit.CompareDecode(t, unusualCases, ours, official)
+}
+
+// FuzzDecode compares both clients on arbitrary answers grown from those
+// TestDecode and TestDecodeUnusual compare; see kit.FuzzDecode.
+func FuzzDecode(f *testing.F) {
+	callOurs, callOfficial := callers(jsonProtocol)
+	seeds := slices.Concat(outputCases, failedOutputCases, unusualCases,
+		kit.ErrorCases(contentType, "com.amazonaws.memorydb", modelledErrors), kit.GenericErrorCases(contentType))
+	kit.FuzzDecode(f, contentType, seeds, callOurs, callOfficial, nil)
 }
