@@ -66,8 +66,9 @@ type Info struct {
 
 // Decode builds the error for a non-2xx response with the given header and
 // body. The result is a typed error from reg, a *smithy.GenericAPIError, or
-// a *smithy.DeserializationError.
-func Decode(style Style, reg Registry, header http.Header, body string) error {
+// a *smithy.DeserializationError. A typed error's members are read in
+// values, the JSON style of the service's official client.
+func Decode(style Style, values jsonwire.Style, reg Registry, header http.Header, body string) error {
 	info, err := Resolve(style, header, body)
 	if err != nil {
 		return err
@@ -77,7 +78,7 @@ func Decode(style Style, reg Registry, header http.Header, body string) error {
 		ok = false
 	}
 	if ok && info.Code != "" {
-		return decodeTyped(entry, body)
+		return decodeTyped(entry, values, body)
 	}
 	message := info.Message
 	if message == "" {
@@ -86,12 +87,16 @@ func Decode(style Style, reg Registry, header http.Header, body string) error {
 	return &smithy.GenericAPIError{Code: info.Code, Message: message}
 }
 
-func decodeTyped(entry Entry, body string) error {
+// decodeTyped reads the members of entry's error from body. A body of no
+// bytes gives an error with no members; so does one of white space in the
+// Classic style, while the schema-based official clients fail on it.
+func decodeTyped(entry Entry, values jsonwire.Style, body string) error {
 	var r jsonwire.Reader
 	r.Reset(body)
-	if r.Empty() {
+	if body == "" || values == jsonwire.Classic && r.Empty() {
 		r.Reset("{}")
 	}
+	r.SetStyle(values)
 	typed := entry.Decode(&r)
 	if err := r.Err(); err != nil {
 		return deserializationError(err)

@@ -87,7 +87,7 @@ func TestCodeResolution(t *testing.T) {
 func TestDecodeTypedError(t *testing.T) {
 	t.Parallel()
 	for _, code := range []string{"FooError", "fooerror", "FOOERROR", "ns#FooError:suffix"} {
-		err := Decode(AWSJSON, registry, header("X-Amzn-ErrorType", code), `{"Message":"hi","extra":"x","unknown":[1]}`)
+		err := Decode(AWSJSON, jsonwire.Classic, registry, header("X-Amzn-ErrorType", code), `{"Message":"hi","extra":"x","unknown":[1]}`)
 		var foo *fooError
 		if !errors.As(err, &foo) {
 			t.Fatalf("code %q: got %T %v, want *fooError", code, err, err)
@@ -113,7 +113,7 @@ func TestDecodeGeneric(t *testing.T) {
 		{"errorMessage ignored", `{"__type":"X","errorMessage":"m"}`, nil, &smithy.GenericAPIError{Code: "X", Message: "UnknownError"}},
 	}
 	for _, c := range cases {
-		err := Decode(AWSJSON, registry, c.header, c.body)
+		err := Decode(AWSJSON, jsonwire.Classic, registry, c.header, c.body)
 		var generic *smithy.GenericAPIError
 		if !errors.As(err, &generic) {
 			t.Errorf("%s: got %T, want *smithy.GenericAPIError", c.name, err)
@@ -128,17 +128,60 @@ func TestDecodeGeneric(t *testing.T) {
 func TestMalformedBodies(t *testing.T) {
 	t.Parallel()
 	for _, body := range []string{`<html><body>Bad Gateway</body></html>`, `{"__type":"FooError"`, `{"__type":5}`, `[]`, `"x"`, `{"message":5}`} {
-		err := Decode(AWSJSON, registry, nil, body)
+		err := Decode(AWSJSON, jsonwire.Classic, registry, nil, body)
 		var de *smithy.DeserializationError
 		if !errors.As(err, &de) {
 			t.Errorf("body %q: got %T %v, want *smithy.DeserializationError", body, err, err)
 		}
 	}
 	// A typed error whose member has the wrong JSON type.
-	err := Decode(AWSJSON, registry, header("X-Amzn-ErrorType", "FooError"), `{"extra":5}`)
+	err := Decode(AWSJSON, jsonwire.Classic, registry, header("X-Amzn-ErrorType", "FooError"), `{"extra":5}`)
 	var de *smithy.DeserializationError
 	if !errors.As(err, &de) {
 		t.Errorf("wrong member type: got %T %v, want *smithy.DeserializationError", err, err)
+	}
+}
+
+// TestTypedErrorValueStyles checks that a typed error's members are read
+// in the JSON style given: white space alone is no members in the Classic
+// style and cut-short JSON in the Schema style, and invalid UTF-8 is
+// replaced in the one and kept in the other.
+func TestTypedErrorValueStyles(t *testing.T) {
+	t.Parallel()
+	h := header("X-Amzn-ErrorType", "FooError")
+	cases := []struct {
+		style   jsonwire.Style
+		body    string
+		message string // "-": a DeserializationError
+	}{
+		{jsonwire.Classic, ``, ""},
+		{jsonwire.Schema, ``, ""},
+		{jsonwire.Classic, " \n", ""},
+		{jsonwire.Schema, " \n", "-"},
+		{jsonwire.Classic, "{\"message\":\"a\xffb\"}", "a\uFFFDb"},
+		{jsonwire.Schema, "{\"message\":\"a\xffb\"}", "a\xffb"},
+	}
+	for _, c := range cases {
+		err := Decode(AWSJSON, c.style, registry, h, c.body)
+		if c.message == "-" {
+			var de *smithy.DeserializationError
+			if !errors.As(err, &de) {
+				t.Errorf("style %d, body %q: got %T %v, want *smithy.DeserializationError", c.style, c.body, err, err)
+			}
+			continue
+		}
+		var foo *fooError
+		if !errors.As(err, &foo) {
+			t.Errorf("style %d, body %q: got %T %v, want *fooError", c.style, c.body, err, err)
+			continue
+		}
+		got := ""
+		if foo.Message != nil {
+			got = *foo.Message
+		}
+		if got != c.message {
+			t.Errorf("style %d, body %q: message %q, want %q", c.style, c.body, got, c.message)
+		}
 	}
 }
 
@@ -153,7 +196,7 @@ func FuzzDecode(f *testing.F) {
 			h.Set("X-Amzn-ErrorType", errorType)
 		}
 		for _, style := range []Style{AWSJSON, RESTJSON} {
-			if err := Decode(style, registry, h, body); err == nil {
+			if err := Decode(style, jsonwire.Classic, registry, h, body); err == nil {
 				t.Fatal("Decode returned nil")
 			}
 		}

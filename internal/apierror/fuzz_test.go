@@ -10,6 +10,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws/protocol/restjson"
 	"github.com/aws/smithy-go"
+
+	"github.com/awssnap/awssnap/internal/jsonwire"
 )
 
 // The official clients' error deserializers are restated here from the
@@ -108,7 +110,7 @@ func FuzzDecodeMatchesOfficial(f *testing.F) {
 			AWSJSON: officialAWSJSON, RESTJSON: officialRESTJSON,
 		} {
 			want := official(header, body)
-			got := outcome(Decode(style, nil, header, body))
+			got := outcome(Decode(style, jsonwire.Classic, nil, header, body))
 			if got != want {
 				t.Fatalf("style %d, X-Amzn-ErrorType %q, body %q: got %+v, the official client gives %+v",
 					style, errorType, body, got, want)

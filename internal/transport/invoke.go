@@ -451,7 +451,7 @@ func apiErrorOf(op *operation, header http.Header, body string) error {
 	if op.cbor {
 		return apierror.DecodeCBOR(op.cborErrors, body)
 	}
-	return apierror.Decode(op.Binding.ErrorStyle(), op.Errors, header, body)
+	return apierror.Decode(op.Binding.ErrorStyle(), op.Binding.JSONStyle, op.Errors, header, body)
 }
 
 // decodeJSON reads the body of a successful JSON response with decode,

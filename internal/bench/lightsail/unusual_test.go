@@ -31,6 +31,8 @@ var unusualCases = []kit.DecodeCase{
 	{Name: "timestamp NaN", Response: ok(`{"exportSnapshotRecords":[{"createdAt":"NaN"}]}`), OfficialPanics: "smithy-go's ParseEpochSeconds panics on NaN"},
 	{Name: "timestamp other string", Response: ok(`{"exportSnapshotRecords":[{"createdAt":"soon"}]}`), Differ: kit.DecoderWording},
 	{Name: "timestamp huge", Response: ok(`{"exportSnapshotRecords":[{"createdAt":1e300}]}`)},
+	{Name: "invalid UTF-8 in an error", Response: kit.Canned(404, contentType, "{\"__type\":\"NotFoundException\",\"message\":\"a\xffb\"}")},
+	{Name: "error typed by the header, white space body", Response: kit.Canned(404, contentType, " ", "X-Amzn-Errortype", "NotFoundException"), Differ: kit.DecoderWording},
 }
 
 // TestDecodeUnusual compares both clients on the unusual answers.

@@ -31,6 +31,8 @@ var unusualCases = []kit.DecodeCase{
 	{Name: "timestamp Infinity in odd case", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":"iNFINITY"}]}}}`)},
 	{Name: "timestamp NaN", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":"NaN"}]}}}`), OfficialPanics: "smithy-go's ParseEpochSeconds panics on NaN"},
 	{Name: "timestamp huge", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Shards":[{"SnapshotCreationTime":1e300}]}}}`)},
+	{Name: "invalid UTF-8 in an error", Response: kit.Canned(404, contentType, "{\"__type\":\"SnapshotNotFoundFault\",\"message\":\"a\xffb\"}")},
+	{Name: "error typed by the header, white space body", Response: kit.Canned(404, contentType, " ", "X-Amzn-Errortype", "SnapshotNotFoundFault"), Differ: kit.DecoderWording},
 }
 
 // TestDecodeUnusual compares both clients on the unusual answers.
