@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/aws/smithy-go"
+	smithycbor "github.com/aws/smithy-go/encoding/cbor"
 
 	"github.com/awssnap/awssnap/internal/cborwire"
 )
@@ -67,36 +68,26 @@ func SanitizeCBOR(code string) string {
 }
 
 // scanCBOR reads the __type and message text members of the top-level map
-// of body; both are empty when the body is another item. Members of other
-// types are ignored, as the official clients ignore them.
+// of body; both are empty when the body is another item. It decodes the
+// body with smithy-go's generic CBOR decoder, as the official clients do,
+// so a body accepted or refused there is accepted or refused here, and a
+// member repeated or of another type counts as it does there.
 func scanCBOR(body string) (typ, message string, err error) {
-	var r cborwire.Reader
-	r.Reset(body)
-	if r.Empty() || body[0]>>5 != 5 { // not a map
-		r.Skip()
-		return "", "", r.Err()
+	v, err := smithycbor.Decode([]byte(body))
+	if err != nil {
+		return "", "", err
 	}
-	it := r.Map()
-	for r.More(&it) {
-		switch r.Key() {
-		case "__type":
-			typ = textOr(&r, typ)
-		case "message":
-			message = textOr(&r, message)
-		default:
-			r.Skip()
-		}
+	m, ok := v.(smithycbor.Map)
+	if !ok {
+		return "", "", nil
 	}
-	return typ, message, r.Err()
-}
-
-// textOr reads a text string, or skips any other item and returns current.
-func textOr(r *cborwire.Reader, current string) string {
-	if r.NextIsText() {
-		return r.String()
+	if s, ok := m["__type"].(smithycbor.String); ok {
+		typ = string(s)
 	}
-	r.Skip()
-	return current
+	if s, ok := m["message"].(smithycbor.String); ok {
+		message = string(s)
+	}
+	return typ, message, nil
 }
 
 // DecodeCBORMessage reads an rpcv2Cbor error body whose only modelled
