@@ -481,7 +481,8 @@ func decodeJSON[Out any](decode func(*jsonwire.Reader, *Out), style jsonwire.Sty
 }
 
 // decodeCBOR reads the body of a successful rpcv2Cbor response. An empty
-// body is an output with no members, as it is for the official clients.
+// body is an output with no members, as it is for the official clients; a
+// null one is an error, as it is for them.
 func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (any, error) {
 	decoded := new(struct {
 		out Out
@@ -491,6 +492,11 @@ func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (any, error) {
 	r.Reset(body)
 	if r.Empty() || codec.Decode == nil {
 		return out, nil
+	}
+	if r.Null() {
+		// The official clients read the output as a structure, which null
+		// (or undefined) only stands for inside another.
+		return nil, &smithy.DeserializationError{Err: errors.New("failed to decode response body, expected a map for the output, found null")}
 	}
 	codec.Decode(r, out)
 	if err := r.Err(); err != nil {

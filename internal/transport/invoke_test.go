@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/smithy-go"
 
+	"github.com/awssnap/awssnap/internal/cborwire"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 )
 
@@ -22,46 +23,74 @@ func TestHeaderValue(t *testing.T) {
 	}
 }
 
-// TestDecodeJSONEmptyBody checks which bodies are an output with no
-// members: no bytes in either style, white space only in the Classic
-// style. The schema-based official clients fail on white space alone.
-func TestDecodeJSONEmptyBody(t *testing.T) {
-	type out struct{ Value *string }
-	decode := func(r *jsonwire.Reader, o *out) {
-		for it := r.Object(); r.More(&it); {
-			if r.Key() == "Value" {
-				o.Value = r.StringPtr()
-			} else {
-				r.Skip()
-			}
+// valueOut is the output the decoding tests read: one optional member.
+type valueOut struct{ Value *string }
+
+// TestDecodeTopLevel checks the bodies of a successful response that are
+// not an object with members. No bytes is an output with no members. White
+// space alone is one too in the Classic JSON style, and cut-short JSON in
+// the Schema style, as it is for the schema-based official clients. CBOR
+// null or undefined is an error, as the official clients read the output
+// as a structure.
+func TestDecodeTopLevel(t *testing.T) {
+	inJSON := func(style jsonwire.Style) func(string) (any, error) {
+		return func(body string) (any, error) {
+			return decodeJSON(func(r *jsonwire.Reader, o *valueOut) {
+				for it := r.Object(); r.More(&it); {
+					if r.Key() != "Value" {
+						r.Skip()
+						continue
+					}
+					o.Value = r.StringPtr()
+				}
+			}, style, body)
 		}
 	}
+	inCBOR := func(body string) (any, error) {
+		return decodeCBOR(&CBORCodec[valueOut]{Decode: func(r *cborwire.Reader, o *valueOut) {
+			for it := r.Map(); r.More(&it); {
+				switch r.Key() {
+				case "Value":
+					o.Value = r.StringPtr()
+				default:
+					r.Skip()
+				}
+			}
+		}}, body)
+	}
+	classic, schema := inJSON(jsonwire.Classic), inJSON(jsonwire.Schema)
 	cases := []struct {
+		name    string
+		decode  func(string) (any, error)
 		body    string
-		style   jsonwire.Style
 		wantErr bool
 	}{
-		{"", jsonwire.Classic, false},
-		{"", jsonwire.Schema, false},
-		{" \n\t", jsonwire.Classic, false},
-		{" \n\t", jsonwire.Schema, true},
-		{` {"Value":"v"} `, jsonwire.Schema, false},
+		{"classic", classic, "", false},
+		{"schema", schema, "", false},
+		{"classic", classic, " \n\t", false},
+		{"schema", schema, " \n\t", true},
+		{"schema", schema, ` {"Value":"v"} `, false},
+		{"cbor", inCBOR, "", false},
+		{"cbor", inCBOR, "\xa0", false},
+		{"cbor", inCBOR, "\xa1\x65Value\x61v", false},
+		{"cbor", inCBOR, "\xf6", true},
+		{"cbor", inCBOR, "\xf7", true},
 	}
 	for _, c := range cases {
-		got, err := decodeJSON(decode, c.style, c.body)
+		got, err := c.decode(c.body)
 		if c.wantErr {
 			var de *smithy.DeserializationError
 			if !errors.As(err, &de) {
-				t.Errorf("style %v, body %q: got %v, %v; want a DeserializationError", c.style, c.body, got, err)
+				t.Errorf("%s, body %q: got %v, %v; want a DeserializationError", c.name, c.body, got, err)
 			}
 			continue
 		}
 		if err != nil {
-			t.Errorf("style %v, body %q: %v", c.style, c.body, err)
+			t.Errorf("%s, body %q: %v", c.name, c.body, err)
 			continue
 		}
-		if o := got.(*out); (o.Value != nil) != strings.Contains(c.body, "Value") {
-			t.Errorf("style %v, body %q: got %+v", c.style, c.body, o)
+		if o := got.(*valueOut); (o.Value != nil) != strings.Contains(c.body, "Value") {
+			t.Errorf("%s, body %q: got %+v", c.name, c.body, o)
 		}
 	}
 }

@@ -51,6 +51,7 @@ func FuzzDecode(f *testing.F) {
 
 // codeCaseUnlike passes over the errors whose code the official Lightsail
 // client does not match because of its case (see TestDecode).
-func codeCaseUnlike(_ kit.Response, ours, official kit.ErrorView) bool {
-	return ours.Code != official.Code && strings.EqualFold(ours.Code, official.Code)
+func codeCaseUnlike(_ kit.Response, ours, official error) bool {
+	o, f := kit.ViewError(ours), kit.ViewError(official)
+	return o.Code != f.Code && strings.EqualFold(o.Code, f.Code)
 }

@@ -2,6 +2,7 @@ package memorydb
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
@@ -119,6 +120,24 @@ var cborFailedOutputCases = []kit.DecodeCase{
 	{Name: "int32 overflow", Response: cborOK(toCBOR(`{"Snapshot":{"ClusterConfiguration":{"Port":2147483648}}}`)), Differ: kit.DecoderWording},
 	{Name: "float for an integer", Response: cborOK(toCBOR(`{"Snapshot":{"ClusterConfiguration":{"Port":1.5}}}`)), Differ: kit.DecoderWording},
 	{Name: "untagged timestamp", Response: cborOK([]byte("\xa1\x68Snapshot\xa1\x74ClusterConfiguration\xa1\x66Shards\x81\xa1\x74SnapshotCreationTime\x01")), Differ: kit.DecoderWording},
+	{Name: "null body", Response: cborOK([]byte{0xf6}), Differ: map[string]string{"Text": kit.DecoderWording["Text"]}},
+	{Name: "undefined body", Response: cborOK([]byte{0xf7}), Differ: map[string]string{"Text": kit.DecoderWording["Text"]}},
+	{Name: "unknown member cut short", Response: cborOK([]byte("\xa1\x65Extra\x9f\x01")), OursFails: malformedCBOR},
+	{Name: "unknown member a reserved simple value", Response: cborOK([]byte("\xa1\x65Extra\xfc")), OursFails: malformedCBOR},
+}
+
+// malformedCBOR is why ours refuses an answer the official rpcv2Cbor client
+// takes: its shape deserializer passes over an unknown member that is cut
+// short or holds a reserved simple value, which smithy-go's own generic
+// decoder refuses; ours refuses the body as malformed.
+const malformedCBOR = "the official client skips malformed CBOR in an unknown member"
+
+// malformedUnlike passes over the answers the official client takes and
+// ours refuses where smithy-go's generic decoder refuses the body too (see
+// malformedCBOR).
+func malformedUnlike(resp kit.Response, ours, official error) bool {
+	_, err := smithycbor.Decode(resp.Body)
+	return ours != nil && official == nil && err != nil
 }
 
 // cborErrorCases are the rpcv2Cbor error answers: every modelled error with
@@ -145,8 +164,10 @@ func cborErrorCases() []kit.DecodeCase {
 			"__type": smithycbor.String("SnapshotNotFoundFault"), "message": smithycbor.Uint(1)}), Differ: kit.DecoderWording},
 		kit.DecodeCase{Name: "not a map", Response: kit.Canned(400, cborContentType, "\x63abc")},
 		kit.DecodeCase{Name: "empty map 400", Response: kit.Canned(400, cborContentType, "\xa0")},
-		kit.DecodeCase{Name: "empty body 400", Response: kit.Canned(400, cborContentType, ""), Differ: kit.DecoderWording},
-		kit.DecodeCase{Name: "truncated 400", Response: kit.Canned(400, cborContentType, "\xa1\x66__type\x64Oo"), Differ: kit.DecoderWording},
+		kit.DecodeCase{Name: "empty body 400", Response: kit.Canned(400, cborContentType, "")},
+		kit.DecodeCase{Name: "truncated 400", Response: kit.Canned(400, cborContentType, "\xa1\x66__type\x64Oo")},
+		kit.DecodeCase{Name: "unassigned simple value 400", Response: kit.Canned(400, cborContentType, "\xed")},
+		kit.DecodeCase{Name: "repeated __type, non-text last", Response: kit.Canned(400, cborContentType, "\xa2\x66__type\x75SnapshotNotFoundFault\x66__type\x01")},
 		kit.DecodeCase{Name: "internal error 500", Response: cborError(500, smithycbor.Map{"__type": smithycbor.String("InternalFailure"), "message": smithycbor.String("try again")})},
 	)
 }
@@ -160,4 +181,12 @@ func TestDecodeCBOR(t *testing.T) {
 	cases = append(cases, cborErrorCases()...)
 	callOurs, callOfficial := callers(cborProtocol)
 	kit.CompareDecode(t, cases, callOurs, callOfficial)
+}
+
+// FuzzDecodeCBOR compares both clients on arbitrary rpcv2Cbor answers grown
+// from those TestDecodeCBOR compares; see kit.FuzzDecode.
+func FuzzDecodeCBOR(f *testing.F) {
+	seeds := slices.Concat(cborOutputCases(), cborFailedOutputCases, cborErrorCases())
+	callOurs, callOfficial := callers(cborProtocol)
+	kit.FuzzDecode(f, cborContentType, seeds, callOurs, callOfficial, malformedUnlike)
 }
