@@ -120,3 +120,89 @@ func TestWireBenchmarkBody(t *testing.T) {
 		})
 	}
 }
+
+// FuzzWire sends arbitrary inputs through both clients, ours checking only
+// required members as the official client does: both refuse an input with
+// the same message, or both send the same request. present says which
+// members are set: bits 0-3 the source, target, bucket and KMS key, bit 4
+// a tag list of one tag, bits 5 and 6 its key and value; cbor picks the
+// protocol.
+func FuzzWire(f *testing.F) {
+	for _, tc := range wireCases {
+		present, args := uint8(0), [6]string{}
+		for i, p := range []*string{tc.source, tc.target, tc.bucket, tc.kmsKey} {
+			if p != nil {
+				present |= 1 << i
+				args[i] = *p
+			}
+		}
+		if tc.tagsSet && len(tc.tags) > 0 {
+			present |= 1 << 4
+			for i, p := range tc.tags[0] {
+				if p != nil {
+					present |= 1 << (5 + i)
+					args[4+i] = *p
+				}
+			}
+		}
+		f.Add(args[0], args[1], args[2], args[3], args[4], args[5], present, false)
+		f.Add(args[0], args[1], args[2], args[3], args[4], args[5], present, true)
+	}
+	signer := testutil.FixedSigner{Time: testutil.SigningTime}
+	type pair struct {
+		srv      *testutil.Server
+		ours     *ours.Client
+		official *official.Client
+	}
+	clients := func(p wireProtocol) pair {
+		srv := testutil.NewServer(f, p.emptyAnswer)
+		return pair{srv,
+			ours.New(ours.Options{Region: kit.Region, Credentials: testutil.Credentials, RetryMaxAttempts: 1,
+				BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer, Validation: ours.ValidationRequiredOnly}, p.ours),
+			official.New(official.Options{Region: kit.Region, Credentials: testutil.Credentials, RetryMaxAttempts: 1,
+				BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer, APIOptions: []func(*middleware.Stack) error{kit.DropInvocationID}}, p.official)}
+	}
+	byProtocol := map[bool]pair{false: clients(jsonProtocol), true: clients(cborProtocol)}
+	f.Fuzz(func(t *testing.T, source, target, bucket, kmsKey, tagKey, tagValue string, present uint8, cbor bool) {
+		var tc wireCase
+		for i, field := range []struct {
+			dst **string
+			v   string
+		}{{&tc.source, source}, {&tc.target, target}, {&tc.bucket, bucket}, {&tc.kmsKey, kmsKey}} {
+			if present&(1<<i) != 0 {
+				*field.dst = aws.String(field.v)
+			}
+		}
+		if present&(1<<4) != 0 {
+			tc.tagsSet = true
+			var tag [2]*string
+			if present&(1<<5) != 0 {
+				tag[0] = aws.String(tagKey)
+			}
+			if present&(1<<6) != 0 {
+				tag[1] = aws.String(tagValue)
+			}
+			tc.tags = [][2]*string{tag}
+		}
+		c := byProtocol[cbor]
+		ctx := context.Background()
+		before := c.srv.Count()
+		_, oErr := c.ours.CopySnapshot(ctx, tc.ours())
+		sentOurs := c.srv.Count() > before
+		_, fErr := c.official.CopySnapshot(ctx, tc.official())
+		reqs := c.srv.Requests()[before:]
+		if (oErr == nil) != (fErr == nil) {
+			t.Fatalf("%+v (cbor %v):\nours err = %v\nofficial err = %v", tc, cbor, oErr, fErr)
+		}
+		if oErr != nil {
+			if oErr.Error() != fErr.Error() {
+				t.Fatalf("%+v (cbor %v): errors differ\nours:     %v\nofficial: %v", tc, cbor, oErr, fErr)
+			}
+			return
+		}
+		if !sentOurs || len(reqs) != 2 {
+			t.Fatalf("%+v (cbor %v): %d requests, want 2", tc, cbor, len(reqs))
+		}
+		kit.CompareRequests(t, reqs[0], reqs[1])
+	})
+}
