@@ -233,3 +233,76 @@ func TestLabelsRefused(t *testing.T) {
 		})
 	}
 }
+
+// FuzzWire sends arbitrary inputs through both clients, ours checking only
+// required members as the official client does: both refuse an input with
+// the same message, or both send the same request. present says which
+// members are set: bits 0-4 the domain, identifier, name, description and
+// client token, bit 5 one form holding form as its name and content, bit
+// 6 one glossary term (the description). Ours refuses the dot-segment
+// labels the official client sends (see TestLabelsRefused).
+func FuzzWire(f *testing.F) {
+	for _, tc := range wireCases {
+		present, args := uint8(0), [6]string{}
+		for i, p := range []*string{tc.domain, tc.id, tc.assetName, tc.description, tc.token} {
+			if p != nil {
+				present |= 1 << i
+				args[i] = *p
+			}
+		}
+		if len(tc.forms) > 0 && tc.forms[0].content != nil {
+			present |= 1 << 5
+			args[5] = *tc.forms[0].content
+		}
+		if len(tc.terms) > 0 {
+			present |= 1 << 6
+		}
+		f.Add(args[0], args[1], args[2], args[3], args[4], args[5], present)
+	}
+	srv := testutil.NewServer(f)
+	oc, fc := clients(srv)
+	f.Fuzz(func(t *testing.T, domain, id, name, description, token, formText string, present uint8) {
+		var c wireCase
+		for i, field := range []struct {
+			dst **string
+			v   string
+		}{{&c.domain, domain}, {&c.id, id}, {&c.assetName, name}, {&c.description, description}, {&c.token, token}} {
+			if present&(1<<i) != 0 {
+				*field.dst = aws.String(field.v)
+			}
+		}
+		if present&(1<<5) != 0 {
+			c.formsSet, c.forms = true, []form{{name: aws.String(formText), content: aws.String(formText)}}
+		}
+		if present&(1<<6) != 0 {
+			c.terms = []string{description}
+		}
+		ctx := context.Background()
+		before := srv.Count()
+		_, oErr := oc.CreateAssetRevision(ctx, c.ours())
+		sentOurs := srv.Count() > before
+		_, fErr := fc.CreateAssetRevision(ctx, c.official())
+		reqs := srv.Requests()[before:]
+		if oErr != nil && fErr == nil && (isDotSegment(c.domain) || isDotSegment(c.id)) {
+			return
+		}
+		if (oErr == nil) != (fErr == nil) {
+			t.Fatalf("%+v:\nours err = %v\nofficial err = %v", c, oErr, fErr)
+		}
+		if oErr != nil {
+			if oErr.Error() != fErr.Error() {
+				t.Fatalf("%+v: errors differ\nours:     %v\nofficial: %v", c, oErr, fErr)
+			}
+			return
+		}
+		if !sentOurs || len(reqs) != 2 {
+			t.Fatalf("%+v: %d requests, want 2", c, len(reqs))
+		}
+		kit.CompareRequests(t, reqs[0], reqs[1])
+	})
+}
+
+// isDotSegment reports whether label is "." or "..", which ours refuses.
+func isDotSegment(label *string) bool {
+	return label != nil && (*label == "." || *label == "..")
+}

@@ -85,3 +85,56 @@ func TestWireBenchmarkBody(t *testing.T) {
 		t.Errorf("official: %v", err)
 	}
 }
+
+// FuzzWire sends arbitrary inputs through both clients, ours checking only
+// required members as the official client does: both refuse an input with
+// the same message, or both send the same request (the tags in any
+// order). present says which members are set: bits 0 and 1 the graph and
+// the snapshot name, bit 2 a tag map with key and value, bit 3 a second
+// tag, key2 with an empty value.
+func FuzzWire(f *testing.F) {
+	f.Add("g-abcde12345", "nightly", "env", "prod", "team", uint8(0b1111))
+	f.Add(escapes, escapes, escapes, escapes, "", uint8(0b0111))
+	f.Add("", "", "", "", "", uint8(0b0011))
+	signer := testutil.FixedSigner{Time: testutil.SigningTime}
+	srv := testutil.NewServer(f, testutil.Response{Status: 201, Body: "{}"})
+	oc := ours.New(ours.Options{Region: kit.Region, Credentials: testutil.Credentials,
+		BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer, Validation: ours.ValidationRequiredOnly, RetryMaxAttempts: 1})
+	fc := official.New(official.Options{Region: kit.Region, Credentials: testutil.Credentials, RetryMaxAttempts: 1,
+		BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer, APIOptions: []func(*middleware.Stack) error{kit.DropInvocationID}})
+	f.Fuzz(func(t *testing.T, graph, snap, key, value, key2 string, present uint8) {
+		var g, s *string
+		if present&1 != 0 {
+			g = aws.String(graph)
+		}
+		if present&2 != 0 {
+			s = aws.String(snap)
+		}
+		var tags map[string]string
+		if present&4 != 0 {
+			tags = map[string]string{key: value}
+			if present&8 != 0 {
+				tags[key2] = ""
+			}
+		}
+		ctx := context.Background()
+		before := srv.Count()
+		_, oErr := oc.CreateGraphSnapshot(ctx, &ours.CreateGraphSnapshotInput{GraphIdentifier: g, SnapshotName: s, Tags: tags})
+		sentOurs := srv.Count() > before
+		_, fErr := fc.CreateGraphSnapshot(ctx, &official.CreateGraphSnapshotInput{GraphIdentifier: g, SnapshotName: s, Tags: tags})
+		reqs := srv.Requests()[before:]
+		if (oErr == nil) != (fErr == nil) {
+			t.Fatalf("graph %v, snapshot %v, tags %q:\nours err = %v\nofficial err = %v", g, s, tags, oErr, fErr)
+		}
+		if oErr != nil {
+			if oErr.Error() != fErr.Error() {
+				t.Fatalf("graph %v, snapshot %v, tags %q: errors differ\nours:     %v\nofficial: %v", g, s, tags, oErr, fErr)
+			}
+			return
+		}
+		if !sentOurs || len(reqs) != 2 {
+			t.Fatalf("graph %v, snapshot %v, tags %q: %d requests, want 2", g, s, tags, len(reqs))
+		}
+		kit.CompareRequests(t, reqs[0], reqs[1], tagsPath)
+	})
+}
