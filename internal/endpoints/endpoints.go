@@ -160,21 +160,26 @@ func URL(rawURL string) (smithyendpoints.Endpoint, error) {
 }
 
 // WithSigV4 returns endpoint carrying an auth scheme that signs with
-// signingName for signingRegion, as a rule set's authSchemes property does.
+// signingName for signingRegion, as a rule set's authSchemes property does
+// and as the official resolvers write it: the scheme named "sigv4", its
+// name without the "aws.auth#" namespace.
 func WithSigV4(endpoint smithyendpoints.Endpoint, signingName, signingRegion string) smithyendpoints.Endpoint {
 	var signer smithy.Properties
 	smithyhttp.SetSigV4SigningName(&signer, signingName)
 	smithyhttp.SetSigV4ASigningName(&signer, signingName)
 	smithyhttp.SetSigV4SigningRegion(&signer, signingRegion)
 	smithyauth.SetAuthOptions(&endpoint.Properties, []*smithyauth.Option{{
-		SchemeID:         "aws.auth#sigv4",
+		SchemeID:         "sigv4",
 		SignerProperties: signer,
 	}})
 	return endpoint
 }
 
 // Signing returns the SigV4 signing name and region an endpoint asks for,
-// or the defaults when it carries no auth scheme.
+// or the defaults when it carries no auth scheme. As in the official
+// clients, the signer properties of every auth scheme the endpoint lists
+// apply in turn, whatever the scheme's name ("sigv4", "aws.auth#sigv4" or
+// another): the last to set a name or region wins.
 func Signing(endpoint *smithyendpoints.Endpoint, defaultName, defaultRegion string) (name, region string) {
 	name, region = defaultName, defaultRegion
 	if endpoint.Properties.Values() == nil {
@@ -184,9 +189,6 @@ func Signing(endpoint *smithyendpoints.Endpoint, defaultName, defaultRegion stri
 	}
 	options, _ := smithyauth.GetAuthOptions(&endpoint.Properties)
 	for _, o := range options {
-		if o.SchemeID != "aws.auth#sigv4" {
-			continue
-		}
 		if v, ok := smithyhttp.GetSigV4SigningName(&o.SignerProperties); ok {
 			name = v
 		}

@@ -1,6 +1,11 @@
 package endpoints
 
-import "testing"
+import (
+	"testing"
+
+	smithyauth "github.com/aws/smithy-go/auth"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
 
 // TestCheckRegion accepts regions that are host names and refuses any
 // other text, an empty label included.
@@ -35,5 +40,32 @@ func TestSigning(t *testing.T) {
 	scoped := WithSigV4(plain, "other-name", "eu-west-1")
 	if name, region := Signing(&scoped, "memorydb", "us-east-1"); name != "other-name" || region != "eu-west-1" {
 		t.Errorf("auth scheme: %s %s, want other-name eu-west-1", name, region)
+	}
+	// Every scheme's properties apply in turn, whatever its name, as the
+	// official clients apply them.
+	scheme := func(id, name, region string) *smithyauth.Option {
+		o := &smithyauth.Option{SchemeID: id}
+		if name != "" {
+			smithyhttp.SetSigV4SigningName(&o.SignerProperties, name)
+		}
+		if region != "" {
+			smithyhttp.SetSigV4SigningRegion(&o.SignerProperties, region)
+		}
+		return o
+	}
+	for _, c := range []struct {
+		options      []*smithyauth.Option
+		name, region string
+	}{
+		{[]*smithyauth.Option{scheme("aws.auth#sigv4", "a", "r1")}, "a", "r1"},
+		{[]*smithyauth.Option{scheme("sigv4", "a", "r1")}, "a", "r1"},
+		{[]*smithyauth.Option{scheme("custom#scheme", "", "r2")}, "memorydb", "r2"},
+		{[]*smithyauth.Option{scheme("sigv4", "a", "r1"), scheme("sigv4a", "b", "")}, "b", "r1"},
+	} {
+		e := plain
+		smithyauth.SetAuthOptions(&e.Properties, c.options)
+		if name, region := Signing(&e, "memorydb", "us-east-1"); name != c.name || region != c.region {
+			t.Errorf("schemes %v: %s %s, want %s %s", c.options, name, region, c.name, c.region)
+		}
 	}
 }

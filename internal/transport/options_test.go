@@ -863,10 +863,11 @@ func TestRefusesMisconfiguration(t *testing.T) {
 
 // endpointResolverOf is an EndpointResolverV2 of the service whose
 // parameters are P: it records them (nil for those unset) and answers
-// with url.
+// with url, carrying schemes as its auth schemes when there are any.
 type endpointResolverOf[P any] struct {
-	url  string
-	seen *map[string]any
+	url     string
+	seen    *map[string]any
+	schemes []*smithyauth.Option
 }
 
 func (r endpointResolverOf[P]) ResolveEndpoint(_ context.Context, params P) (smithyendpoints.Endpoint, error) {
@@ -879,7 +880,11 @@ func (r endpointResolverOf[P]) ResolveEndpoint(_ context.Context, params P) (smi
 		}
 		(*r.seen)[v.Type().Field(i).Name] = value
 	}
-	return endpoints.URL(r.url)
+	e, err := endpoints.URL(r.url)
+	if len(r.schemes) > 0 {
+		smithyauth.SetAuthOptions(&e.Properties, r.schemes)
+	}
+	return e, err
 }
 
 // optionHelpers returns the With... option helpers of whichever service
@@ -890,32 +895,91 @@ func optionHelpers(url string, seen *map[string]any, name, region string, apiOpt
 	return func(options any) {
 		switch o := options.(type) {
 		case *memorydb.Options:
-			memorydb.WithEndpointResolverV2(endpointResolverOf[memorydb.EndpointParameters]{url, seen})(o)
+			memorydb.WithEndpointResolverV2(endpointResolverOf[memorydb.EndpointParameters]{url, seen, nil})(o)
 			memorydb.WithSigV4SigningName(name)(o)
 			memorydb.WithSigV4SigningRegion(region)(o)
 			memorydb.WithAPIOptions(apiOptions...)(o)
 		case *lightsail.Options:
-			lightsail.WithEndpointResolverV2(endpointResolverOf[lightsail.EndpointParameters]{url, seen})(o)
+			lightsail.WithEndpointResolverV2(endpointResolverOf[lightsail.EndpointParameters]{url, seen, nil})(o)
 			lightsail.WithSigV4SigningName(name)(o)
 			lightsail.WithSigV4SigningRegion(region)(o)
 			lightsail.WithAPIOptions(apiOptions...)(o)
 		case *neptunegraph.Options:
-			neptunegraph.WithEndpointResolverV2(endpointResolverOf[neptunegraph.EndpointParameters]{url, seen})(o)
+			neptunegraph.WithEndpointResolverV2(endpointResolverOf[neptunegraph.EndpointParameters]{url, seen, nil})(o)
 			neptunegraph.WithSigV4SigningName(name)(o)
 			neptunegraph.WithSigV4SigningRegion(region)(o)
 			neptunegraph.WithAPIOptions(apiOptions...)(o)
 		case *datazone.Options:
-			datazone.WithEndpointResolverV2(endpointResolverOf[datazone.EndpointParameters]{url, seen})(o)
+			datazone.WithEndpointResolverV2(endpointResolverOf[datazone.EndpointParameters]{url, seen, nil})(o)
 			datazone.WithSigV4SigningName(name)(o)
 			datazone.WithSigV4SigningRegion(region)(o)
 			datazone.WithAPIOptions(apiOptions...)(o)
 		case *partnercentral.Options:
-			partnercentral.WithEndpointResolverV2(endpointResolverOf[partnercentral.EndpointParameters]{url, seen})(o)
+			partnercentral.WithEndpointResolverV2(endpointResolverOf[partnercentral.EndpointParameters]{url, seen, nil})(o)
 			partnercentral.WithSigV4SigningName(name)(o)
 			partnercentral.WithSigV4SigningRegion(region)(o)
 			partnercentral.WithAPIOptions(apiOptions...)(o)
 		}
 	}
+}
+
+// withEndpointSchemes sets an EndpointResolverV2 that answers url with
+// the given auth schemes.
+func withEndpointSchemes(url string, schemes []*smithyauth.Option) func(any) {
+	seen := &map[string]any{}
+	return func(options any) {
+		switch o := options.(type) {
+		case *memorydb.Options:
+			o.EndpointResolverV2 = endpointResolverOf[memorydb.EndpointParameters]{url, seen, schemes}
+		case *lightsail.Options:
+			o.EndpointResolverV2 = endpointResolverOf[lightsail.EndpointParameters]{url, seen, schemes}
+		case *neptunegraph.Options:
+			o.EndpointResolverV2 = endpointResolverOf[neptunegraph.EndpointParameters]{url, seen, schemes}
+		case *datazone.Options:
+			o.EndpointResolverV2 = endpointResolverOf[datazone.EndpointParameters]{url, seen, schemes}
+		case *partnercentral.Options:
+			o.EndpointResolverV2 = endpointResolverOf[partnercentral.EndpointParameters]{url, seen, schemes}
+		}
+	}
+}
+
+// TestEndpointAuthSchemes resolves each operation's endpoint with a
+// resolver of the program's own that lists auth schemes, as the official
+// resolvers write them ("sigv4") or namespaced: as in the official
+// clients, every scheme's signing name and region apply, the last winning.
+func TestEndpointAuthSchemes(t *testing.T) {
+	t.Parallel()
+	scheme := func(id, name, region string) *smithyauth.Option {
+		o := &smithyauth.Option{SchemeID: id}
+		smithyhttp.SetSigV4SigningName(&o.SignerProperties, name)
+		smithyhttp.SetSigV4SigningRegion(&o.SignerProperties, region)
+		return o
+	}
+	forEachOperation(t, func(t *testing.T, op operation) {
+		srv := testutil.NewServer(t)
+		call, _ := op.newClient(baseConfig(srv))
+		for _, c := range []struct {
+			name    string
+			schemes []*smithyauth.Option
+			scope   string
+		}{
+			{"official form", []*smithyauth.Option{scheme("sigv4", "from-endpoint", "ap-east-9")}, "/ap-east-9/from-endpoint/"},
+			{"namespaced", []*smithyauth.Option{scheme("aws.auth#sigv4", "n1", "r1")}, "/r1/n1/"},
+			{"last wins", []*smithyauth.Option{scheme("sigv4", "n1", "r1"), scheme("sigv4a", "n2", "r2")}, "/r2/n2/"},
+		} {
+			before := srv.Count()
+			if err := call(context.Background(), withEndpointSchemes(srv.URL, c.schemes)); err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			reqs := srv.Requests()[before:]
+			if len(reqs) != 1 {
+				t.Fatalf("%s: %d requests", c.name, len(reqs))
+			}
+			if _, scope := signed(reqs[0]); !strings.Contains(scope, c.scope) {
+				t.Errorf("%s: credential scope %s, want %s", c.name, scope, c.scope)
+			}
+		}
+	})
 }
 
 // TestOptionHelpers calls each operation with its service's option
