@@ -306,3 +306,9 @@ func FuzzWire(f *testing.F) {
 func isDotSegment(label *string) bool {
 	return label != nil && (*label == "." || *label == "..")
 }
+
+// FuzzEndpoints compares both clients' default endpoint resolvers on
+// arbitrary parameters; see kit.FuzzEndpoints.
+func FuzzEndpoints(f *testing.F) {
+	kit.FuzzEndpoints(f, ours.NewDefaultEndpointResolverV2(), official.NewDefaultEndpointResolverV2(), nil)
+}

@@ -72,3 +72,9 @@ func TestWire(t *testing.T) {
 		kit.CompareRequests(t, reqs[0], reqs[1])
 	})
 }
+
+// FuzzEndpoints compares both clients' default endpoint resolvers on
+// arbitrary parameters; see kit.FuzzEndpoints.
+func FuzzEndpoints(f *testing.F) {
+	kit.FuzzEndpoints(f, ours.NewDefaultEndpointResolverV2(), official.NewDefaultEndpointResolverV2(), nil)
+}

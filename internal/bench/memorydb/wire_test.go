@@ -206,3 +206,9 @@ func FuzzWire(f *testing.F) {
 		kit.CompareRequests(t, reqs[0], reqs[1])
 	})
 }
+
+// FuzzEndpoints compares both clients' default endpoint resolvers on
+// arbitrary parameters; see kit.FuzzEndpoints.
+func FuzzEndpoints(f *testing.F) {
+	kit.FuzzEndpoints(f, ours.NewDefaultEndpointResolverV2(), official.NewDefaultEndpointResolverV2(), nil)
+}
