@@ -41,5 +41,5 @@ func (*defaultResolver) ResolveEndpoint(_ context.Context, params EndpointParame
 		}
 		prefix = "datazone-fips."
 	}
-	return endpoints.Host(prefix + region + "." + suffix), nil
+	return endpoints.HostOf(prefix + region + "." + suffix)
 }

@@ -61,15 +61,15 @@ func regionalEndpoint(region, apiType string, useFIPS, useDualStack bool) (smith
 		if useDualStack {
 			suffix = partition.DualStackDNSSuffix
 		}
-		return endpoints.Host(prefix + "." + region + "." + suffix), nil
+		return endpoints.HostOf(prefix + "." + region + "." + suffix)
 	case apiTypeDataPlane:
 		switch {
 		case useFIPS:
 			return smithyendpoints.Endpoint{}, errFIPSDataPlane
 		case useDualStack:
-			return endpoints.Host("neptune-graph." + region + ".on.aws"), nil
+			return endpoints.HostOf("neptune-graph." + region + ".on.aws")
 		}
-		return endpoints.Host(region + ".neptune-graph." + partition.DNSSuffix), nil
+		return endpoints.HostOf(region + ".neptune-graph." + partition.DNSSuffix)
 	}
 	return smithyendpoints.Endpoint{}, errUnknownAPIType
 }

@@ -35,5 +35,5 @@ func (*defaultResolver) ResolveEndpoint(_ context.Context, params EndpointParame
 	if useFIPS {
 		prefix += "-fips"
 	}
-	return endpoints.Host(prefix + "." + region + "." + endpoints.PartitionOf(region).DualStackDNSSuffix), nil
+	return endpoints.HostOf(prefix + "." + region + "." + endpoints.PartitionOf(region).DualStackDNSSuffix)
 }

@@ -147,14 +147,15 @@ func RuleError(msg string) error {
 // ErrMissingRegion is the rule sets' answer when no region is configured.
 var ErrMissingRegion = RuleError("Invalid Configuration: Missing Region")
 
-// URL returns an endpoint for the absolute URL rawURL.
+// URL returns the endpoint at rawURL, parsed as the official rule sets
+// parse a rule's URL: text that net/url cannot parse is an error, while a
+// relative or empty URL is not (a client refuses it before sending: it
+// has no http or https scheme).
 func URL(rawURL string) (smithyendpoints.Endpoint, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to parse uri: %s", rawURL)
-	}
-	if u.Scheme == "" || u.Host == "" {
-		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to parse uri: %s (an absolute http or https URL is required)", rawURL)
+		//lint:ignore ST1005 the official resolvers' words, as they write them
+		return smithyendpoints.Endpoint{}, fmt.Errorf("Failed to parse uri: %s", rawURL)
 	}
 	return smithyendpoints.Endpoint{URI: *u}, nil
 }
@@ -224,9 +225,23 @@ func Custom(endpoint string, useFIPS, useDualStack bool) (smithyendpoints.Endpoi
 	return URL(endpoint)
 }
 
-// Host returns the endpoint https://host.
+// Host returns the endpoint https://host, for a host known to be one.
 func Host(host string) smithyendpoints.Endpoint {
 	return smithyendpoints.Endpoint{URI: url.URL{Scheme: "https", Host: host}}
+}
+
+// HostOf returns the endpoint https://host for a host built from the
+// parameters, as the official rule sets build it: from text, parsed. A host
+// of letters, digits, dots and hyphens (every region's) needs no parsing;
+// any other is parsed, so a region holding a space is the official error
+// and one holding a slash moves the rest into the path, as it does there.
+func HostOf(host string) (smithyendpoints.Endpoint, error) {
+	for i := 0; i < len(host); i++ {
+		if c := host[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '-' || 'A' <= c && c <= 'Z') {
+			return URL("https://" + host)
+		}
+	}
+	return Host(host), nil
 }
 
 // Regional resolves the regional branch most rule sets share:
@@ -240,19 +255,19 @@ func Regional(prefix, region string, useFIPS, useDualStack bool) (smithyendpoint
 		if !p.SupportsFIPS || !p.SupportsDualStack {
 			return smithyendpoints.Endpoint{}, ErrFIPSAndDualStack
 		}
-		return Host(prefix + "-fips." + region + "." + p.DualStackDNSSuffix), nil
+		return HostOf(prefix + "-fips." + region + "." + p.DualStackDNSSuffix)
 	case useFIPS:
 		if !p.SupportsFIPS {
 			return smithyendpoints.Endpoint{}, ErrFIPSUnsupported
 		}
-		return Host(prefix + "-fips." + region + "." + p.DNSSuffix), nil
+		return HostOf(prefix + "-fips." + region + "." + p.DNSSuffix)
 	case useDualStack:
 		if !p.SupportsDualStack {
 			return smithyendpoints.Endpoint{}, ErrDualStackUnsupport
 		}
-		return Host(prefix + "." + region + "." + p.DualStackDNSSuffix), nil
+		return HostOf(prefix + "." + region + "." + p.DualStackDNSSuffix)
 	}
-	return Host(prefix + "." + region + "." + p.DNSSuffix), nil
+	return HostOf(prefix + "." + region + "." + p.DNSSuffix)
 }
 
 // ResolverOptions are the endpoint options of a client, with the fields

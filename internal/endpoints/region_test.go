@@ -1,9 +1,11 @@
 package endpoints
 
 import (
+	"net/url"
 	"testing"
 
 	smithyauth "github.com/aws/smithy-go/auth"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -66,6 +68,47 @@ func TestSigning(t *testing.T) {
 		smithyauth.SetAuthOptions(&e.Properties, c.options)
 		if name, region := Signing(&e, "memorydb", "us-east-1"); name != c.name || region != c.region {
 			t.Errorf("schemes %v: %s %s, want %s %s", c.options, name, region, c.name, c.region)
+		}
+	}
+}
+
+// TestHostOfAndURL checks that endpoints built from text come out as the
+// official rule sets build them, through net/url: a host of plain
+// characters as it is, any other parsed (a space is an error, a slash
+// starts the path), and a configured URL parsed whether or not it is
+// absolute.
+func TestHostOfAndURL(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name   string
+		build  func() (smithyendpoints.Endpoint, error)
+		url    string // "" with err
+		errMsg string
+	}{
+		{"plain host", func() (smithyendpoints.Endpoint, error) { return HostOf("memory-db.us-east-1.amazonaws.com") },
+			"https://memory-db.us-east-1.amazonaws.com", ""},
+		{"upper case kept", func() (smithyendpoints.Endpoint, error) { return HostOf("x.US-EAST-1.y") }, "https://x.US-EAST-1.y", ""},
+		{"space", func() (smithyendpoints.Endpoint, error) { return HostOf("x. .y") }, "", "Failed to parse uri: https://x. .y"},
+		{"slash starts the path", func() (smithyendpoints.Endpoint, error) { return HostOf("x.a/b.y") }, "https://x.a/b.y", ""},
+		{"empty URL", func() (smithyendpoints.Endpoint, error) { return URL("") }, "", ""},
+		{"relative URL", func() (smithyendpoints.Endpoint, error) { return URL("local/path") }, "local/path", ""},
+		{"unparsable URL", func() (smithyendpoints.Endpoint, error) { return URL("https://[::1") }, "", "Failed to parse uri: https://[::1"},
+	}
+	for _, c := range cases {
+		e, err := c.build()
+		if c.errMsg != "" {
+			if err == nil || err.Error() != c.errMsg {
+				t.Errorf("%s: got %v, %v; want the error %q", c.name, e.URI.String(), err, c.errMsg)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		want, _ := url.Parse(c.url)
+		if e.URI != *want {
+			t.Errorf("%s: got %#v, want %#v", c.name, e.URI, *want)
 		}
 	}
 }
