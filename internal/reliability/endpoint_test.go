@@ -33,8 +33,8 @@ func (cannedHTTPClient) Do(req *http.Request) (*http.Response, error) {
 
 // TestPlainHTTPIsRefused points each operation at plain-http endpoints
 // that are not loopback, some dressed up as loopback: nothing is sent
-// and the call fails with ErrInsecureEndpoint; other schemes are refused
-// too.
+// and the call fails with ErrInsecureEndpoint; other schemes, and URLs
+// without a scheme or a host, are refused too.
 func TestPlainHTTPIsRefused(t *testing.T) {
 	t.Parallel()
 	refused := []string{
@@ -42,7 +42,7 @@ func TestPlainHTTPIsRefused(t *testing.T) {
 		"http://127.0.0.1.nip.io", "http://0.0.0.0:4566", "http://[::]:4566", "HTTP://example.com",
 	}
 	for _, op := range ops {
-		for _, endpoint := range append(refused, "ftp://example.com", "file:///etc/passwd") {
+		for _, endpoint := range append(refused, "ftp://example.com", "file:///etc/passwd", "relative/path", "https://", "https:///path") {
 			t.Run(op.name+"/"+endpoint, func(t *testing.T) {
 				t.Parallel()
 				rec := &recorder{next: cannedHTTPClient{}}

@@ -247,20 +247,24 @@ func redactedBody(op *operation, in any, body []byte) []byte {
 	return req.Payload()
 }
 
-// checkScheme refuses plain http to a host other than loopback unless the
-// caller opted in, so credentials-bearing requests are not sent in clear
-// text by mistake.
+// checkScheme refuses an endpoint that is not an absolute http or https
+// URL, and plain http to a host other than loopback unless the caller
+// opted in, so credentials-bearing requests are not sent in clear text by
+// mistake.
 func checkScheme(u *url.URL, allowHTTP bool) error {
 	switch strings.ToLower(u.Scheme) {
 	case "https":
-		return nil
 	case "http":
-		if allowHTTP || isLoopback(u.Hostname()) {
-			return nil
+		if !allowHTTP && !isLoopback(u.Hostname()) {
+			return endpoints.ErrInsecureEndpoint
 		}
-		return endpoints.ErrInsecureEndpoint
+	default:
+		return fmt.Errorf("unsupported endpoint scheme %q: use https", u.Scheme)
 	}
-	return fmt.Errorf("unsupported endpoint scheme %q: use https", u.Scheme)
+	if u.Host == "" {
+		return fmt.Errorf("endpoint %q has no host", u.String())
+	}
+	return nil
 }
 
 func isLoopback(host string) bool {

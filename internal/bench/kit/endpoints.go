@@ -83,12 +83,15 @@ func ViewEndpoint(e smithyendpoints.Endpoint) EndpointView {
 func FuzzEndpoints(f *testing.F, oursResolver, officialResolver any, static map[string]string) {
 	ours, official := resolverFunc(oursResolver, static), resolverFunc(officialResolver, static)
 	for _, region := range []string{"us-east-1", "us-gov-west-1", "cn-north-1", "us-iso-east-1", "eu-isoe-west-1",
-		"eusc-de-east-1", "fips", "fips-us-east-1", "us-east-1-fips", "", "Us-East-1", "a.b", "-x"} {
+		"eusc-de-east-1", "fips", "fips-us-east-1", "us-east-1-fips", "", "Us-East-1", "a.b", "-x", "us east 1", "a/b?c#d"} {
 		f.Add(region, "", true, false, false, false)
 		f.Add(region, "", true, false, true, true)
 	}
 	f.Add("us-east-1", "https://example.com/base", true, true, false, false)
 	f.Add("", "http://[::1]:8080", false, true, true, false)
+	for _, endpoint := range []string{"", "relative/path", "https://[::1", "https://example.com:99999"} {
+		f.Add("us-east-1", endpoint, true, true, false, false)
+	}
 	f.Fuzz(func(t *testing.T, region, endpoint string, hasRegion, hasEndpoint, fips, dual bool) {
 		var p endpointParams
 		if hasRegion {
