@@ -420,7 +420,10 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 	if requestID == "" {
 		requestID = headerValue(resp.Header, "X-Amz-Requestid")
 	}
-	awsmiddleware.SetRequestIDMetadata(&result.metadata, requestID)
+	if requestID != "" {
+		// As the official RequestIDRetriever: no header, no metadata entry.
+		awsmiddleware.SetRequestIDMetadata(&result.metadata, requestID)
+	}
 	if err := c.checkOrigin(req, resp); err != nil {
 		_ = resp.Body.Close()
 		resp.Body = http.NoBody

@@ -150,3 +150,18 @@ func TestResultMetadata(t *testing.T) {
 		t.Errorf("setting the result metadata changed the last attempt's: %q", id)
 	}
 }
+
+// TestResultMetadataWithoutRequestID checks that a response without a
+// request ID header leaves no request ID in the metadata, as the official
+// RequestIDRetriever leaves none, rather than an empty one.
+func TestResultMetadataWithoutRequestID(t *testing.T) {
+	t.Parallel()
+	cfg, _ := newTestConfig(t, answer(200, map[string]string{"X-Amzn-Requestid": ""}, `{}`))
+	_, metadata, err := Invoke(context.Background(), cfg, testOp, &testIn{Name: aws.String("n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, ok := awsmiddleware.GetRequestIDMetadata(metadata); ok {
+		t.Errorf("request ID %q in the metadata of a response without one", id)
+	}
+}
