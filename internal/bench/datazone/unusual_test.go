@@ -44,3 +44,9 @@ func FuzzDecode(f *testing.F) {
 		kit.ErrorCases(contentType, "com.amazonaws.datazone", modelledErrors), kit.GenericErrorCases(contentType))
 	kit.FuzzDecode(f, contentType, seeds, callOurs, callOfficial, nil)
 }
+
+// FuzzResponseHeaders compares both clients' result metadata and errors
+// under arbitrary request ID and Date headers; see kit.FuzzResponseHeaders.
+func FuzzResponseHeaders(f *testing.F) {
+	kit.FuzzResponseHeaders(f, contentType, `{"id":"a","name":"n"}`, `{"code":"ResourceNotFoundException","message":"m"}`, callOurs, callOfficial)
+}

@@ -2,8 +2,14 @@ package kit
 
 import (
 	"context"
+	"net/http"
+	"reflect"
 	"testing"
+	"time"
 
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -59,6 +65,84 @@ func FuzzDecode(f *testing.F, contentType string, seeds []DecodeCase, ours, offi
 				return
 			}
 			t.Fatalf("status %d, X-Amzn-ErrorType %q, body %q: errors differ (-official +ours):\n%s\nofficial: %v\nours:     %v", status, errorType, body, diff, fErr, oErr)
+		}
+	})
+}
+
+// MetadataView is what an application reads from a successful call's
+// result metadata, apart from times that depend on the clock.
+type MetadataView struct {
+	RequestID     string
+	HasRequestID  bool
+	ServerTime    time.Time
+	HasServerTime bool
+	Attempts      int
+}
+
+// ViewMetadata returns the MetadataView of out, a pointer to an output
+// struct with a ResultMetadata field.
+func ViewMetadata(out any) MetadataView {
+	var v MetadataView
+	md, ok := reflect.ValueOf(out).Elem().FieldByName("ResultMetadata").Interface().(middleware.Metadata)
+	if !ok {
+		return v
+	}
+	v.RequestID, v.HasRequestID = awsmiddleware.GetRequestIDMetadata(md)
+	v.ServerTime, v.HasServerTime = awsmiddleware.GetServerTime(md)
+	if results, ok := retry.GetAttemptResults(md); ok {
+		v.Attempts = len(results.Results)
+	}
+	return v
+}
+
+// FuzzResponseHeaders feeds both callers the same answer with arbitrary
+// request ID and Date headers, a status from 200 to 599 and the body
+// given for its class, and fails where the result metadata of a success
+// (see MetadataView) or the error an application observes differs.
+// idHeader picks where the request ID goes: X-Amzn-Requestid,
+// X-Amz-Requestid, both (the second holding "other-" and the value), or
+// neither.
+func FuzzResponseHeaders(f *testing.F, contentType, okBody, errorBody string, ours, official Caller) {
+	f.Add(200, uint8(0), "req-1", "Mon, 07 Dec 2026 02:00:00 GMT")
+	f.Add(200, uint8(1), "", "Monday, 07-Dec-26 02:00:00 GMT")
+	f.Add(404, uint8(2), "r", "Mon Dec  7 02:00:00 2026")
+	f.Add(500, uint8(3), "x", "garbage")
+	f.Add(200, uint8(3), "", "")
+	f.Add(200, uint8(0), "a\tb", "Mon, 07 Dec 2026 25:00:00 GMT")
+	f.Fuzz(func(t *testing.T, status int, idHeader uint8, requestID, date string) {
+		status = 200 + (status%400+400)%400
+		header := http.Header{"Content-Type": {contentType}}
+		switch idHeader % 4 {
+		case 0:
+			header["X-Amzn-Requestid"] = []string{requestID}
+		case 1:
+			header["X-Amz-Requestid"] = []string{requestID}
+		case 2:
+			header["X-Amzn-Requestid"] = []string{requestID}
+			header["X-Amz-Requestid"] = []string{"other-" + requestID}
+		}
+		if date != "" {
+			header["Date"] = []string{date}
+		}
+		body := okBody
+		if status >= 300 {
+			body = errorBody
+		}
+		resp := Response{Status: status, Header: header, Body: []byte(body)}
+		ctx := context.Background()
+		oOut, oErr := ours(ctx, resp)
+		fOut, fErr := official(ctx, resp)
+		if (oErr == nil) != (fErr == nil) {
+			t.Fatalf("status %d, header %q:\nours err = %v\nofficial err = %v", status, header, oErr, fErr)
+		}
+		if oErr != nil {
+			if diff := cmp.Diff(ViewError(fErr), ViewError(oErr)); diff != "" {
+				t.Fatalf("status %d, header %q: errors differ (-official +ours):\n%s", status, header, diff)
+			}
+			return
+		}
+		if diff := cmp.Diff(ViewMetadata(fOut), ViewMetadata(oOut)); diff != "" {
+			t.Fatalf("status %d, header %q: metadata differs (-official +ours):\n%s", status, header, diff)
 		}
 	})
 }

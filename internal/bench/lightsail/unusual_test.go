@@ -55,3 +55,9 @@ func codeCaseUnlike(_ kit.Response, ours, official error) bool {
 	o, f := kit.ViewError(ours), kit.ViewError(official)
 	return o.Code != f.Code && strings.EqualFold(o.Code, f.Code)
 }
+
+// FuzzResponseHeaders compares both clients' result metadata and errors
+// under arbitrary request ID and Date headers; see kit.FuzzResponseHeaders.
+func FuzzResponseHeaders(f *testing.F) {
+	kit.FuzzResponseHeaders(f, contentType, `{"exportSnapshotRecords":[{"name":"a"}]}`, `{"__type":"NotFoundException","message":"m"}`, callOurs, callOfficial)
+}

@@ -50,3 +50,10 @@ func FuzzDecode(f *testing.F) {
 		kit.ErrorCases(contentType, "com.amazonaws.memorydb", modelledErrors), kit.GenericErrorCases(contentType))
 	kit.FuzzDecode(f, contentType, seeds, callOurs, callOfficial, nil)
 }
+
+// FuzzResponseHeaders compares both clients' result metadata and errors
+// under arbitrary request ID and Date headers; see kit.FuzzResponseHeaders.
+func FuzzResponseHeaders(f *testing.F) {
+	callOurs, callOfficial := callers(jsonProtocol)
+	kit.FuzzResponseHeaders(f, contentType, `{"Snapshot":{"Name":"n"}}`, `{"__type":"SnapshotNotFoundFault","message":"m"}`, callOurs, callOfficial)
+}
