@@ -1,9 +1,14 @@
 package datazone
 
 import (
+	"context"
 	"slices"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	official "github.com/aws/aws-sdk-go-v2/service/datazone"
+
+	ours "github.com/awssnap/awssnap/datazone"
 	"github.com/awssnap/awssnap/internal/bench/kit"
 )
 
@@ -49,4 +54,14 @@ func FuzzDecode(f *testing.F) {
 // under arbitrary request ID and Date headers; see kit.FuzzResponseHeaders.
 func FuzzResponseHeaders(f *testing.F) {
 	kit.FuzzResponseHeaders(f, contentType, `{"id":"a","name":"n"}`, `{"code":"ResourceNotFoundException","message":"m"}`, callOurs, callOfficial)
+}
+
+// FuzzRetries compares both clients' attempts and outcomes under arbitrary
+// answers and retries; see kit.FuzzRetries.
+func FuzzRetries(f *testing.F) {
+	kit.FuzzRetries(f, contentType, `{"id":"a"}`, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
+		return newOurs(client, "", func(o *ours.Options) { o.Retryer = retryer }).CreateAssetRevision(ctx, oursInput())
+	}, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
+		return newOfficial(client, "", func(o *official.Options) { o.Retryer = retryer }).CreateAssetRevision(ctx, officialInput())
+	})
 }

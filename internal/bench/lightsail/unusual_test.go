@@ -1,11 +1,16 @@
 package lightsail
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	official "github.com/aws/aws-sdk-go-v2/service/lightsail"
+
 	"github.com/awssnap/awssnap/internal/bench/kit"
+	ours "github.com/awssnap/awssnap/lightsail"
 )
 
 // unusualCases are odd but well-formed answers on which both clients must
@@ -60,4 +65,14 @@ func codeCaseUnlike(_ kit.Response, ours, official error) bool {
 // under arbitrary request ID and Date headers; see kit.FuzzResponseHeaders.
 func FuzzResponseHeaders(f *testing.F) {
 	kit.FuzzResponseHeaders(f, contentType, `{"exportSnapshotRecords":[{"name":"a"}]}`, `{"__type":"NotFoundException","message":"m"}`, callOurs, callOfficial)
+}
+
+// FuzzRetries compares both clients' attempts and outcomes under arbitrary
+// answers and retries; see kit.FuzzRetries.
+func FuzzRetries(f *testing.F) {
+	kit.FuzzRetries(f, contentType, `{"exportSnapshotRecords":[]}`, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
+		return newOurs(client, "", func(o *ours.Options) { o.Retryer = retryer }).GetExportSnapshotRecords(ctx, &ours.GetExportSnapshotRecordsInput{PageToken: &tokenSent})
+	}, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
+		return newOfficial(client, "", func(o *official.Options) { o.Retryer = retryer }).GetExportSnapshotRecords(ctx, &official.GetExportSnapshotRecordsInput{PageToken: &tokenSent})
+	})
 }

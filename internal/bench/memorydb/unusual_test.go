@@ -1,10 +1,15 @@
 package memorydb
 
 import (
+	"context"
 	"slices"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
+
 	"github.com/awssnap/awssnap/internal/bench/kit"
+	ours "github.com/awssnap/awssnap/memorydb"
 )
 
 // unusualCases are odd but well-formed answers on which both clients must
@@ -56,4 +61,14 @@ func FuzzDecode(f *testing.F) {
 func FuzzResponseHeaders(f *testing.F) {
 	callOurs, callOfficial := callers(jsonProtocol)
 	kit.FuzzResponseHeaders(f, contentType, `{"Snapshot":{"Name":"n"}}`, `{"__type":"SnapshotNotFoundFault","message":"m"}`, callOurs, callOfficial)
+}
+
+// FuzzRetries compares both clients' attempts and outcomes under arbitrary
+// answers and retries; see kit.FuzzRetries.
+func FuzzRetries(f *testing.F) {
+	kit.FuzzRetries(f, contentType, `{"Snapshot":{"Name":"n"}}`, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
+		return newOurs(client, "", func(o *ours.Options) { o.Retryer = retryer }).CopySnapshot(ctx, oursInput())
+	}, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
+		return newOfficial(client, "", jsonProtocol.official, func(o *official.Options) { o.Retryer = retryer }).CopySnapshot(ctx, officialInput())
+	})
 }

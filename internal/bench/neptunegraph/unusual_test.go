@@ -1,10 +1,15 @@
 package neptunegraph
 
 import (
+	"context"
 	"slices"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	official "github.com/aws/aws-sdk-go-v2/service/neptunegraph"
+
 	"github.com/awssnap/awssnap/internal/bench/kit"
+	ours "github.com/awssnap/awssnap/neptunegraph"
 )
 
 // unusualCases are odd but well-formed answers on which both clients must
@@ -49,4 +54,14 @@ func FuzzDecode(f *testing.F) {
 // under arbitrary request ID and Date headers; see kit.FuzzResponseHeaders.
 func FuzzResponseHeaders(f *testing.F) {
 	kit.FuzzResponseHeaders(f, contentType, `{"id":"gs-1","name":"s"}`, `{"code":"ResourceNotFoundException","message":"m"}`, callOurs, callOfficial)
+}
+
+// FuzzRetries compares both clients' attempts and outcomes under arbitrary
+// answers and retries; see kit.FuzzRetries.
+func FuzzRetries(f *testing.F) {
+	kit.FuzzRetries(f, contentType, `{"id":"gs-1"}`, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
+		return newOurs(client, "", func(o *ours.Options) { o.Retryer = retryer }).CreateGraphSnapshot(ctx, oursInput())
+	}, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
+		return newOfficial(client, "", func(o *official.Options) { o.Retryer = retryer }).CreateGraphSnapshot(ctx, officialInput())
+	})
 }
