@@ -145,7 +145,11 @@ func (a *authChoice) identity(ctx context.Context, cfg *Config) (smithyauth.Iden
 		return nil, aws.Credentials{}, nil
 	case a.scheme == nil:
 		creds, err := cfg.Credentials.Retrieve(ctx)
-		return nil, creds, err
+		if err != nil {
+			// The official clients' credentials identity resolver.
+			return nil, creds, fmt.Errorf("get credentials: %w", err)
+		}
+		return nil, creds, nil
 	}
 	identity, err := a.scheme.IdentityResolver(identityOptions{credentials: cfg.Credentials}).GetIdentity(ctx, a.option.IdentityProperties)
 	return identity, aws.Credentials{}, err
@@ -190,9 +194,6 @@ func (c *call) authenticate(ctx context.Context, req *http.Request, skew time.Du
 	}
 	identity, creds, err := choice.identity(ctx, c.cfg)
 	if err != nil {
-		if choice.option == nil {
-			return fmt.Errorf("failed to retrieve credentials, %w", err)
-		}
 		return fmt.Errorf("get identity: %w", err)
 	}
 	if choice.scheme != nil {
@@ -212,7 +213,7 @@ func (c *call) authenticate(ctx context.Context, req *http.Request, skew time.Du
 	}
 	signingTime := time.Now().UTC().Add(skew)
 	if err := sign(ctx, c.cfg, creds, req, c.payloadHash, name, region, signingTime); err != nil {
-		return fmt.Errorf("failed to sign request, %w", err)
+		return fmt.Errorf("sign request: %w", err)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -15,5 +16,9 @@ func sign(ctx context.Context, cfg *Config, creds aws.Credentials, req *http.Req
 		// The default signer's logger removes the token by value.
 		ctx = withSessionToken(ctx, creds.SessionToken)
 	}
-	return cfg.Signer.SignHTTP(ctx, creds, req, payloadHash, name, region, signingTime)
+	if err := cfg.Signer.SignHTTP(ctx, creds, req, payloadHash, name, region, signingTime); err != nil {
+		// As the official clients' SigV4 signer adapter words it.
+		return fmt.Errorf("sign http: %w", err)
+	}
+	return nil
 }

@@ -2,13 +2,20 @@ package memorydb
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
+	"github.com/aws/smithy-go/middleware"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
+	"github.com/awssnap/awssnap/internal/testutil"
 	ours "github.com/awssnap/awssnap/memorydb"
 )
 
@@ -71,4 +78,54 @@ func FuzzRetries(f *testing.F) {
 	}, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
 		return newOfficial(client, "", jsonProtocol.official, func(o *official.Options) { o.Retryer = retryer }).CopySnapshot(ctx, officialInput())
 	})
+}
+
+// failingSigner is an HTTPSignerV4 that always fails.
+type failingSigner struct{}
+
+func (failingSigner) SignHTTP(context.Context, aws.Credentials, *http.Request, string, string, string, time.Time, ...func(*v4.SignerOptions)) error {
+	return errors.New("signer broke")
+}
+
+// TestAuthFailures compares the errors of a call whose credentials cannot
+// be retrieved, directly or through a cache, or whose signer fails, on our
+// direct path and through a middleware stack (one APIOptions entry).
+func TestAuthFailures(t *testing.T) {
+	t.Parallel()
+	failing := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		return aws.Credentials{}, errors.New("no credentials here")
+	})
+	cases := []struct {
+		name        string
+		credentials aws.CredentialsProvider
+		signer      bool
+	}{
+		{"provider fails", failing, false},
+		{"cached provider fails", aws.NewCredentialsCache(failing), false},
+		{"signer fails", testutil.Credentials, true},
+	}
+	for i := range 2 * len(cases) {
+		c, stack := cases[i/2], i%2 == 1
+		resp := kit.Canned(200, contentType, `{}`)
+		oc := newOurs(&kit.CannedClient{Response: resp}, "", func(o *ours.Options) {
+			o.Credentials, o.RetryMaxAttempts = c.credentials, 1
+			if c.signer {
+				o.HTTPSignerV4 = failingSigner{}
+			}
+			if stack {
+				o.APIOptions = append(o.APIOptions, func(*middleware.Stack) error { return nil })
+			}
+		})
+		fc := newOfficial(&kit.CannedClient{Response: resp}, "", jsonProtocol.official, func(o *official.Options) {
+			o.Credentials, o.RetryMaxAttempts = c.credentials, 1
+			if c.signer {
+				o.HTTPSignerV4 = failingSigner{}
+			}
+		})
+		_, oErr := oc.CopySnapshot(context.Background(), oursInput())
+		_, fErr := fc.CopySnapshot(context.Background(), officialInput())
+		if diff := cmp.Diff(kit.ViewError(fErr), kit.ViewError(oErr)); diff != "" || oErr == nil {
+			t.Errorf("%s (stack %v): errors differ (-official +ours):\n%s", c.name, stack, diff)
+		}
+	}
 }
