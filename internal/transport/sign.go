@@ -7,6 +7,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+
+	"github.com/awssnap/awssnap/internal/sigv4"
 )
 
 // sign signs req with SigV4 for the call. Both the direct path and the
@@ -16,7 +19,22 @@ func sign(ctx context.Context, cfg *Config, creds aws.Credentials, req *http.Req
 		// The default signer's logger removes the token by value.
 		ctx = withSessionToken(ctx, creds.SessionToken)
 	}
-	if err := cfg.Signer.SignHTTP(ctx, creds, req, payloadHash, name, region, signingTime); err != nil {
+	var err error
+	if _, own := cfg.Signer.(*sigv4.Signer); own {
+		// Made by DefaultSigner with the client's logger and mode.
+		err = cfg.Signer.SignHTTP(ctx, creds, req, payloadHash, name, region, signingTime)
+	} else {
+		// A signer of the program's own is given the client's logging
+		// options, as the official clients' SigV4 signer adapter gives
+		// them, with a logger that keeps session tokens out of the log.
+		logger, logSigning := cfg.Logger, cfg.LogMode.IsSigning()
+		err = cfg.Signer.SignHTTP(ctx, creds, req, payloadHash, name, region, signingTime, func(o *v4.SignerOptions) {
+			o.DisableURIPathEscaping = false
+			o.Logger = redactingLogger{next: logger}
+			o.LogSigning = logSigning
+		})
+	}
+	if err != nil {
 		// As the official clients' SigV4 signer adapter words it.
 		return fmt.Errorf("sign http: %w", err)
 	}
