@@ -3,6 +3,7 @@ package memorydb
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"testing"
@@ -126,6 +127,45 @@ func TestAuthFailures(t *testing.T) {
 		_, fErr := fc.CopySnapshot(context.Background(), officialInput())
 		if diff := cmp.Diff(kit.ViewError(fErr), kit.ViewError(oErr)); diff != "" || oErr == nil {
 			t.Errorf("%s (stack %v): errors differ (-official +ours):\n%s", c.name, stack, diff)
+		}
+	}
+}
+
+// TestFailingInterceptors fails each interceptor hook in turn, on the
+// first attempt only and on every attempt, against an answer that is
+// retried once (a 503, then success), and compares what each client ran,
+// sent and returned.
+func TestFailingInterceptors(t *testing.T) {
+	t.Parallel()
+	hooks := []string{"BeforeExecution", "BeforeSerialization", "AfterSerialization", "BeforeRetryLoop", "BeforeAttempt",
+		"BeforeSigning", "AfterSigning", "BeforeTransmit", "AfterTransmit", "BeforeDeserialization",
+		"AfterDeserialization", "AfterAttempt", "AfterExecution"}
+	answers := func() *kit.Script {
+		return &kit.Script{Answers: []kit.Response{kit.Canned(503, contentType, `{"message":"busy"}`),
+			kit.Canned(200, contentType, `{"Snapshot":{"Name":"n"}}`)}}
+	}
+	for _, hook := range hooks {
+		for _, failOn := range [][]int{{1}, nil} {
+			fh, oh := &testutil.Hooks{FailAt: hook, FailOn: failOn}, &testutil.Hooks{FailAt: hook, FailOn: failOn}
+			fs, os := answers(), answers()
+			_, fErr := newOfficial(fs, "", jsonProtocol.official, func(o *official.Options) {
+				o.Retryer = noDelay()
+				fh.Register(&o.Interceptors)
+			}).CopySnapshot(context.Background(), officialInput())
+			_, oErr := newOurs(os, "", func(o *ours.Options) {
+				o.Retryer = noDelay()
+				oh.Register(&o.Interceptors)
+			}).CopySnapshot(context.Background(), oursInput())
+			name := fmt.Sprintf("%s on attempts %v", hook, failOn)
+			if diff := cmp.Diff(kit.ViewError(fErr), kit.ViewError(oErr)); diff != "" {
+				t.Errorf("%s: errors differ (-official +ours):\n%s", name, diff)
+			}
+			if diff := cmp.Diff(fh.Events(), oh.Events()); diff != "" {
+				t.Errorf("%s: hooks run differ (-official +ours):\n%s", name, diff)
+			}
+			if f, o := len(kit.Requests(fs)), len(kit.Requests(os)); f != o {
+				t.Errorf("%s: official sent %d requests, ours %d", name, f, o)
+			}
 		}
 	}
 }
