@@ -169,3 +169,65 @@ func TestFailingInterceptors(t *testing.T) {
 		}
 	}
 }
+
+// failingMiddleware returns APIOptions adding, at one end of step, a
+// middleware that fails without calling the next handler.
+func failingMiddleware(step string, position middleware.RelativePosition) []func(*middleware.Stack) error {
+	err := errors.New("middleware refused")
+	return []func(*middleware.Stack) error{func(s *middleware.Stack) error {
+		switch step {
+		case "Initialize":
+			return s.Initialize.Add(middleware.InitializeMiddlewareFunc("Fail", func(context.Context, middleware.InitializeInput,
+				middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+				return middleware.InitializeOutput{}, middleware.Metadata{}, err
+			}), position)
+		case "Serialize":
+			return s.Serialize.Add(middleware.SerializeMiddlewareFunc("Fail", func(context.Context, middleware.SerializeInput,
+				middleware.SerializeHandler) (middleware.SerializeOutput, middleware.Metadata, error) {
+				return middleware.SerializeOutput{}, middleware.Metadata{}, err
+			}), position)
+		case "Build":
+			return s.Build.Add(middleware.BuildMiddlewareFunc("Fail", func(context.Context, middleware.BuildInput,
+				middleware.BuildHandler) (middleware.BuildOutput, middleware.Metadata, error) {
+				return middleware.BuildOutput{}, middleware.Metadata{}, err
+			}), position)
+		case "Finalize":
+			return s.Finalize.Add(middleware.FinalizeMiddlewareFunc("Fail", func(context.Context, middleware.FinalizeInput,
+				middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+				return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+			}), position)
+		default:
+			return s.Deserialize.Add(middleware.DeserializeMiddlewareFunc("Fail", func(context.Context, middleware.DeserializeInput,
+				middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+				return middleware.DeserializeOutput{}, middleware.Metadata{}, err
+			}), position)
+		}
+	}}
+}
+
+// TestFailingMiddleware adds a failing middleware at each end of each
+// step and compares what each client sent and returned.
+func TestFailingMiddleware(t *testing.T) {
+	t.Parallel()
+	for _, step := range []string{"Initialize", "Serialize", "Build", "Finalize", "Deserialize"} {
+		for _, position := range []middleware.RelativePosition{middleware.Before, middleware.After} {
+			fs := &kit.Script{Answers: []kit.Response{kit.Canned(200, contentType, `{"Snapshot":{"Name":"n"}}`)}}
+			os := &kit.Script{Answers: fs.Answers}
+			_, fErr := newOfficial(fs, "", jsonProtocol.official, func(o *official.Options) {
+				o.Retryer = noDelay()
+				o.APIOptions = failingMiddleware(step, position)
+			}).CopySnapshot(context.Background(), officialInput())
+			_, oErr := newOurs(os, "", func(o *ours.Options) {
+				o.Retryer = noDelay()
+				o.APIOptions = failingMiddleware(step, position)
+			}).CopySnapshot(context.Background(), oursInput())
+			name := fmt.Sprintf("%s, position %v", step, position)
+			if diff := cmp.Diff(kit.ViewError(fErr), kit.ViewError(oErr)); diff != "" || oErr == nil {
+				t.Errorf("%s: errors differ (-official +ours):\n%s", name, diff)
+			}
+			if f, o := len(kit.Requests(fs)), len(kit.Requests(os)); f != o {
+				t.Errorf("%s: official sent %d requests, ours %d", name, f, o)
+			}
+		}
+	}
+}
