@@ -238,9 +238,10 @@ func TestLabelsRefused(t *testing.T) {
 // required members as the official client does: both refuse an input with
 // the same message, or both send the same request. present says which
 // members are set: bits 0-4 the domain, identifier, name, description and
-// client token, bit 5 one form holding form as its name and content, bit
-// 6 one glossary term (the description). Ours refuses the dot-segment
-// labels the official client sends (see TestLabelsRefused).
+// client token, bit 5 one form holding form as its name and content (bit
+// 7: without a name), bit 6 one glossary term (the description). Ours
+// refuses the dot-segment labels the official client sends (see
+// TestLabelsRefused).
 func FuzzWire(f *testing.F) {
 	for _, tc := range wireCases {
 		present, args := uint8(0), [6]string{}
@@ -273,6 +274,9 @@ func FuzzWire(f *testing.F) {
 		}
 		if present&(1<<5) != 0 {
 			c.formsSet, c.forms = true, []form{{name: aws.String(formText), content: aws.String(formText)}}
+			if present&(1<<7) != 0 {
+				c.forms[0].name = nil
+			}
 		}
 		if present&(1<<6) != 0 {
 			c.terms = []string{description}
