@@ -6,10 +6,14 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
 	ftypes "github.com/aws/aws-sdk-go-v2/service/memorydb/types"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
+	"github.com/awssnap/awssnap/internal/testutil"
 	ours "github.com/awssnap/awssnap/memorydb"
 	otypes "github.com/awssnap/awssnap/memorydb/types"
 )
@@ -94,4 +98,57 @@ func merge(lists ...map[string]string) map[string]string {
 		maps.Copy(out, l)
 	}
 	return out
+}
+
+// TestFromConfig builds both clients from the same aws.Config values and
+// compares what each one's Options says: the settings a program reads back
+// and the retryer's attempt limit.
+func TestFromConfig(t *testing.T) {
+	t.Parallel()
+	base := func() aws.Config {
+		return aws.Config{Region: "us-east-1", Credentials: testutil.Credentials}
+	}
+	cases := map[string]func(*aws.Config){
+		"defaults":             func(*aws.Config) {},
+		"max attempts":         func(c *aws.Config) { c.RetryMaxAttempts = 7 },
+		"adaptive":             func(c *aws.Config) { c.RetryMode = aws.RetryModeAdaptive },
+		"adaptive, 2 attempts": func(c *aws.Config) { c.RetryMode, c.RetryMaxAttempts = aws.RetryModeAdaptive, 2 },
+		"own retryer": func(c *aws.Config) {
+			c.Retryer = func() aws.Retryer { return retry.AddWithMaxAttempts(retry.NewStandard(), 5) }
+		},
+		"own retryer and limit": func(c *aws.Config) {
+			c.Retryer, c.RetryMaxAttempts = func() aws.Retryer { return retry.NewStandard() }, 4
+		},
+		"app ID":          func(c *aws.Config) { c.AppID = "my-app" },
+		"base endpoint":   func(c *aws.Config) { c.BaseEndpoint = aws.String("https://example.com/base") },
+		"log mode":        func(c *aws.Config) { c.ClientLogMode = aws.LogRetries | aws.LogRequest },
+		"defaults mode":   func(c *aws.Config) { c.DefaultsMode = aws.DefaultsModeInRegion },
+		"fips region":     func(c *aws.Config) { c.Region = "fips-us-west-2" },
+		"auth preference": func(c *aws.Config) { c.AuthSchemePreference = []string{"sigv4a", "sigv4"} },
+		"no credentials":  func(c *aws.Config) { c.Credentials = nil },
+		"anonymous":       func(c *aws.Config) { c.Credentials = aws.AnonymousCredentials{} },
+	}
+	view := func(options any) map[string]any {
+		v := reflect.ValueOf(options)
+		out := map[string]any{}
+		for _, name := range []string{"AppID", "BaseEndpoint", "ClientLogMode", "DefaultsMode", "DisableClockSkewCorrection",
+			"Region", "RetryMaxAttempts", "RetryMode", "RuntimeEnvironment", "AuthSchemePreference"} {
+			out[name] = kit.Neutral(v.FieldByName(name).Interface())
+		}
+		out["MaxAttempts"] = v.FieldByName("Retryer").Interface().(aws.Retryer).MaxAttempts()
+		out["HasCredentials"] = !v.FieldByName("Credentials").IsNil()
+		e := v.FieldByName("EndpointOptions")
+		for _, name := range []string{"UseFIPSEndpoint", "UseDualStackEndpoint", "ResolvedRegion", "DisableHTTPS"} {
+			out["EndpointOptions."+name] = kit.Neutral(e.FieldByName(name).Interface())
+		}
+		return out
+	}
+	for name, set := range cases {
+		cfg := base()
+		set(&cfg)
+		o, f := view(ours.NewFromConfig(cfg).Options()), view(official.NewFromConfig(cfg).Options())
+		if diff := cmp.Diff(f, o); diff != "" {
+			t.Errorf("%s: Options differ (-official +ours):\n%s", name, diff)
+		}
+	}
 }
