@@ -155,9 +155,32 @@ func URL(rawURL string) (smithyendpoints.Endpoint, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		//lint:ignore ST1005 the official resolvers' words, as they write them
-		return smithyendpoints.Endpoint{}, fmt.Errorf("Failed to parse uri: %s", rawURL)
+		return smithyendpoints.Endpoint{}, fmt.Errorf("Failed to parse uri: %s", redactPassword(rawURL))
 	}
 	return smithyendpoints.Endpoint{URI: *u}, nil
+}
+
+// redactPassword returns rawURL with the password of its user information,
+// if it has one, written as url.URL.Redacted writes it, so that an error
+// never shows it.
+func redactPassword(rawURL string) string {
+	scheme, rest, ok := strings.Cut(rawURL, "://")
+	if !ok {
+		return rawURL
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return rawURL
+	}
+	user, _, hasPassword := strings.Cut(rest[:at], ":")
+	if !hasPassword {
+		return rawURL
+	}
+	return scheme + "://" + user + ":xxxxx" + rest[at:]
 }
 
 // WithSigV4 returns endpoint carrying an auth scheme that signs with

@@ -93,6 +93,8 @@ func TestHostOfAndURL(t *testing.T) {
 		{"empty URL", func() (smithyendpoints.Endpoint, error) { return URL("") }, "", ""},
 		{"relative URL", func() (smithyendpoints.Endpoint, error) { return URL("local/path") }, "local/path", ""},
 		{"unparsable URL", func() (smithyendpoints.Endpoint, error) { return URL("https://[::1") }, "", "Failed to parse uri: https://[::1"},
+		{"unparsable URL with a password", func() (smithyendpoints.Endpoint, error) { return URL("https://u:secret@[::1/p") },
+			"", "Failed to parse uri: https://u:xxxxx@[::1/p"},
 	}
 	for _, c := range cases {
 		e, err := c.build()

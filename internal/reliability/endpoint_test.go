@@ -42,7 +42,7 @@ func TestPlainHTTPIsRefused(t *testing.T) {
 		"http://127.0.0.1.nip.io", "http://0.0.0.0:4566", "http://[::]:4566", "HTTP://example.com",
 	}
 	for _, op := range ops {
-		for _, endpoint := range append(refused, "ftp://example.com", "file:///etc/passwd", "relative/path", "https://", "https:///path") {
+		for _, endpoint := range append(refused, "ftp://example.com", "file:///etc/passwd", "relative/path", "https://", "https:///path", "https://user:secret-pass@/path") {
 			t.Run(op.name+"/"+endpoint, func(t *testing.T) {
 				t.Parallel()
 				rec := &recorder{next: cannedHTTPClient{}}
@@ -51,6 +51,9 @@ func TestPlainHTTPIsRefused(t *testing.T) {
 					t.Fatalf("got %v, want the endpoint refused", err)
 				}
 				checkOperationError(t, err, op.name)
+				if strings.Contains(err.Error(), "secret-pass") {
+					t.Errorf("the error shows the endpoint's password: %v", err)
+				}
 				if n := len(rec.sent()); n != 0 {
 					t.Errorf("%d requests sent", n)
 				}

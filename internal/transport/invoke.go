@@ -262,7 +262,7 @@ func checkScheme(u *url.URL, allowHTTP bool) error {
 		return fmt.Errorf("unsupported endpoint scheme %q: use https", u.Scheme)
 	}
 	if u.Host == "" {
-		return fmt.Errorf("endpoint %q has no host", u.String())
+		return fmt.Errorf("endpoint %q has no host", u.Redacted())
 	}
 	return nil
 }

@@ -713,7 +713,8 @@ func (m *resolveEndpointV2) HandleFinalize(ctx context.Context, in middleware.Fi
 	if err != nil {
 		return out, metadata, fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
-	span.SetProperty("client.call.resolved_endpoint", endpoint.URI.String())
+	// Redacted: a password in the endpoint's URL stays out of the trace.
+	span.SetProperty("client.call.resolved_endpoint", endpoint.URI.Redacted())
 	if endpoint.URI.RawPath == "" && req.URL.RawPath != "" {
 		endpoint.URI.RawPath = endpoint.URI.Path
 	}
