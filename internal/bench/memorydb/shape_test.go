@@ -1,13 +1,18 @@
 package memorydb
 
 import (
+	"context"
+	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/config"
 	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
 	ftypes "github.com/aws/aws-sdk-go-v2/service/memorydb/types"
 	"github.com/google/go-cmp/cmp"
@@ -128,27 +133,95 @@ func TestFromConfig(t *testing.T) {
 		"no credentials":  func(c *aws.Config) { c.Credentials = nil },
 		"anonymous":       func(c *aws.Config) { c.Credentials = aws.AnonymousCredentials{} },
 	}
-	view := func(options any) map[string]any {
-		v := reflect.ValueOf(options)
-		out := map[string]any{}
-		for _, name := range []string{"AppID", "BaseEndpoint", "ClientLogMode", "DefaultsMode", "DisableClockSkewCorrection",
-			"Region", "RetryMaxAttempts", "RetryMode", "RuntimeEnvironment", "AuthSchemePreference"} {
-			out[name] = kit.Neutral(v.FieldByName(name).Interface())
-		}
-		out["MaxAttempts"] = v.FieldByName("Retryer").Interface().(aws.Retryer).MaxAttempts()
-		out["HasCredentials"] = !v.FieldByName("Credentials").IsNil()
-		e := v.FieldByName("EndpointOptions")
-		for _, name := range []string{"UseFIPSEndpoint", "UseDualStackEndpoint", "ResolvedRegion", "DisableHTTPS"} {
-			out["EndpointOptions."+name] = kit.Neutral(e.FieldByName(name).Interface())
-		}
-		return out
-	}
 	for name, set := range cases {
 		cfg := base()
 		set(&cfg)
-		o, f := view(ours.NewFromConfig(cfg).Options()), view(official.NewFromConfig(cfg).Options())
+		o, f := optionsView(ours.NewFromConfig(cfg).Options()), optionsView(official.NewFromConfig(cfg).Options())
 		if diff := cmp.Diff(f, o); diff != "" {
 			t.Errorf("%s: Options differ (-official +ours):\n%s", name, diff)
 		}
+	}
+}
+
+// optionsView is what a program reads back from a client's Options: its
+// settings, the retryer's attempt limit, whether it has credentials, and
+// the endpoint options.
+func optionsView(options any) map[string]any {
+	v := reflect.ValueOf(options)
+	out := map[string]any{}
+	for _, name := range []string{"AppID", "BaseEndpoint", "ClientLogMode", "DefaultsMode", "DisableClockSkewCorrection",
+		"Region", "RetryMaxAttempts", "RetryMode", "RuntimeEnvironment", "AuthSchemePreference"} {
+		out[name] = kit.Neutral(v.FieldByName(name).Interface())
+	}
+	out["MaxAttempts"] = v.FieldByName("Retryer").Interface().(aws.Retryer).MaxAttempts()
+	out["HasCredentials"] = !v.FieldByName("Credentials").IsNil()
+	e := v.FieldByName("EndpointOptions")
+	for _, name := range []string{"UseFIPSEndpoint", "UseDualStackEndpoint", "ResolvedRegion", "DisableHTTPS"} {
+		out["EndpointOptions."+name] = kit.Neutral(e.FieldByName(name).Interface())
+	}
+	return out
+}
+
+// TestFromLoadDefaultConfig loads an aws.Config as a production program
+// does, from the environment and a shared config file, and compares both
+// clients' Options built from it: service endpoints from
+// AWS_ENDPOINT_URL_MEMORYDB, the global AWS_ENDPOINT_URL and a services
+// section, the switch that ignores them, FIPS and dual-stack, retry and
+// defaults settings and the app ID. (Not parallel: it sets the
+// environment.)
+func TestFromLoadDefaultConfig(t *testing.T) {
+	dir := t.TempDir()
+	configFile := filepath.Join(dir, "config")
+	const sharedConfig = "[profile svc]\nservices = custom\n\n[services custom]\nmemorydb =\n  endpoint_url = https://from-config.example.com\n"
+	if err := os.WriteFile(configFile, []byte(sharedConfig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]map[string]string{
+		"service endpoint":           {"AWS_ENDPOINT_URL_MEMORYDB": "https://memdb.example.com"},
+		"global endpoint":            {"AWS_ENDPOINT_URL": "https://global.example.com"},
+		"both endpoints":             {"AWS_ENDPOINT_URL": "https://global.example.com", "AWS_ENDPOINT_URL_MEMORYDB": "https://memdb.example.com"},
+		"endpoints ignored":          {"AWS_ENDPOINT_URL_MEMORYDB": "https://memdb.example.com", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"},
+		"services section":           {"AWS_PROFILE": "svc"},
+		"services section, env wins": {"AWS_PROFILE": "svc", "AWS_ENDPOINT_URL_MEMORYDB": "https://memdb.example.com"},
+		"fips and dual-stack":        {"AWS_USE_FIPS_ENDPOINT": "true", "AWS_USE_DUALSTACK_ENDPOINT": "true"},
+		"retries":                    {"AWS_MAX_ATTEMPTS": "5", "AWS_RETRY_MODE": "adaptive"},
+		"app ID and defaults mode":   {"AWS_SDK_UA_APP_ID": "my-app", "AWS_DEFAULTS_MODE": "in-region"},
+		"legacy FIPS region":         {"AWS_REGION": "us-west-2-fips"},
+	}
+	// endpoints are the BaseEndpoints the official client must have, so
+	// that a setting the test fails to make cannot pass unseen.
+	endpoints := map[string]string{
+		"service endpoint": "https://memdb.example.com", "global endpoint": "https://global.example.com",
+		"services section": "https://from-config.example.com", "endpoints ignored": "<nil>",
+	}
+	for name, env := range cases {
+		t.Run(name, func(t *testing.T) {
+			for _, key := range []string{"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_MEMORYDB", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+				"AWS_PROFILE", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT", "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE",
+				"AWS_SDK_UA_APP_ID", "AWS_DEFAULTS_MODE", "AWS_EC2_METADATA_DISABLED"} {
+				t.Setenv(key, "")
+				os.Unsetenv(key)
+			}
+			t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+			t.Setenv("AWS_REGION", "us-east-1")
+			t.Setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+			t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
+			t.Setenv("AWS_CONFIG_FILE", configFile)
+			t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "none"))
+			for key, value := range env {
+				t.Setenv(key, value)
+			}
+			cfg, err := config.LoadDefaultConfig(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			o, f := optionsView(ours.NewFromConfig(cfg).Options()), optionsView(official.NewFromConfig(cfg).Options())
+			if diff := cmp.Diff(f, o); diff != "" {
+				t.Errorf("Options differ (-official +ours):\n%s", diff)
+			}
+			if want, ok := endpoints[name]; ok && fmt.Sprint(f["BaseEndpoint"]) != want {
+				t.Errorf("the official client's BaseEndpoint is %v, want %s: the setting did not reach it", f["BaseEndpoint"], want)
+			}
+		})
 	}
 }
