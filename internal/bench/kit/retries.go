@@ -87,6 +87,9 @@ func FuzzRetries(f *testing.F, contentType, okBody string, ours, official RetryC
 		ctx := context.Background()
 		_, oErr := ours(ctx, oc, retryerForFuzzing())
 		_, fErr := official(ctx, fc, retryerForFuzzing())
+		if oc.count == 0 {
+			t.Fatalf("ours sent nothing: %v", oErr)
+		}
 		if oc.count != fc.count {
 			t.Fatalf("answers %d %q then %d %q (skewed %v): ours made %d attempts, official %d\nours:     %v\nofficial: %v",
 				answers[0].Status, code1, answers[1].Status, code2, skewed, oc.count, fc.count, oErr, fErr)

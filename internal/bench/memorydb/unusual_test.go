@@ -157,6 +157,9 @@ func TestFailingInterceptors(t *testing.T) {
 				oh.Register(&o.Interceptors)
 			}).CopySnapshot(context.Background(), oursInput())
 			name := fmt.Sprintf("%s on attempts %v", hook, failOn)
+			if failOn == nil && !errors.Is(oErr, testutil.ErrHook) {
+				t.Errorf("%s: ours returned %v, not the hook's error", name, oErr)
+			}
 			if diff := cmp.Diff(kit.ViewError(fErr), kit.ViewError(oErr)); diff != "" {
 				t.Errorf("%s: errors differ (-official +ours):\n%s", name, diff)
 			}
