@@ -141,7 +141,8 @@ func StubAPIOptions(step string, result any) []func(*middleware.Stack) error {
 }
 
 // Script is an HTTP client that answers the requests of a call in turn
-// (repeating the last answer) and keeps a description of each request.
+// (repeating the last answer, dated now unless it carries a Date) and
+// keeps a description of each request.
 type Script struct {
 	Answers []Response
 
@@ -161,7 +162,9 @@ func (s *Script) Do(req *http.Request) (*http.Response, error) {
 	s.mu.Unlock()
 	answer := s.Answers[min(n, len(s.Answers)-1)]
 	header := answer.Header.Clone()
-	header.Set("Date", time.Now().UTC().Format(http.TimeFormat))
+	if header.Get("Date") == "" {
+		header.Set("Date", time.Now().UTC().Format(http.TimeFormat))
+	}
 	return &http.Response{
 		Status:        fmt.Sprintf("%d %s", answer.Status, http.StatusText(answer.Status)),
 		StatusCode:    answer.Status,
@@ -227,13 +230,11 @@ func (o *Observer) Observe(script *Script, metadata middleware.Metadata, output 
 	if script != nil {
 		obs.Requests = append(obs.Requests, script.requests...)
 	}
-	id, hasID := awsmiddleware.GetRequestIDMetadata(metadata)
-	_, hasResponseAt := awsmiddleware.GetResponseAt(metadata)
-	_, hasServerTime := awsmiddleware.GetServerTime(metadata)
+	md := ViewMetadata(metadata)
 	obs.Metadata = []string{
-		fmt.Sprintf("request ID %q %t", id, hasID),
-		"raw response " + shortTypeName(awsmiddleware.GetRawResponse(metadata)),
-		fmt.Sprintf("response time %t, server time %t", hasResponseAt, hasServerTime),
+		fmt.Sprintf("request ID %q %t", md.RequestID, md.HasRequestID),
+		"raw response " + md.RawResponse,
+		fmt.Sprintf("response time %t, server time %t", md.HasResponseAt, md.HasServerTime),
 	}
 	if results, ok := retry.GetAttemptResults(metadata); ok {
 		for i, r := range results.Results {

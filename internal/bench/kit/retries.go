@@ -1,11 +1,8 @@
 package kit
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"net/http"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,27 +15,6 @@ import (
 // RetryCaller makes one call through a client built with client as its
 // HTTP client and retryer as its retryer.
 type RetryCaller func(ctx context.Context, client Doer, retryer aws.Retryer) (any, error)
-
-// scriptedClient answers requests in turn from answers, repeating the
-// last, and counts them.
-type scriptedClient struct {
-	mu      sync.Mutex
-	answers []Response
-	count   int
-}
-
-func (c *scriptedClient) Do(req *http.Request) (*http.Response, error) {
-	if req.Body != nil {
-		_, _ = io.Copy(io.Discard, req.Body)
-		_ = req.Body.Close()
-	}
-	c.mu.Lock()
-	r := c.answers[min(c.count, len(c.answers)-1)]
-	c.count++
-	c.mu.Unlock()
-	return &http.Response{StatusCode: r.Status, Header: r.Header.Clone(), Request: req, ContentLength: int64(len(r.Body)),
-		Body: io.NopCloser(bytes.NewReader(r.Body))}, nil
-}
 
 // retryerForFuzzing is the official standard retryer with three attempts,
 // no delay between them and no retry quota, so a call's attempts depend on
@@ -83,16 +59,17 @@ func FuzzRetries(f *testing.F, contentType, okBody string, ours, official RetryC
 			return Canned(status, contentType, body, header...)
 		}
 		answers := []Response{answer(status1, code1), answer(status2, code2)}
-		oc, fc := &scriptedClient{answers: answers}, &scriptedClient{answers: answers}
+		oc, fc := &Script{Answers: answers}, &Script{Answers: answers}
 		ctx := context.Background()
 		_, oErr := ours(ctx, oc, retryerForFuzzing())
 		_, fErr := official(ctx, fc, retryerForFuzzing())
-		if oc.count == 0 {
+		oSent, fSent := len(Requests(oc)), len(Requests(fc))
+		if oSent == 0 {
 			t.Fatalf("ours sent nothing: %v", oErr)
 		}
-		if oc.count != fc.count {
+		if oSent != fSent {
 			t.Fatalf("answers %d %q then %d %q (skewed %v): ours made %d attempts, official %d\nours:     %v\nofficial: %v",
-				answers[0].Status, code1, answers[1].Status, code2, skewed, oc.count, fc.count, oErr, fErr)
+				answers[0].Status, code1, answers[1].Status, code2, skewed, oSent, fSent, oErr, fErr)
 		}
 		if diff := cmp.Diff(ViewError(fErr), ViewError(oErr)); diff != "" {
 			t.Fatalf("answers %d %q then %d %q (skewed %v): errors differ (-official +ours):\n%s",
