@@ -87,16 +87,17 @@ func Decode(style Style, values jsonwire.Style, reg Registry, header http.Header
 	return &smithy.GenericAPIError{Code: info.Code, Message: message}
 }
 
-// decodeTyped reads the members of entry's error from body. A body of no
-// bytes gives an error with no members; so does one of white space in the
-// Classic style, while the schema-based official clients fail on it.
+// decodeTyped reads the members of entry's error from body; an empty body
+// (as the style counts one, see jsonwire.Reader.Empty) gives an error with
+// no members.
 func decodeTyped(entry Entry, values jsonwire.Style, body string) error {
 	var r jsonwire.Reader
 	r.Reset(body)
-	if body == "" || values == jsonwire.Classic && r.Empty() {
-		r.Reset("{}")
-	}
 	r.SetStyle(values)
+	if r.Empty() {
+		r.Reset("{}")
+		r.SetStyle(values)
+	}
 	typed := entry.Decode(&r)
 	if err := r.Err(); err != nil {
 		return deserializationError(err)

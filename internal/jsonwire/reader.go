@@ -92,8 +92,14 @@ func (r *Reader) Err() error { return r.err }
 // decoder may size a list from it before reading the list.
 func (r *Reader) Unread() int { return len(r.data) - r.pos }
 
-// Empty reports whether the document holds nothing but white space.
+// Empty reports whether the document is empty: in the Classic style, when
+// it holds nothing but white space; in the Schema style, only when it has
+// no bytes at all, for smithy-go's shape deserializer reads white space
+// alone as cut-short JSON. Set the style first.
 func (r *Reader) Empty() bool {
+	if r.style == Schema {
+		return len(r.data) == 0
+	}
 	r.skipSpace()
 	return r.pos >= len(r.data)
 }

@@ -170,6 +170,31 @@ func TestTypedReads(t *testing.T) {
 	}
 }
 
+// TestEmptyByStyle checks which documents are empty in each style: white
+// space alone is in the Classic style, and is not in the Schema style,
+// where only a document of no bytes is.
+func TestEmptyByStyle(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		doc             string
+		classic, schema bool
+	}{
+		{"", true, true},
+		{" \n\t\r", true, false},
+		{" {}", false, false},
+		{"null", false, false},
+	} {
+		for style, want := range map[Style]bool{Classic: c.classic, Schema: c.schema} {
+			var r Reader
+			r.Reset(c.doc)
+			r.SetStyle(style)
+			if got := r.Empty(); got != want {
+				t.Errorf("style %d, %q: Empty() = %v, want %v", style, c.doc, got, want)
+			}
+		}
+	}
+}
+
 // TestFloatNamedValues checks the strings a float may be written as,
 // matched in any case as the official clients match them.
 func TestFloatNamedValues(t *testing.T) {

@@ -472,13 +472,7 @@ func decodeJSON[Out any](decode func(*jsonwire.Reader, *Out), style jsonwire.Sty
 	out, r := &decoded.out, &decoded.r
 	r.Reset(body)
 	r.SetStyle(style)
-	// The schema-based official clients take only a body of no bytes for
-	// an output with no members; one of white space is cut-short JSON.
-	empty := body == ""
-	if style == jsonwire.Classic {
-		empty = r.Empty()
-	}
-	if !empty && decode != nil {
+	if !r.Empty() && decode != nil {
 		decode(r, out)
 		if err := r.Err(); err != nil {
 			return nil, &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
