@@ -8,36 +8,34 @@ import (
 	"github.com/awssnap/awssnap/internal/transport"
 )
 
-// copySnapshot declares the CopySnapshot operation in awsJson1_1, the
-// default; Options.Protocol selects copySnapshotCBOR instead.
+// copySnapshot declares the CopySnapshot operation in Smithy RPC v2 CBOR. It
+// is the default, as for the official client; Options.Protocol selects
+// copySnapshotJSON instead.
 var copySnapshot = &transport.Operation[CopySnapshotInput, CopySnapshotOutput]{
 	Service:   service,
 	Name:      "CopySnapshot",
-	Binding:   copySnapshotJSON,
+	Binding:   copySnapshotCBOR,
+	Encode:    encodeCopySnapshotInputCBOR,
+	Validate:  validateCopySnapshotInput,
+	InputName: "CopySnapshotInput",
+	CBOR:      &transport.CBORCodec[CopySnapshotOutput]{Decode: decodeCopySnapshotOutputCBOR, Errors: cborErrorRegistry},
+	Protocols: &protocol.Chooser{Bindings: []*protocol.Binding{copySnapshotCBOR, copySnapshotJSON.Binding}},
+	Variants:  []*transport.Operation[CopySnapshotInput, CopySnapshotOutput]{copySnapshotJSON},
+}
+
+// copySnapshotCBOR is the Smithy RPC v2 CBOR binding of CopySnapshot.
+var copySnapshotCBOR = protocol.NewRPCv2CBOR("AmazonMemoryDB", "CopySnapshot")
+
+// copySnapshotJSON declares the CopySnapshot operation in awsJson1_1. Strings
+// are escaped and read as the official client's schema-based serializers do,
+// and error codes match the registry exactly, case included.
+var copySnapshotJSON = &transport.Operation[CopySnapshotInput, CopySnapshotOutput]{
+	Service:   service,
+	Name:      "CopySnapshot",
+	Binding:   protocol.NewAWSJSON(protocol.AWSJSON11, "AmazonMemoryDB.CopySnapshot").WithJSONStyle(jsonwire.Schema).WithExactErrorCodes(),
 	Encode:    encodeCopySnapshotInput,
 	Decode:    decodeCopySnapshotOutput,
 	Validate:  validateCopySnapshotInput,
 	InputName: "CopySnapshotInput",
 	Errors:    errorRegistry,
-	Protocols: &protocol.Chooser{Bindings: []*protocol.Binding{copySnapshotJSON, copySnapshotCBOR.Binding}},
-	Variants:  []*transport.Operation[CopySnapshotInput, CopySnapshotOutput]{copySnapshotCBOR},
-}
-
-// copySnapshotJSON is the awsJson1_1 binding of CopySnapshot. Strings are
-// escaped and read as the official client's schema-based serializers do, and
-// error codes match the registry exactly, case included.
-var copySnapshotJSON = protocol.NewAWSJSON(protocol.AWSJSON11, "AmazonMemoryDB.CopySnapshot").WithJSONStyle(jsonwire.Schema).WithExactErrorCodes()
-
-// copySnapshotCBOR declares the CopySnapshot operation in Smithy RPC v2 CBOR.
-var copySnapshotCBOR = &transport.Operation[CopySnapshotInput, CopySnapshotOutput]{
-	Service:   service,
-	Name:      "CopySnapshot",
-	Binding:   protocol.NewRPCv2CBOR("AmazonMemoryDB", "CopySnapshot"),
-	Encode:    encodeCopySnapshotInputCBOR,
-	Validate:  validateCopySnapshotInput,
-	InputName: "CopySnapshotInput",
-	CBOR: &transport.CBORCodec[CopySnapshotOutput]{
-		Decode: decodeCopySnapshotOutputCBOR,
-		Errors: cborErrorRegistry,
-	},
 }

@@ -89,7 +89,7 @@ func TestValidationRejects(t *testing.T) {
 				t.Errorf("Validate (-want +got):\n%s", diff)
 			}
 			srv := testutil.NewServer(t)
-			_, err := newClient(srv).CopySnapshot(context.Background(), in)
+			_, err := newJSONClient(srv).CopySnapshot(context.Background(), in)
 			if diff := cmp.Diff(c.want, violations(t, err)); diff != "" {
 				t.Errorf("CopySnapshot (-want +got):\n%s", diff)
 			}
@@ -122,7 +122,7 @@ func TestValidationAccepts(t *testing.T) {
 				t.Fatalf("Validate: %v", err)
 			}
 			srv := testutil.NewServer(t)
-			if _, err := newClient(srv).CopySnapshot(context.Background(), in); err != nil {
+			if _, err := newJSONClient(srv).CopySnapshot(context.Background(), in); err != nil {
 				t.Fatal(err)
 			}
 		})
@@ -134,7 +134,7 @@ func TestValidationModes(t *testing.T) {
 	bad := &memorydb.CopySnapshotInput{TargetBucket: aws.String("not a bucket")}
 	srv := testutil.NewServer(t)
 
-	_, err := newClient(srv, func(o *memorydb.Options) { o.Validation = memorydb.ValidationRequiredOnly }).
+	_, err := newJSONClient(srv, func(o *memorydb.Options) { o.Validation = memorydb.ValidationRequiredOnly }).
 		CopySnapshot(context.Background(), bad)
 	want := []violation{{"SourceSnapshotName", "required"}, {"TargetSnapshotName", "required"}}
 	if diff := cmp.Diff(want, violations(t, err)); diff != "" {
@@ -142,7 +142,7 @@ func TestValidationModes(t *testing.T) {
 	}
 
 	// Per call: off sends the request unchecked.
-	_, err = newClient(srv).CopySnapshot(context.Background(), bad, func(o *memorydb.Options) { o.Validation = memorydb.ValidationOff })
+	_, err = newJSONClient(srv).CopySnapshot(context.Background(), bad, func(o *memorydb.Options) { o.Validation = memorydb.ValidationOff })
 	if err != nil {
 		t.Fatalf("validation off: %v", err)
 	}
@@ -196,7 +196,7 @@ func TestGoldenRequests(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			srv := testutil.NewServer(t)
-			client := newClient(srv, func(o *memorydb.Options) {
+			client := newJSONClient(srv, func(o *memorydb.Options) {
 				o.BaseEndpoint = nil // the real endpoint, delivered to the capture server
 				o.HTTPClient = srv.HTTPClient()
 			})

@@ -9,7 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
-	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/awssnap/awssnap/internal/emulator"
 	"github.com/awssnap/awssnap/memorydb"
@@ -82,22 +82,22 @@ func ExampleCopySnapshotInput_Validate() {
 	// - CopySnapshotInput.TargetBucket: value "not a bucket name" does not match the pattern ^[A-Za-z0-9._-]+$
 }
 
-// ExampleOptions_protocol sends CopySnapshot in Smithy RPC v2 CBOR, the
-// official client's default protocol since its v1.43.0; without
-// Options.Protocol the client sends awsJson1_1.
+// ExampleOptions_protocol sends CopySnapshot in awsJson1_1, the
+// service's protocol before Smithy RPC v2 CBOR, which the client sends
+// without Options.Protocol, as the official client does since its v1.43.0.
 func ExampleOptions_protocol() {
 	client, stop := exampleClient()
 	defer stop()
 
 	out, err := client.CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
 		SourceSnapshotName: aws.String("seed-snapshot-2"),
-		TargetSnapshotName: aws.String("seed-snapshot-2-cbor"),
+		TargetSnapshotName: aws.String("seed-snapshot-2-json"),
 	}, func(o *memorydb.Options) {
-		o.Protocol = rpcv2.NewCBOR(schemas.AmazonMemoryDB)
+		o.Protocol = awsjson.New11(schemas.AmazonMemoryDB)
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(*out.Snapshot.Name, out.Snapshot.DataTiering, len(out.Snapshot.ClusterConfiguration.Shards))
-	// Output: seed-snapshot-2-cbor true 2
+	// Output: seed-snapshot-2-json true 2
 }

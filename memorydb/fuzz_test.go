@@ -12,10 +12,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/testutil"
+	"github.com/awssnap/awssnap/memorydb/schemas"
 	"github.com/awssnap/awssnap/memorydb/types"
 )
 
@@ -25,6 +27,8 @@ func fzClient(transport *testutil.FuzzTransport, optFns ...func(*Options)) *Clie
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
 		HTTPClient:  transport,
 		Retryer:     aws.NopRetryer{},
+		// The checks read the awsJson1_1 body.
+		Protocol: awsjson.New11(schemas.AmazonMemoryDB),
 	}, optFns...)
 }
 

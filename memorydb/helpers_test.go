@@ -6,9 +6,11 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/memorydb"
+	"github.com/awssnap/awssnap/memorydb/schemas"
 )
 
 // call makes a CopySnapshot call of the valid input and returns its error.
@@ -30,6 +32,15 @@ func newClient(srv *testutil.Server, optFns ...func(*memorydb.Options)) *memoryd
 		HTTPSignerV4: testutil.FixedSigner{Time: testutil.SigningTime},
 		Retryer:      retry.NewStandard(func(o *retry.StandardOptions) { o.Backoff = noBackoff }),
 	}, optFns...)
+}
+
+// awsJSON selects awsJson1_1, for the tests of that protocol's encoder
+// and decoders.
+func awsJSON(o *memorydb.Options) { o.Protocol = awsjson.New11(schemas.AmazonMemoryDB) }
+
+// newJSONClient is newClient in awsJson1_1.
+func newJSONClient(srv *testutil.Server, optFns ...func(*memorydb.Options)) *memorydb.Client {
+	return newClient(srv, append([]func(*memorydb.Options){awsJSON}, optFns...)...)
 }
 
 // valid is an input that sets only the required members.

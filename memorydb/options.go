@@ -144,15 +144,14 @@ type Options struct {
 	// or ValidationOff.
 	Validation ValidationMode
 
-	// Protocol selects the wire protocol. Nil sends awsJson1_1, the
-	// protocol of the official clients before v1.43.0 of their MemoryDB
-	// module; rpcv2.NewCBOR(schemas.AmazonMemoryDB) (smithy-go's
-	// transport/http/protocol/rpcv2 and this module's memorydb/schemas)
-	// sends Smithy RPC v2 CBOR, the official client's default since then;
-	// awsjson.New11(schemas.AmazonMemoryDB) names awsJson1_1 explicitly.
-	// This client frames requests itself: any other value, including a
-	// protocol value built for another service or a ClientProtocol of
-	// one's own, fails the call before anything is sent.
+	// Protocol selects the wire protocol. Nil sends Smithy RPC v2 CBOR, as
+	// the official client does since v1.43.0 of its MemoryDB module, and
+	// so does rpcv2.NewCBOR(schemas.AmazonMemoryDB) (smithy-go's
+	// transport/http/protocol/rpcv2 and this module's memorydb/schemas);
+	// awsjson.New11(schemas.AmazonMemoryDB) sends awsJson1_1, the service's
+	// protocol before then. This client frames requests itself: any other
+	// value, including a protocol value built for another service or a
+	// ClientProtocol of one's own, fails the call before anything is sent.
 	Protocol smithyhttp.ClientProtocol
 
 	// HTTPClient sends the requests.

@@ -46,13 +46,13 @@ func TestProtocolOption(t *testing.T) {
 		wire             string // "json" or "cbor"
 		path, contentTyp string
 	}{
-		{name: "default", wire: "json", path: "/base/path", contentTyp: "application/x-amz-json-1.1"},
+		{name: "default", wire: "cbor", path: "/base/path/service/AmazonMemoryDB/operation/CopySnapshot", contentTyp: "application/cbor"},
 		{name: "awsJson1_1", client: awsjson.New11(schemas.AmazonMemoryDB), wire: "json", path: "/base/path", contentTyp: "application/x-amz-json-1.1"},
 		{name: "rpcv2Cbor", client: rpcv2.NewCBOR(schemas.AmazonMemoryDB), wire: "cbor",
 			path: "/base/path/service/AmazonMemoryDB/operation/CopySnapshot", contentTyp: "application/cbor"},
-		{name: "rpcv2Cbor per call", perCall: rpcv2.NewCBOR(schemas.AmazonMemoryDB), wire: "cbor",
+		{name: "rpcv2Cbor per call over awsJson1_1", client: awsjson.New11(schemas.AmazonMemoryDB), perCall: rpcv2.NewCBOR(schemas.AmazonMemoryDB), wire: "cbor",
 			path: "/base/path/service/AmazonMemoryDB/operation/CopySnapshot", contentTyp: "application/cbor"},
-		{name: "awsJson1_1 per call over rpcv2Cbor", client: rpcv2.NewCBOR(schemas.AmazonMemoryDB), perCall: awsjson.New11(schemas.AmazonMemoryDB),
+		{name: "awsJson1_1 per call", perCall: awsjson.New11(schemas.AmazonMemoryDB),
 			wire: "json", path: "/base/path", contentTyp: "application/x-amz-json-1.1"},
 	}
 	for _, tc := range cases {

@@ -68,7 +68,7 @@ func runErrorVector(t *testing.T, c testutil.ProtocolCase) {
 		resp.Body = replace(*c.Body)
 	}
 	srv := testutil.NewServer(t, resp)
-	_, err := newClient(srv, func(o *memorydb.Options) { o.RetryMaxAttempts = 1 }).CopySnapshot(context.Background(), valid())
+	_, err := newJSONClient(srv, func(o *memorydb.Options) { o.RetryMaxAttempts = 1 }).CopySnapshot(context.Background(), valid())
 	var typed *types.SnapshotNotFoundFault
 	if !errors.As(err, &typed) {
 		t.Errorf("%s: got %v, want *types.SnapshotNotFoundFault", c.ID, err)
@@ -88,7 +88,7 @@ func runResponseVector(t *testing.T, c testutil.ProtocolCase) string {
 		resp.Body = *c.Body
 	}
 	srv := testutil.NewServer(t, resp)
-	out, err := newClient(srv).CopySnapshot(context.Background(), valid())
+	out, err := newJSONClient(srv).CopySnapshot(context.Background(), valid())
 	if err != nil {
 		t.Errorf("%s: %v", c.ID, err)
 		return ""
@@ -123,7 +123,7 @@ func runRequestVector(t *testing.T, c testutil.ProtocolCase) string {
 		return "its input members belong to the test's own shapes or traits (@endpoint host prefixes, timestamp formats) CopySnapshot lacks"
 	}
 	srv := testutil.NewServer(t)
-	client := newClient(srv, func(o *memorydb.Options) {
+	client := newJSONClient(srv, func(o *memorydb.Options) {
 		o.BaseEndpoint = nil
 		o.HTTPClient = srv.HTTPClient()
 		o.Validation = memorydb.ValidationOff
@@ -163,7 +163,7 @@ const fullResponse = `{"Snapshot":{"Name":"snap-a-copy","Status":"creating","Sou
 func TestDecodeEveryMember(t *testing.T) {
 	t.Parallel()
 	srv := testutil.NewServer(t, testutil.Response{Body: fullResponse, Header: map[string]string{"X-Amzn-RequestId": "req-123"}})
-	out, err := newClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
+	out, err := newJSONClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
 		SourceSnapshotName: aws.String("a"), TargetSnapshotName: aws.String("b"),
 	})
 	if err != nil {
@@ -223,7 +223,7 @@ func TestDecodeEdgeCases(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			srv := testutil.NewServer(t, testutil.Response{Body: c.body})
-			out, err := newClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
+			out, err := newJSONClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
 				SourceSnapshotName: aws.String("a"), TargetSnapshotName: aws.String("b"),
 			})
 			if err != nil {
@@ -249,7 +249,7 @@ func TestMalformedResponses(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			srv := testutil.NewServer(t, testutil.Response{Body: c.body, Header: map[string]string{"X-Amzn-RequestId": "req-9"}})
-			_, err := newClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
+			_, err := newJSONClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
 				SourceSnapshotName: aws.String("a"), TargetSnapshotName: aws.String("b"),
 			})
 			var de *smithy.DeserializationError
@@ -302,7 +302,7 @@ func TestEveryErrorFromEveryWireForm(t *testing.T) {
 				form.resp.Status = ec.status
 				form.resp.Header = withRequestID(form.resp.Header)
 				srv := testutil.NewServer(t, form.resp)
-				_, err := newClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
+				_, err := newJSONClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
 					SourceSnapshotName: aws.String("a"), TargetSnapshotName: aws.String("b"),
 				})
 				want := ec.want(aws.String("boom"))
@@ -366,7 +366,7 @@ func TestUnknownAndEmptyErrors(t *testing.T) {
 			t.Parallel()
 			c.resp.Header = withRequestID(nil)
 			srv := testutil.NewServer(t, c.resp)
-			_, err := newClient(srv, func(o *memorydb.Options) { o.RetryMaxAttempts = 1 }).CopySnapshot(context.Background(),
+			_, err := newJSONClient(srv, func(o *memorydb.Options) { o.RetryMaxAttempts = 1 }).CopySnapshot(context.Background(),
 				&memorydb.CopySnapshotInput{SourceSnapshotName: aws.String("a"), TargetSnapshotName: aws.String("b")})
 			assertAPIError(t, err, c.want, c.resp.Status)
 		})
@@ -377,7 +377,7 @@ func TestErrorString(t *testing.T) {
 	t.Parallel()
 	srv := testutil.NewServer(t, testutil.Response{Status: 400, Header: map[string]string{"X-Amzn-RequestId": "rid"},
 		Body: `{"__type":"InvalidParameterValueException","message":"bad value"}`})
-	_, err := newClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
+	_, err := newJSONClient(srv).CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
 		SourceSnapshotName: aws.String("a"), TargetSnapshotName: aws.String("b"),
 	})
 	want := "operation error MemoryDB: CopySnapshot, https response error StatusCode: 400, RequestID: rid, InvalidParameterValueException: bad value"

@@ -293,15 +293,14 @@ type Options struct {
 [[- if .SchemaSerde]]
 [[- if .CBOR]]
 
-	// Protocol selects the wire protocol. Nil sends [[.Protocol]], the
-	// protocol of the official clients before [[.CBORSince]] of their [[.ServiceID]]
-	// module; rpcv2.NewCBOR(schemas.[[.ServiceName]]) (smithy-go's
-	// transport/http/protocol/rpcv2 and this module's [[.Package]]/schemas)
-	// sends Smithy RPC v2 CBOR, the official client's default since then;
-	// [[.ProtocolNew]](schemas.[[.ServiceName]]) names [[.Protocol]] explicitly.
-	// This client frames requests itself: any other value, including a
-	// protocol value built for another service or a ClientProtocol of
-	// one's own, fails the call before anything is sent.
+	// Protocol selects the wire protocol. Nil sends Smithy RPC v2 CBOR, as
+	// the official client does since [[.CBORSince]] of its [[.ServiceID]] module, and
+	// so does rpcv2.NewCBOR(schemas.[[.ServiceName]]) (smithy-go's
+	// transport/http/protocol/rpcv2 and this module's [[.Package]]/schemas);
+	// [[.ProtocolNew]](schemas.[[.ServiceName]]) sends [[.Protocol]], the service's
+	// protocol before then. This client frames requests itself: any other
+	// value, including a protocol value built for another service or a
+	// ClientProtocol of one's own, fails the call before anything is sent.
 [[- else]]
 
 	// Protocol selects the wire protocol. Nil sends [[.Protocol]], the

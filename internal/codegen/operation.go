@@ -749,8 +749,10 @@ func (g *generator) errorRegistry() error {
 // transport.Operation value the client method calls, with the binding of
 // the model's protocol, the generated codecs, checks and error registry,
 // the idempotency token and what the model says of idempotency and
-// sensitive bodies. A model that also lists rpcv2Cbor gets a second value
-// for that protocol, which Options.Protocol selects.
+// sensitive bodies. A model that also lists rpcv2Cbor gets the operation
+// in that protocol as the default, as the official client sends it, and
+// in the model's other protocol as a variant that Options.Protocol
+// selects.
 func (g *generator) operationDecl() error {
 	op := g.m.Operation()
 	svc := g.m.Service()
@@ -766,10 +768,6 @@ func (g *generator) operationDecl() error {
 	validates := c.hasChecks(input, map[string]bool{})
 
 	type field struct{ name, value string }
-	var fields []field
-	add := func(name, value string) { fields = append(fields, field{name, value}) }
-	add("Service", "service")
-	add("Name", strconv.Quote(opName))
 	var binding, bindingDoc string
 	switch proto := svc.Protocol(); proto {
 	case "restJson1":
@@ -796,18 +794,10 @@ func (g *generator) operationDecl() error {
 	default:
 		return fmt.Errorf("the generator does not declare operations in %q", proto)
 	}
-	cbor := svc.Traits.Has("smithy.protocols#rpcv2Cbor")
-	jsonBinding := varName + "JSON"
-	if cbor {
-		add("Binding", jsonBinding)
-	} else {
-		add("Binding", binding)
-	}
-	if svc.Protocol() == "restJson1" {
-		add("Path", "path"+opName)
-	}
-	add("Encode", "encode"+in)
-	add("Decode", "decode"+out)
+
+	// common are the fields of the operation in every protocol.
+	var common []field
+	add := func(name, value string) { common = append(common, field{name, value}) }
 	if validates {
 		add("Validate", "validate"+in)
 	}
@@ -834,40 +824,54 @@ func (g *generator) operationDecl() error {
 	if g.reachesSensitive(output, map[string]bool{}) {
 		add("SensitiveOutput", "true")
 	}
-	add("Errors", "errorRegistry")
-	if cbor {
-		add("Protocols", fmt.Sprintf("&protocol.Chooser{Bindings: []*protocol.Binding{%s, %sCBOR.Binding}}", jsonBinding, varName))
-		add("Variants", fmt.Sprintf("[]*transport.Operation[%s, %s]{%sCBOR}", in, out, varName))
+
+	jsonFields := []field{{"Service", "service"}, {"Name", strconv.Quote(opName)}, {"Binding", binding}}
+	if svc.Protocol() == "restJson1" {
+		jsonFields = append(jsonFields, field{"Path", "path" + opName})
 	}
+	jsonFields = append(jsonFields, field{"Encode", "encode" + in}, field{"Decode", "decode" + out})
+	jsonFields = append(jsonFields, common...)
+	jsonFields = append(jsonFields, field{"Errors", "errorRegistry"})
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "package %s\n", g.svc.Name)
 	writeImports(&b, imports)
-	doc := fmt.Sprintf("%s declares the %s operation in %s", varName, opName, svc.Protocol())
-	if cbor {
-		doc += ", the default; Options.Protocol selects " + varName + "CBOR instead"
-	}
-	doc += "."
-	if !cbor && bindingDoc != "" {
-		doc += " " + bindingDoc
-	}
-	if idempotentDoc != "" {
-		doc += " " + idempotentDoc
-	}
-	fmt.Fprintf(&b, "\n%svar %s = &transport.Operation[%s, %s]{\n", comment(doc), varName, in, out)
-	for _, f := range fields {
-		fmt.Fprintf(&b, "\t%s: %s,\n", f.name, f.value)
-	}
-	b.WriteString("}\n")
-	if cbor {
-		fmt.Fprintf(&b, "\n%svar %s = %s\n", comment(fmt.Sprintf("%s is the %s binding of %s. %s", jsonBinding, svc.Protocol(), opName, bindingDoc)), jsonBinding, binding)
-		fmt.Fprintf(&b, "\n%svar %sCBOR = &transport.Operation[%s, %s]{\n", comment(fmt.Sprintf("%sCBOR declares the %s operation in Smithy RPC v2 CBOR.", varName, opName)), varName, in, out)
-		fmt.Fprintf(&b, "\tService: service,\n\tName: %q,\n\tBinding: protocol.NewRPCv2CBOR(%q, %q),\n\tEncode: encode%sCBOR,\n", opName, smithymodel.Name(svc.ID), opName, in)
-		if validates {
-			fmt.Fprintf(&b, "\tValidate: validate%s,\n", in)
+	writeOp := func(doc, name string, fields []field) {
+		fmt.Fprintf(&b, "\n%svar %s = &transport.Operation[%s, %s]{\n", comment(doc), name, in, out)
+		for _, f := range fields {
+			fmt.Fprintf(&b, "\t%s: %s,\n", f.name, f.value)
 		}
-		fmt.Fprintf(&b, "\tInputName: %q,\n\tCBOR: &transport.CBORCodec[%s]{\n\t\tDecode: decode%sCBOR,\n\t\tErrors: cborErrorRegistry,\n\t},\n}\n", in, out, out)
+		b.WriteString("}\n")
 	}
+	doc := func(name, proto string) string {
+		d := fmt.Sprintf("%s declares the %s operation in %s.", name, opName, proto)
+		if bindingDoc != "" && proto == svc.Protocol() {
+			d += " " + bindingDoc
+		}
+		if idempotentDoc != "" {
+			d += " " + idempotentDoc
+		}
+		return d
+	}
+	if !svc.Traits.Has("smithy.protocols#rpcv2Cbor") {
+		writeOp(doc(varName, svc.Protocol()), varName, jsonFields)
+		return g.emit(fmt.Sprintf("%s/api_op_%s_operation.go", g.svc.Name, opName), &b)
+	}
+	jsonName, cborBinding := varName+"JSON", varName+"CBOR"
+	cborFields := []field{
+		{"Service", "service"}, {"Name", strconv.Quote(opName)}, {"Binding", cborBinding},
+		{"Encode", "encode" + in + "CBOR"},
+	}
+	cborFields = append(cborFields, common...)
+	cborFields = append(cborFields,
+		field{"CBOR", fmt.Sprintf("&transport.CBORCodec[%s]{Decode: decode%sCBOR, Errors: cborErrorRegistry}", out, out)},
+		field{"Protocols", fmt.Sprintf("&protocol.Chooser{Bindings: []*protocol.Binding{%s, %s.Binding}}", cborBinding, jsonName)},
+		field{"Variants", fmt.Sprintf("[]*transport.Operation[%s, %s]{%s}", in, out, jsonName)})
+	writeOp(doc(varName, "Smithy RPC v2 CBOR")+fmt.Sprintf(" It is the default, as for the official client; "+
+		"Options.Protocol selects %s instead.", jsonName), varName, cborFields)
+	fmt.Fprintf(&b, "\n%svar %s = protocol.NewRPCv2CBOR(%q, %q)\n",
+		comment(fmt.Sprintf("%s is the Smithy RPC v2 CBOR binding of %s.", cborBinding, opName)), cborBinding, smithymodel.Name(svc.ID), opName)
+	writeOp(doc(jsonName, svc.Protocol()), jsonName, jsonFields)
 	return g.emit(fmt.Sprintf("%s/api_op_%s_operation.go", g.svc.Name, opName), &b)
 }
 

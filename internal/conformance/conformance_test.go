@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/awssnap/awssnap/datazone"
 	"github.com/awssnap/awssnap/internal/smithymodel"
@@ -20,6 +21,7 @@ import (
 	"github.com/awssnap/awssnap/internal/validate"
 	"github.com/awssnap/awssnap/lightsail"
 	"github.com/awssnap/awssnap/memorydb"
+	"github.com/awssnap/awssnap/memorydb/schemas"
 	"github.com/awssnap/awssnap/neptunegraph"
 	"github.com/awssnap/awssnap/partnercentral"
 )
@@ -52,8 +54,11 @@ func result[T any](out *T, err error) (any, error) {
 var services = []service{
 	{name: "memorydb", input: reflect.TypeFor[memorydb.CopySnapshotInput](), output: reflect.TypeFor[memorydb.CopySnapshotOutput](),
 		call: func(ctx context.Context, o callOptions, in any) (any, error) {
+			// The model's fixtures are in awsJson1_1; rpcv2Cbor, the
+			// default, is checked in the memorydb package.
 			c := memorydb.New(memorydb.Options{BaseEndpoint: o.endpoint, Credentials: testutil.Credentials,
-				Region: "us-east-1", RetryMaxAttempts: 1, Validation: o.mode})
+				Region: "us-east-1", RetryMaxAttempts: 1, Validation: o.mode,
+				Protocol: awsjson.New11(schemas.AmazonMemoryDB)})
 			return result(c.CopySnapshot(ctx, in.(*memorydb.CopySnapshotInput)))
 		}},
 	{name: "lightsail", input: reflect.TypeFor[lightsail.GetExportSnapshotRecordsInput](), output: reflect.TypeFor[lightsail.GetExportSnapshotRecordsOutput](),

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/awssnap/awssnap/internal/emulator"
 	"github.com/awssnap/awssnap/memorydb"
@@ -30,7 +30,7 @@ func TestRecorderKeepsRequestsAndAnswers(t *testing.T) {
 	copySnapshot()
 	_, _ = mdb.CopySnapshot(context.Background(), &memorydb.CopySnapshotInput{
 		SourceSnapshotName: aws.String("nightly"), TargetSnapshotName: aws.String("copy"),
-	}, func(o *memorydb.Options) { o.Protocol = rpcv2.NewCBOR(schemas.AmazonMemoryDB) })
+	}, func(o *memorydb.Options) { o.Protocol = awsjson.New11(schemas.AmazonMemoryDB) })
 	_, _ = neptunegraph.NewFromConfig(cfg).CreateGraphSnapshot(context.Background(), &neptunegraph.CreateGraphSnapshotInput{
 		GraphIdentifier: aws.String("g-0123456789"), SnapshotName: aws.String("s"),
 	})
@@ -46,9 +46,9 @@ func TestRecorderKeepsRequestsAndAnswers(t *testing.T) {
 		code                    string
 	}
 	want := []summary{
-		{emulator.OpCopySnapshot, "POST", "/", 400, "ThrottlingException"},
-		{emulator.OpCopySnapshot, "POST", "/", 0, ""},
-		{emulator.OpCopySnapshot, "POST", "/service/AmazonMemoryDB/operation/CopySnapshot", 404, "SnapshotNotFoundFault"},
+		{emulator.OpCopySnapshot, "POST", "/service/AmazonMemoryDB/operation/CopySnapshot", 400, "ThrottlingException"},
+		{emulator.OpCopySnapshot, "POST", "/service/AmazonMemoryDB/operation/CopySnapshot", 0, ""},
+		{emulator.OpCopySnapshot, "POST", "/", 404, "SnapshotNotFoundFault"},
 		{emulator.OpCreateGraphSnapshot, "POST", "/snapshots", 404, "ResourceNotFoundException"},
 		{"", "GET", "/nowhere?x=1", 404, "UnknownOperationException"},
 	}
@@ -64,7 +64,11 @@ func TestRecorderKeepsRequestsAndAnswers(t *testing.T) {
 			t.Errorf("request %d lacks its time or headers: %+v", i, request)
 		}
 	}
-	if body := string(got[0].Body); !strings.Contains(body, `"SourceSnapshotName":"nightly"`) {
+	// The first request is in Smithy RPC v2 CBOR, the third in awsJson1_1.
+	if body := string(got[0].Body); !strings.Contains(body, "rSourceSnapshotNamegnightly") {
+		t.Errorf("recorded body %q lacks the input", body)
+	}
+	if body := string(got[2].Body); !strings.Contains(body, `"SourceSnapshotName":"nightly"`) {
 		t.Errorf("recorded body %q lacks the input", body)
 	}
 	got[2].Body[0] = 'X'

@@ -27,6 +27,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/awssnap/awssnap/datazone"
 	datazonetypes "github.com/awssnap/awssnap/datazone/types"
@@ -34,6 +35,7 @@ import (
 	"github.com/awssnap/awssnap/internal/validate"
 	"github.com/awssnap/awssnap/lightsail"
 	"github.com/awssnap/awssnap/memorydb"
+	"github.com/awssnap/awssnap/memorydb/schemas"
 	memorydbtypes "github.com/awssnap/awssnap/memorydb/types"
 	"github.com/awssnap/awssnap/neptunegraph"
 	"github.com/awssnap/awssnap/partnercentral"
@@ -129,6 +131,12 @@ type clients struct {
 	partnercentral *partnercentral.Client
 }
 
+// memorydbJSON pins MemoryDB to awsJson1_1: the answers these tests
+// write are JSON, the same for every service. Its default, Smithy RPC v2
+// CBOR, is tested in the memorydb package and compared with the official
+// client in internal/bench.
+func memorydbJSON(o *memorydb.Options) { o.Protocol = awsjson.New11(schemas.AmazonMemoryDB) }
+
 func newClients(s settings) *clients {
 	if s.retryer == nil {
 		s.retryer = fastRetryer(3)
@@ -149,7 +157,7 @@ func newClients(s settings) *clients {
 		cfg.BaseEndpoint = aws.String(s.endpoint)
 	}
 	return &clients{
-		memorydb: memorydb.NewFromConfig(cfg, func(o *memorydb.Options) {
+		memorydb: memorydb.NewFromConfig(cfg, memorydbJSON, func(o *memorydb.Options) {
 			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
 		}),
 		lightsail: lightsail.NewFromConfig(cfg, func(o *lightsail.Options) {

@@ -288,7 +288,7 @@ func TestDefaultRetryer(t *testing.T) {
 
 func clientsFromConfig(cfg aws.Config) *clients {
 	return &clients{
-		memorydb:       memorydb.NewFromConfig(cfg),
+		memorydb:       memorydb.NewFromConfig(cfg, memorydbJSON),
 		lightsail:      lightsail.NewFromConfig(cfg),
 		neptunegraph:   neptunegraph.NewFromConfig(cfg),
 		datazone:       datazone.NewFromConfig(cfg),

@@ -66,7 +66,8 @@ type Response struct {
 
 // Server is an httptest server under a base path prefix (so path bugs
 // show) that records every request and answers from a script; when the
-// script is used up it repeats the last answer.
+// script is used up it repeats the last answer, and without a script it
+// answers 200 with an empty output in the request's protocol.
 type Server struct {
 	*httptest.Server
 	// Prefix is the base path the client's BaseEndpoint carries.
@@ -136,7 +137,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host,
 		Header: r.Header.Clone(), Body: string(body), Attempt: len(s.requests) + 1,
 	})
+	// Unscripted, the answer is an output with no members: an empty map in
+	// Smithy RPC v2 CBOR, else an empty JSON object.
 	resp := Response{Status: 200, Body: "{}"}
+	if r.Header.Get("Smithy-Protocol") == "rpc-v2-cbor" {
+		resp.Body = "\xbf\xff"
+	}
 	if n := len(s.requests); len(s.script) > 0 {
 		resp = s.script[min(n, len(s.script))-1]
 	}

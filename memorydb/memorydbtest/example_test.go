@@ -54,12 +54,12 @@ func Example() {
 	tags, _ := server.SnapshotTags("nightly-copy")
 	fmt.Println("stored:", *stored.Name, *stored.Status, *tags[0].Key+"="+*tags[0].Value)
 	for _, request := range server.Requests() {
-		fmt.Println("sent:", request.Method, request.Header.Get("X-Amz-Target"), request.Status)
+		fmt.Println("sent:", request.Method, request.Path, request.Status)
 	}
 	// Output:
 	// answer: nightly-copy creating valkey
 	// stored: nightly-copy creating team=data
-	// sent: POST AmazonMemoryDB.CopySnapshot 200
+	// sent: POST /service/AmazonMemoryDB/operation/CopySnapshot 200
 }
 
 // A throttled call fails with the service's throttling error when the

@@ -2,8 +2,8 @@
 // under the name the official client's schemas package gives it, so that
 // protocol values are built the same way for both clients:
 //
-//	o.Protocol = rpcv2.NewCBOR(schemas.AmazonMemoryDB)  // Smithy RPC v2 CBOR
-//	o.Protocol = awsjson.New11(schemas.AmazonMemoryDB)  // awsJson1_1, the default
+//	o.Protocol = rpcv2.NewCBOR(schemas.AmazonMemoryDB)  // Smithy RPC v2 CBOR, the default
+//	o.Protocol = awsjson.New11(schemas.AmazonMemoryDB)  // awsJson1_1
 package schemas
 
 import "github.com/aws/smithy-go"

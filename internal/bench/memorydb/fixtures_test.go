@@ -13,7 +13,6 @@ import (
 	ftypes "github.com/aws/aws-sdk-go-v2/service/memorydb/types"
 	smithycbor "github.com/aws/smithy-go/encoding/cbor"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
-	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
 	"github.com/awssnap/awssnap/internal/testutil"
@@ -73,8 +72,8 @@ func officialInput() *official.CopySnapshotInput {
 }
 
 // wireProtocol is one of MemoryDB's two protocols, set on both clients:
-// ours defaults to awsJson1_1 and the official client (since v1.43.0) to
-// rpcv2Cbor, so each is told the other's choice.
+// both default to rpcv2Cbor (the official client since v1.43.0), and are
+// told awsJson1_1 through Options.Protocol.
 type wireProtocol struct {
 	name        string
 	ours        func(*ours.Options)
@@ -90,7 +89,7 @@ type wireProtocol struct {
 var (
 	jsonProtocol = wireProtocol{
 		name:        "awsJson1_1",
-		ours:        func(*ours.Options) {},
+		ours:        func(o *ours.Options) { o.Protocol = awsjson.New11(oschemas.AmazonMemoryDB) },
 		official:    func(o *official.Options) { o.Protocol = awsjson.New11(fschemas.AmazonMemoryDB) },
 		contentType: contentType,
 		path:        "",
@@ -100,7 +99,7 @@ var (
 	}
 	cborProtocol = wireProtocol{
 		name:        "rpcv2Cbor",
-		ours:        func(o *ours.Options) { o.Protocol = rpcv2.NewCBOR(oschemas.AmazonMemoryDB) },
+		ours:        func(*ours.Options) {},
 		official:    func(*official.Options) {},
 		contentType: cborContentType,
 		path:        "/service/AmazonMemoryDB/operation/CopySnapshot",

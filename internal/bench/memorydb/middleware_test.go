@@ -47,7 +47,7 @@ func BenchmarkMiddleware(b *testing.B) {
 	canned := &headerSeen{CannedClient: kit.CannedClient{Response: fullResponse()}, tb: b}
 	ctx := context.Background()
 	b.Run("impl=ours", func(b *testing.B) {
-		c, in := newOurs(canned, "", ours.WithAPIOptions(addHeader)), oursInput()
+		c, in := newOurs(canned, "", jsonProtocol.ours, ours.WithAPIOptions(addHeader)), oursInput()
 		b.ReportAllocs()
 		defer kit.ReportCPU(b)()
 		for b.Loop() {

@@ -75,7 +75,7 @@ func FuzzResponseHeaders(f *testing.F) {
 // answers and retries; see kit.FuzzRetries.
 func FuzzRetries(f *testing.F) {
 	kit.FuzzRetries(f, contentType, `{"Snapshot":{"Name":"n"}}`, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
-		return newOurs(client, "", func(o *ours.Options) { o.Retryer = retryer }).CopySnapshot(ctx, oursInput())
+		return newOurs(client, "", jsonProtocol.ours, func(o *ours.Options) { o.Retryer = retryer }).CopySnapshot(ctx, oursInput())
 	}, func(ctx context.Context, client kit.Doer, retryer aws.Retryer) (any, error) {
 		return newOfficial(client, "", jsonProtocol.official, func(o *official.Options) { o.Retryer = retryer }).CopySnapshot(ctx, officialInput())
 	})
@@ -108,7 +108,7 @@ func TestAuthFailures(t *testing.T) {
 	for i := range 2 * len(cases) {
 		c, stack := cases[i/2], i%2 == 1
 		resp := kit.Canned(200, contentType, `{}`)
-		oc := newOurs(&kit.CannedClient{Response: resp}, "", func(o *ours.Options) {
+		oc := newOurs(&kit.CannedClient{Response: resp}, "", jsonProtocol.ours, func(o *ours.Options) {
 			o.Credentials, o.RetryMaxAttempts = c.credentials, 1
 			if c.signer {
 				o.HTTPSignerV4 = failingSigner{}
@@ -152,7 +152,7 @@ func TestFailingInterceptors(t *testing.T) {
 				o.Retryer = noDelay()
 				fh.Register(&o.Interceptors)
 			}).CopySnapshot(context.Background(), officialInput())
-			_, oErr := newOurs(os, "", func(o *ours.Options) {
+			_, oErr := newOurs(os, "", jsonProtocol.ours, func(o *ours.Options) {
 				o.Retryer = noDelay()
 				oh.Register(&o.Interceptors)
 			}).CopySnapshot(context.Background(), oursInput())
@@ -220,7 +220,7 @@ func TestFailingMiddleware(t *testing.T) {
 				o.Retryer = noDelay()
 				o.APIOptions = failingMiddleware(step, position)
 			}).CopySnapshot(context.Background(), officialInput())
-			_, oErr := newOurs(os, "", func(o *ours.Options) {
+			_, oErr := newOurs(os, "", jsonProtocol.ours, func(o *ours.Options) {
 				o.Retryer = noDelay()
 				o.APIOptions = failingMiddleware(step, position)
 			}).CopySnapshot(context.Background(), oursInput())
