@@ -19,7 +19,7 @@ const ServiceID = "MemoryDB"
 // ServiceAPIVersion is the API version the client speaks.
 const ServiceAPIVersion = "2021-01-01"
 
-var service = &transport.Service{ID: ServiceID, SigningName: "memorydb", Layout: transport.LayoutSchema}
+var service = &transport.Service{ID: ServiceID, SigningName: "memorydb", Layout: transport.LayoutSchema, RPCv2CBOR: true}
 
 // Client calls Amazon MemoryDB. It is safe for concurrent use.
 type Client struct {

@@ -417,7 +417,7 @@ const ServiceID = [[printf "%q" .ServiceID]]
 // ServiceAPIVersion is the API version the client speaks.
 const ServiceAPIVersion = [[printf "%q" .APIVersion]]
 
-var service = &transport.Service{ID: ServiceID, SigningName: [[printf "%q" .SigningName]][[if .SchemaSerde]], Layout: transport.LayoutSchema[[end]]}
+var service = &transport.Service{ID: ServiceID, SigningName: [[printf "%q" .SigningName]][[if .SchemaSerde]], Layout: transport.LayoutSchema[[end]][[if .CBOR]], RPCv2CBOR: true[[end]]}
 
 // Client calls [[.Calls]]. It is safe for concurrent use.
 type Client struct {

@@ -31,6 +31,10 @@ type Service struct {
 	// Layout is the middleware stack layout of the official client this
 	// one stands in for.
 	Layout StackLayout
+	// RPCv2CBOR says the service speaks Smithy RPC v2 CBOR, which the
+	// official client's User-Agent lists among its features on every call
+	// of the service, whatever protocol the call uses.
+	RPCv2CBOR bool
 
 	// namesOnce guards pkg and scope, the official client's package name
 	// and instrumentation scope, derived from ID when first needed.

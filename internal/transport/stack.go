@@ -263,6 +263,9 @@ func addCommonMiddlewares(stack *middleware.Stack, sc *stackCall, m *commonMiddl
 	if err := stack.Finalize.Insert(&m.legacySigning, "Signing", middleware.Before); err != nil {
 		return err
 	}
+	if service.RPCv2CBOR {
+		ua.AddUserAgentFeature(awsmiddleware.UserAgentFeatureProtocolRPCV2CBOR)
+	}
 	switch cfg.Retryer.(type) {
 	case *retry.Standard:
 		ua.AddUserAgentFeature(awsmiddleware.UserAgentFeatureRetryModeStandard)

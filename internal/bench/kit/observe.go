@@ -194,7 +194,15 @@ func describeRequest(req *http.Request) string {
 			parts = append(parts, name+"="+req.Header.Get(name))
 		case "User-Agent":
 			ua := req.Header.Get(name)
-			parts = append(parts, fmt.Sprintf("User-Agent(observe/1.0=%t)", strings.Contains(ua, " observe/1.0")))
+			// The features the official clients list (m/...) are
+			// compared; the SDK's name and version are not.
+			var features string
+			for _, token := range strings.Fields(ua) {
+				if strings.HasPrefix(token, "m/") {
+					features = token
+				}
+			}
+			parts = append(parts, fmt.Sprintf("User-Agent(observe/1.0=%t %s)", strings.Contains(ua, " observe/1.0"), features))
 		default:
 			parts = append(parts, name)
 		}
