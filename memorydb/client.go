@@ -8,9 +8,11 @@ import (
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/transport"
+	"github.com/awssnap/awssnap/memorydb/schemas"
 )
 
 // ServiceID is the SDK identifier of the service.
@@ -20,6 +22,11 @@ const ServiceID = "MemoryDB"
 const ServiceAPIVersion = "2021-01-01"
 
 var service = &transport.Service{ID: ServiceID, SigningName: "memorydb", Layout: transport.LayoutSchema, RPCv2CBOR: true}
+
+// defaultProtocol is the Options.Protocol New sets when it is nil: Smithy
+// RPC v2 CBOR, as the official client's New sets it. One value serves
+// every client, so the protocol each call selects is recognised at once.
+var defaultProtocol = rpcv2.NewCBOR(schemas.AmazonMemoryDB)
 
 // Client calls Amazon MemoryDB. It is safe for concurrent use.
 type Client struct {
@@ -109,6 +116,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.AuthSchemeResolver == nil {
 		o.AuthSchemeResolver = &defaultAuthSchemeResolver{}
+	}
+	if o.Protocol == nil {
+		o.Protocol = defaultProtocol
 	}
 }
 

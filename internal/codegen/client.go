@@ -406,9 +406,15 @@ import (
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+[[- if .CBOR]]
+	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
+[[- end]]
 
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/transport"
+[[- if .CBOR]]
+	"github.com/awssnap/awssnap/[[.Package]]/schemas"
+[[- end]]
 )
 
 // ServiceID is the SDK identifier of the service.
@@ -418,6 +424,13 @@ const ServiceID = [[printf "%q" .ServiceID]]
 const ServiceAPIVersion = [[printf "%q" .APIVersion]]
 
 var service = &transport.Service{ID: ServiceID, SigningName: [[printf "%q" .SigningName]][[if .SchemaSerde]], Layout: transport.LayoutSchema[[end]][[if .CBOR]], RPCv2CBOR: true[[end]]}
+[[- if .CBOR]]
+
+// defaultProtocol is the Options.Protocol New sets when it is nil: Smithy
+// RPC v2 CBOR, as the official client's New sets it. One value serves
+// every client, so the protocol each call selects is recognised at once.
+var defaultProtocol = rpcv2.NewCBOR(schemas.[[.ServiceName]])
+[[- end]]
 
 // Client calls [[.Calls]]. It is safe for concurrent use.
 type Client struct {
@@ -508,6 +521,11 @@ func (o *Options) setDefaults() {
 	if o.AuthSchemeResolver == nil {
 		o.AuthSchemeResolver = &defaultAuthSchemeResolver{}
 	}
+[[- if .CBOR]]
+	if o.Protocol == nil {
+		o.Protocol = defaultProtocol
+	}
+[[- end]]
 [[- if .Tokens]]
 	if o.IdempotencyTokenProvider == nil {
 		o.IdempotencyTokenProvider = transport.DefaultTokens()

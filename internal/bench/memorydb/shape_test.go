@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
 	ftypes "github.com/aws/aws-sdk-go-v2/service/memorydb/types"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
@@ -155,6 +156,10 @@ func optionsView(options any) map[string]any {
 	}
 	out["MaxAttempts"] = v.FieldByName("Retryer").Interface().(aws.Retryer).MaxAttempts()
 	out["HasCredentials"] = !v.FieldByName("Credentials").IsNil()
+	out["Protocol"] = "nil"
+	if p, ok := v.FieldByName("Protocol").Interface().(smithyhttp.ClientProtocol); ok && p != nil {
+		out["Protocol"] = fmt.Sprintf("%T %s", p, p.ID())
+	}
 	e := v.FieldByName("EndpointOptions")
 	for _, name := range []string{"UseFIPSEndpoint", "UseDualStackEndpoint", "ResolvedRegion", "DisableHTTPS"} {
 		out["EndpointOptions."+name] = kit.Neutral(e.FieldByName(name).Interface())
