@@ -517,7 +517,10 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 		return nil, err
 	}
 	*req.URL = c.url
-	req.Host = c.url.Host
+	// As the official clients hand requests to the HTTP client: no Host
+	// of its own (the URL's is sent) and no protocol version, so a
+	// transport that rewrites the URL's host sends the host it chose.
+	req.Proto, req.ProtoMajor, req.ProtoMinor = "", 0, 0
 	// No GetBody: a body that cannot be replayed keeps net/http from
 	// following a 307 or 308 with it (see send).
 	req.Body = newBodyReader(c.body)

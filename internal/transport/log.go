@@ -58,7 +58,11 @@ func (c *call) logResponse(resp *http.Response, body string, sensitive bool) {
 // requestLog renders a request for a log, with secret headers redacted;
 // body, when not nil, is the body already rendered without secrets.
 func requestLog(req *http.Request, body []byte) string {
-	msg := "Request\n" + req.Method + " " + req.URL.RequestURI() + " HTTP/1.1\nHost: " + req.Host + "\n" + redactedHeaders(req.Header)
+	host := req.Host
+	if host == "" {
+		host = req.URL.Host
+	}
+	msg := "Request\n" + req.Method + " " + req.URL.RequestURI() + " HTTP/1.1\nHost: " + host + "\n" + redactedHeaders(req.Header)
 	if body != nil {
 		msg += "\n" + string(body)
 	}

@@ -1,4 +1,5 @@
-// Package instrumentation compares what instrumentation libraries that
-// production programs add through aws.Config.APIOptions record of a call
-// made with awssnap and with the official client.
-package instrumentation
+// Package programs compares what the code a production program plugs into
+// a client sees of a call made with awssnap and with the official client:
+// instrumentation middleware added through aws.Config.APIOptions, and the
+// program's own HTTP client.
+package programs
