@@ -14,6 +14,7 @@ import (
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
@@ -100,6 +101,17 @@ func (o *Observer) APIOptions() []func(*middleware.Stack) error {
 					o.probe("finalize after signing request=%s signed=%t service=%s operation=%s",
 						shortTypeName(in.Request), req != nil && req.Header.Get("Authorization") != "",
 						awsmiddleware.GetServiceID(ctx), awsmiddleware.GetOperationName(ctx))
+					// What custom signing and tracing middleware read from
+					// the context; of the credentials, only the key ID.
+					//lint:ignore SA1019 deprecated, yet read by middleware written for older SDKs.
+					signingName, signingRegion := awsmiddleware.GetSigningName(ctx), awsmiddleware.GetSigningRegion(ctx)
+					o.probe("finalize context signing=%s/%s partition=%q legacy=%t endpoint source=%v key=%s payload hash=%d "+
+						"hostname immutable=%t smithy service=%s operation=%s logger=%t",
+						signingName, signingRegion, awsmiddleware.GetPartitionID(ctx),
+						awsmiddleware.GetRequiresLegacyEndpoints(ctx), awsmiddleware.GetEndpointSource(ctx),
+						awsmiddleware.GetSigningCredentials(ctx).AccessKeyID, len(v4.GetPayloadHash(ctx)),
+						smithyhttp.GetHostnameImmutable(ctx), middleware.GetServiceID(ctx), middleware.GetOperationName(ctx),
+						middleware.GetLogger(ctx) != nil)
 					return next.HandleFinalize(ctx, in)
 				}), "Signing", middleware.After)
 		},
