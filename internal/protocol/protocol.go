@@ -202,15 +202,17 @@ func (r *Request) PathLabel(member string, v *string) {
 	r.escaped = r.escaped || escaped
 }
 
-// Path returns the unescaped and escaped forms of the path: the fixed path
-// of an rpcv2Cbor operation, the path built so far of a restJson1 one, or
-// "/" (awsJson). When no label needed escaping both are the same string.
+// Path returns the path and the escaped path as the official serializers
+// leave them in the request's URL (Path and RawPath): the fixed path of an
+// rpcv2Cbor operation and "/" of an awsJson one, with no escaped form, or
+// the path built so far of a restJson1 one with its escaped form (the same
+// string when no label needed escaping).
 func (r *Request) Path() (path, rawPath string) {
 	if r.path != "" {
-		return r.path, r.path
+		return r.path, ""
 	}
 	if len(r.rawPath) == 0 {
-		return "/", "/"
+		return "/", ""
 	}
 	// The path's bytes are only ever appended to, never rewritten, so the
 	// string can share them.

@@ -76,8 +76,8 @@ func TestRPCv2CBORFraming(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := b.NewRequest()
-	if path, raw := r.Path(); path != req.URL.Path || raw != req.URL.Path {
-		t.Errorf("path %q (raw %q), smithy-go frames %q", path, raw, req.URL.Path)
+	if path, raw := r.Path(); path != req.URL.Path || raw != req.URL.RawPath {
+		t.Errorf("path %q (raw %q), smithy-go frames %q (raw %q)", path, raw, req.URL.Path, req.URL.RawPath)
 	}
 	for _, name := range []string{"Smithy-Protocol", "Accept"} {
 		if got, want := b.Headers()[name], req.Header.Get(name); len(got) != 1 || got[0] != want {

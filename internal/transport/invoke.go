@@ -172,10 +172,13 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		return fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
 	*c = call{
-		cfg:                cfg,
-		logger:             cfg.Logger,
-		method:             op.Binding.Method,
-		url:                endpoint.URI,
+		cfg:    cfg,
+		logger: cfg.Logger,
+		method: op.Binding.Method,
+		// As the official endpoint middleware, only the scheme, host and
+		// paths of the endpoint are used: a query, fragment or user
+		// information in it is not sent.
+		url:                url.URL{Scheme: endpoint.URI.Scheme, Host: endpoint.URI.Host, Path: endpoint.URI.Path, RawPath: endpoint.URI.RawPath},
 		body:               req.Payload(),
 		headers:            op.Binding.Headers(),
 		limit:              cfg.MaxResponseBytes,
@@ -215,24 +218,34 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 }
 
 // joinPath appends the operation's path to the endpoint's, as the official
-// clients do (smithyhttp.JoinPath), without work when the endpoint has no
-// path of its own.
+// endpoint middleware does: the paths are joined, and the escaped paths,
+// the endpoint's path standing in for an escaped path it lacks when the
+// operation's has one. Where the operation's path has no escaped form
+// (awsJson, rpcv2Cbor), the request is sent to the escaped form of the
+// joined path, so an escape in the endpoint's path, such as %2F, is kept
+// by awsJson alone, as by the official clients.
 func joinPath(u *url.URL, req *protocol.Request) {
 	path, rawPath := req.Path()
-	if u.Path == "" || u.Path == "/" {
-		u.Path = path
-		u.RawPath = ""
-		if rawPath != path {
-			u.RawPath = rawPath
-		}
-		return
-	}
 	endpointRaw := u.RawPath
-	if endpointRaw == "" {
+	if endpointRaw == "" && rawPath != "" {
 		endpointRaw = u.Path
 	}
-	u.Path = smithyhttp.JoinPath(u.Path, path)
-	u.RawPath = smithyhttp.JoinPath(endpointRaw, rawPath)
+	u.Path = join(u.Path, path)
+	u.RawPath = join(endpointRaw, rawPath)
+}
+
+// join is smithyhttp.JoinPath, without allocating where a is empty or "/"
+// and b is empty or absolute.
+func join(a, b string) string {
+	if a == "" || a == "/" {
+		switch {
+		case b == "":
+			return "/"
+		case b[0] == '/':
+			return b
+		}
+	}
+	return smithyhttp.JoinPath(a, b)
 }
 
 // redactedBody renders the request body for a log, with sensitive members

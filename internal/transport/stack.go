@@ -557,16 +557,20 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 	}
 	path, rawPath := req.Path()
 	request.Method = m.op.Binding.Method
-	if request.URL.Path == "" {
+	// The URL as the official serializers leave it: restJson1 joins its
+	// path and escaped path to those a middleware may have set, rpcv2Cbor
+	// sets its path, awsJson sets "/" where there is no path.
+	switch {
+	case rawPath != "":
+		raw := request.URL.RawPath
+		if raw == "" {
+			raw = request.URL.Path
+		}
+		request.URL.Path, request.URL.RawPath = join(request.URL.Path, path), join(raw, rawPath)
+	case m.op.cbor:
 		request.URL.Path = path
-		if rawPath != path {
-			request.URL.RawPath = rawPath
-		}
-	} else {
-		request.URL.Path = smithyhttp.JoinPath(request.URL.Path, path)
-		if rawPath != path {
-			request.URL.RawPath = smithyhttp.JoinPath(request.URL.RawPath, rawPath)
-		}
+	case request.URL.Path == "":
+		request.URL.Path = path
 	}
 	for name, values := range m.op.Binding.Headers() {
 		request.Header[name] = append([]string(nil), values...)

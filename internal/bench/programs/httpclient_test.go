@@ -11,6 +11,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // requestRecorder is a program's own HTTP client: it describes the
@@ -32,10 +33,10 @@ func (r *requestRecorder) Do(req *http.Request) (*http.Response, error) {
 	}
 	sort.Strings(names)
 	r.seen = fmt.Sprintf("%s %s\nHost %q, Proto %q %d.%d, ContentLength %d, TransferEncoding %v, Close %v, GetBody %v\n"+
-		"URL: Opaque %q, Path %q, EscapedPath %q, RawQuery %q, Fragment %q, User %v\nbody: %d bytes\nheaders: %s\n",
+		"URL: Opaque %q, Path %q, RawPath %q, EscapedPath %q, RawQuery %q, Fragment %q, User %v\nbody: %d bytes\nheaders: %s\n",
 		req.Method, req.URL, req.Host, req.Proto, req.ProtoMajor, req.ProtoMinor, req.ContentLength, req.TransferEncoding, req.Close,
-		req.GetBody != nil, req.URL.Opaque, req.URL.Path, req.URL.EscapedPath(), req.URL.RawQuery, req.URL.Fragment, req.URL.User,
-		len(body), strings.Join(names, " "))
+		req.GetBody != nil, req.URL.Opaque, req.URL.Path, req.URL.RawPath, req.URL.EscapedPath(), req.URL.RawQuery, req.URL.Fragment,
+		req.URL.User, len(body), strings.Join(names, " "))
 	header := http.Header{}
 	for k, v := range r.answer.header {
 		header.Set(k, v)
@@ -48,25 +49,44 @@ func (r *requestRecorder) Do(req *http.Request) (*http.Response, error) {
 // hands the program's HTTP client: its method, URL and the parts of it,
 // Host, protocol version, length, framing, GetBody, body length and the
 // names of its headers. Header values are compared in the wire tests;
-// ours sends no amz-sdk-invocation-id (a deliberate difference), so that
-// name is added to ours before comparing.
+// on the direct path ours sends no amz-sdk-invocation-id (a deliberate
+// difference), so that name is added to ours before comparing. Each call goes to the default
+// endpoint and to base endpoints with a path, escapes, a query, a
+// fragment, user information and ports, on the direct path and, with one
+// APIOptions middleware, on the middleware-stack path.
 func TestRequestHandedToHTTPClient(t *testing.T) {
+	endpoints := []string{"", "https://example.com/base?a=b", "https://example.com/base/?a=b#frag",
+		"https://user:pw@example.com:8443/b%2Fc/", "https://example.com//double//", "https://EXAMPLE.com",
+		"https://example.com:443/", "http://localhost:80/x", "https://[::1]:8443/p", "https://example.com/%7Euser/",
+		"https://example.com/a%20b/", "https://example.com/x;y=1/", "https://example.com/caf%C3%A9/"}
 	for _, s := range services {
 		t.Run(s.name, func(t *testing.T) {
 			t.Parallel()
-			seen := func(call func(context.Context, aws.Config) error) string {
-				recorder := &requestRecorder{answer: s.ok}
-				cfg := aws.Config{Region: "us-west-2", HTTPClient: recorder, RetryMaxAttempts: 1,
-					Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
-				if err := call(context.Background(), cfg); err != nil {
-					t.Fatal(err)
+			for _, endpoint := range endpoints {
+				for _, stack := range []bool{false, true} {
+					seen := func(call func(context.Context, aws.Config) error) string {
+						recorder := &requestRecorder{answer: s.ok}
+						cfg := aws.Config{Region: "us-west-2", HTTPClient: recorder, RetryMaxAttempts: 1,
+							Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
+						if endpoint != "" {
+							cfg.BaseEndpoint = aws.String(endpoint)
+						}
+						if stack {
+							cfg.APIOptions = append(cfg.APIOptions, smithyhttp.AddHeaderValue("X-Program", "1"))
+						}
+						if err := call(context.Background(), cfg); err != nil {
+							t.Fatalf("endpoint %q: %v", endpoint, err)
+						}
+						return recorder.seen
+					}
+					ours, official := seen(s.callOurs), seen(s.callOfficial)
+					if !strings.Contains(ours, "Amz-Sdk-Invocation-Id") {
+						ours = strings.Replace(ours, " Amz-Sdk-Request", " Amz-Sdk-Invocation-Id Amz-Sdk-Request", 1)
+					}
+					if ours != official {
+						t.Errorf("endpoint %q, middleware stack %v: requests differ\nours:\n%s\nofficial:\n%s", endpoint, stack, ours, official)
+					}
 				}
-				return recorder.seen
-			}
-			ours, official := seen(s.callOurs), seen(s.callOfficial)
-			ours = strings.Replace(ours, " Amz-Sdk-Request", " Amz-Sdk-Invocation-Id Amz-Sdk-Request", 1)
-			if ours != official {
-				t.Errorf("requests differ\nours:\n%s\nofficial:\n%s", ours, official)
 			}
 		})
 	}
