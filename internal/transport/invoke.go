@@ -451,7 +451,7 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 	body, err := readBody(resp, c.limit)
 	c.logResponse(resp, body, op.SensitiveOutput)
 	if err != nil {
-		result.err = wrapResponse(resp, requestID, bodyFailure(err, op.Idempotent))
+		result.err = wrapResponse(resp, requestID, bodyFailure(err, op, resp.StatusCode))
 		return nil, result
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
@@ -775,16 +775,21 @@ func sendFailure(ctx context.Context, err error, idempotent bool) error {
 	return &transportFailure{Err: sendErr}
 }
 
-// bodyFailure classifies an error while reading a response body.
-func bodyFailure(err error, idempotent bool) error {
+// bodyFailure classifies an error while reading the body of a response
+// with the given status, worded as the official deserializers of op's
+// layout word it.
+func bodyFailure(err error, op *operation, status int) error {
 	var tooLarge *ResponseTooLargeError
 	if errors.As(err, &tooLarge) {
 		return err
 	}
-	return &transportFailure{
-		Err:       &smithy.DeserializationError{Err: fmt.Errorf("failed to read response body, %w", err)},
-		Retryable: idempotent,
+	switch {
+	case status < 200 || status >= 300:
+		err = fmt.Errorf("failed to copy error response body, %w", err)
+	case op.Service.Layout == LayoutClassic:
+		err = fmt.Errorf("failed to decode response body, %w", err)
 	}
+	return &transportFailure{Err: &smithy.DeserializationError{Err: err}, Retryable: op.Idempotent}
 }
 
 func isDialError(err error) bool {

@@ -618,7 +618,7 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	body, err := readBody(response.Response, limit)
 	response.Body = http.NoBody
 	if err != nil {
-		return out, metadata, bodyFailure(err, m.op.Idempotent)
+		return out, metadata, bodyFailure(err, m.op, response.StatusCode)
 	}
 	if response.StatusCode < 200 || response.StatusCode >= 300 {
 		if m.op.Service.Layout == LayoutSchema {
@@ -912,7 +912,7 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 		var readErr error
 		body, readErr = readBody(resp.Response, limit)
 		if readErr != nil {
-			return out, metadata, bodyFailure(readErr, m.op.Idempotent)
+			return out, metadata, bodyFailure(readErr, m.op, resp.StatusCode)
 		}
 		resp.Body = io.NopCloser(strings.NewReader(body))
 	}

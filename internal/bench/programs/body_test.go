@@ -1,0 +1,81 @@
+package programs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+)
+
+// brokenBody yields its bytes, then err in place of the end.
+type brokenBody struct {
+	r   io.Reader
+	err error
+}
+
+func (b *brokenBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err == io.EOF {
+		err = b.err
+	}
+	return n, err
+}
+
+func (b *brokenBody) Close() error { return nil }
+
+// brokenAnswer is an HTTP client whose answer's body breaks off.
+type brokenAnswer struct {
+	status        int
+	body          string
+	contentLength int64
+	err           error
+}
+
+func (a *brokenAnswer) Do(req *http.Request) (*http.Response, error) {
+	if _, err := io.Copy(io.Discard, req.Body); err != nil {
+		return nil, err
+	}
+	header := http.Header{}
+	header.Set(requestID, "request-1")
+	return &http.Response{StatusCode: a.status, Header: header,
+		Body: &brokenBody{r: strings.NewReader(a.body), err: a.err}, ContentLength: a.contentLength, Request: req}, nil
+}
+
+// TestBrokenResponseBodies compares the errors of a call whose answer's
+// body breaks off: a success and an error cut by a reset connection, and
+// a success shorter than its Content-Length. The retryer retries nothing:
+// when such a failure is retried is a deliberate difference (README,
+// "Deliberate differences").
+func TestBrokenResponseBodies(t *testing.T) {
+	reset := errors.New("read tcp 127.0.0.1:1->127.0.0.1:2: read: connection reset by peer")
+	for _, s := range services {
+		half := func(a answer) string { return a.body[:len(a.body)/2] }
+		cases := map[string]brokenAnswer{
+			"success, reset":     {status: s.ok.status, body: half(s.ok), contentLength: -1, err: reset},
+			"success, truncated": {status: s.ok.status, body: half(s.ok), contentLength: int64(len(s.ok.body)), err: io.ErrUnexpectedEOF},
+			"error, reset":       {status: s.modelled.status, body: half(s.modelled), contentLength: -1, err: reset},
+			"503, reset":         {status: 503, body: `{"mess`, contentLength: -1, err: reset},
+		}
+		for name, answer := range cases {
+			t.Run(s.name+"/"+name, func(t *testing.T) {
+				t.Parallel()
+				failure := func(call func(context.Context, aws.Config) error) string {
+					a := answer
+					cfg := aws.Config{Region: "us-west-2", HTTPClient: &a, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
+						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
+					return fmt.Sprint(call(context.Background(), cfg))
+				}
+				ours, official := failure(s.callOurs), failure(s.callOfficial)
+				if ours != official || !strings.Contains(ours, answer.err.Error()) {
+					t.Errorf("errors differ\nours:     %s\nofficial: %s", ours, official)
+				}
+			})
+		}
+	}
+}
