@@ -133,8 +133,12 @@ type call struct {
 	signingName   string
 	signingRegion string
 	headers       map[string][]string
-	limit         int64
-	logBody       []byte // the body rendered for logs, when they show bodies
+	// endpointHeaders are the headers the resolved endpoint carries,
+	// which replace any of the same name, as the official endpoint
+	// middleware sets them before signing.
+	endpointHeaders http.Header
+	limit           int64
+	logBody         []byte // the body rendered for logs, when they show bodies
 	// operation and defaultSigningName name the operation and its
 	// service's signing name, and endpointProperties are the resolved
 	// endpoint's, for the auth step.
@@ -185,6 +189,7 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		operation:          op.Name,
 		defaultSigningName: op.Service.SigningName,
 		endpointProperties: endpoint.Properties,
+		endpointHeaders:    endpoint.Headers,
 	}
 	if c.limit <= 0 {
 		c.limit = DefaultMaxResponseBytes
@@ -545,6 +550,9 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	}
 	req.Header["User-Agent"] = c.cfg.UserAgent
 	req.Header["Amz-Sdk-Request"] = sdkRequestHeader(attempt.number, attempt.max)
+	for name := range c.endpointHeaders {
+		req.Header.Set(name, c.endpointHeaders.Get(name))
+	}
 	if err := c.authenticate(ctx, req, attempt.skew); err != nil {
 		return nil, err
 	}

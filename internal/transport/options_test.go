@@ -868,6 +868,7 @@ type endpointResolverOf[P any] struct {
 	url     string
 	seen    *map[string]any
 	schemes []*smithyauth.Option
+	headers http.Header
 }
 
 func (r endpointResolverOf[P]) ResolveEndpoint(_ context.Context, params P) (smithyendpoints.Endpoint, error) {
@@ -884,6 +885,7 @@ func (r endpointResolverOf[P]) ResolveEndpoint(_ context.Context, params P) (smi
 	if len(r.schemes) > 0 {
 		smithyauth.SetAuthOptions(&e.Properties, r.schemes)
 	}
+	e.Headers = r.headers
 	return e, err
 }
 
@@ -895,27 +897,27 @@ func optionHelpers(url string, seen *map[string]any, name, region string, apiOpt
 	return func(options any) {
 		switch o := options.(type) {
 		case *memorydb.Options:
-			memorydb.WithEndpointResolverV2(endpointResolverOf[memorydb.EndpointParameters]{url, seen, nil})(o)
+			memorydb.WithEndpointResolverV2(endpointResolverOf[memorydb.EndpointParameters]{url: url, seen: seen})(o)
 			memorydb.WithSigV4SigningName(name)(o)
 			memorydb.WithSigV4SigningRegion(region)(o)
 			memorydb.WithAPIOptions(apiOptions...)(o)
 		case *lightsail.Options:
-			lightsail.WithEndpointResolverV2(endpointResolverOf[lightsail.EndpointParameters]{url, seen, nil})(o)
+			lightsail.WithEndpointResolverV2(endpointResolverOf[lightsail.EndpointParameters]{url: url, seen: seen})(o)
 			lightsail.WithSigV4SigningName(name)(o)
 			lightsail.WithSigV4SigningRegion(region)(o)
 			lightsail.WithAPIOptions(apiOptions...)(o)
 		case *neptunegraph.Options:
-			neptunegraph.WithEndpointResolverV2(endpointResolverOf[neptunegraph.EndpointParameters]{url, seen, nil})(o)
+			neptunegraph.WithEndpointResolverV2(endpointResolverOf[neptunegraph.EndpointParameters]{url: url, seen: seen})(o)
 			neptunegraph.WithSigV4SigningName(name)(o)
 			neptunegraph.WithSigV4SigningRegion(region)(o)
 			neptunegraph.WithAPIOptions(apiOptions...)(o)
 		case *datazone.Options:
-			datazone.WithEndpointResolverV2(endpointResolverOf[datazone.EndpointParameters]{url, seen, nil})(o)
+			datazone.WithEndpointResolverV2(endpointResolverOf[datazone.EndpointParameters]{url: url, seen: seen})(o)
 			datazone.WithSigV4SigningName(name)(o)
 			datazone.WithSigV4SigningRegion(region)(o)
 			datazone.WithAPIOptions(apiOptions...)(o)
 		case *partnercentral.Options:
-			partnercentral.WithEndpointResolverV2(endpointResolverOf[partnercentral.EndpointParameters]{url, seen, nil})(o)
+			partnercentral.WithEndpointResolverV2(endpointResolverOf[partnercentral.EndpointParameters]{url: url, seen: seen})(o)
 			partnercentral.WithSigV4SigningName(name)(o)
 			partnercentral.WithSigV4SigningRegion(region)(o)
 			partnercentral.WithAPIOptions(apiOptions...)(o)
@@ -926,21 +928,53 @@ func optionHelpers(url string, seen *map[string]any, name, region string, apiOpt
 // withEndpointSchemes sets an EndpointResolverV2 that answers url with
 // the given auth schemes.
 func withEndpointSchemes(url string, schemes []*smithyauth.Option) func(any) {
+	return withEndpoint(url, schemes, nil)
+}
+
+// withEndpoint sets a resolver of the program's own that answers url with
+// the auth schemes and headers given.
+func withEndpoint(url string, schemes []*smithyauth.Option, headers http.Header) func(any) {
 	seen := &map[string]any{}
 	return func(options any) {
 		switch o := options.(type) {
 		case *memorydb.Options:
-			o.EndpointResolverV2 = endpointResolverOf[memorydb.EndpointParameters]{url, seen, schemes}
+			o.EndpointResolverV2 = endpointResolverOf[memorydb.EndpointParameters]{url, seen, schemes, headers}
 		case *lightsail.Options:
-			o.EndpointResolverV2 = endpointResolverOf[lightsail.EndpointParameters]{url, seen, schemes}
+			o.EndpointResolverV2 = endpointResolverOf[lightsail.EndpointParameters]{url, seen, schemes, headers}
 		case *neptunegraph.Options:
-			o.EndpointResolverV2 = endpointResolverOf[neptunegraph.EndpointParameters]{url, seen, schemes}
+			o.EndpointResolverV2 = endpointResolverOf[neptunegraph.EndpointParameters]{url, seen, schemes, headers}
 		case *datazone.Options:
-			o.EndpointResolverV2 = endpointResolverOf[datazone.EndpointParameters]{url, seen, schemes}
+			o.EndpointResolverV2 = endpointResolverOf[datazone.EndpointParameters]{url, seen, schemes, headers}
 		case *partnercentral.Options:
-			o.EndpointResolverV2 = endpointResolverOf[partnercentral.EndpointParameters]{url, seen, schemes}
+			o.EndpointResolverV2 = endpointResolverOf[partnercentral.EndpointParameters]{url, seen, schemes, headers}
 		}
 	}
+}
+
+// TestEndpointHeaders resolves each operation's endpoint with a resolver
+// of the program's own whose endpoint carries headers: as the official
+// endpoint middleware sets them, each is sent with its first value,
+// replacing a header of the same name, and signed.
+func TestEndpointHeaders(t *testing.T) {
+	t.Parallel()
+	forEachOperation(t, func(t *testing.T, op operation) {
+		srv := testutil.NewServer(t)
+		call, _ := op.newClient(baseConfig(srv))
+		headers := http.Header{"X-Route": {"blue", "green"}, "Amz-Sdk-Request": {"from-endpoint"}}
+		if err := call(context.Background(), withEndpoint(srv.URL+srv.Prefix, nil, headers)); err != nil {
+			t.Fatal(err)
+		}
+		req := srv.Requests()[0]
+		if got := req.Header.Values("X-Route"); len(got) != 1 || got[0] != "blue" {
+			t.Errorf("X-Route %q, want [blue]", got)
+		}
+		if got := req.Header.Values("Amz-Sdk-Request"); len(got) != 1 || got[0] != "from-endpoint" {
+			t.Errorf("Amz-Sdk-Request %q, want [from-endpoint]", got)
+		}
+		if auth := req.Header.Get("Authorization"); !strings.Contains(auth, ";x-route,") && !strings.Contains(auth, ";x-route;") {
+			t.Errorf("Authorization %s does not sign x-route", auth)
+		}
+	})
 }
 
 // TestEndpointAuthSchemes resolves each operation's endpoint with a
