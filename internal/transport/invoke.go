@@ -137,8 +137,11 @@ type call struct {
 	// which replace any of the same name, as the official endpoint
 	// middleware sets them before signing.
 	endpointHeaders http.Header
-	limit           int64
-	logBody         []byte // the body rendered for logs, when they show bodies
+	// traceHeader is the X-Amzn-Trace-Id a call made inside AWS Lambda
+	// sends (see lambdaTraceID), or nil.
+	traceHeader []string
+	limit       int64
+	logBody     []byte // the body rendered for logs, when they show bodies
 	// operation and defaultSigningName name the operation and its
 	// service's signing name, and endpointProperties are the resolved
 	// endpoint's, for the auth step.
@@ -190,6 +193,9 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		defaultSigningName: op.Service.SigningName,
 		endpointProperties: endpoint.Properties,
 		endpointHeaders:    endpoint.Headers,
+	}
+	if traceID, ok := lambdaTraceID(); ok {
+		c.traceHeader = []string{traceID}
 	}
 	if c.limit <= 0 {
 		c.limit = DefaultMaxResponseBytes
@@ -550,6 +556,9 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	}
 	req.Header["User-Agent"] = c.cfg.UserAgent
 	req.Header["Amz-Sdk-Request"] = sdkRequestHeader(attempt.number, attempt.max)
+	if c.traceHeader != nil {
+		req.Header["X-Amzn-Trace-Id"] = c.traceHeader
+	}
 	for name := range c.endpointHeaders {
 		req.Header.Set(name, c.endpointHeaders.Get(name))
 	}
