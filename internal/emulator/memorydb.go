@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -132,6 +133,12 @@ func validateCopySnapshot(in *copySnapshotInput) *apiError {
 	}
 	if check.failed() {
 		return newError(http.StatusBadRequest, "InvalidParameterValueException", check.message())
+	}
+	if strings.TrimSpace(*in.TargetSnapshotName) == "" {
+		// The model requires the member but allows it empty; the service
+		// does not name a snapshot with nothing.
+		return newError(http.StatusBadRequest, "InvalidParameterValueException",
+			"The parameter TargetSnapshotName must be provided and must not be blank.")
 	}
 	if *in.SourceSnapshotName == *in.TargetSnapshotName {
 		return newError(http.StatusBadRequest, "InvalidParameterCombinationException",

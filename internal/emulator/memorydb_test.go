@@ -70,6 +70,7 @@ func TestCopySnapshotErrors(t *testing.T) {
 		{"too many tags", `{"SourceSnapshotName":"seed-snapshot-1","TargetSnapshotName":"t3","Tags":[` + strings.Join(tags, ",") + `]}`, 400, "TagQuotaPerResourceExceeded"},
 		{"same names", `{"SourceSnapshotName":"seed-snapshot-1","TargetSnapshotName":"seed-snapshot-1"}`, 400, "InvalidParameterCombinationException"},
 		{"missing names", `{}`, 400, "InvalidParameterValueException"},
+		{"blank target", `{"SourceSnapshotName":"seed-snapshot-1","TargetSnapshotName":" "}`, 400, "InvalidParameterValueException"},
 		{"empty bucket", `{"SourceSnapshotName":"seed-snapshot-1","TargetSnapshotName":"t4","TargetBucket":""}`, 400, "InvalidParameterValueException"},
 		{"bucket pattern", `{"SourceSnapshotName":"seed-snapshot-1","TargetSnapshotName":"t5","TargetBucket":"a b"}`, 400, "InvalidParameterValueException"},
 		{"bucket too long", `{"SourceSnapshotName":"seed-snapshot-1","TargetSnapshotName":"t6","TargetBucket":"` + strings.Repeat("b", 256) + `"}`, 400, "InvalidParameterValueException"},
@@ -90,7 +91,7 @@ func TestCopySnapshotErrors(t *testing.T) {
 			}
 		})
 	}
-	for _, name := range []string{"t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8"} {
+	for _, name := range []string{"t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", " "} {
 		if n := server.Emulator.MemoryDBSnapshotCount(name); n != 0 {
 			t.Errorf("failed copy %s was stored", name)
 		}
