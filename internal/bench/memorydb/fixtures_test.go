@@ -152,6 +152,15 @@ func cborRequestBody() string {
 	return string(b)
 }
 
+// canned is an answer with the given status whose body is doc (JSON) in
+// protocol p.
+func (p wireProtocol) canned(status int, doc string) kit.Response {
+	if p.contentType == cborContentType {
+		return kit.Canned(status, p.contentType, string(toCBOR(doc)))
+	}
+	return kit.Canned(status, p.contentType, doc)
+}
+
 // toCBOR converts a JSON document of the CopySnapshot output shape to the
 // CBOR a service sends (definite-length items): numbers of the timestamp
 // member become tag 1 around a float64, other integers CBOR integers.

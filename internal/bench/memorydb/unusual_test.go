@@ -140,34 +140,35 @@ func TestFailingInterceptors(t *testing.T) {
 	hooks := []string{"BeforeExecution", "BeforeSerialization", "AfterSerialization", "BeforeRetryLoop", "BeforeAttempt",
 		"BeforeSigning", "AfterSigning", "BeforeTransmit", "AfterTransmit", "BeforeDeserialization",
 		"AfterDeserialization", "AfterAttempt", "AfterExecution"}
-	answers := func() *kit.Script {
-		return &kit.Script{Answers: []kit.Response{kit.Canned(503, contentType, `{"message":"busy"}`),
-			kit.Canned(200, contentType, `{"Snapshot":{"Name":"n"}}`)}}
-	}
-	for _, hook := range hooks {
-		for _, failOn := range [][]int{{1}, nil} {
-			fh, oh := &testutil.Hooks{FailAt: hook, FailOn: failOn}, &testutil.Hooks{FailAt: hook, FailOn: failOn}
-			fs, os := answers(), answers()
-			_, fErr := newOfficial(fs, "", jsonProtocol.official, func(o *official.Options) {
-				o.Retryer = noDelay()
-				fh.Register(&o.Interceptors)
-			}).CopySnapshot(context.Background(), officialInput())
-			_, oErr := newOurs(os, "", jsonProtocol.ours, func(o *ours.Options) {
-				o.Retryer = noDelay()
-				oh.Register(&o.Interceptors)
-			}).CopySnapshot(context.Background(), oursInput())
-			name := fmt.Sprintf("%s on attempts %v", hook, failOn)
-			if failOn == nil && !errors.Is(oErr, testutil.ErrHook) {
-				t.Errorf("%s: ours returned %v, not the hook's error", name, oErr)
-			}
-			if diff := cmp.Diff(kit.ViewError(fErr), kit.ViewError(oErr)); diff != "" {
-				t.Errorf("%s: errors differ (-official +ours):\n%s", name, diff)
-			}
-			if diff := cmp.Diff(fh.Events(), oh.Events()); diff != "" {
-				t.Errorf("%s: hooks run differ (-official +ours):\n%s", name, diff)
-			}
-			if f, o := len(kit.Requests(fs)), len(kit.Requests(os)); f != o {
-				t.Errorf("%s: official sent %d requests, ours %d", name, f, o)
+	for _, p := range protocols {
+		answers := func() *kit.Script {
+			return &kit.Script{Answers: []kit.Response{p.canned(503, `{"message":"busy"}`), p.canned(200, `{"Snapshot":{"Name":"n"}}`)}}
+		}
+		for _, hook := range hooks {
+			for _, failOn := range [][]int{{1}, nil} {
+				fh, oh := &testutil.Hooks{FailAt: hook, FailOn: failOn}, &testutil.Hooks{FailAt: hook, FailOn: failOn}
+				fs, os := answers(), answers()
+				_, fErr := newOfficial(fs, "", p.official, func(o *official.Options) {
+					o.Retryer = noDelay()
+					fh.Register(&o.Interceptors)
+				}).CopySnapshot(context.Background(), officialInput())
+				_, oErr := newOurs(os, "", p.ours, func(o *ours.Options) {
+					o.Retryer = noDelay()
+					oh.Register(&o.Interceptors)
+				}).CopySnapshot(context.Background(), oursInput())
+				name := fmt.Sprintf("%s: %s on attempts %v", p.name, hook, failOn)
+				if failOn == nil && !errors.Is(oErr, testutil.ErrHook) {
+					t.Errorf("%s: ours returned %v, not the hook's error", name, oErr)
+				}
+				if diff := cmp.Diff(kit.ViewError(fErr), kit.ViewError(oErr)); diff != "" {
+					t.Errorf("%s: errors differ (-official +ours):\n%s", name, diff)
+				}
+				if diff := cmp.Diff(fh.Events(), oh.Events()); diff != "" {
+					t.Errorf("%s: hooks run differ (-official +ours):\n%s", name, diff)
+				}
+				if f, o := len(kit.Requests(fs)), len(kit.Requests(os)); f != o {
+					t.Errorf("%s: official sent %d requests, ours %d", name, f, o)
+				}
 			}
 		}
 	}
@@ -212,24 +213,26 @@ func failingMiddleware(step string, position middleware.RelativePosition) []func
 // step and compares what each client sent and returned.
 func TestFailingMiddleware(t *testing.T) {
 	t.Parallel()
-	for _, step := range []string{"Initialize", "Serialize", "Build", "Finalize", "Deserialize"} {
-		for _, position := range []middleware.RelativePosition{middleware.Before, middleware.After} {
-			fs := &kit.Script{Answers: []kit.Response{kit.Canned(200, contentType, `{"Snapshot":{"Name":"n"}}`)}}
-			os := &kit.Script{Answers: fs.Answers}
-			_, fErr := newOfficial(fs, "", jsonProtocol.official, func(o *official.Options) {
-				o.Retryer = noDelay()
-				o.APIOptions = failingMiddleware(step, position)
-			}).CopySnapshot(context.Background(), officialInput())
-			_, oErr := newOurs(os, "", jsonProtocol.ours, func(o *ours.Options) {
-				o.Retryer = noDelay()
-				o.APIOptions = failingMiddleware(step, position)
-			}).CopySnapshot(context.Background(), oursInput())
-			name := fmt.Sprintf("%s, position %v", step, position)
-			if diff := cmp.Diff(kit.ViewError(fErr), kit.ViewError(oErr)); diff != "" || oErr == nil {
-				t.Errorf("%s: errors differ (-official +ours):\n%s", name, diff)
-			}
-			if f, o := len(kit.Requests(fs)), len(kit.Requests(os)); f != o {
-				t.Errorf("%s: official sent %d requests, ours %d", name, f, o)
+	for _, p := range protocols {
+		for _, step := range []string{"Initialize", "Serialize", "Build", "Finalize", "Deserialize"} {
+			for _, position := range []middleware.RelativePosition{middleware.Before, middleware.After} {
+				fs := &kit.Script{Answers: []kit.Response{p.canned(200, `{"Snapshot":{"Name":"n"}}`)}}
+				os := &kit.Script{Answers: fs.Answers}
+				_, fErr := newOfficial(fs, "", p.official, func(o *official.Options) {
+					o.Retryer = noDelay()
+					o.APIOptions = failingMiddleware(step, position)
+				}).CopySnapshot(context.Background(), officialInput())
+				_, oErr := newOurs(os, "", p.ours, func(o *ours.Options) {
+					o.Retryer = noDelay()
+					o.APIOptions = failingMiddleware(step, position)
+				}).CopySnapshot(context.Background(), oursInput())
+				name := fmt.Sprintf("%s: %s, position %v", p.name, step, position)
+				if diff := cmp.Diff(kit.ViewError(fErr), kit.ViewError(oErr)); diff != "" || oErr == nil {
+					t.Errorf("%s: errors differ (-official +ours):\n%s", name, diff)
+				}
+				if f, o := len(kit.Requests(fs)), len(kit.Requests(os)); f != o {
+					t.Errorf("%s: official sent %d requests, ours %d", name, f, o)
+				}
 			}
 		}
 	}
