@@ -106,6 +106,19 @@ var services = []service{
 	},
 }
 
+// scenarios are the answers of the calls the instrumentation comparisons
+// make: a success, a modelled error, a 503 then the success, and 503s
+// until retries run out.
+func (s service) scenarios() map[string][]answer {
+	unavailable := answer{status: 503}
+	return map[string][]answer{
+		"success":         {s.ok},
+		"modelled error":  {s.modelled},
+		"retried":         {unavailable, s.ok},
+		"retries run out": {unavailable},
+	}
+}
+
 func jsonAnswer(status int, contentType string, header map[string]string, body string) answer {
 	h := map[string]string{"Content-Type": contentType}
 	for k, v := range header {
@@ -120,10 +133,14 @@ func cborAnswer(status int, body smithycbor.Map) answer {
 }
 
 // serve answers the n-th request with answers[n], the last one once they
-// run out, each with its own request ID.
-func serve(t *testing.T, answers []answer) string {
+// run out, each with its own request ID; seen, when not nil, is shown
+// each request first.
+func serve(t *testing.T, answers []answer, seen func(*http.Request)) string {
 	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if seen != nil {
+			seen(r)
+		}
 		i := int(n.Add(1)) - 1
 		a := answers[min(i, len(answers)-1)]
 		for k, v := range a.header {
@@ -143,15 +160,8 @@ func serve(t *testing.T, answers []answer) string {
 // throttle and retries running out, and compares the spans: name, kind,
 // status and its description, attributes and events.
 func TestOTelAWS(t *testing.T) {
-	unavailable := answer{status: 503}
 	for _, s := range services {
-		scenarios := map[string][]answer{
-			"success":         {s.ok},
-			"modelled error":  {s.modelled},
-			"retried":         {unavailable, s.ok},
-			"retries run out": {unavailable},
-		}
-		for name, answers := range scenarios {
+		for name, answers := range s.scenarios() {
 			t.Run(s.name+"/"+name, func(t *testing.T) {
 				t.Parallel()
 				ours, official := otelSpans(t, answers, s.callOurs), otelSpans(t, answers, s.callOfficial)
@@ -172,7 +182,7 @@ func otelSpans(t *testing.T, answers []answer, call func(context.Context, aws.Co
 	exporter := tracetest.NewInMemoryExporter()
 	provider := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exporter))
 	cfg := aws.Config{
-		Region: "us-west-2", BaseEndpoint: aws.String(serve(t, answers)), RetryMaxAttempts: 3,
+		Region: "us-west-2", BaseEndpoint: aws.String(serve(t, answers, nil)), RetryMaxAttempts: 3,
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
 	}
 	otelaws.AppendMiddlewares(&cfg.APIOptions, otelaws.WithTracerProvider(provider))
