@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/defaults"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go/tracing"
 )
 
 // This file holds what a service's New and NewFromConfig use to give a
@@ -149,8 +150,7 @@ func (c *deadlineConn) Read(p []byte) (int, error) {
 // defaults mode on transport.
 func applyModeTimeouts(transport *http.Transport, config defaults.Configuration) {
 	if timeout, ok := config.GetConnectTimeout(); ok {
-		dialer := &net.Dialer{Timeout: timeout, KeepAlive: awshttp.DefaultDialKeepAliveTimeout}
-		transport.DialContext = dialer.DialContext
+		transport.DialContext = tracedDial(timeout)
 	}
 	if timeout, ok := config.GetTLSNegotiationTimeout(); ok {
 		transport.TLSHandshakeTimeout = timeout
@@ -173,4 +173,31 @@ func FinalizeRetryMaxAttempts(retryer aws.Retryer, maxAttempts, clientMaxAttempt
 		return retryer
 	}
 	return WithMaxAttempts(retryer, maxAttempts)
+}
+
+// tracedDial returns the official default dialer's DialContext with the
+// given connect timeout, which, as the official one, records the address
+// dialled and the peer's host and port on the span in the dial's context
+// (the call's HTTP request span when a TracerProvider is set).
+func tracedDial(connectTimeout time.Duration) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	dialer := &net.Dialer{Timeout: connectTimeout, KeepAlive: awshttp.DefaultDialKeepAliveTimeout}
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		span, _ := tracing.GetSpan(ctx)
+		span.SetProperty("net.peer.name", addr)
+		conn, err := dialer.DialContext(ctx, network, addr)
+		if err != nil {
+			return conn, err
+		}
+		raddr := conn.RemoteAddr()
+		if raddr == nil {
+			return conn, nil
+		}
+		if host, port, splitErr := net.SplitHostPort(raddr.String()); splitErr != nil {
+			span.SetProperty("net.peer.addr", raddr.String())
+		} else {
+			span.SetProperty("net.peer.host", host)
+			span.SetProperty("net.peer.port", port)
+		}
+		return conn, nil
+	}
 }

@@ -2,6 +2,8 @@ package transport
 
 import (
 	"context"
+	"crypto/fips140"
+	"crypto/tls"
 	"fmt"
 	"net/http"
 	"runtime"
@@ -14,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/metrics"
@@ -248,10 +251,19 @@ func WithMaxAttempts(r aws.Retryer, maxAttempts int) aws.Retryer {
 }
 
 // DefaultHTTPClient returns the HTTP client of a new client: the official
-// SDK's tuned transport, and no redirects, so signed headers and session
-// tokens are never replayed to another location.
+// SDK's tuned transport (its dialer, which records the peer on the call's
+// span, and its TLS settings), with more idle connections kept per host,
+// and no redirects, so signed headers and session tokens are never
+// replayed to another location.
 func DefaultHTTPClient() *http.Client {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.DialContext = tracedDial(awshttp.DefaultDialConnectTimeout)
+	transport.TLSClientConfig = &tls.Config{MinVersion: awshttp.DefaultHTTPTransportTLSMinVersion}
+	if fips140.Enabled() {
+		// As the official transport: Go's default curves lead with
+		// X25519, which FIPS 140-3 mode refuses.
+		transport.TLSClientConfig.CurvePreferences = awshttp.DefaultHTTPTransportTLSCurvePreferencesFIPS
+	}
 	transport.MaxIdleConnsPerHost = 100
 	transport.MaxIdleConns = 100
 	return &http.Client{
