@@ -119,17 +119,18 @@ func FIPSRegion(region string) (string, bool) {
 	return region, true
 }
 
-// CheckRegion returns an error unless region is empty or a valid host name
-// (one or more labels of letters, digits and hyphens), so that a region can
-// never change the host or path of a request.
+// CheckRegion returns a *RegionError unless region is empty or a valid
+// host name as the official clients check it (labels of 1 to 63 letters,
+// digits and hyphens, not starting or ending with a hyphen), so that a
+// region can never change the host or path of a request.
 func CheckRegion(region string) error {
 	if region == "" {
 		return nil
 	}
 	for rest := region; ; {
 		label, after, more := strings.Cut(rest, ".")
-		if !smithyhttp.ValidHostLabel(label) {
-			return fmt.Errorf("invalid input region %s", region)
+		if !smithyhttp.ValidHostLabel(label) || label[0] == '-' || label[len(label)-1] == '-' {
+			return &RegionError{Region: region}
 		}
 		if !more {
 			return nil
@@ -137,6 +138,13 @@ func CheckRegion(region string) error {
 		rest = after
 	}
 }
+
+// RegionError reports a region that is not a valid host name.
+type RegionError struct {
+	Region string
+}
+
+func (e *RegionError) Error() string { return "invalid input region " + e.Region }
 
 // RuleError is an error result of a rule set, such as
 // "Invalid Configuration: Missing Region".

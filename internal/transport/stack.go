@@ -718,6 +718,11 @@ func (m *resolveEndpointV2) HandleFinalize(ctx context.Context, in middleware.Fi
 		return cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
 	})
 	if err != nil {
+		if regionErr := (*endpoints.RegionError)(nil); errors.As(err, &regionErr) {
+			// As the official clients, which check the region as they bind
+			// the endpoint parameters.
+			return out, metadata, fmt.Errorf("failed to bind endpoint params, %w", err)
+		}
 		return out, metadata, fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
 	// Redacted: a password in the endpoint's URL stays out of the trace.
