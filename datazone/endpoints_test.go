@@ -89,10 +89,10 @@ func TestEndpointsFromTheSpec(t *testing.T) {
 		{"China", func(o *Options) { o.Region = "cn-north-1" }, "datazone.cn-north-1.api.amazonwebservices.com.cn"},
 		{"GovCloud", func(o *Options) { o.Region = "us-gov-east-1" }, "datazone.us-gov-east-1.api.aws"},
 		{"ISO", func(o *Options) { o.Region = "us-iso-east-1" }, "datazone.us-iso-east-1.api.aws.ic.gov"},
-		{"resolved region", func(o *Options) {
+		{"resolved region, for the legacy resolver alone", func(o *Options) {
 			o.Region = "us-east-1"
 			o.EndpointOptions.ResolvedRegion = "ap-south-2"
-		}, "datazone.ap-south-2.api.aws"},
+		}, "datazone.us-east-1.api.aws"},
 		{"custom endpoint", func(o *Options) {
 			o.Region = "us-east-1"
 			o.BaseEndpoint = aws.String("https://localhost:8443/prefix")

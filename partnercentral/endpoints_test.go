@@ -161,11 +161,11 @@ func TestClientEndpoints(t *testing.T) {
 			"partnercentral-selling.cn-northwest-1.api.amazonwebservices.com.cn", "/cn-northwest-1/"},
 		{"gov", func(o *partnercentral.Options) { o.Region = "us-gov-west-1" },
 			"partnercentral-selling.us-gov-west-1.api.aws", "/us-gov-west-1/"},
-		{"resolved region", func(o *partnercentral.Options) {
-			o.Region = "ignored-1"
+		{"resolved region, for the legacy resolver alone", func(o *partnercentral.Options) {
+			o.Region = "us-west-2"
 			o.EndpointOptions.ResolvedRegion = "us-east-1"
 		},
-			"partnercentral-selling.us-east-1.api.aws", "/us-east-1/"},
+			"partnercentral-selling.us-west-2.api.aws", "/us-west-2/"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

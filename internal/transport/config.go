@@ -124,14 +124,19 @@ func (c *Config) Finish() {
 	e.Region = c.Region
 	e.Options.Logger = c.Logger
 	e.Options.LogDeprecated = c.LogMode.IsDeprecatedUsage()
-	if e.Options.ResolvedRegion == "" {
-		if plain, fips := endpoints.FIPSRegion(c.Region); fips {
-			e.Options.ResolvedRegion = plain
-			e.Options.UseFIPSEndpoint = aws.FIPSEndpointStateEnabled
-		}
+	// As the official clients finish the options of a legacy FIPS region
+	// (such as fips-us-east-1): the legacy resolver is given the plain
+	// region and FIPS. A ResolvedRegion of the program's own is for the
+	// legacy resolver alone, as there.
+	plain, fipsRegion := endpoints.FIPSRegion(c.Region)
+	if fipsRegion && e.Options.ResolvedRegion == "" {
+		e.Options.ResolvedRegion = plain
+		e.Options.UseFIPSEndpoint = aws.FIPSEndpointStateEnabled
 	}
-	if e.Options.ResolvedRegion != "" {
-		c.Region = e.Options.ResolvedRegion
+	if fipsRegion {
+		// Signed for the plain region (see the README's deliberate
+		// differences).
+		c.Region = plain
 	}
 	c.DisableHTTPS = e.Options.DisableHTTPS
 	if _, nop := c.TracerProvider.(*tracing.NopTracerProvider); nop {

@@ -84,19 +84,17 @@ func (e *Endpoints) ResolveEndpoint(ctx context.Context, state *State) (smithyen
 
 // key returns the rule inputs of the settings: the region (a legacy FIPS
 // spelling turned into FIPS), the FIPS and dual-stack settings and the
-// base endpoint.
+// base endpoint. As in the official clients, EndpointOptions.ResolvedRegion
+// is for the legacy resolver alone: the rules are given the region.
 func (e *Endpoints) key() (EndpointKey, error) {
 	region := e.Region
-	if e.Options.ResolvedRegion != "" {
-		region = e.Options.ResolvedRegion
-	}
 	if err := endpoints.CheckRegion(region); err != nil {
 		return EndpointKey{}, err
 	}
-	region, fipsRegion := endpoints.FIPSRegion(region)
+	region, _ = endpoints.FIPSRegion(region)
 	key := EndpointKey{
 		Region:       region,
-		UseFIPS:      fipsRegion || e.Options.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled,
+		UseFIPS:      e.Options.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled,
 		UseDualStack: e.Options.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled,
 	}
 	if e.BaseEndpoint != nil {

@@ -2,7 +2,9 @@ package programs
 
 import (
 	"context"
+	"fmt"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -34,6 +36,42 @@ func FuzzBaseEndpoint(f *testing.F) {
 			}
 			if ours, official := seen(s.callOurs), seen(s.callOfficial); ours != official {
 				t.Fatalf("%s, endpoint %q: requests differ\nours:\n%s\nofficial:\n%s", s.name, endpoint, ours, official)
+			}
+		}
+	})
+}
+
+// FuzzRegion calls every operation with an arbitrary region, and an
+// arbitrary EndpointOptions.ResolvedRegion, through both clients and
+// compares the requests they hand the HTTP client, credential scope
+// included, or that neither sends one.
+func FuzzRegion(f *testing.F) {
+	for _, seed := range []string{"us-west-2", "eu-central-1", "cn-north-1", "us-gov-west-1", "us-iso-east-1", "fips-us-east-1",
+		"us-east-1-fips", "aws-global", "", " ", "a/b", "UPPER-1", "x..y", "mars-north-9", "-", "a-.b"} {
+		f.Add(seed, "")
+		f.Add(seed, "eu-west-1")
+	}
+	f.Fuzz(func(t *testing.T, region, resolvedRegion string) {
+		if strings.Contains(region, "fips-") || strings.Contains(region, "-fips") {
+			return // a legacy FIPS region is signed for the plain one by design; see the README
+		}
+		for _, s := range services {
+			seen := func(call func(context.Context, aws.Config) error) string {
+				recorder := &requestRecorder{answer: s.ok}
+				cfg := aws.Config{Region: region, HTTPClient: recorder, RetryMaxAttempts: 1,
+					Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
+				cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, options any) {
+					reflect.ValueOf(options).Elem().FieldByName("EndpointOptions").FieldByName("ResolvedRegion").SetString(resolvedRegion)
+				})
+				err := call(context.Background(), cfg)
+				if recorder.seen == "" {
+					return fmt.Sprintf("not sent: %v", err)
+				}
+				return strings.Replace(recorder.seen, " Amz-Sdk-Invocation-Id", "", 1)
+			}
+			if ours, official := seen(s.callOurs), seen(s.callOfficial); ours != official {
+				t.Fatalf("%s, region %q, resolved region %q: requests differ\nours:\n%s\nofficial:\n%s",
+					s.name, region, resolvedRegion, ours, official)
 			}
 		}
 	})

@@ -32,11 +32,14 @@ func (r *requestRecorder) Do(req *http.Request) (*http.Response, error) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	// The credential scope of the signature: the signed headers and the
+	// signature itself differ by the official amz-sdk-invocation-id.
+	scope, _, _ := strings.Cut(req.Header.Get("Authorization"), ",")
 	r.seen = fmt.Sprintf("%s %s\nHost %q, Proto %q %d.%d, ContentLength %d, TransferEncoding %v, Close %v, GetBody %v\n"+
-		"URL: Opaque %q, Path %q, RawPath %q, EscapedPath %q, RawQuery %q, Fragment %q, User %v\nbody: %d bytes\nheaders: %s\n",
+		"URL: Opaque %q, Path %q, RawPath %q, EscapedPath %q, RawQuery %q, Fragment %q, User %v\nbody: %d bytes\nheaders: %s\n%s\n",
 		req.Method, req.URL, req.Host, req.Proto, req.ProtoMajor, req.ProtoMinor, req.ContentLength, req.TransferEncoding, req.Close,
 		req.GetBody != nil, req.URL.Opaque, req.URL.Path, req.URL.RawPath, req.URL.EscapedPath(), req.URL.RawQuery, req.URL.Fragment,
-		req.URL.User, len(body), strings.Join(names, " "))
+		req.URL.User, len(body), strings.Join(names, " "), scope)
 	header := http.Header{}
 	for k, v := range r.answer.header {
 		header.Set(k, v)
