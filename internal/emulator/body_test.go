@@ -118,7 +118,7 @@ func TestConcurrentLargeBodiesBounded(t *testing.T) {
 			defer wg.Done()
 			req := newHTTPRequest(t, server.URL, request{op: OpGetExportSnapshotRecords, body: `{}`})
 			req.Body, req.ContentLength = &patternReader{size: twelveMiB}, -1
-			resp, err := http.DefaultClient.Do(req)
+			resp, err := testClient.Do(req)
 			if err != nil {
 				// The server may close the connection while the body is still being sent.
 				return

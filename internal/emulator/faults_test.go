@@ -115,7 +115,7 @@ func TestFaultDroppedConnections(t *testing.T) {
 			t.Parallel()
 			server := startServer(t, Config{})
 			server.Emulator.InjectFault(Fault{Kind: tt.kind, Operation: OpCopySnapshot})
-			_, err := http.DefaultClient.Do(newHTTPRequest(t, server.URL, copyRequest("dropped")))
+			_, err := testClient.Do(newHTTPRequest(t, server.URL, copyRequest("dropped")))
 			if err == nil {
 				t.Fatal("the request got an answer")
 			}
@@ -138,7 +138,7 @@ func TestFaultTruncatedBody(t *testing.T) {
 	t.Parallel()
 	server := startServer(t, Config{})
 	server.Emulator.InjectFault(Fault{Kind: FaultTruncatedBody})
-	resp, err := http.DefaultClient.Do(newHTTPRequest(t, server.URL, copyRequest("truncated")))
+	resp, err := testClient.Do(newHTTPRequest(t, server.URL, copyRequest("truncated")))
 	if err != nil {
 		t.Fatalf("Do: %v", err)
 	}
@@ -172,7 +172,7 @@ func TestFaultDelay(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	req := newHTTPRequest(t, server.URL, copyRequest("abandoned")).WithContext(ctx)
-	if _, err := http.DefaultClient.Do(req); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := testClient.Do(req); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Do: %v, want a deadline error", err)
 	}
 	time.Sleep(2 * delay)

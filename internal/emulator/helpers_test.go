@@ -158,7 +158,7 @@ func signRequest(t *testing.T, httpReq *http.Request, req request, signingName s
 // send signs and sends a request to the server and decodes the answer.
 func send(t *testing.T, server *Server, req request) result {
 	t.Helper()
-	resp, err := http.DefaultClient.Do(newHTTPRequest(t, server.URL, req))
+	resp, err := testClient.Do(newHTTPRequest(t, server.URL, req))
 	if err != nil {
 		t.Fatalf("%s: %v", req.op, err)
 	}
@@ -195,3 +195,9 @@ func (c *manualClock) Advance(d time.Duration) {
 	defer c.mu.Unlock()
 	c.now = c.now.Add(d)
 }
+
+// testClient sends the tests' raw requests. Its transport is its own:
+// httptest.Server.Close closes the idle connections of
+// http.DefaultTransport, which would break the requests of the tests
+// running beside it.
+var testClient = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}

@@ -29,7 +29,7 @@ func sendCBOR(t *testing.T, server *Server, method, path string, header map[stri
 		httpReq.Header.Set(key, value)
 	}
 	signRequest(t, httpReq, request{body: string(body)}, "memorydb")
-	resp, err := http.DefaultClient.Do(httpReq)
+	resp, err := testClient.Do(httpReq)
 	if err != nil {
 		t.Fatal(err)
 	}

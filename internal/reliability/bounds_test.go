@@ -301,7 +301,7 @@ func checkResponseError(t *testing.T, err error, status int) {
 		t.Fatalf("error %v has no ResponseError", err)
 	}
 	if respErr.HTTPStatusCode() != status || respErr.ServiceRequestID() != hostileRequestID {
-		t.Errorf("status %d and request ID %q, want %d and %q", respErr.HTTPStatusCode(), respErr.ServiceRequestID(), status, hostileRequestID)
+		t.Errorf("status %d and request ID %q, want %d and %q: %v", respErr.HTTPStatusCode(), respErr.ServiceRequestID(), status, hostileRequestID, err)
 	}
 }
 

@@ -120,10 +120,16 @@ var redirectClients = []struct {
 	opaque bool
 }{
 	{"default", func() aws.HTTPClient { return nil }, false},
-	{"http.Client", func() aws.HTTPClient { return &http.Client{} }, false},
+	// Each client has a transport of its own: httptest.Server.Close closes
+	// the idle connections of http.DefaultTransport, which would break the
+	// requests of the tests running beside it.
+	{"http.Client", func() aws.HTTPClient { return &http.Client{Transport: ownTransport()} }, false},
 	{"BuildableClient", func() aws.HTTPClient { return awshttp.NewBuildableClient() }, false},
-	{"other", func() aws.HTTPClient { return oddHTTPClient((&http.Client{}).Do) }, true},
+	{"other", func() aws.HTTPClient { return oddHTTPClient((&http.Client{Transport: ownTransport()}).Do) }, true},
 }
+
+// ownTransport returns a transport like http.DefaultTransport, not shared.
+func ownTransport() *http.Transport { return http.DefaultTransport.(*http.Transport).Clone() }
 
 // TestRedirectsAreNotFollowed answers each operation with every redirect
 // status, pointing at a second server on another port, through each kind
