@@ -10,6 +10,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // FuzzBaseEndpoint calls every operation with an arbitrary https
@@ -27,15 +29,17 @@ func FuzzBaseEndpoint(f *testing.F) {
 			return // plain http and unparsable endpoints are refused by design; see the README
 		}
 		for _, s := range services {
-			seen := func(call func(context.Context, aws.Config) error) string {
-				recorder := &requestRecorder{answer: s.ok}
-				cfg := aws.Config{Region: "us-west-2", HTTPClient: recorder, RetryMaxAttempts: 1, BaseEndpoint: aws.String(endpoint),
-					Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
-				_ = call(context.Background(), cfg)
-				return strings.Replace(recorder.seen, " Amz-Sdk-Invocation-Id", "", 1)
-			}
-			if ours, official := seen(s.callOurs), seen(s.callOfficial); ours != official {
-				t.Fatalf("%s, endpoint %q: requests differ\nours:\n%s\nofficial:\n%s", s.name, endpoint, ours, official)
+			for _, stack := range []bool{false, true} {
+				seen := func(call func(context.Context, aws.Config) error) string {
+					recorder := &requestRecorder{answer: s.ok}
+					cfg := aws.Config{Region: "us-west-2", HTTPClient: recorder, RetryMaxAttempts: 1, BaseEndpoint: aws.String(endpoint),
+						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""), APIOptions: onStack(stack)}
+					_ = call(context.Background(), cfg)
+					return strings.Replace(recorder.seen, " Amz-Sdk-Invocation-Id", "", 1)
+				}
+				if ours, official := seen(s.callOurs), seen(s.callOfficial); ours != official {
+					t.Fatalf("%s, endpoint %q, middleware stack %v: requests differ\nours:\n%s\nofficial:\n%s", s.name, endpoint, stack, ours, official)
+				}
 			}
 		}
 	})
@@ -56,23 +60,34 @@ func FuzzRegion(f *testing.F) {
 			return // a legacy FIPS region is signed for the plain one by design; see the README
 		}
 		for _, s := range services {
-			seen := func(call func(context.Context, aws.Config) error) string {
-				recorder := &requestRecorder{answer: s.ok}
-				cfg := aws.Config{Region: region, HTTPClient: recorder, RetryMaxAttempts: 1,
-					Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
-				cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, options any) {
-					reflect.ValueOf(options).Elem().FieldByName("EndpointOptions").FieldByName("ResolvedRegion").SetString(resolvedRegion)
-				})
-				err := call(context.Background(), cfg)
-				if recorder.seen == "" {
-					return fmt.Sprintf("not sent: %v", err)
+			for _, stack := range []bool{false, true} {
+				seen := func(call func(context.Context, aws.Config) error) string {
+					recorder := &requestRecorder{answer: s.ok}
+					cfg := aws.Config{Region: region, HTTPClient: recorder, RetryMaxAttempts: 1,
+						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""), APIOptions: onStack(stack)}
+					cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, options any) {
+						reflect.ValueOf(options).Elem().FieldByName("EndpointOptions").FieldByName("ResolvedRegion").SetString(resolvedRegion)
+					})
+					err := call(context.Background(), cfg)
+					if recorder.seen == "" {
+						return fmt.Sprintf("not sent: %v", err)
+					}
+					return strings.Replace(recorder.seen, " Amz-Sdk-Invocation-Id", "", 1)
 				}
-				return strings.Replace(recorder.seen, " Amz-Sdk-Invocation-Id", "", 1)
-			}
-			if ours, official := seen(s.callOurs), seen(s.callOfficial); ours != official {
-				t.Fatalf("%s, region %q, resolved region %q: requests differ\nours:\n%s\nofficial:\n%s",
-					s.name, region, resolvedRegion, ours, official)
+				if ours, official := seen(s.callOurs), seen(s.callOfficial); ours != official {
+					t.Fatalf("%s, region %q, resolved region %q, middleware stack %v: requests differ\nours:\n%s\nofficial:\n%s",
+						s.name, region, resolvedRegion, stack, ours, official)
+				}
 			}
 		}
 	})
+}
+
+// onStack returns, when stack is set, one APIOptions middleware that adds
+// a header, which sends a call through the middleware stack; else none.
+func onStack(stack bool) []func(*middleware.Stack) error {
+	if !stack {
+		return nil
+	}
+	return []func(*middleware.Stack) error{smithyhttp.AddHeaderValue("X-Program", "1")}
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // requestRecorder is a program's own HTTP client: it describes the
@@ -74,9 +73,7 @@ func TestRequestHandedToHTTPClient(t *testing.T) {
 						if endpoint != "" {
 							cfg.BaseEndpoint = aws.String(endpoint)
 						}
-						if stack {
-							cfg.APIOptions = append(cfg.APIOptions, smithyhttp.AddHeaderValue("X-Program", "1"))
-						}
+						cfg.APIOptions = onStack(stack)
 						if err := call(context.Background(), cfg); err != nil {
 							t.Fatalf("endpoint %q: %v", endpoint, err)
 						}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // headerRecorder answers with a service's success and keeps the headers
@@ -39,10 +38,7 @@ func TestLambdaTraceHeader(t *testing.T) {
 				sent := func(call func(context.Context, aws.Config) error) (string, bool) {
 					recorder := &headerRecorder{answer: s.ok}
 					cfg := aws.Config{Region: "us-west-2", HTTPClient: recorder, RetryMaxAttempts: 1,
-						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
-					if stack {
-						cfg.APIOptions = append(cfg.APIOptions, smithyhttp.AddHeaderValue("X-Program", "1"))
-					}
+						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""), APIOptions: onStack(stack)}
 					if err := call(context.Background(), cfg); err != nil {
 						t.Fatalf("%s: %v", s.name, err)
 					}
