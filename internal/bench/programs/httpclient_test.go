@@ -49,13 +49,14 @@ func (r *requestRecorder) Do(req *http.Request) (*http.Response, error) {
 
 // TestRequestHandedToHTTPClient compares the *http.Request each client
 // hands the program's HTTP client: its method, URL and the parts of it,
-// Host, protocol version, length, framing, GetBody, body length and the
-// names of its headers. Header values are compared in the wire tests;
-// on the direct path ours sends no amz-sdk-invocation-id (a deliberate
-// difference), so that name is added to ours before comparing. Each call goes to the default
-// endpoint and to base endpoints with a path, escapes, a query, a
-// fragment, user information and ports, on the direct path and, with one
-// APIOptions middleware, on the middleware-stack path.
+// Host, protocol version, length, framing, GetBody, body length, the
+// names of its headers and the credential scope it is signed for. Header
+// values are compared in the wire tests; on the direct path ours sends no
+// amz-sdk-invocation-id (a deliberate difference), so that name is added
+// to ours before comparing. Each call goes to the default endpoint and to
+// base endpoints with a path, escapes, a query, a fragment, user
+// information and ports, on the direct path and, with one APIOptions
+// middleware, on the middleware-stack path.
 func TestRequestHandedToHTTPClient(t *testing.T) {
 	endpoints := []string{"", "https://example.com/base?a=b", "https://example.com/base/?a=b#frag",
 		"https://user:pw@example.com:8443/b%2Fc/", "https://example.com//double//", "https://EXAMPLE.com",
