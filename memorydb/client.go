@@ -193,9 +193,6 @@ func (c *Client) build(o *Options) transport.Config {
 		State:    c.state,
 	}
 	cfg.Endpoints.V2, cfg.Endpoints.Rules = endpointResolverFor(o.EndpointResolverV2)
-	if cfg.Protocol == defaultProtocol {
-		cfg.Protocol = nil // the operation's default, without checking the value
-	}
 	cfg.Finish()
 	return cfg
 }

@@ -609,11 +609,6 @@ func (c *Client) build(o *Options) transport.Config {
 		State: c.state,
 	}
 	cfg.Endpoints.V2, cfg.Endpoints.Rules = endpointResolverFor(o.EndpointResolverV2)
-[[- if .CBOR]]
-	if cfg.Protocol == defaultProtocol {
-		cfg.Protocol = nil // the operation's default, without checking the value
-	}
-[[- end]]
 	cfg.Finish()
 	return cfg
 }

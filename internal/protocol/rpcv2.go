@@ -67,12 +67,16 @@ type choice struct {
 }
 
 // Chooser picks the binding an Options.Protocol value selects among the
-// bindings of one operation, remembering the last value it verified.
+// bindings of one operation, remembering the last few values it verified,
+// so that a program using a few values (a client's own and one per call,
+// say) has each checked once, whichever order they come in.
 type Chooser struct {
 	// Bindings are the operation in each protocol the service offers; the
 	// first is the default.
 	Bindings []*Binding
-	last     atomic.Pointer[choice]
+	// verified are the last values verified, the oldest replaced first.
+	verified [4]atomic.Pointer[choice]
+	next     atomic.Uint32
 }
 
 // Choose returns the binding value selects: the first binding when value
@@ -83,14 +87,18 @@ func (c *Chooser) Choose(value smithyhttp.ClientProtocol) (*Binding, error) {
 	if value == nil {
 		return c.Bindings[0], nil
 	}
-	if last := c.last.Load(); last != nil && last.value == value {
-		return last.chosen, nil
+	for i := range c.verified {
+		// A verified value is one of the protocol types verify accepts, so
+		// the comparison never meets two values of a type Go cannot compare.
+		if v := c.verified[i].Load(); v != nil && v.value == value {
+			return v.chosen, nil
+		}
 	}
 	chosen, err := c.verify(value)
 	if err != nil {
 		return nil, err
 	}
-	c.last.Store(&choice{value: value, chosen: chosen})
+	c.verified[(c.next.Add(1)-1)%uint32(len(c.verified))].Store(&choice{value: value, chosen: chosen})
 	return chosen, nil
 }
 

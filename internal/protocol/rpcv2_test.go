@@ -66,6 +66,42 @@ func TestChooser(t *testing.T) {
 	}
 }
 
+// TestChooserRemembersSeveralValues checks that values used alternately,
+// as a client's own and a per-call one, are each verified once: choosing
+// a remembered value frames nothing, so it allocates nothing.
+func TestChooserRemembersSeveralValues(t *testing.T) {
+	svc := serviceSchema("AmazonMemoryDB")
+	jsonBinding := NewAWSJSON(AWSJSON11, "AmazonMemoryDB.CopySnapshot")
+	cborBinding := NewRPCv2CBOR("AmazonMemoryDB", "CopySnapshot")
+	c := &Chooser{Bindings: []*Binding{cborBinding, jsonBinding}}
+	values := []smithyhttp.ClientProtocol{rpcv2.NewCBOR(svc), awsjson.New11(svc), rpcv2.NewCBOR(svc)}
+	want := []*Binding{cborBinding, jsonBinding, cborBinding}
+	choose := func() {
+		for i, value := range values {
+			if got, err := c.Choose(value); err != nil || got != want[i] {
+				t.Fatalf("value %d: got %v, %v", i, got, err)
+			}
+		}
+	}
+	choose()
+	if allocs := testing.AllocsPerRun(100, choose); allocs != 0 {
+		t.Errorf("choosing remembered values allocated %v times, want 0", allocs)
+	}
+	// Four more values replace the three, the oldest first.
+	for range 4 {
+		if _, err := c.Choose(rpcv2.NewCBOR(svc)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range c.verified {
+		for _, value := range values {
+			if c.verified[i].Load().value == value {
+				t.Errorf("slot %d still holds a value chosen before four others", i)
+			}
+		}
+	}
+}
+
 // TestRPCv2CBORFraming checks the request an rpcv2Cbor binding frames
 // against what smithy-go's rpcv2 protocol frames.
 func TestRPCv2CBORFraming(t *testing.T) {
