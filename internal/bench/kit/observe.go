@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
@@ -287,6 +289,48 @@ func (o Observation) String() string {
 	}
 	b.WriteString("result: " + o.Result + "\n")
 	return b.String()
+}
+
+// Instrument sets on options, a service client's *Options, what an
+// instrumented program sets: the observer's middleware, interceptors,
+// tracer and meter; and retryer.
+func (o *Observer) Instrument(options any, retryer aws.Retryer) {
+	v := reflect.ValueOf(options).Elem()
+	v.FieldByName("Retryer").Set(reflect.ValueOf(retryer))
+	v.FieldByName("APIOptions").Set(reflect.ValueOf(o.APIOptions()))
+	v.FieldByName("Interceptors").Set(reflect.ValueOf(o.Interceptors()))
+	v.FieldByName("TracerProvider").Set(reflect.ValueOf(o.Tracer))
+	v.FieldByName("MeterProvider").Set(reflect.ValueOf(o.Meter))
+}
+
+// ObservedCall makes one call with a client that o instruments (see
+// Instrument) and s answers, and returns its output and error.
+type ObservedCall func(o *Observer, s *Script) (any, error)
+
+// CompareObservedCalls makes the call through ours and through the
+// official client, each with an observer of its own and a script of
+// answers(), and fails t unless both succeed and see the same (see
+// CompareObservations).
+func CompareObservedCalls(t *testing.T, answers func() []Response, ours, official ObservedCall) {
+	t.Helper()
+	fo, fs := NewObserver(), &Script{Answers: answers()}
+	fout, ferr := official(fo, fs)
+	oo, os := NewObserver(), &Script{Answers: answers()}
+	oout, oerr := ours(oo, os)
+	if ferr != nil || oerr != nil {
+		t.Fatalf("official: %v, ours: %v", ferr, oerr)
+	}
+	CompareObservations(t, oo.Observe(os, resultMetadata(oout), oout, oerr), fo.Observe(fs, resultMetadata(fout), fout, ferr), nil)
+}
+
+// resultMetadata returns the ResultMetadata of an output (a pointer to an
+// output struct), or none for a nil output.
+func resultMetadata(output any) middleware.Metadata {
+	v := reflect.ValueOf(output)
+	if !v.IsValid() || v.IsNil() {
+		return middleware.Metadata{}
+	}
+	return v.Elem().FieldByName("ResultMetadata").Interface().(middleware.Metadata)
 }
 
 // CompareObservations fails t when the two clients' observations differ

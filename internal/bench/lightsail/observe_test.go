@@ -8,7 +8,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	official "github.com/aws/aws-sdk-go-v2/service/lightsail"
-	"github.com/aws/smithy-go/middleware"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
 	ours "github.com/awssnap/awssnap/lightsail"
@@ -34,36 +33,11 @@ func noDelay() *retry.Standard {
 // and ours, and compares everything they saw.
 func TestObservations(t *testing.T) {
 	ctx := context.Background()
-
-	fo, fs := kit.NewObserver(), &kit.Script{Answers: observedAnswers()}
-	fc := newOfficial(fs, "", func(o *official.Options) {
-		o.Retryer = noDelay()
-		o.APIOptions = fo.APIOptions()
-		o.Interceptors = fo.Interceptors()
-		o.TracerProvider, o.MeterProvider = fo.Tracer, fo.Meter
+	kit.CompareObservedCalls(t, observedAnswers, func(o *kit.Observer, s *kit.Script) (any, error) {
+		return newOurs(s, "", func(opts *ours.Options) { o.Instrument(opts, noDelay()) }).GetExportSnapshotRecords(ctx, &ours.GetExportSnapshotRecordsInput{})
+	}, func(o *kit.Observer, s *kit.Script) (any, error) {
+		return newOfficial(s, "", func(opts *official.Options) { o.Instrument(opts, noDelay()) }).GetExportSnapshotRecords(ctx, &official.GetExportSnapshotRecordsInput{})
 	})
-	fout, ferr := fc.GetExportSnapshotRecords(ctx, &official.GetExportSnapshotRecordsInput{})
-	var fmd middleware.Metadata
-	if fout != nil {
-		fmd = fout.ResultMetadata
-	}
-
-	oo, os := kit.NewObserver(), &kit.Script{Answers: observedAnswers()}
-	oc := newOurs(os, "", func(o *ours.Options) {
-		o.Retryer = noDelay()
-		o.APIOptions = oo.APIOptions()
-		o.Interceptors = oo.Interceptors()
-		o.TracerProvider, o.MeterProvider = oo.Tracer, oo.Meter
-	})
-	oout, oerr := oc.GetExportSnapshotRecords(ctx, &ours.GetExportSnapshotRecordsInput{})
-	var omd middleware.Metadata
-	if oout != nil {
-		omd = oout.ResultMetadata
-	}
-	if ferr != nil || oerr != nil {
-		t.Fatalf("official: %v, ours: %v", ferr, oerr)
-	}
-	kit.CompareObservations(t, oo.Observe(os, omd, oout, oerr), fo.Observe(fs, fmd, fout, ferr), nil)
 }
 
 // TestStubbedCall checks that middleware ending the call without calling

@@ -8,7 +8,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
-	"github.com/aws/smithy-go/middleware"
 
 	"github.com/awssnap/awssnap/internal/bench/kit"
 	ours "github.com/awssnap/awssnap/memorydb"
@@ -36,35 +35,12 @@ func TestObservations(t *testing.T) {
 	ctx := context.Background()
 	for _, p := range protocols {
 		t.Run(p.name, func(t *testing.T) {
-			fo, fs := kit.NewObserver(), &kit.Script{Answers: observedAnswers(p)}
-			fc := newOfficial(fs, "", p.official, func(o *official.Options) {
-				o.Retryer = noDelay()
-				o.APIOptions = fo.APIOptions()
-				o.Interceptors = fo.Interceptors()
-				o.TracerProvider, o.MeterProvider = fo.Tracer, fo.Meter
+			answers := func() []kit.Response { return observedAnswers(p) }
+			kit.CompareObservedCalls(t, answers, func(o *kit.Observer, s *kit.Script) (any, error) {
+				return newOurs(s, "", p.ours, func(opts *ours.Options) { o.Instrument(opts, noDelay()) }).CopySnapshot(ctx, oursInput())
+			}, func(o *kit.Observer, s *kit.Script) (any, error) {
+				return newOfficial(s, "", p.official, func(opts *official.Options) { o.Instrument(opts, noDelay()) }).CopySnapshot(ctx, officialInput())
 			})
-			fout, ferr := fc.CopySnapshot(ctx, officialInput())
-			var fmd middleware.Metadata
-			if fout != nil {
-				fmd = fout.ResultMetadata
-			}
-
-			oo, os := kit.NewObserver(), &kit.Script{Answers: observedAnswers(p)}
-			oc := newOurs(os, "", p.ours, func(o *ours.Options) {
-				o.Retryer = noDelay()
-				o.APIOptions = oo.APIOptions()
-				o.Interceptors = oo.Interceptors()
-				o.TracerProvider, o.MeterProvider = oo.Tracer, oo.Meter
-			})
-			oout, oerr := oc.CopySnapshot(ctx, oursInput())
-			var omd middleware.Metadata
-			if oout != nil {
-				omd = oout.ResultMetadata
-			}
-			if ferr != nil || oerr != nil {
-				t.Fatalf("official: %v, ours: %v", ferr, oerr)
-			}
-			kit.CompareObservations(t, oo.Observe(os, omd, oout, oerr), fo.Observe(fs, fmd, fout, ferr), nil)
 		})
 	}
 }
