@@ -178,6 +178,10 @@ type Options struct {
 	// signingName and signingRegion override the SigV4 signing name and
 	// region; see WithSigV4SigningName and WithSigV4SigningRegion.
 	signingName, signingRegion string
+
+	// misuse is the first nil option function New or a call was given;
+	// every call made with the options fails with it.
+	misuse error
 }
 
 // Copy returns a copy of the options that shares no slices with o.

@@ -7,6 +7,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/awssnap/awssnap/internal/transport"
 	"github.com/awssnap/awssnap/lightsail/types"
 )
 
@@ -63,9 +64,12 @@ func NewGetExportSnapshotRecordsPaginator(client GetExportSnapshotRecordsAPIClie
 	if params != nil {
 		p.params = *params
 	}
-	for _, fn := range optFns {
-		fn(&p.options)
+	// A nil client or option function is reported by the first NextPage,
+	// which ends the pagination.
+	if client == nil {
+		p.err = errors.New("NewGetExportSnapshotRecordsPaginator: the client is nil")
 	}
+	transport.ApplyOptions(&p.options, &p.err, "NewGetExportSnapshotRecordsPaginator", optFns)
 	if start := p.params.PageToken; start != nil {
 		token := *start
 		p.nextToken = &token
@@ -99,7 +103,7 @@ func (p *GetExportSnapshotRecordsPaginator) NextPage(ctx context.Context, optFns
 	}
 	if err := p.err; err != nil {
 		p.err = nil
-		p.nextToken = nil
+		p.firstPage, p.nextToken = false, nil
 		return nil, err
 	}
 	params := p.params

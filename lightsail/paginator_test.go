@@ -411,6 +411,40 @@ func TestPaginatorNilPage(t *testing.T) {
 	}
 }
 
+// TestPaginatorMisuse builds paginators with a nil client and with a nil
+// option function: the first NextPage fails with an error naming the
+// mistake, without a request, and ends the pagination.
+func TestPaginatorMisuse(t *testing.T) {
+	t.Parallel()
+	requests := 0
+	client := fakeClient(func(context.Context, string, []func(*Options)) (*GetExportSnapshotRecordsOutput, error) {
+		requests++
+		return &GetExportSnapshotRecordsOutput{}, nil
+	})
+	cases := map[string]struct {
+		paginator *GetExportSnapshotRecordsPaginator
+		want      string
+	}{
+		"nil client": {NewGetExportSnapshotRecordsPaginator(nil, nil), "NewGetExportSnapshotRecordsPaginator: the client is nil"},
+		"nil option": {NewGetExportSnapshotRecordsPaginator(client, nil, func(o *GetExportSnapshotRecordsPaginatorOptions) { o.MaxPages = 2 }, nil),
+			"NewGetExportSnapshotRecordsPaginator: option function 1 is nil"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := c.paginator.NextPage(context.Background())
+			if err == nil || err.Error() != c.want {
+				t.Errorf("NextPage error %v, want %q", err, c.want)
+			}
+			if c.paginator.HasMorePages() {
+				t.Error("HasMorePages after the error, want false")
+			}
+		})
+	}
+	if requests != 0 {
+		t.Errorf("%d requests made", requests)
+	}
+}
+
 // TestTokenCycleDetection checks the repeated-token guard on sequences
 // that enter a cycle after a prefix: the repeat is always found, within
 // about two turns of the cycle after entering it, and distinct tokens are

@@ -3,6 +3,8 @@
 package memorydb
 
 import (
+	"cmp"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/metrics"
@@ -41,9 +43,7 @@ type Client struct {
 func New(options Options, optFns ...func(*Options)) *Client {
 	options = options.Copy()
 	options.setDefaults()
-	for _, fn := range optFns {
-		fn(&options)
-	}
+	transport.ApplyOptions(&options, &options.misuse, "New", optFns)
 	options.finalize()
 	c := &Client{options: options, state: transport.NewState(ServiceID, options.AppID)}
 	c.base = c.build(&c.options)
@@ -77,12 +77,14 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	options.EndpointOptions.UseDualStackEndpoint = shared.UseDualStack
 	options.EndpointOptions.UseFIPSEndpoint = shared.UseFIPS
 	return New(options, func(o *Options) {
-		for _, fn := range cfg.ServiceOptions {
+		for i, fn := range cfg.ServiceOptions {
+			if fn == nil {
+				o.misuse = cmp.Or(o.misuse, transport.NilOption("aws.Config.ServiceOptions", i))
+				continue
+			}
 			fn(ServiceID, o)
 		}
-		for _, fn := range optFns {
-			fn(o)
-		}
+		transport.ApplyOptions(o, &o.misuse, "NewFromConfig", optFns)
 	})
 }
 
@@ -145,15 +147,17 @@ func (o *Options) finalize() {
 
 // config returns the configuration of a call: the client's own, shared
 // by every call and never written, or one built from a copy of its
-// options with optFns applied.
+// options with optFns applied. A nil or zero Client has none: its calls
+// fail with an error saying so.
 func (c *Client) config(optFns []func(*Options)) *transport.Config {
+	if c == nil || c.state == nil {
+		return transport.NoClient
+	}
 	if len(optFns) == 0 {
 		return &c.base
 	}
 	options := c.options.Copy()
-	for _, fn := range optFns {
-		fn(&options)
-	}
+	transport.ApplyOptions(&options, &options.misuse, "per-call options", optFns)
 	options.Retryer = transport.FinalizeRetryMaxAttempts(options.Retryer, options.RetryMaxAttempts, c.options.RetryMaxAttempts)
 	cfg := c.build(&options)
 	return &cfg
@@ -191,6 +195,7 @@ func (c *Client) build(o *Options) transport.Config {
 		},
 		Protocol: o.Protocol,
 		State:    c.state,
+		Misuse:   o.misuse,
 	}
 	cfg.Endpoints.V2, cfg.Endpoints.Rules = endpointResolverFor(o.EndpointResolverV2)
 	cfg.Finish()

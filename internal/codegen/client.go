@@ -339,6 +339,10 @@ type Options struct {
 	// signingName and signingRegion override the SigV4 signing name and
 	// region; see WithSigV4SigningName and WithSigV4SigningRegion.
 	signingName, signingRegion string
+
+	// misuse is the first nil option function New or a call was given;
+	// every call made with the options fails with it.
+	misuse error
 }
 
 // Copy returns a copy of the options that shares no slices with o.
@@ -401,6 +405,8 @@ func WithSigV4SigningRegion(region string) func(*Options) {
 	clientTemplate = `[[define "client.go"]]package [[.Package]]
 
 import (
+	"cmp"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/metrics"
@@ -445,9 +451,7 @@ type Client struct {
 func New(options Options, optFns ...func(*Options)) *Client {
 	options = options.Copy()
 	options.setDefaults()
-	for _, fn := range optFns {
-		fn(&options)
-	}
+	transport.ApplyOptions(&options, &options.misuse, "New", optFns)
 	options.finalize()
 	c := &Client{options: options, state: transport.NewState(ServiceID, options.AppID)}
 	c.base = c.build(&c.options)
@@ -481,12 +485,14 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	options.EndpointOptions.UseDualStackEndpoint = shared.UseDualStack
 	options.EndpointOptions.UseFIPSEndpoint = shared.UseFIPS
 	return New(options, func(o *Options) {
-		for _, fn := range cfg.ServiceOptions {
+		for i, fn := range cfg.ServiceOptions {
+			if fn == nil {
+				o.misuse = cmp.Or(o.misuse, transport.NilOption("aws.Config.ServiceOptions", i))
+				continue
+			}
 			fn(ServiceID, o)
 		}
-		for _, fn := range optFns {
-			fn(o)
-		}
+		transport.ApplyOptions(o, &o.misuse, "NewFromConfig", optFns)
 	})
 }
 
@@ -556,15 +562,17 @@ func (o *Options) finalize() {
 
 // config returns the configuration of a call: the client's own, shared
 // by every call and never written, or one built from a copy of its
-// options with optFns applied.
+// options with optFns applied. A nil or zero Client has none: its calls
+// fail with an error saying so.
 func (c *Client) config(optFns []func(*Options)) *transport.Config {
+	if c == nil || c.state == nil {
+		return transport.NoClient
+	}
 	if len(optFns) == 0 {
 		return &c.base
 	}
 	options := c.options.Copy()
-	for _, fn := range optFns {
-		fn(&options)
-	}
+	transport.ApplyOptions(&options, &options.misuse, "per-call options", optFns)
 	options.Retryer = transport.FinalizeRetryMaxAttempts(options.Retryer, options.RetryMaxAttempts, c.options.RetryMaxAttempts)
 	cfg := c.build(&options)
 	return &cfg
@@ -606,7 +614,8 @@ func (c *Client) build(o *Options) transport.Config {
 [[- if .SchemaSerde]]
 		Protocol: o.Protocol,
 [[- end]]
-		State: c.state,
+		State:  c.state,
+		Misuse: o.misuse,
 	}
 	cfg.Endpoints.V2, cfg.Endpoints.Rules = endpointResolverFor(o.EndpointResolverV2)
 	cfg.Finish()

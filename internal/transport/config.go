@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/fips140"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"net/http"
 	"runtime"
@@ -110,6 +111,36 @@ type Config struct {
 	// (SigV4 with the credentials, unsigned without them).
 	Auth  *Auth
 	State *State
+	// Misuse, when set, is a mistake in how the client was built or
+	// called, such as a nil option function: every call made with the
+	// Config fails with it before anything is sent.
+	Misuse error
+}
+
+// NoClient is the Config of a call made on a nil *Client, or on a Client
+// value not made by New or NewFromConfig.
+var NoClient = &Config{Misuse: errors.New("the client is nil or was not made by New or NewFromConfig")}
+
+// ApplyOptions calls each of fns on o, in order. A nil function is
+// skipped, and the first one found is recorded in *misuse (unless it
+// already holds a mistake), so that the calls made with o fail with an
+// error naming where it was given and its index.
+func ApplyOptions[O any](o *O, misuse *error, where string, fns []func(*O)) {
+	for i, fn := range fns {
+		if fn == nil {
+			if *misuse == nil {
+				*misuse = NilOption(where, i)
+			}
+			continue
+		}
+		fn(o)
+	}
+}
+
+// NilOption is the mistake of a nil option function: the i-th of those
+// given to where.
+func NilOption(where string, i int) error {
+	return fmt.Errorf("%s: option function %d is nil", where, i)
 }
 
 // Finish derives what a call needs from the settings a service filled in:

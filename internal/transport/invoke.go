@@ -51,6 +51,9 @@ func Invoke[In, Out any](ctx context.Context, cfg *Config, op *Operation[In, Out
 // invokeAny is Invoke for the erased operation: params holds *In, and the
 // output returned *Out.
 func invokeAny(ctx context.Context, cfg *Config, op *operation, params any) (any, middleware.Metadata, error) {
+	if cfg.Misuse != nil {
+		return nil, middleware.Metadata{}, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: cfg.Misuse}
+	}
 	if ctx != nil && usesStack(cfg) {
 		return invokeStack(ctx, cfg, op, params)
 	}

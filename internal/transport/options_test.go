@@ -54,14 +54,31 @@ type operation struct {
 	// authResolver returns an AuthSchemeResolver of the service that
 	// answers with fn.
 	authResolver func(fn func(operation, region string) []*smithyauth.Option) any
+	// misused calls the operation on clients misused as misusedClients
+	// lists; options are the Options of the service given to New.
+	misused func(options any) []error
 }
 
 func adapt[O any](fns []func(any)) []func(*O) {
 	out := make([]func(*O), len(fns))
 	for i, fn := range fns {
-		out[i] = func(o *O) { fn(o) }
+		if fn != nil { // a nil option stays nil
+			out[i] = func(o *O) { fn(o) }
+		}
 	}
 	return out
+}
+
+// misusedClients returns a function calling op (with a nil input) on a
+// nil *C, on a zero C, and on a client newClient was given a nil option
+// function, with the errors of the three calls.
+func misusedClients[C, O, In, Out any](newClient func(O, ...func(*O)) *C, op func(*C, context.Context, *In, ...func(*O)) (*Out, error)) func(O) []error {
+	return func(options O) []error {
+		_, onNil := op(nil, context.Background(), nil)
+		_, onZero := op(new(C), context.Background(), nil)
+		_, onNilOption := op(newClient(options, nil), context.Background(), nil)
+		return []error{onNil, onZero, onNilOption}
+	}
 }
 
 var operations = []operation{
@@ -72,6 +89,9 @@ var operations = []operation{
 			return authResolverOf[memorydb.AuthResolverParameters](fn)
 		},
 		defaultV1: func() transport.EndpointResolverV1 { return memorydb.NewDefaultEndpointResolver() },
+		misused: func(options any) []error {
+			return misusedClients(memorydb.New, (*memorydb.Client).CopySnapshot)(options.(memorydb.Options))
+		},
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := memorydb.NewFromConfig(cfg, adapt[memorydb.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -89,6 +109,9 @@ var operations = []operation{
 			return authResolverOf[lightsail.AuthResolverParameters](fn)
 		},
 		defaultV1: func() transport.EndpointResolverV1 { return lightsail.NewDefaultEndpointResolver() },
+		misused: func(options any) []error {
+			return misusedClients(lightsail.New, (*lightsail.Client).GetExportSnapshotRecords)(options.(lightsail.Options))
+		},
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := lightsail.NewFromConfig(cfg, adapt[lightsail.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -103,6 +126,9 @@ var operations = []operation{
 			return authResolverOf[neptunegraph.AuthResolverParameters](fn)
 		},
 		defaultV1: func() transport.EndpointResolverV1 { return neptunegraph.NewDefaultEndpointResolver() },
+		misused: func(options any) []error {
+			return misusedClients(neptunegraph.New, (*neptunegraph.Client).CreateGraphSnapshot)(options.(neptunegraph.Options))
+		},
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := neptunegraph.NewFromConfig(cfg, adapt[neptunegraph.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -119,6 +145,9 @@ var operations = []operation{
 			return authResolverOf[datazone.AuthResolverParameters](fn)
 		},
 		defaultV1: func() transport.EndpointResolverV1 { return datazone.NewDefaultEndpointResolver() },
+		misused: func(options any) []error {
+			return misusedClients(datazone.New, (*datazone.Client).CreateAssetRevision)(options.(datazone.Options))
+		},
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := datazone.NewFromConfig(cfg, adapt[datazone.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -135,6 +164,9 @@ var operations = []operation{
 			return authResolverOf[partnercentral.AuthResolverParameters](fn)
 		},
 		defaultV1: func() transport.EndpointResolverV1 { return partnercentral.NewDefaultEndpointResolver() },
+		misused: func(options any) []error {
+			return misusedClients(partnercentral.New, (*partnercentral.Client).CreateResourceSnapshot)(options.(partnercentral.Options))
+		},
 		newClient: func(cfg aws.Config, optFns ...func(any)) (caller, func() any) {
 			c := partnercentral.NewFromConfig(cfg, adapt[partnercentral.Options](optFns)...)
 			return func(ctx context.Context, optFns ...func(any)) error {
@@ -858,6 +890,52 @@ func TestRefusesMisconfiguration(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestRefusesMisuse calls each operation through clients misused: built
+// or called with a nil option function, or not built at all. Each call
+// fails with an *smithy.OperationError naming the mistake, before
+// anything is sent, and a nil per-call option leaves the client's later
+// calls as they were.
+func TestRefusesMisuse(t *testing.T) {
+	t.Parallel()
+	const noClient = "the client is nil or was not made by New or NewFromConfig"
+	for _, op := range operations {
+		t.Run(op.name, func(t *testing.T) {
+			t.Parallel()
+			srv := testutil.NewServer(t)
+			cfg := baseConfig(srv)
+			ctx := context.Background()
+			var got []error
+			call, _ := op.newClient(cfg, set("Region", "us-east-1"), nil)
+			got = append(got, call(ctx))
+			withServiceOption := cfg
+			withServiceOption.ServiceOptions = []func(string, any){nil}
+			call, _ = op.newClient(withServiceOption)
+			got = append(got, call(ctx))
+			call, options := op.newClient(cfg)
+			got = append(got, call(ctx, set("Region", "us-east-1"), nil))
+			got = append(got, op.misused(options())...)
+			want := []string{"NewFromConfig: option function 1 is nil", "aws.Config.ServiceOptions: option function 0 is nil",
+				"per-call options: option function 1 is nil", noClient, noClient, "New: option function 0 is nil"}
+			for i, err := range got {
+				var opErr *smithy.OperationError
+				if !errors.As(err, &opErr) || opErr.Service() != op.serviceID || !strings.HasSuffix(op.name, "."+opErr.Operation()) {
+					t.Errorf("call %d: error %#v, want an *smithy.OperationError of %s", i, err, op.name)
+					continue
+				}
+				if !strings.HasSuffix(err.Error(), ", "+want[i]) {
+					t.Errorf("call %d: error %q, want one ending %q", i, err, want[i])
+				}
+			}
+			if n := srv.Count(); n != 0 {
+				t.Errorf("%d requests sent", n)
+			}
+			if err := call(ctx); err != nil {
+				t.Errorf("a call without per-call options after the misuse: %v", err)
+			}
+		})
 	}
 }
 
