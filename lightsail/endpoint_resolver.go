@@ -70,8 +70,11 @@ var rulesResolver = &endpointResolver{resolver: NewDefaultEndpointResolverV2()}
 // endpointResolverFor returns the pipeline's view of resolver, and whether
 // it is the service's rule set, whose results may be kept.
 func endpointResolverFor(resolver EndpointResolverV2) (transport.EndpointResolverV2, bool) {
-	if _, ok := resolver.(*defaultResolver); ok {
+	switch resolver.(type) {
+	case *defaultResolver:
 		return rulesResolver, true
+	case nil: // set to nil by an option function: the call fails
+		return nil, false
 	}
 	return &endpointResolver{resolver: resolver}, false
 }

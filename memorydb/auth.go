@@ -4,6 +4,7 @@ package memorydb
 
 import (
 	"context"
+	"errors"
 
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
@@ -57,6 +58,9 @@ type authResolver struct {
 }
 
 func (r *authResolver) ResolveAuthSchemes(ctx context.Context, operation, region string) ([]*smithyauth.Option, error) {
+	if r.resolver == nil { // set to nil by an option function
+		return nil, errors.New("Options.AuthSchemeResolver is nil")
+	}
 	return r.resolver.ResolveAuthSchemes(ctx, &AuthResolverParameters{Operation: operation, Region: region})
 }
 

@@ -641,6 +641,7 @@ var ErrInsecureEndpoint = endpoints.ErrInsecureEndpoint
 
 import (
 	"context"
+	"errors"
 
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
@@ -694,6 +695,9 @@ type authResolver struct {
 }
 
 func (r *authResolver) ResolveAuthSchemes(ctx context.Context, operation, region string) ([]*smithyauth.Option, error) {
+	if r.resolver == nil { // set to nil by an option function
+		return nil, errors.New("Options.AuthSchemeResolver is nil")
+	}
 	return r.resolver.ResolveAuthSchemes(ctx, &AuthResolverParameters{Operation: operation, Region: region})
 }
 
@@ -779,8 +783,11 @@ var rulesResolver = &endpointResolver{resolver: NewDefaultEndpointResolverV2()}
 // endpointResolverFor returns the pipeline's view of resolver, and whether
 // it is the service's rule set, whose results may be kept.
 func endpointResolverFor(resolver EndpointResolverV2) (transport.EndpointResolverV2, bool) {
-	if _, ok := resolver.(*defaultResolver); ok {
+	switch resolver.(type) {
+	case *defaultResolver:
 		return rulesResolver, true
+	case nil: // set to nil by an option function: the call fails
+		return nil, false
 	}
 	return &endpointResolver{resolver: resolver}, false
 }

@@ -52,6 +52,11 @@ type Endpoints struct {
 	Rules bool
 }
 
+// ErrNoEndpointResolver is the error of a call whose options hold no
+// EndpointResolverV2 (an option function set it to nil) and no legacy
+// resolver that answered, worded as the official clients word it.
+var ErrNoEndpointResolver = errors.New("expected endpoint resolver to not be nil")
+
 // ResolveEndpoint resolves the endpoint of a call as the official clients
 // do: the legacy resolver when one is set, then the rules' resolver with
 // the base endpoint, the region and the FIPS and dual-stack settings.
@@ -63,6 +68,9 @@ func (e *Endpoints) ResolveEndpoint(ctx context.Context, state *State) (smithyen
 			return endpoint, err
 		}
 	}
+	if e.V2 == nil {
+		return smithyendpoints.Endpoint{}, ErrNoEndpointResolver
+	}
 	key, err := e.key()
 	if err != nil {
 		return smithyendpoints.Endpoint{}, err
@@ -71,9 +79,6 @@ func (e *Endpoints) ResolveEndpoint(ctx context.Context, state *State) (smithyen
 		if endpoint, ok := state.CachedEndpoint(key); ok {
 			return endpoint, nil
 		}
-	}
-	if e.V2 == nil {
-		return smithyendpoints.Endpoint{}, errors.New("no endpoint resolver")
 	}
 	endpoint, err := e.V2.ResolveEndpoint(ctx, key, e.BaseEndpoint)
 	if err == nil && e.Rules && state != nil {

@@ -178,6 +178,9 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		return err
 	}
 	endpoint, err := cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
+	if err == ErrNoEndpointResolver {
+		return err
+	}
 	if err != nil {
 		if regionErr := (*endpoints.RegionError)(nil); errors.As(err, &regionErr) {
 			// As the official clients, which check the region as they bind

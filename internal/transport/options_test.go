@@ -849,6 +849,13 @@ func appendNilAPIOption(options any) {
 	f.Set(reflect.Append(f, reflect.Zero(f.Type().Elem())))
 }
 
+// appendNoOpAPIOption adds a middleware function that changes nothing, so
+// that the call runs through the middleware stack.
+func appendNoOpAPIOption(options any) {
+	f := reflect.ValueOf(options).Elem().FieldByName("APIOptions")
+	f.Set(reflect.Append(f, reflect.ValueOf(func(*middleware.Stack) error { return nil })))
+}
+
 // TestRefusesMisconfiguration calls each operation with options it cannot
 // honour, and with a nil context: the call fails with an error naming the
 // problem, before anything is sent.
@@ -870,6 +877,14 @@ func TestRefusesMisconfiguration(t *testing.T) {
 				Set(reflect.ValueOf(aws.FIPSEndpointStateEnabled))
 		}}, want: "FIPS and custom endpoint are not supported"},
 		{name: "nil context", nilCtx: true, want: "nil context"},
+		{name: "nil EndpointResolverV2", perCall: []func(any){set("EndpointResolverV2", nil)},
+			want: ", expected endpoint resolver to not be nil"},
+		{name: "nil EndpointResolverV2, with middleware", perCall: []func(any){set("EndpointResolverV2", nil), appendNoOpAPIOption},
+			want: ", expected endpoint resolver to not be nil"},
+		{name: "nil AuthSchemeResolver", perCall: []func(any){set("AuthSchemeResolver", nil)},
+			want: "resolve auth scheme: Options.AuthSchemeResolver is nil"},
+		{name: "nil AuthSchemeResolver, with middleware", perCall: []func(any){set("AuthSchemeResolver", nil), appendNoOpAPIOption},
+			want: "Options.AuthSchemeResolver is nil"},
 	}
 	for _, op := range operations {
 		for _, c := range cases {

@@ -717,6 +717,9 @@ func (m *resolveEndpointV2) HandleFinalize(ctx context.Context, in middleware.Fi
 	endpoint, err := timeOperationMetric(ctx, metricResolveEndpoint, func() (smithyendpoints.Endpoint, error) {
 		return cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
 	})
+	if err == ErrNoEndpointResolver {
+		return out, metadata, err
+	}
 	if err != nil {
 		if regionErr := (*endpoints.RegionError)(nil); errors.As(err, &regionErr) {
 			// As the official clients, which check the region as they bind
