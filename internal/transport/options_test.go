@@ -849,6 +849,14 @@ func appendNilAPIOption(options any) {
 	f.Set(reflect.Append(f, reflect.Zero(f.Type().Elem())))
 }
 
+// addNilInterceptor adds an interceptor and then a nil one after each
+// attempt of a call.
+func addNilInterceptor(options any) {
+	r := reflect.ValueOf(options).Elem().FieldByName("Interceptors").Addr().Interface().(*smithyhttp.InterceptorRegistry)
+	r.AddAfterAttempt(&testutil.Hooks{})
+	r.AddAfterAttempt(nil)
+}
+
 // appendNoOpAPIOption adds a middleware function that changes nothing, so
 // that the call runs through the middleware stack.
 func appendNoOpAPIOption(options any) {
@@ -881,6 +889,7 @@ func TestRefusesMisconfiguration(t *testing.T) {
 			want: ", expected endpoint resolver to not be nil"},
 		{name: "nil EndpointResolverV2, with middleware", perCall: []func(any){set("EndpointResolverV2", nil), appendNoOpAPIOption},
 			want: ", expected endpoint resolver to not be nil"},
+		{name: "nil interceptor", perCall: []func(any){addNilInterceptor}, want: "Options.Interceptors.AfterAttempt[1] is nil"},
 		{name: "nil AuthSchemeResolver", perCall: []func(any){set("AuthSchemeResolver", nil)},
 			want: "resolve auth scheme: Options.AuthSchemeResolver is nil"},
 		{name: "nil AuthSchemeResolver, with middleware", perCall: []func(any){set("AuthSchemeResolver", nil), appendNoOpAPIOption},

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -46,6 +47,29 @@ func hasInterceptors(r *smithyhttp.InterceptorRegistry) bool {
 		len(r.AfterExecution) > 0
 }
 
+// checkInterceptors returns an error naming the first nil interceptor of
+// r, which the stack would otherwise call.
+func checkInterceptors(r *smithyhttp.InterceptorRegistry) error {
+	return cmp.Or(firstNil("BeforeExecution", r.BeforeExecution), firstNil("BeforeSerialization", r.BeforeSerialization),
+		firstNil("AfterSerialization", r.AfterSerialization), firstNil("BeforeRetryLoop", r.BeforeRetryLoop),
+		firstNil("BeforeAttempt", r.BeforeAttempt), firstNil("BeforeSigning", r.BeforeSigning),
+		firstNil("AfterSigning", r.AfterSigning), firstNil("BeforeTransmit", r.BeforeTransmit),
+		firstNil("AfterTransmit", r.AfterTransmit), firstNil("BeforeDeserialization", r.BeforeDeserialization),
+		firstNil("AfterDeserialization", r.AfterDeserialization), firstNil("AfterAttempt", r.AfterAttempt),
+		firstNil("AfterExecution", r.AfterExecution))
+}
+
+// firstNil returns an error naming the first nil interceptor of list, the
+// registry's list called name.
+func firstNil[T any](name string, list []T) error {
+	for i, interceptor := range list {
+		if any(interceptor) == nil {
+			return fmt.Errorf("Options.Interceptors.%s[%d] is nil", name, i)
+		}
+	}
+	return nil
+}
+
 // stackCall is what the middleware of one call share.
 type stackCall struct {
 	cfg *Config
@@ -75,6 +99,9 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 		return nil, metadata, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: err}
 	}
 	op = chosen
+	if err := checkInterceptors(&cfg.Interceptors); err != nil {
+		return nil, metadata, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: err}
+	}
 	mw := &callMiddlewares{call: stackCall{cfg: cfg, service: op.Service}}
 	sc := &mw.call
 	if !cfg.DisableClockSkewCorrection {
