@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -135,6 +136,35 @@ func ApplyOptions[O any](o *O, misuse *error, where string, fns []func(*O)) {
 		}
 		fn(o)
 	}
+}
+
+// Field is the name of an option and its value, for NilImplementation.
+type Field struct {
+	Name  string
+	Value any
+}
+
+// NilImplementation returns an error naming the first of fields whose
+// value is an interface holding a nil pointer or a nil function, such as
+// a nil *http.Client as the HTTPClient: a call would use it and panic.
+func NilImplementation(fields []Field) error {
+	for _, f := range fields {
+		if isNilImplementation(f.Value) {
+			return fmt.Errorf("Options.%s is a nil %T", f.Name, f.Value)
+		}
+	}
+	return nil
+}
+
+// isNilImplementation reports whether v is a nil pointer or a nil
+// function held in an interface.
+func isNilImplementation(v any) bool {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Func:
+		return rv.IsNil()
+	}
+	return false
 }
 
 // NilOption is the mistake of a nil option function: the i-th of those
@@ -283,6 +313,9 @@ func DefaultRetryer(mode aws.RetryMode, maxAttempts int) aws.Retryer {
 // WithMaxAttempts returns r limited to maxAttempts, as a per-call
 // RetryMaxAttempts option does.
 func WithMaxAttempts(r aws.Retryer, maxAttempts int) aws.Retryer {
+	if isNilImplementation(r) {
+		return r // not wrapped, so that the call reports it (see NilImplementation)
+	}
 	return retry.AddWithMaxAttempts(r, maxAttempts)
 }
 

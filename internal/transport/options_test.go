@@ -889,6 +889,16 @@ func TestRefusesMisconfiguration(t *testing.T) {
 			want: ", expected endpoint resolver to not be nil"},
 		{name: "nil EndpointResolverV2, with middleware", perCall: []func(any){set("EndpointResolverV2", nil), appendNoOpAPIOption},
 			want: ", expected endpoint resolver to not be nil"},
+		{name: "nil *http.Client", perCall: []func(any){set("HTTPClient", (*http.Client)(nil))},
+			want: "Options.HTTPClient is a nil *http.Client"},
+		{name: "nil retryer with an attempt limit", perCall: []func(any){set("Retryer", (*retry.Standard)(nil)), set("RetryMaxAttempts", 2)},
+			want: "Options.Retryer is a nil *retry.Standard"},
+		{name: "nil credentials provider function", perCall: []func(any){set("Credentials", aws.CredentialsProviderFunc(nil))},
+			want: "Options.Credentials is a nil aws.CredentialsProviderFunc"},
+		{name: "nil *Hooks interceptor", perCall: []func(any){func(options any) {
+			r := reflect.ValueOf(options).Elem().FieldByName("Interceptors").Addr().Interface().(*smithyhttp.InterceptorRegistry)
+			r.AddBeforeSigning((*testutil.Hooks)(nil))
+		}}, want: "Options.Interceptors.BeforeSigning[0] is nil"},
 		{name: "nil interceptor", perCall: []func(any){addNilInterceptor}, want: "Options.Interceptors.AfterAttempt[1] is nil"},
 		{name: "nil AuthSchemeResolver", perCall: []func(any){set("AuthSchemeResolver", nil)},
 			want: "resolve auth scheme: Options.AuthSchemeResolver is nil"},

@@ -59,11 +59,11 @@ func checkInterceptors(r *smithyhttp.InterceptorRegistry) error {
 		firstNil("AfterExecution", r.AfterExecution))
 }
 
-// firstNil returns an error naming the first nil interceptor of list, the
-// registry's list called name.
+// firstNil returns an error naming the first nil interceptor of list (nil,
+// or a nil pointer or function), the registry's list called name.
 func firstNil[T any](name string, list []T) error {
 	for i, interceptor := range list {
-		if any(interceptor) == nil {
+		if any(interceptor) == nil || isNilImplementation(interceptor) {
 			return fmt.Errorf("Options.Interceptors.%s[%d] is nil", name, i)
 		}
 	}
