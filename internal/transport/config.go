@@ -150,7 +150,7 @@ type Field struct {
 func NilImplementation(fields []Field) error {
 	for _, f := range fields {
 		if isNilImplementation(f.Value) {
-			return fmt.Errorf("Options.%s is a nil %T", f.Name, f.Value)
+			return fmt.Errorf("%s is a nil %T", "Options."+f.Name, f.Value)
 		}
 	}
 	return nil
