@@ -107,7 +107,8 @@ type Options struct {
 	Logger logging.Logger
 
 	// MaxResponseBytes bounds the size of a response body; a longer body
-	// fails the call without being read. Zero means 10 MiB.
+	// fails the call without being read. Zero means 10 MiB; a negative
+	// bound fails every call, naming it.
 	MaxResponseBytes int64
 
 	// MeterProvider receives the call metrics of the official client; nil

@@ -212,6 +212,9 @@ func (c *Config) Finish() {
 	if c.Auth != nil {
 		c.Auth.finish()
 	}
+	if c.MaxResponseBytes < 0 && c.Misuse == nil {
+		c.Misuse = fmt.Errorf("Options.MaxResponseBytes is %d: give 0 for the default bound of 10 MiB, or a positive bound", c.MaxResponseBytes)
+	}
 }
 
 // State is what a client keeps between calls: the clock offset learned
