@@ -142,7 +142,7 @@ type Options struct {
 
 	// Validation selects how much of the model's constraints a call checks
 	// before sending: ValidationFull (the default), ValidationRequiredOnly
-	// or ValidationOff.
+	// or ValidationOff; any other value fails every call, naming it.
 	Validation ValidationMode
 
 	// HTTPClient sends the requests.

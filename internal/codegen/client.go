@@ -289,7 +289,7 @@ type Options struct {
 
 	// Validation selects how much of the model's constraints a call checks
 	// before sending: ValidationFull (the default), ValidationRequiredOnly
-	// or ValidationOff.
+	// or ValidationOff; any other value fails every call, naming it.
 	Validation ValidationMode
 [[- if .SchemaSerde]]
 [[- if .CBOR]]

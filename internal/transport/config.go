@@ -212,6 +212,9 @@ func (c *Config) Finish() {
 	if c.Auth != nil {
 		c.Auth.finish()
 	}
+	if (c.Validation < validate.Full || c.Validation > validate.Off) && c.Misuse == nil {
+		c.Misuse = fmt.Errorf("Options.Validation is %v: give ValidationFull, ValidationRequiredOnly or ValidationOff", c.Validation)
+	}
 	if c.MaxResponseBytes < 0 && c.Misuse == nil {
 		c.Misuse = fmt.Errorf("Options.MaxResponseBytes is %d: give 0 for the default bound of 10 MiB, or a positive bound", c.MaxResponseBytes)
 	}

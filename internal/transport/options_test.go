@@ -899,6 +899,9 @@ func TestRefusesMisconfiguration(t *testing.T) {
 			r := reflect.ValueOf(options).Elem().FieldByName("Interceptors").Addr().Interface().(*smithyhttp.InterceptorRegistry)
 			r.AddBeforeSigning((*testutil.Hooks)(nil))
 		}}, want: "Options.Interceptors.BeforeSigning[0] is nil"},
+		{name: "unknown Validation", perCall: []func(any){func(options any) {
+			reflect.ValueOf(options).Elem().FieldByName("Validation").SetInt(3)
+		}}, want: "Options.Validation is Mode(3): give ValidationFull, ValidationRequiredOnly or ValidationOff"},
 		{name: "negative MaxResponseBytes", perCall: []func(any){set("MaxResponseBytes", int64(-1))},
 			want: "Options.MaxResponseBytes is -1: give 0 for the default bound of 10 MiB, or a positive bound"},
 		{name: "nil interceptor", perCall: []func(any){addNilInterceptor}, want: "Options.Interceptors.AfterAttempt[1] is nil"},
