@@ -15,6 +15,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/protocol"
 )
 
 // EndpointResolverV1 is the endpoint resolver of the official clients
@@ -138,10 +139,49 @@ func (e *Endpoints) resolveV1() (smithyendpoints.Endpoint, error) {
 	if v1.HostnameImmutable {
 		endpoint.Properties.Set(hostnameImmutableKey{}, true)
 	}
+	endpoint.Properties.Set(legacyKey{}, true)
 	return endpoint, nil
 }
 
 type hostnameImmutableKey struct{}
+
+type legacyKey struct{}
+
+// isLegacy reports whether a legacy (version 1) resolver gave endpoint.
+func isLegacy(endpoint *smithyendpoints.Endpoint) bool {
+	v, _ := endpoint.Properties.Get(legacyKey{}).(bool)
+	return v
+}
+
+// legacyURL returns the URL of a request to endpoint, which a legacy
+// (version 1) resolver gave, as the official clients build it. Their
+// legacy resolver middleware sets the request's URL to the endpoint's
+// whole URL, query, fragment and user information included, before the
+// operation's serializer runs; the serializer then replaces its path
+// (rpcv2Cbor), keeps it, "/" when empty (awsJson), or appends the
+// operation's path and re-encodes the query (restJson1). path and rawPath
+// are the operation's path and escaped path.
+func legacyURL(endpoint *smithyendpoints.Endpoint, kind protocol.Kind, path, rawPath string) (url.URL, error) {
+	u := endpoint.URI
+	switch kind {
+	case protocol.RPCV2CBOR:
+		u.Path = path
+	case protocol.AWSJSON10, protocol.AWSJSON11:
+		if u.Path == "" {
+			u.Path = "/"
+		}
+	default:
+		joinPaths(&u, path, rawPath)
+		if u.RawQuery != "" {
+			query, err := url.ParseQuery(u.RawQuery)
+			if err != nil {
+				return u, &smithy.SerializationError{Err: err}
+			}
+			u.RawQuery = query.Encode()
+		}
+	}
+	return u, nil
+}
 
 // HostnameImmutable reports whether a legacy resolver marked endpoint's
 // host as not to be changed; EndpointOptions.DisableHTTPS then leaves its

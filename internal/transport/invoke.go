@@ -195,7 +195,8 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		method: op.Binding.Method,
 		// As the official endpoint middleware, only the scheme, host and
 		// paths of the endpoint are used: a query, fragment or user
-		// information in it is not sent.
+		// information in it is not sent. (A legacy resolver's endpoint is
+		// used whole; see legacyURL.)
 		url:                url.URL{Scheme: endpoint.URI.Scheme, Host: endpoint.URI.Host, Path: endpoint.URI.Path, RawPath: endpoint.URI.RawPath},
 		body:               req.Payload(),
 		headers:            op.Binding.Headers(),
@@ -215,13 +216,20 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		// A logging.ContextLogger receives the call's context.
 		c.logger = logging.WithContext(ctx, cfg.Logger)
 	}
+	if isLegacy(&endpoint) {
+		path, rawPath := req.Path()
+		if c.url, err = legacyURL(&endpoint, op.Binding.Protocol, path, rawPath); err != nil {
+			return err
+		}
+	} else {
+		joinPath(&c.url, req)
+	}
 	if cfg.DisableHTTPS && !HostnameImmutable(&endpoint) {
 		c.url.Scheme = "http"
 	}
 	if err := checkScheme(&c.url, cfg.DisableHTTPS); err != nil {
 		return err
 	}
-	joinPath(&c.url, req)
 	c.signingName, c.signingRegion = endpoints.Signing(&endpoint, op.Service.SigningName, cfg.Region)
 	if cfg.SigningName != "" {
 		c.signingName = cfg.SigningName
@@ -248,6 +256,11 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 // by awsJson alone, as by the official clients.
 func joinPath(u *url.URL, req *protocol.Request) {
 	path, rawPath := req.Path()
+	joinPaths(u, path, rawPath)
+}
+
+// joinPaths is joinPath for an operation's path and escaped path.
+func joinPaths(u *url.URL, path, rawPath string) {
 	endpointRaw := u.RawPath
 	if endpointRaw == "" && rawPath != "" {
 		endpointRaw = u.Path

@@ -27,6 +27,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/validate"
 )
 
@@ -79,6 +80,8 @@ type stackCall struct {
 	skew                       atomic.Int64
 	anonymous                  bool
 	service                    *Service
+	// protocol is the wire protocol of the operation called.
+	protocol protocol.Kind
 	// auth is the auth scheme of the attempt, and endpointProperties are
 	// the resolved endpoint's, which a program's own scheme signs with.
 	auth               authChoice
@@ -102,7 +105,7 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 	if err := checkInterceptors(&cfg.Interceptors); err != nil {
 		return nil, metadata, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: err}
 	}
-	mw := &callMiddlewares{call: stackCall{cfg: cfg, service: op.Service}}
+	mw := &callMiddlewares{call: stackCall{cfg: cfg, service: op.Service, protocol: op.Binding.Protocol}}
 	sc := &mw.call
 	if !cfg.DisableClockSkewCorrection {
 		sc.skew.Store(int64(cfg.State.Skew()))
@@ -757,13 +760,21 @@ func (m *resolveEndpointV2) HandleFinalize(ctx context.Context, in middleware.Fi
 	}
 	// Redacted: a password in the endpoint's URL stays out of the trace.
 	span.SetProperty("client.call.resolved_endpoint", endpoint.URI.Redacted())
-	if endpoint.URI.RawPath == "" && req.URL.RawPath != "" {
-		endpoint.URI.RawPath = endpoint.URI.Path
+	if isLegacy(&endpoint) {
+		u, err := legacyURL(&endpoint, m.call.protocol, req.URL.Path, req.URL.RawPath)
+		if err != nil {
+			return out, metadata, err
+		}
+		*req.URL = u
+	} else {
+		if endpoint.URI.RawPath == "" && req.URL.RawPath != "" {
+			endpoint.URI.RawPath = endpoint.URI.Path
+		}
+		req.URL.Scheme = endpoint.URI.Scheme
+		req.URL.Host = endpoint.URI.Host
+		req.URL.Path = smithyhttp.JoinPath(endpoint.URI.Path, req.URL.Path)
+		req.URL.RawPath = smithyhttp.JoinPath(endpoint.URI.RawPath, req.URL.RawPath)
 	}
-	req.URL.Scheme = endpoint.URI.Scheme
-	req.URL.Host = endpoint.URI.Host
-	req.URL.Path = smithyhttp.JoinPath(endpoint.URI.Path, req.URL.Path)
-	req.URL.RawPath = smithyhttp.JoinPath(endpoint.URI.RawPath, req.URL.RawPath)
 	for k := range endpoint.Headers {
 		req.Header.Set(k, endpoint.Headers.Get(k))
 	}

@@ -92,3 +92,27 @@ func TestRequestHandedToHTTPClient(t *testing.T) {
 		})
 	}
 }
+
+// compareRequests calls every operation through both clients, on the
+// direct path and, with one APIOptions middleware, on the middleware-stack
+// path, with configure applied to the aws.Config, and reports where the
+// requests handed to the HTTP client (credential scope included) or the
+// calls' errors differ; name names the case.
+func compareRequests(t *testing.T, name string, configure func(*aws.Config)) {
+	t.Helper()
+	for _, s := range services {
+		for _, stack := range []bool{false, true} {
+			seen := func(call func(context.Context, aws.Config) error) string {
+				recorder := &requestRecorder{answer: s.ok}
+				cfg := aws.Config{Region: "us-west-2", HTTPClient: recorder, RetryMaxAttempts: 1, APIOptions: onStack(stack),
+					Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
+				configure(&cfg)
+				err := call(context.Background(), cfg)
+				return strings.Replace(recorder.seen, " Amz-Sdk-Invocation-Id", "", 1) + fmt.Sprint("error: ", err)
+			}
+			if ours, official := seen(s.callOurs), seen(s.callOfficial); ours != official {
+				t.Errorf("%s, %s, middleware stack %v: differ\nours:\n%s\nofficial:\n%s", s.name, name, stack, ours, official)
+			}
+		}
+	}
+}

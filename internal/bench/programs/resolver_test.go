@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	officialdatazone "github.com/aws/aws-sdk-go-v2/service/datazone"
 	officiallightsail "github.com/aws/aws-sdk-go-v2/service/lightsail"
 	officialmemorydb "github.com/aws/aws-sdk-go-v2/service/memorydb"
@@ -99,21 +97,9 @@ func TestCustomEndpointResolver(t *testing.T) {
 		"empty auth options":   {e: endpoint("https://example.com", []*smithyauth.Option{}...)},
 		"resolver error":       {err: errors.New("no endpoint for this tenant")},
 	}
-	for _, s := range services {
-		for name, c := range cases {
-			for _, stack := range []bool{false, true} {
-				seen := func(call func(context.Context, aws.Config) error) string {
-					recorder := &requestRecorder{answer: s.ok}
-					cfg := aws.Config{Region: "us-west-2", HTTPClient: recorder, RetryMaxAttempts: 1, APIOptions: onStack(stack),
-						Credentials:    credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
-						ServiceOptions: []func(string, any){withResolver(c.e, c.err)}}
-					err := call(context.Background(), cfg)
-					return strings.Replace(recorder.seen, " Amz-Sdk-Invocation-Id", "", 1) + fmt.Sprint("error: ", err)
-				}
-				if ours, official := seen(s.callOurs), seen(s.callOfficial); ours != official {
-					t.Errorf("%s, %s, middleware stack %v: differ\nours:\n%s\nofficial:\n%s", s.name, name, stack, ours, official)
-				}
-			}
-		}
+	for name, c := range cases {
+		compareRequests(t, name, func(cfg *aws.Config) {
+			cfg.ServiceOptions = append(cfg.ServiceOptions, withResolver(c.e, c.err))
+		})
 	}
 }
