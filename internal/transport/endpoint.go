@@ -69,6 +69,11 @@ func (e *Endpoints) ResolveEndpoint(ctx context.Context, state *State) (smithyen
 			return endpoint, err
 		}
 	}
+	return e.resolveV2(ctx, state)
+}
+
+// resolveV2 resolves with the rules' resolver, V2.
+func (e *Endpoints) resolveV2(ctx context.Context, state *State) (smithyendpoints.Endpoint, error) {
 	if e.V2 == nil {
 		return smithyendpoints.Endpoint{}, ErrNoEndpointResolver
 	}
@@ -86,6 +91,22 @@ func (e *Endpoints) ResolveEndpoint(ctx context.Context, state *State) (smithyen
 		state.StoreEndpoint(key, endpoint)
 	}
 	return endpoint, err
+}
+
+// resolveError words a failure to resolve an endpoint as the official
+// clients word it.
+func resolveError(err error) error {
+	var urlErr *endpointURLError
+	var regionErr *endpoints.RegionError
+	switch {
+	case err == ErrNoEndpointResolver, errors.As(err, &urlErr):
+		return err
+	case errors.As(err, &regionErr):
+		// As the official clients, which check the region as they bind
+		// the endpoint parameters.
+		return fmt.Errorf("failed to bind endpoint params, %w", err)
+	}
+	return fmt.Errorf("failed to resolve service endpoint, %w", err)
 }
 
 // key returns the rule inputs of the settings: the region (a legacy FIPS
@@ -118,9 +139,16 @@ func (e *Endpoints) resolveV1() (smithyendpoints.Endpoint, error) {
 	if err != nil {
 		return smithyendpoints.Endpoint{}, err
 	}
+	return fromLegacy(v1)
+}
+
+// fromLegacy turns a legacy resolver's answer into an endpoint: its URL,
+// and the signing name and region it gives (an empty one leaves the
+// default).
+func fromLegacy(v1 aws.Endpoint) (smithyendpoints.Endpoint, error) {
 	u, err := url.Parse(v1.URL)
 	if err != nil {
-		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to parse endpoint URL: %w", err)
+		return smithyendpoints.Endpoint{}, &endpointURLError{err: err}
 	}
 	endpoint := smithyendpoints.Endpoint{URI: *u}
 	if v1.SigningName != "" || v1.SigningRegion != "" {
@@ -144,6 +172,15 @@ func (e *Endpoints) resolveV1() (smithyendpoints.Endpoint, error) {
 }
 
 type hostnameImmutableKey struct{}
+
+// endpointURLError is the error of a legacy endpoint whose URL does not
+// parse, worded as the official clients word it; it is not wrapped in
+// "failed to resolve service endpoint", as there.
+type endpointURLError struct{ err error }
+
+func (e *endpointURLError) Error() string { return "failed to parse endpoint URL: " + e.err.Error() }
+
+func (e *endpointURLError) Unwrap() error { return e.err }
 
 type legacyKey struct{}
 

@@ -178,16 +178,8 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		return err
 	}
 	endpoint, err := cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
-	if err == ErrNoEndpointResolver {
-		return err
-	}
 	if err != nil {
-		if regionErr := (*endpoints.RegionError)(nil); errors.As(err, &regionErr) {
-			// As the official clients, which check the region as they bind
-			// the endpoint parameters.
-			return fmt.Errorf("failed to bind endpoint params, %w", err)
-		}
-		return fmt.Errorf("failed to resolve service endpoint, %w", err)
+		return resolveError(err)
 	}
 	*c = call{
 		cfg:    cfg,

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"sync/atomic"
@@ -27,7 +28,6 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
-	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/validate"
 )
 
@@ -80,14 +80,14 @@ type stackCall struct {
 	skew                       atomic.Int64
 	anonymous                  bool
 	service                    *Service
-	// protocol is the wire protocol of the operation called.
-	protocol protocol.Kind
 	// auth is the auth scheme of the attempt, and endpointProperties are
 	// the resolved endpoint's, which a program's own scheme signs with.
 	auth               authChoice
 	endpointProperties smithy.Properties
 	// logBody is the request body rendered for logs, when they show it.
 	logBody []byte
+	// legacyEndpoint is the endpoint a legacy resolver gave, if one did.
+	legacyEndpoint *smithyendpoints.Endpoint
 }
 
 // invokeStack runs one call through a smithy-go middleware stack laid out
@@ -105,7 +105,7 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 	if err := checkInterceptors(&cfg.Interceptors); err != nil {
 		return nil, metadata, &smithy.OperationError{ServiceID: op.Service.ID, OperationName: op.Name, Err: err}
 	}
-	mw := &callMiddlewares{call: stackCall{cfg: cfg, service: op.Service, protocol: op.Binding.Protocol}}
+	mw := &callMiddlewares{call: stackCall{cfg: cfg, service: op.Service}}
 	sc := &mw.call
 	if !cfg.DisableClockSkewCorrection {
 		sc.skew.Store(int64(cfg.State.Skew()))
@@ -122,6 +122,9 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 			ctx = awsmiddleware.SetRegion(ctx, cfg.Region)
 		}
 		ctx = awsmiddleware.SetOperationName(ctx, op.Name)
+		if cfg.Endpoints.V1 != nil {
+			ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, true)
+		}
 	}
 
 	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
@@ -210,6 +213,8 @@ type callMiddlewares struct {
 	serviceMetadata  awsmiddleware.RegisterServiceMetadata
 	logger           requestResponseLogger
 	https            disableHTTPS
+	resolveV1        resolveEndpointV1
+	legacyContext    legacyEndpointContextSetter
 }
 
 // commonMiddlewares are those of callMiddlewares that every operation's
@@ -332,7 +337,8 @@ func addOperationMiddlewares(stack *middleware.Stack, m *callMiddlewares, op *op
 			if !classic {
 				return nil
 			}
-			return stack.Initialize.Add(&legacyEndpointContextSetter{}, middleware.Before)
+			m.legacyContext = legacyEndpointContextSetter{legacy: cfg.Endpoints.V1 != nil}
+			return stack.Initialize.Add(&m.legacyContext, middleware.Before)
 		},
 		func() error {
 			if !classic {
@@ -341,7 +347,8 @@ func addOperationMiddlewares(stack *middleware.Stack, m *callMiddlewares, op *op
 			return stack.Build.Insert(&smithyhttp.ComputeContentLength{}, "ClientRequestID", middleware.After)
 		},
 		func() error {
-			return stack.Serialize.Insert(&resolveEndpointV1{}, "OperationSerializer", middleware.Before)
+			m.resolveV1 = resolveEndpointV1{call: sc}
+			return stack.Serialize.Insert(&m.resolveV1, "OperationSerializer", middleware.Before)
 		},
 		func() error {
 			return stack.Finalize.Insert(&v4.ComputePayloadSHA256{}, "ResolveEndpointV2", middleware.After)
@@ -488,28 +495,75 @@ func (*setOperationInput) HandleSerialize(ctx context.Context, in middleware.Ser
 	return next.HandleSerialize(ctx, in)
 }
 
-// legacyEndpointContextSetter marks calls resolved by a version 1
-// endpoint resolver. This client folds such resolvers into its endpoint
-// source, so the mark is never needed; the middleware keeps its place.
-type legacyEndpointContextSetter struct{}
+// legacyEndpointContextSetter marks, as the official classic clients do,
+// the calls of options with a legacy (version 1) endpoint resolver, which
+// resolveEndpointV1 then asks.
+type legacyEndpointContextSetter struct{ legacy bool }
 
 func (*legacyEndpointContextSetter) ID() string { return "legacyEndpointContextSetter" }
 
-func (*legacyEndpointContextSetter) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+func (m *legacyEndpointContextSetter) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	middleware.InitializeOutput, middleware.Metadata, error,
 ) {
+	if m.legacy {
+		ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, true)
+	}
 	return next.HandleInitialize(ctx, in)
 }
 
-// resolveEndpointV1 holds the place of the official clients' version 1
-// endpoint resolution; endpoints are resolved by ResolveEndpointV2.
-type resolveEndpointV1 struct{}
+// resolveEndpointV1 resolves the endpoint with the options' legacy
+// (version 1) resolver where the official clients do: before the
+// operation's serializer, which adds the operation's path to the
+// endpoint's URL, putting the signing name and region, the endpoint's
+// source and partition and whether its host may change in the context.
+// An aws.EndpointNotFoundError hands the call on to ResolveEndpointV2.
+type resolveEndpointV1 struct{ call *stackCall }
 
 func (*resolveEndpointV1) ID() string { return "ResolveEndpoint" }
 
-func (*resolveEndpointV1) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
-	middleware.SerializeOutput, middleware.Metadata, error,
+func (m *resolveEndpointV1) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
+	out middleware.SerializeOutput, metadata middleware.Metadata, err error,
 ) {
+	if !awsmiddleware.GetRequiresLegacyEndpoints(ctx) {
+		return next.HandleSerialize(ctx, in)
+	}
+	req, ok := in.Request.(*smithyhttp.Request)
+	if !ok {
+		return out, metadata, fmt.Errorf("unknown transport type %T", in.Request)
+	}
+	e := m.call.cfg.Endpoints
+	if e.V1 == nil {
+		return out, metadata, ErrNoEndpointResolver
+	}
+	v1, err := e.V1.ResolveEndpoint(e.Region, e.Options)
+	if err != nil {
+		if notFound := (*aws.EndpointNotFoundError)(nil); errors.As(err, &notFound) {
+			ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, false)
+			return next.HandleSerialize(ctx, in)
+		}
+		return out, metadata, resolveError(err)
+	}
+	endpoint, err := fromLegacy(v1)
+	if err != nil {
+		return out, metadata, err
+	}
+	u := endpoint.URI
+	req.URL = &u
+	//lint:ignore SA1019 the official clients still set it here
+	if awsmiddleware.GetSigningName(ctx) == "" {
+		name := v1.SigningName
+		if name == "" {
+			name = m.call.service.SigningName
+		}
+		//lint:ignore SA1019 the official clients still set it here
+		ctx = awsmiddleware.SetSigningName(ctx, name)
+	}
+	ctx = awsmiddleware.SetEndpointSource(ctx, v1.Source)
+	ctx = smithyhttp.SetHostnameImmutable(ctx, v1.HostnameImmutable)
+	//lint:ignore SA1019 the official clients still set it here
+	ctx = awsmiddleware.SetSigningRegion(ctx, v1.SigningRegion)
+	ctx = awsmiddleware.SetPartitionID(ctx, v1.PartitionID)
+	m.call.legacyEndpoint = &endpoint
 	return next.HandleSerialize(ctx, in)
 }
 
@@ -597,6 +651,15 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 			raw = request.URL.Path
 		}
 		request.URL.Path, request.URL.RawPath = join(request.URL.Path, path), join(raw, rawPath)
+		if request.URL.RawQuery != "" {
+			// A query a middleware (or a legacy endpoint) put there is
+			// encoded again, as the official binding encoder does.
+			query, err := url.ParseQuery(request.URL.RawQuery)
+			if err != nil {
+				return out, metadata, &smithy.SerializationError{Err: err}
+			}
+			request.URL.RawQuery = query.Encode()
+		}
 	case m.op.cbor:
 		request.URL.Path = path
 	case request.URL.Path == "":
@@ -739,42 +802,37 @@ func (m *resolveEndpointV2) HandleFinalize(ctx context.Context, in middleware.Fi
 ) {
 	_, span := tracing.StartSpan(ctx, "ResolveEndpoint")
 	defer span.End()
+	cfg := m.call.cfg
+	if awsmiddleware.GetRequiresLegacyEndpoints(ctx) {
+		// Resolved by the legacy resolver before the serializer, as in the
+		// official clients; the request holds its URL and the context its
+		// signing name and region.
+		if legacy := m.call.legacyEndpoint; legacy != nil {
+			name, region := m.call.auth.sigV4Defaults(m.call.service.SigningName, cfg.Region)
+			m.call.signingName, m.call.signingRegion = endpoints.Signing(legacy, name, region)
+			m.call.endpointProperties = legacy.Properties
+		}
+		return next.HandleFinalize(ctx, in)
+	}
 	req, ok := in.Request.(*smithyhttp.Request)
 	if !ok {
 		return out, metadata, fmt.Errorf("unknown transport type %T", in.Request)
 	}
-	cfg := m.call.cfg
 	endpoint, err := timeOperationMetric(ctx, metricResolveEndpoint, func() (smithyendpoints.Endpoint, error) {
-		return cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
+		return cfg.Endpoints.resolveV2(ctx, cfg.State)
 	})
-	if err == ErrNoEndpointResolver {
-		return out, metadata, err
-	}
 	if err != nil {
-		if regionErr := (*endpoints.RegionError)(nil); errors.As(err, &regionErr) {
-			// As the official clients, which check the region as they bind
-			// the endpoint parameters.
-			return out, metadata, fmt.Errorf("failed to bind endpoint params, %w", err)
-		}
-		return out, metadata, fmt.Errorf("failed to resolve service endpoint, %w", err)
+		return out, metadata, resolveError(err)
 	}
 	// Redacted: a password in the endpoint's URL stays out of the trace.
 	span.SetProperty("client.call.resolved_endpoint", endpoint.URI.Redacted())
-	if isLegacy(&endpoint) {
-		u, err := legacyURL(&endpoint, m.call.protocol, req.URL.Path, req.URL.RawPath)
-		if err != nil {
-			return out, metadata, err
-		}
-		*req.URL = u
-	} else {
-		if endpoint.URI.RawPath == "" && req.URL.RawPath != "" {
-			endpoint.URI.RawPath = endpoint.URI.Path
-		}
-		req.URL.Scheme = endpoint.URI.Scheme
-		req.URL.Host = endpoint.URI.Host
-		req.URL.Path = smithyhttp.JoinPath(endpoint.URI.Path, req.URL.Path)
-		req.URL.RawPath = smithyhttp.JoinPath(endpoint.URI.RawPath, req.URL.RawPath)
+	if endpoint.URI.RawPath == "" && req.URL.RawPath != "" {
+		endpoint.URI.RawPath = endpoint.URI.Path
 	}
+	req.URL.Scheme = endpoint.URI.Scheme
+	req.URL.Host = endpoint.URI.Host
+	req.URL.Path = smithyhttp.JoinPath(endpoint.URI.Path, req.URL.Path)
+	req.URL.RawPath = smithyhttp.JoinPath(endpoint.URI.RawPath, req.URL.RawPath)
 	for k := range endpoint.Headers {
 		req.Header.Set(k, endpoint.Headers.Get(k))
 	}

@@ -3,11 +3,16 @@
 package programs
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // TestLegacyEndpointResolver gives both clients a legacy resolver through
@@ -43,5 +48,56 @@ func TestLegacyEndpointResolver(t *testing.T) {
 	}
 	for name, resolver := range cases {
 		compareRequests(t, name, func(cfg *aws.Config) { cfg.EndpointResolverWithOptions = resolver })
+	}
+}
+
+// TestLegacyEndpointSeenByMiddleware gives both clients a legacy resolver
+// and a program's middleware in the Build step, right after the Serialize
+// step's ResolveEndpoint, and first in the Finalize step, and compares
+// what it reads there: the request's URL, and the signing name and region,
+// the endpoint's source and partition, whether its host may change and
+// whether the call uses a legacy endpoint, from the context.
+func TestLegacyEndpointSeenByMiddleware(t *testing.T) {
+	endpoints := []aws.Endpoint{{URL: "https://legacy.example.com"}, {URL: "https://legacy.example.com/p?b=1&a=2",
+		SigningRegion: "eu-west-3", SigningName: "custom", Source: aws.EndpointSourceCustom, PartitionID: "aws", HostnameImmutable: true}}
+	for _, e := range endpoints {
+		for _, place := range []string{"Build", "after ResolveEndpoint", "Finalize"} {
+			var seen string
+			look := func(ctx context.Context, req *smithyhttp.Request) {
+				seen = fmt.Sprintf("URL %q, signing %q %q, source %v, partition %q, immutable %v, legacy %v", req.URL.String(),
+					awsmiddleware.GetSigningName(ctx), awsmiddleware.GetSigningRegion(ctx), awsmiddleware.GetEndpointSource(ctx),
+					awsmiddleware.GetPartitionID(ctx), smithyhttp.GetHostnameImmutable(ctx), awsmiddleware.GetRequiresLegacyEndpoints(ctx))
+			}
+			add := func(stack *middleware.Stack) error {
+				switch place {
+				case "Build":
+					return stack.Build.Add(middleware.BuildMiddlewareFunc("look", func(ctx context.Context, in middleware.BuildInput, next middleware.BuildHandler) (middleware.BuildOutput, middleware.Metadata, error) {
+						look(ctx, in.Request.(*smithyhttp.Request))
+						return next.HandleBuild(ctx, in)
+					}), middleware.After)
+				case "after ResolveEndpoint":
+					return stack.Serialize.Insert(middleware.SerializeMiddlewareFunc("look", func(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (middleware.SerializeOutput, middleware.Metadata, error) {
+						look(ctx, in.Request.(*smithyhttp.Request))
+						return next.HandleSerialize(ctx, in)
+					}), "ResolveEndpoint", middleware.After)
+				}
+				return stack.Finalize.Add(middleware.FinalizeMiddlewareFunc("look", func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+					look(ctx, in.Request.(*smithyhttp.Request))
+					return next.HandleFinalize(ctx, in)
+				}), middleware.Before)
+			}
+			for _, s := range services {
+				call := func(call func(context.Context, aws.Config) error) string {
+					seen = ""
+					cfg := aws.Config{Region: "us-west-2", HTTPClient: &requestRecorder{answer: s.ok}, RetryMaxAttempts: 1,
+						APIOptions:                  []func(*middleware.Stack) error{add},
+						EndpointResolverWithOptions: aws.EndpointResolverWithOptionsFunc(func(string, string, ...any) (aws.Endpoint, error) { return e, nil })}
+					return fmt.Sprint(seen, "; error: ", call(context.Background(), cfg))
+				}
+				if ours, official := call(s.callOurs), call(s.callOfficial); ours != official || !strings.Contains(ours, "legacy.example.com") {
+					t.Errorf("%s, endpoint %s, %s: middleware reads\nours:     %s\nofficial: %s", s.name, e.URL, place, ours, official)
+				}
+			}
+		}
 	}
 }
