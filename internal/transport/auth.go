@@ -169,6 +169,32 @@ func (a *authChoice) sigV4Defaults(name, region string) (string, string) {
 	return name, region
 }
 
+// requireSigning returns the official SigV4 signer adapter's error when
+// the chosen option (of a program's auth scheme resolver) leaves the
+// signing name or region unset and neither the endpoint nor an override
+// sets it: WithSigV4SigningName or WithSigV4SigningRegion, a name or
+// region a middleware put in the context (ctxName, ctxRegion), or, for
+// the name, a legacy resolver, which always gives one.
+func (a *authChoice) requireSigning(endpoint *smithyendpoints.Endpoint, cfg *Config, ctxName, ctxRegion string) error {
+	_, hasName := smithyhttp.GetSigV4SigningName(&a.option.SignerProperties)
+	_, hasRegion := smithyhttp.GetSigV4SigningRegion(&a.option.SignerProperties)
+	if endpoint.Properties.Values() != nil {
+		options, _ := smithyauth.GetAuthOptions(&endpoint.Properties)
+		for _, o := range options {
+			_, name := smithyhttp.GetSigV4SigningName(&o.SignerProperties)
+			_, region := smithyhttp.GetSigV4SigningRegion(&o.SignerProperties)
+			hasName, hasRegion = hasName || name, hasRegion || region
+		}
+	}
+	switch {
+	case !hasName && cfg.SigningName == "" && ctxName == "" && !isLegacy(endpoint):
+		return errors.New("sigv4 signing name is required")
+	case !hasRegion && cfg.SigningRegion == "" && ctxRegion == "":
+		return errors.New("sigv4 signing region is required")
+	}
+	return nil
+}
+
 // signWithScheme signs req with a scheme of the program's own, with the
 // option's signer properties, the endpoint's over them and the
 // WithSigV4SigningName and WithSigV4SigningRegion overrides over both.
@@ -202,7 +228,16 @@ func (c *call) authenticate(ctx context.Context, req *http.Request, skew time.Du
 	name, region := c.signingName, c.signingRegion
 	if choice.option != nil {
 		endpoint := smithyendpoints.Endpoint{Properties: c.endpointProperties}
+		if err := choice.requireSigning(&endpoint, c.cfg, "", ""); err != nil {
+			return fmt.Errorf("sign request: %w", err)
+		}
 		name, region = choice.sigV4Defaults(c.defaultSigningName, c.cfg.Region)
+		if isLegacy(&endpoint) {
+			// As the official legacy resolver middleware, which puts the
+			// service's signing name in the context when the endpoint
+			// gives none, over the option's.
+			name = c.defaultSigningName
+		}
 		name, region = endpoints.Signing(&endpoint, name, region)
 		if c.cfg.SigningName != "" {
 			name = c.cfg.SigningName

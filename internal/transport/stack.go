@@ -927,6 +927,13 @@ func (m *signRequest) HandleFinalize(ctx context.Context, in middleware.Finalize
 		}
 		signingTime := time.Now().UTC().Add(time.Duration(m.call.skew.Load()))
 		_, err = timeOperationMetric(ctx, metricSigning, func() (struct{}, error) {
+			if m.call.auth.option != nil {
+				endpoint := smithyendpoints.Endpoint{Properties: m.call.endpointProperties}
+				//lint:ignore SA1019 the official clients still honour them here
+				if err := m.call.auth.requireSigning(&endpoint, cfg, awsmiddleware.GetSigningName(ctx), awsmiddleware.GetSigningRegion(ctx)); err != nil {
+					return struct{}{}, err
+				}
+			}
 			return struct{}{}, sign(ctx, cfg, creds, req.Request, v4.GetPayloadHash(ctx), name, region, signingTime)
 		}, func(o *metrics.RecordMetricOptions) {
 			o.Properties.Set("auth.scheme_id", m.call.schemeID())

@@ -1,0 +1,122 @@
+//lint:file-ignore SA1019 a legacy resolver of aws.Config is among the cases compared
+
+package programs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	officialdatazone "github.com/aws/aws-sdk-go-v2/service/datazone"
+	officiallightsail "github.com/aws/aws-sdk-go-v2/service/lightsail"
+	officialmemorydb "github.com/aws/aws-sdk-go-v2/service/memorydb"
+	officialneptunegraph "github.com/aws/aws-sdk-go-v2/service/neptunegraph"
+	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/awssnap/awssnap/datazone"
+	"github.com/awssnap/awssnap/lightsail"
+	"github.com/awssnap/awssnap/memorydb"
+	"github.com/awssnap/awssnap/neptunegraph"
+)
+
+// fixedAuth is a program's AuthSchemeResolver, of any service whose
+// parameters are P: it answers every call with new options from opts (none
+// when nil), and err. (The official clients write into the signer properties of the
+// option they choose, so options are not shared between calls.)
+type fixedAuth[P any] struct {
+	opts func() []*smithyauth.Option
+	err  error
+}
+
+func (r fixedAuth[P]) ResolveAuthSchemes(context.Context, *P) ([]*smithyauth.Option, error) {
+	if r.opts == nil {
+		return nil, r.err
+	}
+	return r.opts(), r.err
+}
+
+// withAuth returns a service option that sets a fixedAuth as the
+// AuthSchemeResolver, and pref as the AuthSchemePreference, of whichever
+// client's options it is given.
+func withAuth(opts func() []*smithyauth.Option, err error, pref []string) func(string, any) {
+	return func(_ string, options any) {
+		switch o := options.(type) {
+		case *memorydb.Options:
+			o.AuthSchemeResolver, o.AuthSchemePreference = fixedAuth[memorydb.AuthResolverParameters]{opts, err}, pref
+		case *officialmemorydb.Options:
+			o.AuthSchemeResolver, o.AuthSchemePreference = fixedAuth[officialmemorydb.AuthResolverParameters]{opts, err}, pref
+		case *lightsail.Options:
+			o.AuthSchemeResolver, o.AuthSchemePreference = fixedAuth[lightsail.AuthResolverParameters]{opts, err}, pref
+		case *officiallightsail.Options:
+			o.AuthSchemeResolver, o.AuthSchemePreference = fixedAuth[officiallightsail.AuthResolverParameters]{opts, err}, pref
+		case *neptunegraph.Options:
+			o.AuthSchemeResolver, o.AuthSchemePreference = fixedAuth[neptunegraph.AuthResolverParameters]{opts, err}, pref
+		case *officialneptunegraph.Options:
+			o.AuthSchemeResolver, o.AuthSchemePreference = fixedAuth[officialneptunegraph.AuthResolverParameters]{opts, err}, pref
+		case *datazone.Options:
+			o.AuthSchemeResolver, o.AuthSchemePreference = fixedAuth[datazone.AuthResolverParameters]{opts, err}, pref
+		case *officialdatazone.Options:
+			o.AuthSchemeResolver, o.AuthSchemePreference = fixedAuth[officialdatazone.AuthResolverParameters]{opts, err}, pref
+		default:
+			panic(fmt.Sprintf("no auth scheme resolver for %T", options))
+		}
+	}
+}
+
+// TestCustomAuthSchemeResolver gives both clients a program's own
+// AuthSchemeResolver, and an AuthSchemePreference, and compares the
+// request each hands the HTTP client, credential scope included, and the
+// call's error: SigV4 options with and without a signing name and region
+// (alone, and under a legacy endpoint resolver that gives them), noAuth,
+// SigV4a (which neither client can sign with), an empty list and
+// a failing resolver.
+func TestCustomAuthSchemeResolver(t *testing.T) {
+	sig := func(name, region string) *smithyauth.Option {
+		var p smithy.Properties
+		if name != "" {
+			smithyhttp.SetSigV4SigningName(&p, name)
+		}
+		if region != "" {
+			smithyhttp.SetSigV4SigningRegion(&p, region)
+		}
+		return &smithyauth.Option{SchemeID: smithyauth.SchemeIDSigV4, SignerProperties: p}
+	}
+	noAuth := func() *smithyauth.Option { return &smithyauth.Option{SchemeID: smithyauth.SchemeIDAnonymous} }
+	v4a := func() *smithyauth.Option { return &smithyauth.Option{SchemeID: smithyauth.SchemeIDSigV4A} }
+	cases := map[string]struct {
+		opts func() []*smithyauth.Option
+		err  error
+		pref []string
+	}{
+		"sigv4 plain":       {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", "")} }},
+		"sigv4 name region": {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("custom", "eu-west-3")} }},
+		"noAuth":            {opts: func() []*smithyauth.Option { return []*smithyauth.Option{noAuth()} }},
+		"noAuth then sigv4": {opts: func() []*smithyauth.Option { return []*smithyauth.Option{noAuth(), sig("", "")} }},
+		"sigv4a then sigv4": {opts: func() []*smithyauth.Option { return []*smithyauth.Option{v4a(), sig("", "")} }},
+		"sigv4a only":       {opts: func() []*smithyauth.Option { return []*smithyauth.Option{v4a()} }},
+		"empty":             {opts: func() []*smithyauth.Option { return []*smithyauth.Option{} }},
+		"nil":               {},
+		"error":             {err: errors.New("auth resolver broke")},
+		"pref noAuth":       {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", ""), noAuth()} }, pref: []string{"noAuth"}},
+		"pref sigv4a":       {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", ""), v4a()} }, pref: []string{"sigv4a", "sigv4"}},
+		"pref unknown":      {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", "")} }, pref: []string{"bogus"}},
+		"sigv4 name only":   {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("custom", "")} }},
+		"sigv4 region only": {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", "eu-west-3")} }},
+	}
+	legacy := []aws.Endpoint{{URL: "https://legacy.example.com"}, {URL: "https://legacy.example.com", SigningRegion: "eu-west-3"}}
+	for name, c := range cases {
+		compareRequests(t, name, func(cfg *aws.Config) {
+			cfg.ServiceOptions = append(cfg.ServiceOptions, withAuth(c.opts, c.err, c.pref))
+		})
+		for _, e := range legacy {
+			compareRequests(t, name+", legacy resolver giving "+e.SigningRegion, func(cfg *aws.Config) {
+				cfg.ServiceOptions = append(cfg.ServiceOptions, withAuth(c.opts, c.err, c.pref))
+				cfg.EndpointResolverWithOptions = aws.EndpointResolverWithOptionsFunc(func(string, string, ...any) (aws.Endpoint, error) { return e, nil })
+			})
+		}
+	}
+}
