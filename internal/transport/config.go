@@ -220,6 +220,16 @@ func (c *Config) Finish() {
 	}
 }
 
+// writtenRegion is the options' region as the program wrote it, which
+// the official clients put in the context: Region less a legacy FIPS
+// spelling's rewriting (see Finish).
+func (c *Config) writtenRegion() string {
+	if c.Endpoints != nil {
+		return c.Endpoints.Region
+	}
+	return c.Region
+}
+
 // State is what a client keeps between calls: the clock offset learned
 // from the service, its User-Agent, and the last endpoint its default
 // resolver produced.

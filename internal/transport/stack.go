@@ -118,8 +118,8 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 	if op.Service.Layout == LayoutSchema {
 		ctx = middleware.SetLogger(ctx, cfg.Logger)
 		ctx = awsmiddleware.SetServiceID(ctx, op.Service.ID)
-		if cfg.Region != "" {
-			ctx = awsmiddleware.SetRegion(ctx, cfg.Region)
+		if region := cfg.writtenRegion(); region != "" {
+			ctx = awsmiddleware.SetRegion(ctx, region)
 		}
 		ctx = awsmiddleware.SetOperationName(ctx, op.Name)
 		if cfg.Endpoints.V1 != nil {
@@ -402,7 +402,7 @@ func addOperationMiddlewares(stack *middleware.Stack, m *callMiddlewares, op *op
 				return nil
 			}
 			m.serviceMetadata = awsmiddleware.RegisterServiceMetadata{
-				Region: cfg.Region, ServiceID: op.Service.ID, OperationName: op.Name,
+				Region: cfg.writtenRegion(), ServiceID: op.Service.ID, OperationName: op.Name,
 			}
 			return stack.Initialize.Add(&m.serviceMetadata, middleware.Before)
 		},
@@ -535,7 +535,10 @@ func (m *resolveEndpointV1) HandleSerialize(ctx context.Context, in middleware.S
 	if e.V1 == nil {
 		return out, metadata, ErrNoEndpointResolver
 	}
-	v1, err := e.V1.ResolveEndpoint(e.Region, e.Options)
+	// As the official middleware: the logger of the context.
+	options := e.Options
+	options.Logger = middleware.GetLogger(ctx)
+	v1, err := e.V1.ResolveEndpoint(e.Region, options)
 	if err != nil {
 		if notFound := (*aws.EndpointNotFoundError)(nil); errors.As(err, &notFound) {
 			ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, false)

@@ -54,9 +54,10 @@ func TestLegacyEndpointResolver(t *testing.T) {
 // TestLegacyEndpointSeenByMiddleware gives both clients a legacy resolver
 // and a program's middleware in the Build step, right after the Serialize
 // step's ResolveEndpoint, and first in the Finalize step, and compares
-// what it reads there: the request's URL, and the signing name and region,
-// the endpoint's source and partition, whether its host may change and
-// whether the call uses a legacy endpoint, from the context.
+// what it reads there: the request's URL, and the region (given in a
+// legacy FIPS spelling), the signing name and region, the endpoint's
+// source and partition, whether its host may change and whether the call
+// uses a legacy endpoint, from the context.
 func TestLegacyEndpointSeenByMiddleware(t *testing.T) {
 	endpoints := []aws.Endpoint{{URL: "https://legacy.example.com"}, {URL: "https://legacy.example.com/p?b=1&a=2",
 		SigningRegion: "eu-west-3", SigningName: "custom", Source: aws.EndpointSourceCustom, PartitionID: "aws", HostnameImmutable: true}}
@@ -64,9 +65,10 @@ func TestLegacyEndpointSeenByMiddleware(t *testing.T) {
 		for _, place := range []string{"Build", "after ResolveEndpoint", "Finalize"} {
 			var seen string
 			look := func(ctx context.Context, req *smithyhttp.Request) {
-				seen = fmt.Sprintf("URL %q, signing %q %q, source %v, partition %q, immutable %v, legacy %v", req.URL.String(),
-					awsmiddleware.GetSigningName(ctx), awsmiddleware.GetSigningRegion(ctx), awsmiddleware.GetEndpointSource(ctx),
-					awsmiddleware.GetPartitionID(ctx), smithyhttp.GetHostnameImmutable(ctx), awsmiddleware.GetRequiresLegacyEndpoints(ctx))
+				seen = fmt.Sprintf("URL %q, region %q, signing %q %q, source %v, partition %q, immutable %v, legacy %v", req.URL.String(),
+					awsmiddleware.GetRegion(ctx), awsmiddleware.GetSigningName(ctx), awsmiddleware.GetSigningRegion(ctx),
+					awsmiddleware.GetEndpointSource(ctx), awsmiddleware.GetPartitionID(ctx), smithyhttp.GetHostnameImmutable(ctx),
+					awsmiddleware.GetRequiresLegacyEndpoints(ctx))
 			}
 			add := func(stack *middleware.Stack) error {
 				switch place {
@@ -89,7 +91,9 @@ func TestLegacyEndpointSeenByMiddleware(t *testing.T) {
 			for _, s := range services {
 				call := func(call func(context.Context, aws.Config) error) string {
 					seen = ""
-					cfg := aws.Config{Region: "us-west-2", HTTPClient: &requestRecorder{answer: s.ok}, RetryMaxAttempts: 1,
+					// A legacy FIPS spelling of the region, which the
+					// context holds as written.
+					cfg := aws.Config{Region: "us-west-2-fips", HTTPClient: &requestRecorder{answer: s.ok}, RetryMaxAttempts: 1,
 						APIOptions:                  []func(*middleware.Stack) error{add},
 						EndpointResolverWithOptions: aws.EndpointResolverWithOptionsFunc(func(string, string, ...any) (aws.Endpoint, error) { return e, nil })}
 					return fmt.Sprint(seen, "; error: ", call(context.Background(), cfg))
