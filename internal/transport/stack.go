@@ -79,7 +79,9 @@ type stackCall struct {
 	signingName, signingRegion string
 	skew                       atomic.Int64
 	anonymous                  bool
-	service                    *Service
+	// authResolved is set once ResolveAuthScheme has run.
+	authResolved bool
+	service      *Service
 	// auth is the auth scheme of the attempt, and endpointProperties are
 	// the resolved endpoint's, which a program's own scheme signs with.
 	auth               authChoice
@@ -747,7 +749,7 @@ func (m *resolveAuthScheme) HandleFinalize(ctx context.Context, in middleware.Fi
 	if err != nil {
 		return out, metadata, err
 	}
-	m.call.anonymous = m.call.auth.anonymous
+	m.call.anonymous, m.call.authResolved = m.call.auth.anonymous, true
 	span.SetProperty("auth.scheme_id", m.call.auth.SchemeID())
 	span.End()
 	return next.HandleFinalize(ctx, in)
@@ -762,6 +764,14 @@ type identityKey struct{}
 // schemeIdentityKey holds the identity a program's own auth scheme found.
 type schemeIdentityKey struct{}
 
+// errNoAuthScheme and errNoIdentity are the official clients' errors of a
+// call whose stack lost the middleware that resolves the auth scheme or
+// the identity (a program removed it).
+var (
+	errNoAuthScheme = errors.New("no resolved auth scheme")
+	errNoIdentity   = errors.New("no identity")
+)
+
 // getIdentity retrieves the call's credentials.
 type getIdentity struct{ call *stackCall }
 
@@ -772,6 +782,9 @@ func (m *getIdentity) HandleFinalize(ctx context.Context, in middleware.Finalize
 ) {
 	innerCtx, span := tracing.StartSpan(ctx, "GetIdentity")
 	defer span.End()
+	if !m.call.authResolved {
+		return out, metadata, errNoAuthScheme
+	}
 	var creds aws.Credentials
 	var identity smithyauth.Identity
 	if !m.call.anonymous {
@@ -838,6 +851,9 @@ func (m *resolveEndpointV2) HandleFinalize(ctx context.Context, in middleware.Fi
 	req.URL.RawPath = smithyhttp.JoinPath(endpoint.URI.RawPath, req.URL.RawPath)
 	for k := range endpoint.Headers {
 		req.Header.Set(k, endpoint.Headers.Get(k))
+	}
+	if !m.call.authResolved {
+		return out, metadata, errNoAuthScheme
 	}
 	name, region := m.call.auth.sigV4Defaults(m.call.service.SigningName, cfg.Region)
 	m.call.signingName, m.call.signingRegion = endpoints.Signing(&endpoint, name, region)
@@ -907,6 +923,12 @@ func (m *signRequest) HandleFinalize(ctx context.Context, in middleware.Finalize
 	req, ok := in.Request.(*smithyhttp.Request)
 	if !ok {
 		return out, metadata, fmt.Errorf("unexpected transport type %T", in.Request)
+	}
+	if !m.call.authResolved {
+		return out, metadata, errNoAuthScheme
+	}
+	if middleware.GetStackValue(ctx, identityKey{}) == nil {
+		return out, metadata, errNoIdentity
 	}
 	if m.call.auth.scheme != nil {
 		identity, _ := middleware.GetStackValue(ctx, schemeIdentityKey{}).(smithyauth.Identity)

@@ -22,9 +22,12 @@ type requestRecorder struct {
 }
 
 func (r *requestRecorder) Do(req *http.Request) (*http.Response, error) {
-	body, err := io.ReadAll(req.Body)
-	if err != nil {
-		return nil, err
+	var body []byte
+	if req.Body != nil { // none when a program removed the serializer
+		var err error
+		if body, err = io.ReadAll(req.Body); err != nil {
+			return nil, err
+		}
 	}
 	var names []string
 	for name := range req.Header {
