@@ -75,37 +75,49 @@ func withAuth(opts func() []*smithyauth.Option, err error, pref []string) func(s
 // SigV4a (which neither client can sign with), an empty list and
 // a failing resolver.
 func TestCustomAuthSchemeResolver(t *testing.T) {
-	sig := func(name, region string) *smithyauth.Option {
-		var p smithy.Properties
-		if name != "" {
-			smithyhttp.SetSigV4SigningName(&p, name)
+	// Each option is made anew for every call (see fixedAuth).
+	sig := func(name, region string) func() *smithyauth.Option {
+		return func() *smithyauth.Option {
+			var p smithy.Properties
+			if name != "" {
+				smithyhttp.SetSigV4SigningName(&p, name)
+			}
+			if region != "" {
+				smithyhttp.SetSigV4SigningRegion(&p, region)
+			}
+			return &smithyauth.Option{SchemeID: smithyauth.SchemeIDSigV4, SignerProperties: p}
 		}
-		if region != "" {
-			smithyhttp.SetSigV4SigningRegion(&p, region)
-		}
-		return &smithyauth.Option{SchemeID: smithyauth.SchemeIDSigV4, SignerProperties: p}
 	}
 	noAuth := func() *smithyauth.Option { return &smithyauth.Option{SchemeID: smithyauth.SchemeIDAnonymous} }
 	v4a := func() *smithyauth.Option { return &smithyauth.Option{SchemeID: smithyauth.SchemeIDSigV4A} }
+	list := func(options ...func() *smithyauth.Option) func() []*smithyauth.Option {
+		return func() []*smithyauth.Option {
+			out := []*smithyauth.Option{}
+			for _, option := range options {
+				out = append(out, option())
+			}
+			return out
+		}
+	}
 	cases := map[string]struct {
 		opts func() []*smithyauth.Option
 		err  error
 		pref []string
 	}{
-		"sigv4 plain":       {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", "")} }},
-		"sigv4 name region": {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("custom", "eu-west-3")} }},
-		"noAuth":            {opts: func() []*smithyauth.Option { return []*smithyauth.Option{noAuth()} }},
-		"noAuth then sigv4": {opts: func() []*smithyauth.Option { return []*smithyauth.Option{noAuth(), sig("", "")} }},
-		"sigv4a then sigv4": {opts: func() []*smithyauth.Option { return []*smithyauth.Option{v4a(), sig("", "")} }},
-		"sigv4a only":       {opts: func() []*smithyauth.Option { return []*smithyauth.Option{v4a()} }},
-		"empty":             {opts: func() []*smithyauth.Option { return []*smithyauth.Option{} }},
+		"sigv4 plain":       {opts: list(sig("", ""))},
+		"sigv4 name region": {opts: list(sig("custom", "eu-west-3"))},
+		"sigv4 name only":   {opts: list(sig("custom", ""))},
+		"sigv4 region only": {opts: list(sig("", "eu-west-3"))},
+		"noAuth":            {opts: list(noAuth)},
+		"noAuth then sigv4": {opts: list(noAuth, sig("", ""))},
+		"sigv4a then sigv4": {opts: list(v4a, sig("", ""))},
+		"sigv4a only":       {opts: list(v4a)},
+		"empty":             {opts: list()},
 		"nil":               {},
 		"error":             {err: errors.New("auth resolver broke")},
-		"pref noAuth":       {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", ""), noAuth()} }, pref: []string{"noAuth"}},
-		"pref sigv4a":       {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", ""), v4a()} }, pref: []string{"sigv4a", "sigv4"}},
-		"pref unknown":      {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", "")} }, pref: []string{"bogus"}},
-		"sigv4 name only":   {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("custom", "")} }},
-		"sigv4 region only": {opts: func() []*smithyauth.Option { return []*smithyauth.Option{sig("", "eu-west-3")} }},
+		"pref noAuth":       {opts: list(sig("", ""), noAuth), pref: []string{"noAuth"}},
+		"pref sigv4a":       {opts: list(sig("", ""), v4a), pref: []string{"sigv4a", "sigv4"}},
+		"pref unknown":      {opts: list(sig("", "")), pref: []string{"bogus"}},
 	}
 	legacy := []aws.Endpoint{{URL: "https://legacy.example.com"}, {URL: "https://legacy.example.com", SigningRegion: "eu-west-3"}}
 	for name, c := range cases {
@@ -113,7 +125,7 @@ func TestCustomAuthSchemeResolver(t *testing.T) {
 			cfg.ServiceOptions = append(cfg.ServiceOptions, withAuth(c.opts, c.err, c.pref))
 		})
 		for _, e := range legacy {
-			compareRequests(t, name+", legacy resolver giving "+e.SigningRegion, func(cfg *aws.Config) {
+			compareRequests(t, fmt.Sprintf("%s, legacy resolver with signing region %q", name, e.SigningRegion), func(cfg *aws.Config) {
 				cfg.ServiceOptions = append(cfg.ServiceOptions, withAuth(c.opts, c.err, c.pref))
 				cfg.EndpointResolverWithOptions = aws.EndpointResolverWithOptionsFunc(func(string, string, ...any) (aws.Endpoint, error) { return e, nil })
 			})
