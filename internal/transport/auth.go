@@ -114,7 +114,10 @@ func chooseAuth(ctx context.Context, cfg *Config, operation, signingName string)
 	var options []*smithyauth.Option
 	if a.Resolver != nil {
 		var err error
-		if options, err = a.Resolver.ResolveAuthSchemes(ctx, operation, cfg.Region); err != nil {
+		// A program's resolver is given the region as written, a legacy
+		// FIPS spelling included, as in the official clients; the
+		// service's own options sign for the plain region (see Finish).
+		if options, err = a.Resolver.ResolveAuthSchemes(ctx, operation, cfg.writtenRegion()); err != nil {
 			return authChoice{}, fmt.Errorf("resolve auth scheme: %w", err)
 		}
 	} else {

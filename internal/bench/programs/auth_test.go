@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -28,21 +29,23 @@ import (
 // when nil), and err. (The official clients write into the signer properties of the
 // option they choose, so options are not shared between calls.)
 type fixedAuth[P any] struct {
-	opts func() []*smithyauth.Option
+	opts func(region string) []*smithyauth.Option
 	err  error
 }
 
-func (r fixedAuth[P]) ResolveAuthSchemes(context.Context, *P) ([]*smithyauth.Option, error) {
+// ResolveAuthSchemes answers with the options opts makes for the region
+// in params.
+func (r fixedAuth[P]) ResolveAuthSchemes(_ context.Context, params *P) ([]*smithyauth.Option, error) {
 	if r.opts == nil {
 		return nil, r.err
 	}
-	return r.opts(), r.err
+	return r.opts(reflect.ValueOf(params).Elem().FieldByName("Region").String()), r.err
 }
 
 // withAuth returns a service option that sets a fixedAuth as the
 // AuthSchemeResolver, and pref as the AuthSchemePreference, of whichever
 // client's options it is given.
-func withAuth(opts func() []*smithyauth.Option, err error, pref []string) func(string, any) {
+func withAuth(opts func(region string) []*smithyauth.Option, err error, pref []string) func(string, any) {
 	return func(_ string, options any) {
 		switch o := options.(type) {
 		case *memorydb.Options:
@@ -72,8 +75,9 @@ func withAuth(opts func() []*smithyauth.Option, err error, pref []string) func(s
 // request each hands the HTTP client, credential scope included, and the
 // call's error: SigV4 options with and without a signing name and region
 // (alone, and under a legacy endpoint resolver that gives them), noAuth,
-// SigV4a (which neither client can sign with), an empty list and
-// a failing resolver.
+// SigV4a (which neither client can sign with), an empty list, a failing
+// resolver, and the region the resolver is given when the program's is a
+// legacy FIPS spelling.
 func TestCustomAuthSchemeResolver(t *testing.T) {
 	// Each option is made anew for every call (see fixedAuth).
 	sig := func(name, region string) func() *smithyauth.Option {
@@ -90,8 +94,8 @@ func TestCustomAuthSchemeResolver(t *testing.T) {
 	}
 	noAuth := func() *smithyauth.Option { return &smithyauth.Option{SchemeID: smithyauth.SchemeIDAnonymous} }
 	v4a := func() *smithyauth.Option { return &smithyauth.Option{SchemeID: smithyauth.SchemeIDSigV4A} }
-	list := func(options ...func() *smithyauth.Option) func() []*smithyauth.Option {
-		return func() []*smithyauth.Option {
+	list := func(options ...func() *smithyauth.Option) func(string) []*smithyauth.Option {
+		return func(string) []*smithyauth.Option {
 			out := []*smithyauth.Option{}
 			for _, option := range options {
 				out = append(out, option())
@@ -100,7 +104,7 @@ func TestCustomAuthSchemeResolver(t *testing.T) {
 		}
 	}
 	cases := map[string]struct {
-		opts func() []*smithyauth.Option
+		opts func(region string) []*smithyauth.Option
 		err  error
 		pref []string
 	}{
@@ -118,6 +122,15 @@ func TestCustomAuthSchemeResolver(t *testing.T) {
 		"pref noAuth":       {opts: list(sig("", ""), noAuth), pref: []string{"noAuth"}},
 		"pref sigv4a":       {opts: list(sig("", ""), v4a), pref: []string{"sigv4a", "sigv4"}},
 		"pref unknown":      {opts: list(sig("", "")), pref: []string{"bogus"}},
+	}
+	// A resolver that signs for the region it is given, as the default one
+	// does, under a region written in a legacy FIPS spelling.
+	forRegion := func(region string) []*smithyauth.Option { return list(sig("neptune-graph", region))("") }
+	for _, region := range []string{"us-west-2-fips", "fips-us-west-2"} {
+		compareRequests(t, "resolver given the region "+region, func(cfg *aws.Config) {
+			cfg.Region = region
+			cfg.ServiceOptions = append(cfg.ServiceOptions, withAuth(forRegion, nil, nil))
+		})
 	}
 	legacy := []aws.Endpoint{{URL: "https://legacy.example.com"}, {URL: "https://legacy.example.com", SigningRegion: "eu-west-3"}}
 	for name, c := range cases {
