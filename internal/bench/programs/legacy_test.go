@@ -6,13 +6,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/awssnap/awssnap/internal/testutil"
 )
 
 // TestLegacyEndpointResolver gives both clients a legacy resolver through
@@ -101,6 +107,54 @@ func TestLegacyEndpointSeenByMiddleware(t *testing.T) {
 				if ours, official := call(s.callOurs), call(s.callOfficial); ours != official || !strings.Contains(ours, "legacy.example.com") {
 					t.Errorf("%s, endpoint %s, %s: middleware reads\nours:     %s\nofficial: %s", s.name, e.URL, place, ours, official)
 				}
+			}
+		}
+	}
+}
+
+// TestLegacyEndpointTelemetry compares the spans (names, parents, kinds,
+// status and property keys) and the metrics (instruments, and records
+// with their numbers masked) of a call with and without a legacy
+// resolver: the official clients resolve no endpoint through the rules
+// then, so record no ResolveEndpoint duration.
+func TestLegacyEndpointTelemetry(t *testing.T) {
+	// Durations, sizes and times differ from call to call.
+	num := regexp.MustCompile(`[0-9]+(\.[0-9]+)?(e[-+][0-9]+)?`)
+	for _, s := range services {
+		for _, legacy := range []bool{false, true} {
+			run := func(call func(context.Context, aws.Config) error) ([]string, []string) {
+				m := &testutil.Meter{}
+				tr := &testutil.Tracer{}
+				cfg := aws.Config{Region: "us-west-2", HTTPClient: &requestRecorder{answer: s.ok}, RetryMaxAttempts: 1,
+					Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
+				cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
+					v := reflect.ValueOf(o).Elem()
+					v.FieldByName("MeterProvider").Set(reflect.ValueOf(m))
+					v.FieldByName("TracerProvider").Set(reflect.ValueOf(tr))
+				})
+				if legacy {
+					cfg.EndpointResolverWithOptions = aws.EndpointResolverWithOptionsFunc(func(string, string, ...any) (aws.Endpoint, error) {
+						return aws.Endpoint{URL: "https://legacy.example.com", SigningRegion: "eu-west-3"}, nil
+					})
+				}
+				_ = call(context.Background(), cfg)
+				var recs []string
+				for _, r := range m.Records() {
+					recs = append(recs, num.ReplaceAllString(r, "N"))
+				}
+				var spans []string
+				for _, sp := range tr.Spans() {
+					spans = append(spans, num.ReplaceAllString(sp, "N"))
+				}
+				return append(m.Instruments(), spans...), recs
+			}
+			oi, or := run(s.callOurs)
+			fi, fr := run(s.callOfficial)
+			if d := cmp.Diff(fi, oi); d != "" {
+				t.Errorf("%s, legacy resolver %v: instruments and spans differ (-official +ours):\n%s", s.name, legacy, d)
+			}
+			if d := cmp.Diff(fr, or); d != "" {
+				t.Errorf("%s, legacy resolver %v: metric records differ (-official +ours):\n%s", s.name, legacy, strings.TrimSpace(d))
 			}
 		}
 	}
