@@ -184,12 +184,9 @@ func (c *Client) build(o *Options) transport.Config {
 			Preference: o.AuthSchemePreference,
 		},
 		State: c.state,
+		// The resolvers are wrapped below, so Finish cannot see them.
 		Misuse: cmp.Or(o.misuse, transport.NilImplementation([]transport.Field{
-			{Name: "HTTPClient", Value: o.HTTPClient}, {Name: "Credentials", Value: o.Credentials},
-			{Name: "Retryer", Value: o.Retryer}, {Name: "HTTPSignerV4", Value: o.HTTPSignerV4},
-			{Name: "Logger", Value: o.Logger}, {Name: "EndpointResolver", Value: o.EndpointResolver},
 			{Name: "EndpointResolverV2", Value: o.EndpointResolverV2}, {Name: "AuthSchemeResolver", Value: o.AuthSchemeResolver},
-			{Name: "TracerProvider", Value: o.TracerProvider}, {Name: "MeterProvider", Value: o.MeterProvider},
 		})),
 	}
 	cfg.Endpoints.V2, cfg.Endpoints.Rules = endpointResolverFor(o.EndpointResolverV2)

@@ -178,6 +178,9 @@ func NilOption(where string, i int) error {
 // them, the User-Agent and the auth path. A service calls it once for each
 // Config it builds.
 func (c *Config) Finish() {
+	// First, while the values are those the options gave (a no-op
+	// provider is dropped below).
+	c.checkImplementations()
 	if c.Endpoints == nil {
 		c.Endpoints = new(Endpoints)
 	}
@@ -218,6 +221,27 @@ func (c *Config) Finish() {
 	if c.MaxResponseBytes < 0 && c.Misuse == nil {
 		c.Misuse = fmt.Errorf("Options.MaxResponseBytes is %d: give 0 for the default bound of 10 MiB, or a positive bound", c.MaxResponseBytes)
 	}
+}
+
+// checkImplementations sets Misuse, unless it holds a mistake already,
+// when an option the Config carries as it was given holds a nil pointer
+// or function (see NilImplementation). The resolvers a service wraps
+// before they reach the Config are checked by the service.
+func (c *Config) checkImplementations() {
+	if c.Misuse != nil {
+		return
+	}
+	var legacy any
+	if c.Endpoints != nil {
+		legacy = c.Endpoints.V1
+	}
+	c.Misuse = NilImplementation([]Field{
+		{Name: "HTTPClient", Value: c.HTTPClient}, {Name: "Credentials", Value: c.Credentials},
+		{Name: "Retryer", Value: c.Retryer}, {Name: "HTTPSignerV4", Value: c.Signer}, {Name: "Logger", Value: c.Logger},
+		{Name: "TracerProvider", Value: c.TracerProvider}, {Name: "MeterProvider", Value: c.MeterProvider},
+		{Name: "IdempotencyTokenProvider", Value: c.Tokens}, {Name: "Protocol", Value: c.Protocol},
+		{Name: "EndpointResolver", Value: legacy},
+	})
 }
 
 // writtenRegion is the options' region as the program wrote it, which
