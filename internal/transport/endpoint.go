@@ -15,7 +15,6 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
-	"github.com/awssnap/awssnap/internal/protocol"
 )
 
 // EndpointResolverV1 is the endpoint resolver of the official clients
@@ -191,33 +190,40 @@ func isLegacy(endpoint *smithyendpoints.Endpoint) bool {
 }
 
 // legacyURL returns the URL of a request to endpoint, which a legacy
-// (version 1) resolver gave, as the official clients build it. Their
+// (version 1) resolver gave, as the official clients build it: their
 // legacy resolver middleware sets the request's URL to the endpoint's
 // whole URL, query, fragment and user information included, before the
-// operation's serializer runs; the serializer then replaces its path
-// (rpcv2Cbor), keeps it, "/" when empty (awsJson), or appends the
-// operation's path and re-encodes the query (restJson1). path and rawPath
-// are the operation's path and escaped path.
-func legacyURL(endpoint *smithyendpoints.Endpoint, kind protocol.Kind, path, rawPath string) (url.URL, error) {
+// operation's serializer adds the operation's path (see
+// setOperationPath). cbor is set for an rpcv2Cbor operation; path and
+// rawPath are the operation's path and escaped path.
+func legacyURL(endpoint *smithyendpoints.Endpoint, cbor bool, path, rawPath string) (url.URL, error) {
 	u := endpoint.URI
-	switch kind {
-	case protocol.RPCV2CBOR:
-		u.Path = path
-	case protocol.AWSJSON10, protocol.AWSJSON11:
-		if u.Path == "" {
-			u.Path = "/"
-		}
-	default:
-		joinPaths(&u, path, rawPath)
+	err := setOperationPath(&u, cbor, path, rawPath)
+	return u, err
+}
+
+// setOperationPath puts an operation's path into u, the URL a request
+// already has, as the official serializers do: restJson1 (whose escaped
+// path is never empty) joins its path and escaped path to u's and encodes
+// u's query again, as the binding encoder does; rpcv2Cbor (cbor) sets its
+// path; awsJson sets its "/" where u has no path.
+func setOperationPath(u *url.URL, cbor bool, path, rawPath string) error {
+	switch {
+	case rawPath != "":
+		joinPaths(u, path, rawPath)
 		if u.RawQuery != "" {
 			query, err := url.ParseQuery(u.RawQuery)
 			if err != nil {
-				return u, &smithy.SerializationError{Err: err}
+				return &smithy.SerializationError{Err: err}
 			}
 			u.RawQuery = query.Encode()
 		}
+	case cbor:
+		u.Path = path
+	case u.Path == "":
+		u.Path = path
 	}
-	return u, nil
+	return nil
 }
 
 // HostnameImmutable reports whether a legacy resolver marked endpoint's

@@ -210,7 +210,7 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 	}
 	if isLegacy(&endpoint) {
 		path, rawPath := req.Path()
-		if c.url, err = legacyURL(&endpoint, op.Binding.Protocol, path, rawPath); err != nil {
+		if c.url, err = legacyURL(&endpoint, op.cbor, path, rawPath); err != nil {
 			return err
 		}
 	} else {

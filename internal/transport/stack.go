@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"reflect"
 	"strings"
 	"sync/atomic"
@@ -646,29 +645,9 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 	}
 	path, rawPath := req.Path()
 	request.Method = m.op.Binding.Method
-	// The URL as the official serializers leave it: restJson1 joins its
-	// path and escaped path to those a middleware may have set, rpcv2Cbor
-	// sets its path, awsJson sets "/" where there is no path.
-	switch {
-	case rawPath != "":
-		raw := request.URL.RawPath
-		if raw == "" {
-			raw = request.URL.Path
-		}
-		request.URL.Path, request.URL.RawPath = join(request.URL.Path, path), join(raw, rawPath)
-		if request.URL.RawQuery != "" {
-			// A query a middleware (or a legacy endpoint) put there is
-			// encoded again, as the official binding encoder does.
-			query, err := url.ParseQuery(request.URL.RawQuery)
-			if err != nil {
-				return out, metadata, &smithy.SerializationError{Err: err}
-			}
-			request.URL.RawQuery = query.Encode()
-		}
-	case m.op.cbor:
-		request.URL.Path = path
-	case request.URL.Path == "":
-		request.URL.Path = path
+	// Over what a middleware (or a legacy endpoint) may have set.
+	if err := setOperationPath(request.URL, m.op.cbor, path, rawPath); err != nil {
+		return out, metadata, err
 	}
 	for name, values := range m.op.Binding.Headers() {
 		request.Header[name] = append([]string(nil), values...)
