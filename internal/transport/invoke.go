@@ -343,8 +343,8 @@ func run(ctx context.Context, c *call, op *operation) (any, middleware.Metadata,
 			results = append(results, retry.AttemptResult{})
 			return fail(fmt.Errorf("failed to get retry Send token, %w", err))
 		}
-		if attempt > 1 && c.cfg.LogMode.IsRetries() {
-			c.logger.Logf(logDebug, "retrying request %s/%s, attempt %d", op.Service.ID, op.Name, attempt)
+		if attempt > 1 {
+			c.logRetries("retrying request %s/%s, attempt %d", op.Service.ID, op.Name, attempt)
 		}
 		out, result := attemptOnce(ctx, c, op, attemptInfo{number: attempt, max: maxAttempts, skew: skew})
 		results = append(results, retry.AttemptResult{ResponseMetadata: result.metadata})
@@ -366,13 +366,15 @@ func run(ctx context.Context, c *call, op *operation) (any, middleware.Metadata,
 			return out, withAttemptResults(results), nil
 		}
 		if !retryer.IsErrorRetryable(err) {
+			c.logRetries("request failed with unretryable error %v", err)
 			return fail(err)
 		}
 		results[len(results)-1].Retryable = true
 		if maxAttempts > 0 && attempt >= maxAttempts {
+			c.logRetries("max retry attempts exhausted, max %d", maxAttempts)
 			return fail(&retry.MaxAttemptsError{Attempt: attempt, Err: err})
 		}
-		releaseRetry, err = nextRetry(ctx, retryer, attempt, err)
+		releaseRetry, err = c.nextRetry(ctx, retryer, attempt, err)
 		if err != nil {
 			return fail(err)
 		}
@@ -381,9 +383,28 @@ func run(ctx context.Context, c *call, op *operation) (any, middleware.Metadata,
 	}
 }
 
+// warnDate logs a response Date header that does not parse, whatever the
+// log mode, as the official clients' response timing middleware does.
+func (c *call) warnDate(ctx context.Context, date responseDate) {
+	if date.text == "" || date.isFixed {
+		return
+	}
+	if _, err := smithyhttp.ParseTime(date.text); err != nil {
+		logging.WithContext(ctx, c.cfg.Logger).Logf(logging.Warn, "failed to parse response Date header value, got %v", err.Error())
+	}
+}
+
+// logRetries writes a message of the official retry middleware, which
+// logs with aws.LogRetries.
+func (c *call) logRetries(format string, v ...any) {
+	if c.cfg.LogMode.IsRetries() {
+		c.logger.Logf(logDebug, format, v...)
+	}
+}
+
 // nextRetry takes a retry token and waits the retryer's delay, ending early
 // when ctx is done.
-func nextRetry(ctx context.Context, retryer aws.RetryerV2, attempt int, err error) (func(error) error, error) {
+func (c *call) nextRetry(ctx context.Context, retryer aws.RetryerV2, attempt int, err error) (func(error) error, error) {
 	release, tokenErr := retryer.GetRetryToken(ctx, err)
 	if tokenErr != nil {
 		return nopRelease, errors.Join(err, tokenErr)
@@ -392,7 +413,7 @@ func nextRetry(ctx context.Context, retryer aws.RetryerV2, attempt int, err erro
 	if delayErr != nil {
 		return release, delayErr
 	}
-	delay = retryAfter(delay, err)
+	delay = retryAfter(delay, err, c.logRetries)
 	timer := time.NewTimer(delay)
 	defer timer.Stop()
 	select {
@@ -404,8 +425,9 @@ func nextRetry(ctx context.Context, retryer aws.RetryerV2, attempt int, err erro
 }
 
 // retryAfter honours an x-amz-retry-after header (milliseconds), clamped to
-// [delay, delay+5s], as the official retry middleware does.
-func retryAfter(delay time.Duration, err error) time.Duration {
+// [delay, delay+5s], as the official retry middleware does; an invalid one
+// is ignored, with the official message to logf.
+func retryAfter(delay time.Duration, err error, logf func(format string, v ...any)) time.Duration {
 	var re *smithyhttp.ResponseError
 	if !errors.As(err, &re) || re.Response == nil || re.Response.Response == nil {
 		return delay
@@ -416,6 +438,7 @@ func retryAfter(delay time.Duration, err error) time.Duration {
 	}
 	ms, parseErr := strconv.ParseInt(header, 10, 64)
 	if parseErr != nil || ms < 0 {
+		logf("ignoring invalid x-amz-retry-after header value %q", header)
 		return delay
 	}
 	return min(max(time.Duration(ms)*time.Millisecond, delay), delay+5*time.Second)
@@ -477,6 +500,7 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 	setResponseMetadata(&result.metadata, resp, date, receivedAt, result.skew, result.hasSkew)
 	body, err := readBody(resp, c.limit)
 	c.logResponse(resp, body, op.SensitiveOutput)
+	c.warnDate(ctx, date)
 	if err != nil {
 		result.err = wrapResponse(resp, requestID, bodyFailure(err, op, resp.StatusCode))
 		return nil, result

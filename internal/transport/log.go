@@ -1,8 +1,10 @@
 package transport
 
 import (
+	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"unsafe"
 
@@ -45,34 +47,36 @@ func (c *call) logRequest(req *http.Request) {
 	if !c.cfg.LogMode.IsRequest() && !c.cfg.LogMode.IsRequestWithBody() {
 		return
 	}
-	c.logger.Logf(logDebug, "%s", requestLog(req, c.logBody))
+	c.logger.Logf(logDebug, "Request\n%v", requestLog(req, c.logBody))
 }
 
 func (c *call) logResponse(resp *http.Response, body string, sensitive bool) {
 	if !c.cfg.LogMode.IsResponse() && !c.cfg.LogMode.IsResponseWithBody() {
 		return
 	}
-	c.logger.Logf(logDebug, "%s", responseLog(resp, body, c.cfg.LogMode.IsResponseWithBody(), sensitive))
+	c.logger.Logf(logDebug, "Response\n%v", responseLog(resp, body, c.cfg.LogMode.IsResponseWithBody(), sensitive))
 }
 
-// requestLog renders a request for a log, with secret headers redacted;
-// body, when not nil, is the body already rendered without secrets.
+// requestLog renders a request for a log, as the official clients log it
+// after "Request\n", with secret headers redacted; body, when not nil, is
+// the body already rendered without secrets.
 func requestLog(req *http.Request, body []byte) string {
 	host := req.Host
 	if host == "" {
 		host = req.URL.Host
 	}
-	msg := "Request\n" + req.Method + " " + req.URL.RequestURI() + " HTTP/1.1\nHost: " + host + "\n" + redactedHeaders(req.Header)
+	msg := req.Method + " " + req.URL.RequestURI() + " HTTP/1.1\nHost: " + host + "\n" + redactedHeaders(req.Header)
 	if body != nil {
 		msg += "\n" + string(body)
 	}
 	return msg
 }
 
-// responseLog renders a response for a log, with secret headers redacted
-// and, when withBody, its body unless the output has sensitive members.
+// responseLog renders a response for a log, as the official clients log
+// it after "Response\n", with secret headers redacted and, when withBody,
+// its body unless the output has sensitive members.
 func responseLog(resp *http.Response, body string, withBody, sensitive bool) string {
-	msg := "Response\n" + resp.Proto + " " + resp.Status + "\n" + redactedHeaders(resp.Header)
+	msg := statusLine(resp) + "\n" + redactedHeaders(resp.Header)
 	if withBody {
 		if sensitive {
 			msg += "\n<body withheld: the output has sensitive members>"
@@ -81,6 +85,23 @@ func responseLog(resp *http.Response, body string, withBody, sensitive bool) str
 		}
 	}
 	return msg
+}
+
+// statusLine is the first line of resp as net/http writes it
+// (http.Response.Write), which the official response log shows: the
+// protocol version, the three-digit code and the status text, from
+// http.StatusText when resp has none.
+func statusLine(resp *http.Response) string {
+	code := strconv.Itoa(resp.StatusCode)
+	text := strings.TrimPrefix(resp.Status, code+" ")
+	switch {
+	case resp.Status != "":
+	case http.StatusText(resp.StatusCode) != "":
+		text = http.StatusText(resp.StatusCode)
+	default:
+		text = "status code " + code
+	}
+	return fmt.Sprintf("HTTP/%d.%d %03d %s", resp.ProtoMajor, resp.ProtoMinor, resp.StatusCode, text)
 }
 
 // bytesToString returns a string sharing b's memory. The caller must never

@@ -1011,7 +1011,7 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 	mode := m.call.cfg.LogMode
 	logger := middleware.GetLogger(ctx)
 	if req, ok := in.Request.(*smithyhttp.Request); ok && (mode.IsRequest() || mode.IsRequestWithBody()) {
-		logger.Logf(logDebug, "%s", requestLog(req.Request, m.call.logBody))
+		logger.Logf(logDebug, "Request\n%v", requestLog(req.Request, m.call.logBody))
 	}
 	out, metadata, err = next.HandleDeserialize(ctx, in)
 	resp, ok := out.RawResponse.(*smithyhttp.Response)
@@ -1031,7 +1031,7 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 		}
 		resp.Body = io.NopCloser(strings.NewReader(body))
 	}
-	logger.Logf(logDebug, "%s", responseLog(resp.Response, body, mode.IsResponseWithBody(), m.op.SensitiveOutput))
+	logger.Logf(logDebug, "Response\n%v", responseLog(resp.Response, body, mode.IsResponseWithBody(), m.op.SensitiveOutput))
 	return out, metadata, err
 }
 
