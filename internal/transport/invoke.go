@@ -498,11 +498,12 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 		result.skew, result.hasSkew = clockSkew(resp.Header, date, sentAt, receivedAt)
 	}
 	setResponseMetadata(&result.metadata, resp, date, receivedAt, result.skew, result.hasSkew)
-	body, err := readBody(resp, c.limit)
+	body, broken, err := readResponse(resp, c.limit, op)
 	c.logResponse(resp, body, op.SensitiveOutput)
 	c.warnDate(ctx, date)
+	warnBroken(logging.WithContext(ctx, c.cfg.Logger), broken)
 	if err != nil {
-		result.err = wrapResponse(resp, requestID, bodyFailure(err, op, resp.StatusCode))
+		result.err = wrapResponse(resp, requestID, err)
 		return nil, result
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
@@ -733,7 +734,8 @@ var ErrNilContext = errors.New("nil context: pass context.Background() or a cont
 const firstBufferSize = 32 << 10
 
 // readBody reads and closes the body, refusing more than limit bytes. The
-// result shares the read buffer, which is never written again. Memory
+// result shares the read buffer, which is never written again; when a read
+// fails, it is what was read before. Memory
 // follows the bytes received, not the declared Content-Length: the buffer
 // grows as it fills (see grow), up to one byte past the declared length
 // (so the end is seen without growing again) or past the limit.
@@ -764,7 +766,7 @@ func readBody(resp *http.Response, limit int64) (string, error) {
 			return bytesToString(buf), nil
 		}
 		if err != nil {
-			return "", err
+			return bytesToString(buf), err
 		}
 	}
 }
@@ -835,7 +837,57 @@ func sendFailure(ctx context.Context, err error, idempotent bool) error {
 // bodyFailure classifies an error while reading the body of a response
 // with the given status, worded as the official deserializers of op's
 // layout word it.
+// readResponse reads resp's body (see readBody) as the official
+// deserializers of op's service read it, and returns the body to decode or
+// the failure. broken is the error a body broke off with, which the
+// official clients' body-closing code logs (see warnBroken) where it meets
+// it: always in the schema-driven clients, which read the whole body
+// first; in the others, only after a success. Those read a successful
+// response's one JSON value with encoding/json's Decoder, which stops at
+// the value's end, so an object that arrived whole is decoded whatever
+// follows it.
+func readResponse(resp *http.Response, limit int64, op *operation) (body string, broken, err error) {
+	body, err = readBody(resp, limit)
+	var tooLarge *ResponseTooLargeError
+	if err == nil || errors.As(err, &tooLarge) {
+		return body, nil, bodyFailure(err, op, resp.StatusCode)
+	}
+	if op.Service.Layout == LayoutSchema {
+		return "", err, bodyFailure(err, op, resp.StatusCode)
+	}
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 && !op.cbor && wholeObject(body) {
+		return body, err, nil
+	}
+	return "", nil, bodyFailure(err, op, resp.StatusCode)
+}
+
+// wholeObject reports whether body begins, after white space, with a
+// well-formed JSON object that ends within it.
+func wholeObject(body string) bool {
+	if value := strings.TrimLeft(body, " \t\r\n"); value == "" || value[0] != '{' {
+		return false
+	}
+	var r jsonwire.Reader
+	r.Reset(body)
+	r.SetStyle(jsonwire.Classic)
+	r.Skip()
+	return r.Err() == nil
+}
+
+// warnBroken logs the warning of the official body-closing code about a
+// body that broke off, when broken is not nil.
+func warnBroken(logger logging.Logger, broken error) {
+	if broken != nil {
+		logger.Logf(logging.Warn, "failed to discard remaining HTTP response body, this may affect connection reuse: %v", broken)
+	}
+}
+
+// bodyFailure is the failure of a call whose response body could not be
+// read (with err), or nil when err is nil.
 func bodyFailure(err error, op *operation, status int) error {
+	if err == nil {
+		return nil
+	}
 	var tooLarge *ResponseTooLargeError
 	if errors.As(err, &tooLarge) {
 		return err

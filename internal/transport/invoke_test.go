@@ -2,9 +2,11 @@ package transport
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/aws/smithy-go"
 
@@ -91,6 +93,50 @@ func TestDecodeTopLevel(t *testing.T) {
 		}
 		if o := got.(*valueOut); (o.Value != nil) != strings.Contains(c.body, "Value") {
 			t.Errorf("%s, body %q: got %+v", c.name, c.body, o)
+		}
+	}
+}
+
+// TestReadResponseBroken checks how a response body that breaks off is
+// read, as the official deserializers read it: a success whose JSON object
+// arrived whole is decoded by the per-operation (classic) clients, which
+// stop reading at the object's end, and its failure is only logged; the
+// schema-driven clients read the whole body first and fail, logging it
+// too; anything else fails, unlogged.
+func TestReadResponseBroken(t *testing.T) {
+	reset := errors.New("connection reset by peer")
+	classic := &operation{Service: &Service{Layout: LayoutClassic}}
+	schema := &operation{Service: &Service{Layout: LayoutSchema}}
+	cases := []struct {
+		op           *operation
+		status       int
+		body         string
+		decoded      bool // the body is returned for decoding
+		brokenLogged bool
+	}{
+		{classic, 200, ` {"a":1}`, true, true},
+		{classic, 201, `{"a":{"b":[1,2]}}{"c"`, true, true},
+		{classic, 200, `{"a":1`, false, false},
+		{classic, 200, `[1]`, false, false},
+		{classic, 200, `"s"`, false, false},
+		{classic, 200, ` `, false, false},
+		{classic, 200, ``, false, false},
+		{classic, 400, `{"__type":"X"}`, false, false},
+		{schema, 200, `{"a":1}`, false, true},
+		{schema, 400, `{"__type":"X"}`, false, true},
+	}
+	for _, c := range cases {
+		resp := &http.Response{StatusCode: c.status, ContentLength: -1,
+			Body: io.NopCloser(io.MultiReader(strings.NewReader(c.body), iotest.ErrReader(reset)))}
+		body, broken, err := readResponse(resp, 1<<20, c.op)
+		if decoded := err == nil && body == c.body; decoded != c.decoded || (err == nil) != c.decoded {
+			t.Errorf("layout %d, %d %q: body %q, error %v; want decoded %v", c.op.Service.Layout, c.status, c.body, body, err, c.decoded)
+		}
+		if err != nil && !errors.Is(err, reset) {
+			t.Errorf("layout %d, %d %q: error %v does not wrap the read error", c.op.Service.Layout, c.status, c.body, err)
+		}
+		if (broken != nil) != c.brokenLogged || (broken != nil && !errors.Is(broken, reset)) {
+			t.Errorf("layout %d, %d %q: logged %v; want logged %v", c.op.Service.Layout, c.status, c.body, broken, c.brokenLogged)
 		}
 	}
 }

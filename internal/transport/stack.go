@@ -692,10 +692,11 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	if limit <= 0 {
 		limit = DefaultMaxResponseBytes
 	}
-	body, err := readBody(response.Response, limit)
+	body, broken, err := readResponse(response.Response, limit, m.op)
 	response.Body = http.NoBody
+	warnBroken(middleware.GetLogger(ctx), broken)
 	if err != nil {
-		return out, metadata, bodyFailure(err, m.op, response.StatusCode)
+		return out, metadata, err
 	}
 	if response.StatusCode < 200 || response.StatusCode >= 300 {
 		if m.op.Service.Layout == LayoutSchema {
