@@ -11,6 +11,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/logging"
 )
 
 // brokenBody yields its bytes, then err in place of the end.
@@ -48,32 +49,44 @@ func (a *brokenAnswer) Do(req *http.Request) (*http.Response, error) {
 }
 
 // TestBrokenResponseBodies compares the errors of a call whose answer's
-// body breaks off: a success and an error cut by a reset connection, and
-// a success shorter than its Content-Length. The retryer retries nothing:
-// when such a failure is retried is a deliberate difference (README,
-// "Deliberate differences").
+// body breaks off, and the warnings each client logs: a success and an
+// error cut by a reset connection, a success shorter than its
+// Content-Length, and a success and an error whose whole JSON arrived
+// before the connection failed (which the clients of Neptune and DataZone
+// decode), on both paths. The retryer retries nothing: when such a failure
+// is retried is a deliberate difference (README, "Deliberate
+// differences").
 func TestBrokenResponseBodies(t *testing.T) {
 	reset := errors.New("read tcp 127.0.0.1:1->127.0.0.1:2: read: connection reset by peer")
 	for _, s := range services {
 		half := func(a answer) string { return a.body[:len(a.body)/2] }
 		cases := map[string]brokenAnswer{
-			"success, reset":     {status: s.ok.status, body: half(s.ok), contentLength: -1, err: reset},
-			"success, truncated": {status: s.ok.status, body: half(s.ok), contentLength: int64(len(s.ok.body)), err: io.ErrUnexpectedEOF},
-			"error, reset":       {status: s.modelled.status, body: half(s.modelled), contentLength: -1, err: reset},
-			"503, reset":         {status: 503, body: `{"mess`, contentLength: -1, err: reset},
+			"success, reset":       {status: s.ok.status, body: half(s.ok), contentLength: -1, err: reset},
+			"success, truncated":   {status: s.ok.status, body: half(s.ok), contentLength: int64(len(s.ok.body)), err: io.ErrUnexpectedEOF},
+			"error, reset":         {status: s.modelled.status, body: half(s.modelled), contentLength: -1, err: reset},
+			"503, reset":           {status: 503, body: `{"mess`, contentLength: -1, err: reset},
+			"whole success, reset": {status: s.ok.status, body: " \n" + s.ok.body, contentLength: -1, err: reset},
+			"whole success, short": {status: s.ok.status, body: s.ok.body, contentLength: int64(len(s.ok.body)) + 9, err: io.ErrUnexpectedEOF},
+			"whole error, reset":   {status: s.modelled.status, body: s.modelled.body, contentLength: -1, err: reset},
 		}
 		for name, answer := range cases {
 			t.Run(s.name+"/"+name, func(t *testing.T) {
 				t.Parallel()
-				failure := func(call func(context.Context, aws.Config) error) string {
-					a := answer
-					cfg := aws.Config{Region: "us-west-2", HTTPClient: &a, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
-						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
-					return fmt.Sprint(call(context.Background(), cfg))
-				}
-				ours, official := failure(s.callOurs), failure(s.callOfficial)
-				if ours != official || !strings.Contains(ours, answer.err.Error()) {
-					t.Errorf("errors differ\nours:     %s\nofficial: %s", ours, official)
+				for _, stack := range []bool{false, true} {
+					failure := func(call func(context.Context, aws.Config) error) string {
+						a := answer
+						var logs []string
+						cfg := aws.Config{Region: "us-west-2", HTTPClient: &a, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
+							APIOptions: onStack(stack), Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+							Logger: logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
+								logs = append(logs, logEntry(classification, format, v...))
+							})}
+						return fmt.Sprint(call(context.Background(), cfg)) + "\n" + strings.Join(logs, "\n")
+					}
+					ours, official := failure(s.callOurs), failure(s.callOfficial)
+					if ours != official || !strings.Contains(ours, answer.err.Error()) {
+						t.Errorf("middleware stack %v: errors or logs differ\nours:     %s\nofficial: %s", stack, ours, official)
+					}
 				}
 			})
 		}
