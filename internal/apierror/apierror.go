@@ -100,7 +100,13 @@ func decodeTyped(entry Entry, values jsonwire.Style, body string) error {
 	}
 	typed := entry.Decode(&r)
 	if err := r.Err(); err != nil {
-		return deserializationError(err)
+		failure := deserializationError(err)
+		if values == jsonwire.Classic {
+			// The clients decoding into Go maps read the typed error's
+			// body again with encoding/json, keeping a snapshot.
+			failure.Snapshot = jsonwire.Snapshot(body)
+		}
+		return failure
 	}
 	return typed
 }
@@ -110,7 +116,11 @@ func decodeTyped(entry Entry, values jsonwire.Style, body string) error {
 func Resolve(style Style, header http.Header, body string) (Info, error) {
 	fields, err := scanTopLevel(style, body)
 	if err != nil {
-		return Info{}, deserializationError(err)
+		// The official clients read the code and message with
+		// encoding/json's Decoder, keeping a snapshot of what it read.
+		failure := deserializationError(err)
+		failure.Snapshot = jsonwire.Snapshot(body)
+		return Info{}, failure
 	}
 	info := Info{Code: "UnknownError", Message: fields.message}
 	headerCode := header.Get("X-Amzn-ErrorType")
@@ -190,7 +200,7 @@ func scanTopLevel(style Style, body string) (topLevel, error) {
 	return fields, r.Err()
 }
 
-func deserializationError(err error) error {
+func deserializationError(err error) *smithy.DeserializationError {
 	return &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
 }
 

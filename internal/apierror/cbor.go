@@ -7,6 +7,7 @@ import (
 	smithycbor "github.com/aws/smithy-go/encoding/cbor"
 
 	"github.com/awssnap/awssnap/internal/cborwire"
+	"github.com/awssnap/awssnap/internal/jsonwire"
 )
 
 // CBOREntry declares one typed error of an rpcv2Cbor operation: its code
@@ -31,7 +32,11 @@ type CBORRegistry []CBOREntry
 func DecodeCBOR(reg CBORRegistry, body string) error {
 	typ, message, err := scanCBOR(body)
 	if err != nil {
-		return deserializationError(err)
+		// The official clients read the whole body through a ring
+		// buffer first, and keep its end.
+		failure := deserializationError(err)
+		failure.Snapshot = jsonwire.Tail(body)
+		return failure
 	}
 	code := "UnknownError"
 	if typ != "" {

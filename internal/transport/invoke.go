@@ -540,7 +540,11 @@ func decodeJSON[Out any](decode func(*jsonwire.Reader, *Out), style jsonwire.Sty
 	if !r.Empty() && decode != nil {
 		decode(r, out)
 		if err := r.Err(); err != nil {
-			return nil, &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
+			failure := &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
+			if style == jsonwire.Classic {
+				failure.Snapshot = jsonwire.Snapshot(body)
+			}
+			return nil, failure
 		}
 	}
 	return out, nil
@@ -842,23 +846,27 @@ func sendFailure(ctx context.Context, err error, idempotent bool) error {
 // the failure. broken is the error a body broke off with, which the
 // official clients' body-closing code logs (see warnBroken) where it meets
 // it: always in the schema-driven clients, which read the whole body
-// first; in the others, only after a success. Those read a successful
-// response's one JSON value with encoding/json's Decoder, which stops at
-// the value's end, so an object that arrived whole is decoded whatever
-// follows it.
+// first; in those that decode JSON into Go maps (the Classic JSON style),
+// only after a success. These read a successful response's one JSON value
+// with encoding/json's Decoder, which stops at the value's end, so an
+// object that arrived whole is decoded whatever follows it; when it did
+// not, the failure keeps what was read as its Snapshot.
 func readResponse(resp *http.Response, limit int64, op *operation) (body string, broken, err error) {
 	body, err = readBody(resp, limit)
 	var tooLarge *ResponseTooLargeError
 	if err == nil || errors.As(err, &tooLarge) {
-		return body, nil, bodyFailure(err, op, resp.StatusCode)
+		return body, nil, bodyFailure(err, op, resp.StatusCode, nil)
 	}
-	if op.Service.Layout == LayoutSchema {
-		return "", err, bodyFailure(err, op, resp.StatusCode)
+	if op.cbor || op.Binding.JSONStyle != jsonwire.Classic {
+		return "", err, bodyFailure(err, op, resp.StatusCode, nil)
 	}
-	if resp.StatusCode >= 200 && resp.StatusCode < 300 && !op.cbor && wholeObject(body) {
+	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
+		return "", nil, bodyFailure(err, op, resp.StatusCode, nil)
+	}
+	if wholeObject(body) {
 		return body, err, nil
 	}
-	return "", nil, bodyFailure(err, op, resp.StatusCode)
+	return "", nil, bodyFailure(err, op, resp.StatusCode, jsonwire.Tail(body))
 }
 
 // wholeObject reports whether body begins, after white space, with a
@@ -883,8 +891,8 @@ func warnBroken(logger logging.Logger, broken error) {
 }
 
 // bodyFailure is the failure of a call whose response body could not be
-// read (with err), or nil when err is nil.
-func bodyFailure(err error, op *operation, status int) error {
+// read (with err), keeping snapshot, or nil when err is nil.
+func bodyFailure(err error, op *operation, status int, snapshot []byte) error {
 	if err == nil {
 		return nil
 	}
@@ -898,7 +906,7 @@ func bodyFailure(err error, op *operation, status int) error {
 	case op.Service.Layout == LayoutClassic:
 		err = fmt.Errorf("failed to decode response body, %w", err)
 	}
-	return &transportFailure{Err: &smithy.DeserializationError{Err: err}, Retryable: op.Idempotent}
+	return &transportFailure{Err: &smithy.DeserializationError{Err: err, Snapshot: snapshot}, Retryable: op.Idempotent}
 }
 
 func isDialError(err error) bool {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/awssnap/awssnap/internal/cborwire"
 	"github.com/awssnap/awssnap/internal/jsonwire"
+	"github.com/awssnap/awssnap/internal/protocol"
 )
 
 // TestHeaderValue checks headerValue against http.Header.Get for the
@@ -99,14 +100,15 @@ func TestDecodeTopLevel(t *testing.T) {
 
 // TestReadResponseBroken checks how a response body that breaks off is
 // read, as the official deserializers read it: a success whose JSON object
-// arrived whole is decoded by the per-operation (classic) clients, which
-// stop reading at the object's end, and its failure is only logged; the
-// schema-driven clients read the whole body first and fail, logging it
-// too; anything else fails, unlogged.
+// arrived whole is decoded by the clients that decode JSON into Go maps
+// (the Classic JSON style), which stop reading at the object's end, and its
+// failure is only logged; the schema-driven clients read the whole body
+// first and fail, logging it too; anything else fails, unlogged, with what
+// was read as the snapshot of a Classic success.
 func TestReadResponseBroken(t *testing.T) {
 	reset := errors.New("connection reset by peer")
-	classic := &operation{Service: &Service{Layout: LayoutClassic}}
-	schema := &operation{Service: &Service{Layout: LayoutSchema}}
+	classic := &operation{Service: &Service{Layout: LayoutClassic}, Binding: &protocol.Binding{JSONStyle: jsonwire.Classic}}
+	schema := &operation{Service: &Service{Layout: LayoutSchema}, Binding: &protocol.Binding{JSONStyle: jsonwire.Schema}}
 	cases := []struct {
 		op           *operation
 		status       int
@@ -134,6 +136,11 @@ func TestReadResponseBroken(t *testing.T) {
 		}
 		if err != nil && !errors.Is(err, reset) {
 			t.Errorf("layout %d, %d %q: error %v does not wrap the read error", c.op.Service.Layout, c.status, c.body, err)
+		}
+		var failure *smithy.DeserializationError
+		wantSnapshot := c.op == classic && c.status < 300 && !c.decoded
+		if errors.As(err, &failure) && (string(failure.Snapshot) == c.body) != wantSnapshot {
+			t.Errorf("layout %d, %d %q: snapshot %q; want one %v", c.op.Service.Layout, c.status, c.body, failure.Snapshot, wantSnapshot)
 		}
 		if (broken != nil) != c.brokenLogged || (broken != nil && !errors.Is(broken, reset)) {
 			t.Errorf("layout %d, %d %q: logged %v; want logged %v", c.op.Service.Layout, c.status, c.body, broken, c.brokenLogged)

@@ -1028,7 +1028,7 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 		var readErr error
 		body, readErr = readBody(resp.Response, limit)
 		if readErr != nil {
-			return out, metadata, bodyFailure(readErr, m.op, resp.StatusCode)
+			return out, metadata, bodyFailure(readErr, m.op, resp.StatusCode, nil)
 		}
 		resp.Body = io.NopCloser(strings.NewReader(body))
 	}
