@@ -22,6 +22,7 @@ type ErrorView struct {
 	Status    int
 	RequestID string
 	Text      string // err.Error()
+	Snapshot  string // the body a *smithy.DeserializationError keeps, as text
 }
 
 // ViewError returns the ErrorView of err; the zero view for nil.
@@ -33,6 +34,10 @@ func ViewError(err error) ErrorView {
 	v.Text = err.Error()
 	for e := err; e != nil; e = errors.Unwrap(e) {
 		v.Chain = append(v.Chain, DynamicName(reflect.TypeOf(e)))
+	}
+	var deserialization *smithy.DeserializationError
+	if errors.As(err, &deserialization) {
+		v.Snapshot = string(deserialization.Snapshot)
 	}
 	if i := slicesIndex(v.Chain, "*smithy.DeserializationError"); i >= 0 {
 		v.Leaf = strings.Join(v.Chain[i+1:], " > ")
