@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -172,19 +173,81 @@ func TestReaderContainers(t *testing.T) {
 	}
 }
 
-// TestReaderMalformed checks that broken containers are errors, not
-// panics or silent truncation.
+// TestReaderWrappedCounts checks counts the official decoder keeps in an
+// int: a structure counted from 2^63 on ends at once, one counted 2^64-1
+// (-1) runs to a break, and a skipped map counted 2^62 holds no items
+// (twice the count wraps to a negative int), where a count that fits and
+// exceeds the data is an error.
+func TestReaderWrappedCounts(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		hex     string
+		members []string
+		fails   bool
+	}{
+		{"bb8000000000000000" + "6161f6", nil, false},                  // 2^63: no members, the rest ignored
+		{"bbffffffffffffffff" + "616101" + "ff", []string{"a"}, false}, // -1: read to the break
+		{"a1" + "6161" + "bb4000000000000000", []string{"a"}, false},   // a skipped map of 2^62 entries
+		{"a1" + "6161" + "bb0000000000000002", nil, true},              // 2 entries that are not there
+		{"bb7fffffffffffffff" + "6161f6", nil, true},                   // 2^63-1 members that are not there
+	}
+	for _, c := range cases {
+		var r Reader
+		r.Reset(mustHex(t, c.hex))
+		var members []string
+		for it := r.Map(); r.More(&it); {
+			members = append(members, r.Key())
+			r.Skip()
+		}
+		if (r.Err() != nil) != c.fails || (!c.fails && !slices.Equal(members, c.members)) {
+			t.Errorf("%s: members %q, error %v; want %q, failing %v", c.hex, members, r.Err(), c.members, c.fails)
+		}
+	}
+}
+
+// TestReaderNullMember checks that a member whose value is null or
+// undefined is passed over, so a member repeated with null keeps its
+// earlier value, as the official decoder reads a structure.
+func TestReaderNullMember(t *testing.T) {
+	t.Parallel()
+	var r Reader
+	r.Reset(mustHex(t, "a4"+"61616178"+"6161f6"+"6162f7"+"616301"))
+	var keys []string
+	var a *string
+	for it := r.Map(); r.More(&it); {
+		keys = append(keys, r.Key())
+		if r.Key() == "a" {
+			a = r.StringPtr()
+		} else {
+			r.Skip()
+		}
+	}
+	if r.Err() != nil || !slices.Equal(keys, []string{"a", "c"}) || a == nil || *a != "x" {
+		t.Errorf("members %q, a %v, error %v; want [a c], a x", keys, a, r.Err())
+	}
+}
+
+// TestReaderMalformed checks that broken items are errors, not panics,
+// where the official decoder's skipping finds them: a missing item, a
+// count or length beyond the data, a reserved argument. Like it, Skip
+// passes over an item of indefinite length that lacks its break at the
+// end of the data, a chunk of another type, a map key of any type and a
+// reserved simple value.
 func TestReaderMalformed(t *testing.T) {
 	t.Parallel()
-	for _, h := range []string{
-		"bf", "bf6161", "9f01", "a1", "a16161", "81", "bf01ff", // unterminated, missing value, non-text key
-		"bf6161ffff", "5f01ff", "7f4161ff", "1c", "fc", "c1", // nested break, bad chunk, reserved minors
+	for _, c := range []struct {
+		hex   string
+		fails bool
+	}{
+		{"bf6161", true}, {"a1", true}, {"a16161", true}, {"81", true}, {"1c", true}, {"c1", true}, {"5a00000005", true},
+		{"bf", false}, {"9f01", false}, {"bf01ff", false}, {"bf6161ffff", false}, {"5f01ff", false}, {"7f4161ff", false},
+		{"fc", false}, {"f8", false}, {"fb00", false},
 	} {
 		var r Reader
-		r.Reset(mustHex(t, h))
+		r.Reset(mustHex(t, c.hex))
 		r.Skip()
-		if r.Err() == nil && h != "bf6161ffff" {
-			t.Errorf("%s: no error", h)
+		if (r.Err() != nil) != c.fails {
+			t.Errorf("%s: error %v, want failing %v", c.hex, r.Err(), c.fails)
 		}
 	}
 	var r Reader

@@ -83,6 +83,15 @@ func (r *Reader) begin(major byte, kind string) Iter {
 	if r.err != nil {
 		return Iter{}
 	}
+	// The official decoder keeps the count in an int: from 2^63 on it
+	// wraps to a negative count, which ends the item at once, except -1,
+	// which reads as an indefinite length.
+	switch count := int(n); {
+	case count == -1:
+		return Iter{open: true, isMap: major == majorMap, remaining: -1}
+	case count < 0:
+		return Iter{open: true, isMap: major == majorMap}
+	}
 	if n > uint64(len(r.data)-r.pos) { // every item takes at least a byte
 		r.fail("length exceeds the remaining data")
 		return Iter{}
@@ -91,9 +100,23 @@ func (r *Reader) begin(major byte, kind string) Iter {
 }
 
 // More advances it to the next member or element. For a map it reads the
-// member name (see Key); the caller then reads exactly one value. It
-// returns false at the end of the map or list, or on error.
+// member name (see Key); the caller then reads exactly one value. A member
+// whose value is null or undefined is passed over, as the official
+// decoder passes over such a member of a structure, so a member repeated
+// with null keeps its earlier value. It returns false at the end of the
+// map or list, or on error.
 func (r *Reader) More(it *Iter) bool {
+	for r.next(it) {
+		if !it.isMap || !r.Null() {
+			return true
+		}
+	}
+	return false
+}
+
+// next advances it to the next member or element, as More does, null
+// values included.
+func (r *Reader) next(it *Iter) bool {
 	if !it.open || r.err != nil {
 		return false
 	}
@@ -261,7 +284,12 @@ func (r *Reader) TimePtr() *time.Time {
 	return p
 }
 
-// Skip reads and discards one item of any type.
+// Skip reads and discards one item of any type, as the official decoder
+// skips an unknown member: it checks the arguments and lengths it reads,
+// but not what a chunk of a string holds, and it steps over a simple
+// value (of 1, 3, 5 or 9 bytes, where the one-byte extension 0xf8 counts
+// as none), a break or a reserved value without looking, and stops at the
+// end of the data, where an item of indefinite length lacks its break.
 func (r *Reader) Skip() { r.skip(0) }
 
 func (r *Reader) skip(depth int) {
@@ -273,65 +301,72 @@ func (r *Reader) skip(depth int) {
 		return
 	}
 	c := r.data[r.pos]
-	switch major := c >> 5; major {
-	case majorUint, majorNegInt:
+	major, minor := c>>5, c&0x1f
+	switch {
+	case major == majorUint || major == majorNegInt:
 		r.argument()
-	case majorBytes, majorText:
-		r.bytes(major, "string")
-	case majorList, majorMap:
-		it := r.begin(major, "container")
-		for r.err == nil && it.open {
-			if major == majorMap {
-				if !r.moreEntry(&it) {
-					return
-				}
-				r.skip(depth + 1)
-			} else if !r.More(&it) {
-				return
-			}
+	case (major == majorBytes || major == majorText) && minor == 31:
+		r.skipToBreak(1, depth)
+	case major == majorBytes || major == majorText:
+		n := r.argument()
+		if r.err == nil && n > uint64(len(r.data)-r.pos) {
+			r.fail("length exceeds the remaining data")
+		} else if r.err == nil {
+			r.pos += int(n)
+		}
+	case (major == majorList || major == majorMap) && minor == 31:
+		r.skipToBreak(1+int(major-majorList), depth)
+	case major == majorList || major == majorMap:
+		r.skipItems(major, depth)
+	case major == majorTag:
+		if r.argument(); r.err == nil {
 			r.skip(depth + 1)
 		}
-	case majorTag:
-		r.argument()
-		r.skip(depth + 1)
 	default:
-		switch minor := c & 0x1f; {
-		case minor < 24:
-			r.pos++
-		case minor == 24:
-			r.take(1, 1)
-		case minor == 25:
-			r.take(1, 2)
-		case minor == 26:
-			r.take(1, 4)
-		case minor == 27:
-			r.take(1, 8)
-		default:
-			r.fail(fmt.Sprintf("unexpected simple value %#x", c))
+		extra := 0
+		switch minor {
+		case 25:
+			extra = 2
+		case 26:
+			extra = 4
+		case 27:
+			extra = 8
 		}
+		r.pos = min(r.pos+1+extra, len(r.data))
 	}
 }
 
-// moreEntry advances it to the next map entry without requiring a text
-// key, for skipping maps of any keys.
-func (r *Reader) moreEntry(it *Iter) bool {
-	if it.remaining < 0 {
-		if !r.more() {
-			return false
+// skipToBreak skips the items of an item of indefinite length, per items
+// at a time (two for a map), up to its break or the end of the data.
+func (r *Reader) skipToBreak(per, depth int) {
+	r.pos++
+	for r.err == nil && r.pos < len(r.data) && r.data[r.pos] != breakByte {
+		for range per {
+			r.skip(depth + 1)
 		}
-		if r.data[r.pos] == breakByte {
-			r.pos++
-			it.open = false
-			return false
-		}
-		return true
 	}
-	if it.remaining == 0 {
-		it.open = false
-		return false
+	r.pos = min(r.pos+1, len(r.data))
+}
+
+// skipItems skips a list or map of definite length as the official
+// decoder does: it skips the count, or twice the count for a map, of
+// items, computed in an int, so that a count from 2^62 on may wrap to
+// none, or to a few.
+func (r *Reader) skipItems(major byte, depth int) {
+	items := int(r.argument())
+	if major == majorMap {
+		items *= 2
 	}
-	it.remaining--
-	return true
+	if r.err != nil || items <= 0 {
+		return
+	}
+	if uint64(items) > uint64(len(r.data)-r.pos) { // every item takes at least a byte
+		r.fail("length exceeds the remaining data")
+		return
+	}
+	for ; items > 0 && r.err == nil; items-- {
+		r.skip(depth + 1)
+	}
 }
 
 // text reads a text string, definite or chunked.
