@@ -501,7 +501,7 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 	body, broken, err := readResponse(resp, c.limit, op)
 	c.logResponse(resp, body, op.SensitiveOutput)
 	c.warnDate(ctx, date)
-	warnBroken(logging.WithContext(ctx, c.cfg.Logger), broken)
+	warnBroken(ctx, c.cfg.Logger, broken)
 	if err != nil {
 		result.err = wrapResponse(resp, requestID, err)
 		return nil, result
@@ -739,10 +739,10 @@ const firstBufferSize = 32 << 10
 
 // readBody reads and closes the body, refusing more than limit bytes. The
 // result shares the read buffer, which is never written again; when a read
-// fails, it is what was read before. Memory
-// follows the bytes received, not the declared Content-Length: the buffer
-// grows as it fills (see grow), up to one byte past the declared length
-// (so the end is seen without growing again) or past the limit.
+// fails, it is what was read before. Memory follows the bytes received,
+// not the declared Content-Length: the buffer grows as it fills (see
+// grow), up to one byte past the declared length (so the end is seen
+// without growing again) or past the limit.
 func readBody(resp *http.Response, limit int64) (string, error) {
 	defer resp.Body.Close()
 	declared := resp.ContentLength
@@ -838,9 +838,6 @@ func sendFailure(ctx context.Context, err error, idempotent bool) error {
 	return &transportFailure{Err: sendErr}
 }
 
-// bodyFailure classifies an error while reading the body of a response
-// with the given status, worded as the official deserializers of op's
-// layout word it.
 // readResponse reads resp's body (see readBody) as the official
 // deserializers of op's service read it, and returns the body to decode or
 // the failure. broken is the error a body broke off with, which the
@@ -883,15 +880,17 @@ func wholeObject(body string) bool {
 }
 
 // warnBroken logs the warning of the official body-closing code about a
-// body that broke off, when broken is not nil.
-func warnBroken(logger logging.Logger, broken error) {
+// body that broke off, when broken is not nil, with the call's context.
+func warnBroken(ctx context.Context, logger logging.Logger, broken error) {
 	if broken != nil {
-		logger.Logf(logging.Warn, "failed to discard remaining HTTP response body, this may affect connection reuse: %v", broken)
+		logging.WithContext(ctx, logger).Logf(logging.Warn,
+			"failed to discard remaining HTTP response body, this may affect connection reuse: %v", broken)
 	}
 }
 
-// bodyFailure is the failure of a call whose response body could not be
-// read (with err), keeping snapshot, or nil when err is nil.
+// bodyFailure classifies an error (nil for none) while reading the body
+// of a response with the given status, worded as the official
+// deserializers of op's layout word it, and keeps snapshot.
 func bodyFailure(err error, op *operation, status int, snapshot []byte) error {
 	if err == nil {
 		return nil

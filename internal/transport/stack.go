@@ -694,7 +694,7 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	}
 	body, broken, err := readResponse(response.Response, limit, m.op)
 	response.Body = http.NoBody
-	warnBroken(middleware.GetLogger(ctx), broken)
+	warnBroken(ctx, middleware.GetLogger(ctx), broken)
 	if err != nil {
 		return out, metadata, err
 	}
