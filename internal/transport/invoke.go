@@ -849,10 +849,19 @@ func sendFailure(ctx context.Context, err error, idempotent bool) error {
 // object that arrived whole is decoded whatever follows it; when it did
 // not, the failure keeps what was read as its Snapshot.
 func readResponse(resp *http.Response, limit int64, op *operation) (body string, broken, err error) {
-	body, err = readBody(resp, limit)
+	if body, err = readBody(resp, limit); err == nil {
+		return body, nil, nil
+	}
+	return readFailure(resp, op, body, err)
+}
+
+// readFailure is readResponse for a body that could not be read whole
+// (with err), of which body was read. It is apart so that a call whose
+// body was read allocates nothing for it.
+func readFailure(resp *http.Response, op *operation, body string, err error) (string, error, error) {
 	var tooLarge *ResponseTooLargeError
-	if err == nil || errors.As(err, &tooLarge) {
-		return body, nil, bodyFailure(err, op, resp.StatusCode, nil)
+	if errors.As(err, &tooLarge) {
+		return "", nil, bodyFailure(err, op, resp.StatusCode, nil)
 	}
 	if op.cbor || op.Binding.JSONStyle != jsonwire.Classic {
 		return "", err, bodyFailure(err, op, resp.StatusCode, nil)
