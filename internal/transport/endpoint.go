@@ -185,6 +185,11 @@ type legacyKey struct{}
 
 // isLegacy reports whether a legacy (version 1) resolver gave endpoint.
 func isLegacy(endpoint *smithyendpoints.Endpoint) bool {
+	if endpoint.Properties.Values() == nil {
+		// No properties at all. Asking an empty set for a key would make
+		// its map, an allocation on every call.
+		return false
+	}
 	v, _ := endpoint.Properties.Get(legacyKey{}).(bool)
 	return v
 }
