@@ -179,9 +179,24 @@ func (r *Request) SensitiveString(v string) {
 // PathLiteral appends a literal part of the URI template.
 func (r *Request) PathLiteral(s string) {
 	if r.rawPath == nil {
-		r.rawPath = make([]byte, 0, 128)
+		r.rawPath = r.pathRoom()
 	}
 	r.rawPath = append(r.rawPath, s...)
+}
+
+// pathRoom returns the room a restJson1 request's path starts in: the end
+// of the body's storage, when no body has been written yet (the path is
+// built first), so the path costs no allocation of its own. The body keeps
+// the rest of the storage, and moves out of it rather than into the path
+// when it outgrows it.
+func (r *Request) pathRoom() []byte {
+	const room = 128
+	if r.cbor || len(r.Body.Bytes()) != 0 {
+		return make([]byte, 0, room)
+	}
+	end := len(r.storage) - room
+	r.Body.SetBuffer(r.storage[:0:end])
+	return r.storage[end:end]
 }
 
 // PathLabel appends the value of an @httpLabel member, escaped so that it
