@@ -5,6 +5,8 @@
 package protocol
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"net/url"
 	"unsafe"
@@ -132,6 +134,7 @@ type Request struct {
 	cbor    bool   // the body is CBOR
 	err     error
 	storage [512]byte
+	hash    [2 * sha256.Size]byte // the payload's hex SHA-256 (see PayloadHash)
 }
 
 // NewRequest returns a Request whose body starts in storage of its own, so
@@ -149,6 +152,15 @@ func (r *Request) Payload() []byte {
 		return r.CBOR.Bytes()
 	}
 	return r.Body.Bytes()
+}
+
+// PayloadHash returns the hex SHA-256 of the payload, which SigV4 signs.
+// Call it once the body is written; the string shares the request's
+// memory, which is not written again.
+func (r *Request) PayloadHash() string {
+	sum := sha256.Sum256(r.Payload())
+	hex.Encode(r.hash[:], sum[:])
+	return unsafe.String(&r.hash[0], len(r.hash))
 }
 
 // EmptyBody writes the body of an input with no members: an empty map in

@@ -1,6 +1,8 @@
 package protocol
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/url"
 	"strings"
 	"testing"
@@ -8,7 +10,8 @@ import (
 
 // TestRequestPathAndBody checks a restJson1 request whose path and body
 // share the request's storage: each keeps its bytes whatever their
-// lengths, and neither writes into the other when it outgrows its room.
+// lengths, and neither writes into the other when it outgrows its room;
+// the payload hash is the body's.
 func TestRequestPathAndBody(t *testing.T) {
 	for _, pathLen := range []int{1, 100, 127, 128, 129, 400} {
 		for _, bodyLen := range []int{0, 10, 383, 384, 385, 600} {
@@ -27,8 +30,12 @@ func TestRequestPathAndBody(t *testing.T) {
 			if unescaped, _ := url.PathUnescape(wantRaw); path != unescaped || rawPath != wantRaw {
 				t.Errorf("path of %d, body of %d: path %q, %q", pathLen, bodyLen, path, rawPath)
 			}
-			if got, want := string(r.Payload()), `{"v":"`+value+`"}`; got != want {
+			want := `{"v":"` + value + `"}`
+			if got := string(r.Payload()); got != want {
 				t.Errorf("path of %d, body of %d: body %.40q…, want %.40q…", pathLen, bodyLen, got, want)
+			}
+			if sum := sha256.Sum256([]byte(want)); r.PayloadHash() != hex.EncodeToString(sum[:]) {
+				t.Errorf("path of %d, body of %d: payload hash %s", pathLen, bodyLen, r.PayloadHash())
 			}
 		}
 	}

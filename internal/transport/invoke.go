@@ -3,8 +3,6 @@ package transport
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -229,10 +227,7 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 	if cfg.SigningRegion != "" {
 		c.signingRegion = cfg.SigningRegion
 	}
-	sum := sha256.Sum256(c.body)
-	var hexSum [2 * sha256.Size]byte
-	hex.Encode(hexSum[:], sum[:])
-	c.payloadHash = string(hexSum[:])
+	c.payloadHash = req.PayloadHash()
 	if cfg.LogMode.IsRequestWithBody() {
 		c.logBody = redactedBody(op, in, c.body)
 	}
