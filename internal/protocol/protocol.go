@@ -5,6 +5,7 @@
 package protocol
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -135,6 +136,7 @@ type Request struct {
 	err     error
 	storage [512]byte
 	hash    [2 * sha256.Size]byte // the payload's hex SHA-256 (see PayloadHash)
+	reader  bytes.Reader          // see Reader
 }
 
 // NewRequest returns a Request whose body starts in storage of its own, so
@@ -161,6 +163,14 @@ func (r *Request) PayloadHash() string {
 	sum := sha256.Sum256(r.Payload())
 	hex.Encode(r.hash[:], sum[:])
 	return unsafe.String(&r.hash[0], len(r.hash))
+}
+
+// Reader returns a reader of the payload, held in the request's memory,
+// for one use: the body of a first attempt costs no allocation of its
+// own. Call it once the body is written.
+func (r *Request) Reader() *bytes.Reader {
+	r.reader.Reset(r.Payload())
+	return &r.reader
 }
 
 // EmptyBody writes the body of an input with no members: an empty map in

@@ -3,6 +3,7 @@ package protocol
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"net/url"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 // TestRequestPathAndBody checks a restJson1 request whose path and body
 // share the request's storage: each keeps its bytes whatever their
 // lengths, and neither writes into the other when it outgrows its room;
-// the payload hash is the body's.
+// the payload hash and the reader are the body's.
 func TestRequestPathAndBody(t *testing.T) {
 	for _, pathLen := range []int{1, 100, 127, 128, 129, 400} {
 		for _, bodyLen := range []int{0, 10, 383, 384, 385, 600} {
@@ -36,6 +37,9 @@ func TestRequestPathAndBody(t *testing.T) {
 			}
 			if sum := sha256.Sum256([]byte(want)); r.PayloadHash() != hex.EncodeToString(sum[:]) {
 				t.Errorf("path of %d, body of %d: payload hash %s", pathLen, bodyLen, r.PayloadHash())
+			}
+			if read, err := io.ReadAll(r.Reader()); err != nil || string(read) != want {
+				t.Errorf("path of %d, body of %d: the reader gave %.40q…, %v", pathLen, bodyLen, read, err)
 			}
 		}
 	}

@@ -130,6 +130,7 @@ type call struct {
 	method        string
 	url           url.URL
 	body          []byte
+	firstBody     *bytes.Reader // a reader of body for the first attempt, nil once used
 	payloadHash   string
 	signingName   string
 	signingRegion string
@@ -228,6 +229,7 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		c.signingRegion = cfg.SigningRegion
 	}
 	c.payloadHash = req.PayloadHash()
+	c.firstBody = req.Reader()
 	if cfg.LogMode.IsRequestWithBody() {
 		c.logBody = redactedBody(op, in, c.body)
 	}
@@ -587,7 +589,13 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	req.Proto, req.ProtoMajor, req.ProtoMinor = "", 0, 0
 	// No GetBody: a body that cannot be replayed keeps net/http from
 	// following a 307 or 308 with it (see send).
-	req.Body = newBodyReader(c.body)
+	if c.firstBody != nil {
+		// Each attempt's body is a reader of its own: the HTTP client may
+		// still hold an earlier one.
+		req.Body, c.firstBody = io.NopCloser(c.firstBody), nil
+	} else {
+		req.Body = newBodyReader(c.body)
+	}
 	req.ContentLength = int64(len(c.body))
 	// NewRequestWithContext made an empty header map; a small map holds
 	// these few headers without growing.
