@@ -495,10 +495,10 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 		result.skew, result.hasSkew = clockSkew(resp.Header, date, sentAt, receivedAt)
 	}
 	setResponseMetadata(&result.metadata, resp, date, receivedAt, result.skew, result.hasSkew)
-	body, broken, err := readResponse(resp, c.limit, op)
+	body, warnings, err := readResponse(resp, c.limit, op)
 	c.logResponse(resp, body, op.SensitiveOutput)
 	c.warnDate(ctx, date)
-	warnBroken(ctx, c.cfg.Logger, broken)
+	warnings.log(ctx, c.cfg.Logger, false)
 	if err != nil {
 		result.err = wrapResponse(resp, requestID, err)
 		return nil, result
@@ -512,6 +512,7 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 		result.err = wrapResponse(resp, requestID, err)
 		return nil, result
 	}
+	warnings.log(ctx, c.cfg.Logger, true)
 	return out, result
 }
 
@@ -740,14 +741,14 @@ var ErrNilContext = errors.New("nil context: pass context.Background() or a cont
 // buffer of the exact size, a longer body grows the buffer as it comes.
 const firstBufferSize = 32 << 10
 
-// readBody reads and closes the body, refusing more than limit bytes. The
+// readBody reads the body, refusing more than limit bytes; the caller
+// closes it. The
 // result shares the read buffer, which is never written again; when a read
 // fails, it is what was read before. Memory follows the bytes received,
 // not the declared Content-Length: the buffer grows as it fills (see
 // grow), up to one byte past the declared length (so the end is seen
 // without growing again) or past the limit.
 func readBody(resp *http.Response, limit int64) (string, error) {
-	defer resp.Body.Close()
 	declared := resp.ContentLength
 	if declared > limit {
 		return "", &ResponseTooLargeError{Limit: limit, Length: declared}
@@ -841,41 +842,43 @@ func sendFailure(ctx context.Context, err error, idempotent bool) error {
 	return &transportFailure{Err: sendErr}
 }
 
-// readResponse reads resp's body (see readBody) as the official
-// deserializers of op's service read it, and returns the body to decode or
-// the failure. broken is the error a body broke off with, which the
-// official clients' body-closing code logs (see warnBroken) where it meets
-// it: always in the schema-driven clients, which read the whole body
-// first; in those that decode JSON into Go maps (the Classic JSON style),
-// only after a success. These read a successful response's one JSON value
-// with encoding/json's Decoder, which stops at the value's end, so an
-// object that arrived whole is decoded whatever follows it; when it did
-// not, the failure keeps what was read as its Snapshot.
-func readResponse(resp *http.Response, limit int64, op *operation) (body string, broken, err error) {
-	if body, err = readBody(resp, limit); err == nil {
-		return body, nil, nil
+// readResponse reads resp's body (see readBody) and closes it, as the
+// official deserializers of op's service read it, and returns the body to
+// decode or the failure, with what their body-closing code would log (see
+// bodyWarnings). Those that decode JSON into Go maps (the Classic JSON
+// style) read a successful response's one JSON value with encoding/json's
+// Decoder, which stops at the value's end, so an object that arrived whole
+// is decoded whatever follows it; when it did not, the failure keeps what
+// was read as its Snapshot. The schema-driven clients read the whole body
+// first.
+func readResponse(resp *http.Response, limit int64, op *operation) (body string, warnings bodyWarnings, err error) {
+	body, err = readBody(resp, limit)
+	warnings.closed = resp.Body.Close()
+	warnings.afterDecode = !op.cbor && op.Binding.JSONStyle == jsonwire.Classic
+	if err == nil {
+		return body, warnings, nil
 	}
-	return readFailure(resp, op, body, err)
+	return readFailure(resp, op, body, err, warnings)
 }
 
 // readFailure is readResponse for a body that could not be read whole
 // (with err), of which body was read. It is apart so that a call whose
 // body was read allocates nothing for it.
-func readFailure(resp *http.Response, op *operation, body string, err error) (string, error, error) {
+func readFailure(resp *http.Response, op *operation, body string, err error, warnings bodyWarnings) (string, bodyWarnings, error) {
 	var tooLarge *ResponseTooLargeError
-	if errors.As(err, &tooLarge) {
-		return "", nil, bodyFailure(err, op, resp.StatusCode, nil)
+	switch {
+	case errors.As(err, &tooLarge):
+		return "", bodyWarnings{}, bodyFailure(err, op, resp.StatusCode, nil)
+	case !warnings.afterDecode:
+		warnings.broken = err
+		return "", warnings, bodyFailure(err, op, resp.StatusCode, nil)
+	case resp.StatusCode < 200 || resp.StatusCode >= 300:
+		return "", warnings, bodyFailure(err, op, resp.StatusCode, nil)
+	case wholeObject(body):
+		warnings.broken = err
+		return body, warnings, nil
 	}
-	if op.cbor || op.Binding.JSONStyle != jsonwire.Classic {
-		return "", err, bodyFailure(err, op, resp.StatusCode, nil)
-	}
-	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return "", nil, bodyFailure(err, op, resp.StatusCode, nil)
-	}
-	if wholeObject(body) {
-		return body, err, nil
-	}
-	return "", nil, bodyFailure(err, op, resp.StatusCode, jsonwire.Tail(body))
+	return "", warnings, bodyFailure(err, op, resp.StatusCode, jsonwire.Tail(body))
 }
 
 // wholeObject reports whether body begins, after white space, with a
@@ -891,12 +894,28 @@ func wholeObject(body string) bool {
 	return r.Err() == nil
 }
 
-// warnBroken logs the warning of the official body-closing code about a
-// body that broke off, when broken is not nil, with the call's context.
-func warnBroken(ctx context.Context, logger logging.Logger, broken error) {
-	if broken != nil {
-		logging.WithContext(ctx, logger).Logf(logging.Warn,
-			"failed to discard remaining HTTP response body, this may affect connection reuse: %v", broken)
+// bodyWarnings are the warnings the official clients' body-closing code
+// logs about a response body: broken, the error a body broke off with,
+// which draining it meets again, and closed, the error closing it gave.
+// The schema-driven clients log them whatever the outcome; the others
+// (afterDecode) only once a success has been decoded.
+type bodyWarnings struct {
+	broken, closed error
+	afterDecode    bool
+}
+
+// log writes the warnings, with the call's context, where they belong:
+// before decoding, or (decoded) after a success was decoded.
+func (w bodyWarnings) log(ctx context.Context, logger logging.Logger, decoded bool) {
+	if w.afterDecode != decoded || (w.broken == nil && w.closed == nil) {
+		return
+	}
+	logger = logging.WithContext(ctx, logger)
+	if w.broken != nil {
+		logger.Logf(logging.Warn, "failed to discard remaining HTTP response body, this may affect connection reuse: %v", w.broken)
+	}
+	if w.closed != nil {
+		logger.Logf(logging.Warn, "failed to close HTTP response body, this may affect connection reuse: %v", w.closed)
 	}
 }
 

@@ -1,7 +1,9 @@
 package transport
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -9,6 +11,7 @@ import (
 	"testing/iotest"
 
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
 
 	"github.com/awssnap/awssnap/internal/cborwire"
 	"github.com/awssnap/awssnap/internal/jsonwire"
@@ -98,15 +101,25 @@ func TestDecodeTopLevel(t *testing.T) {
 	}
 }
 
-// TestReadResponseBroken checks how a response body that breaks off is
-// read, as the official deserializers read it: a success whose JSON object
-// arrived whole is decoded by the clients that decode JSON into Go maps
-// (the Classic JSON style), which stop reading at the object's end, and its
-// failure is only logged; the schema-driven clients read the whole body
-// first and fail, logging it too; anything else fails, unlogged, with what
-// was read as the snapshot of a Classic success.
+// failingClose is a response body whose Close fails.
+type failingClose struct {
+	io.Reader
+	err error
+}
+
+func (f failingClose) Close() error { return f.err }
+
+// TestReadResponseBroken checks how a response body that breaks off, and
+// whose Close fails, is read, as the official deserializers read it: a
+// success whose JSON object arrived whole is decoded by the clients that
+// decode JSON into Go maps (the Classic JSON style), which stop reading at
+// the object's end, and its failure is logged once it is decoded; the
+// schema-driven clients read the whole body first and fail, logging it
+// whatever the outcome; anything else fails, unlogged, with what was read
+// as the snapshot of a Classic success. The failed Close is logged where
+// the broken body would be.
 func TestReadResponseBroken(t *testing.T) {
-	reset := errors.New("connection reset by peer")
+	reset, closing := errors.New("connection reset by peer"), errors.New("close failed")
 	classic := &operation{Service: &Service{Layout: LayoutClassic}, Binding: &protocol.Binding{JSONStyle: jsonwire.Classic}}
 	schema := &operation{Service: &Service{Layout: LayoutSchema}, Binding: &protocol.Binding{JSONStyle: jsonwire.Schema}}
 	cases := []struct {
@@ -129,8 +142,8 @@ func TestReadResponseBroken(t *testing.T) {
 	}
 	for _, c := range cases {
 		resp := &http.Response{StatusCode: c.status, ContentLength: -1,
-			Body: io.NopCloser(io.MultiReader(strings.NewReader(c.body), iotest.ErrReader(reset)))}
-		body, broken, err := readResponse(resp, 1<<20, c.op)
+			Body: failingClose{io.MultiReader(strings.NewReader(c.body), iotest.ErrReader(reset)), closing}}
+		body, warnings, err := readResponse(resp, 1<<20, c.op)
 		if decoded := err == nil && body == c.body; decoded != c.decoded || (err == nil) != c.decoded {
 			t.Errorf("layout %d, %d %q: body %q, error %v; want decoded %v", c.op.Service.Layout, c.status, c.body, body, err, c.decoded)
 		}
@@ -142,8 +155,26 @@ func TestReadResponseBroken(t *testing.T) {
 		if errors.As(err, &failure) && (string(failure.Snapshot) == c.body) != wantSnapshot {
 			t.Errorf("layout %d, %d %q: snapshot %q; want one %v", c.op.Service.Layout, c.status, c.body, failure.Snapshot, wantSnapshot)
 		}
-		if (broken != nil) != c.brokenLogged || (broken != nil && !errors.Is(broken, reset)) {
-			t.Errorf("layout %d, %d %q: logged %v; want logged %v", c.op.Service.Layout, c.status, c.body, broken, c.brokenLogged)
+		if broken := warnings.broken; (broken != nil) != c.brokenLogged || (broken != nil && !errors.Is(broken, reset)) {
+			t.Errorf("layout %d, %d %q: broken %v; want it %v", c.op.Service.Layout, c.status, c.body, broken, c.brokenLogged)
+		}
+		// When each client logs: the schema-driven ones before decoding,
+		// the others once a success is decoded.
+		for _, decoded := range []bool{false, true} {
+			var logged []string
+			warnings.log(context.Background(), logging.LoggerFunc(func(_ logging.Classification, format string, v ...any) {
+				logged = append(logged, fmt.Sprintf(format, v...))
+			}), decoded)
+			want := 0
+			if decoded == (c.op == classic) {
+				want = 1 // the failed Close
+				if c.brokenLogged {
+					want = 2
+				}
+			}
+			if len(logged) != want || (want > 0 && !strings.Contains(logged[want-1], "failed to close HTTP response body")) {
+				t.Errorf("layout %d, %d %q, decoded %v: logged %q", c.op.Service.Layout, c.status, c.body, decoded, logged)
+			}
 		}
 	}
 }

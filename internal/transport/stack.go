@@ -692,9 +692,9 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	if limit <= 0 {
 		limit = DefaultMaxResponseBytes
 	}
-	body, broken, err := readResponse(response.Response, limit, m.op)
+	body, warnings, err := readResponse(response.Response, limit, m.op)
 	response.Body = http.NoBody
-	warnBroken(ctx, middleware.GetLogger(ctx), broken)
+	warnings.log(ctx, middleware.GetLogger(ctx), false)
 	if err != nil {
 		return out, metadata, err
 	}
@@ -710,6 +710,7 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	if err != nil {
 		return out, metadata, err
 	}
+	warnings.log(ctx, middleware.GetLogger(ctx), true)
 	out.Result = output
 	return out, metadata, nil
 }
@@ -1027,6 +1028,7 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 		}
 		var readErr error
 		body, readErr = readBody(resp.Response, limit)
+		_ = resp.Body.Close()
 		if readErr != nil {
 			return out, metadata, bodyFailure(readErr, m.op, resp.StatusCode, nil)
 		}
