@@ -214,13 +214,7 @@ func WithSigV4(endpoint smithyendpoints.Endpoint, signingName, signingRegion str
 // another): the last to set a name or region wins.
 func Signing(endpoint *smithyendpoints.Endpoint, defaultName, defaultRegion string) (name, region string) {
 	name, region = defaultName, defaultRegion
-	if endpoint.Properties.Values() == nil {
-		// No properties at all. Asking an empty set for a key would make
-		// its map, an allocation on every call.
-		return name, region
-	}
-	options, _ := smithyauth.GetAuthOptions(&endpoint.Properties)
-	for _, o := range options {
+	for _, o := range AuthOptions(&endpoint.Properties) {
 		if v, ok := smithyhttp.GetSigV4SigningName(&o.SignerProperties); ok {
 			name = v
 		}
@@ -229,6 +223,26 @@ func Signing(endpoint *smithyendpoints.Endpoint, defaultName, defaultRegion stri
 		}
 	}
 	return name, region
+}
+
+// Property returns what props, an endpoint's properties, hold for key, or
+// nil. A set with no properties at all is not asked: asking an empty set
+// for a key would make its map, an allocation on every call.
+func Property(props *smithy.Properties, key any) any {
+	if props.Values() == nil {
+		return nil
+	}
+	return props.Get(key)
+}
+
+// AuthOptions returns the auth schemes props, an endpoint's properties,
+// list, asking them as Property does.
+func AuthOptions(props *smithy.Properties) []*smithyauth.Option {
+	if props.Values() == nil {
+		return nil
+	}
+	options, _ := smithyauth.GetAuthOptions(props)
+	return options
 }
 
 // ErrInsecureEndpoint is returned for a plain-http endpoint on a host that

@@ -181,13 +181,10 @@ func (a *authChoice) sigV4Defaults(name, region string) (string, string) {
 func (a *authChoice) requireSigning(endpoint *smithyendpoints.Endpoint, cfg *Config, ctxName, ctxRegion string) error {
 	_, hasName := smithyhttp.GetSigV4SigningName(&a.option.SignerProperties)
 	_, hasRegion := smithyhttp.GetSigV4SigningRegion(&a.option.SignerProperties)
-	if endpoint.Properties.Values() != nil {
-		options, _ := smithyauth.GetAuthOptions(&endpoint.Properties)
-		for _, o := range options {
-			_, name := smithyhttp.GetSigV4SigningName(&o.SignerProperties)
-			_, region := smithyhttp.GetSigV4SigningRegion(&o.SignerProperties)
-			hasName, hasRegion = hasName || name, hasRegion || region
-		}
+	for _, o := range endpoints.AuthOptions(&endpoint.Properties) {
+		_, name := smithyhttp.GetSigV4SigningName(&o.SignerProperties)
+		_, region := smithyhttp.GetSigV4SigningRegion(&o.SignerProperties)
+		hasName, hasRegion = hasName || name, hasRegion || region
 	}
 	switch {
 	case !hasName && cfg.SigningName == "" && ctxName == "" && !isLegacy(endpoint):
@@ -274,8 +271,7 @@ func defaultAuthOptions(signingName, region string) []*smithyauth.Option {
 func signerProperties(cfg *Config, schemeID string, option *smithyauth.Option, endpointProperties smithy.Properties) smithy.Properties {
 	var props smithy.Properties
 	props.SetAll(&option.SignerProperties)
-	endpointOptions, _ := smithyauth.GetAuthOptions(&endpointProperties)
-	for _, o := range endpointOptions {
+	for _, o := range endpoints.AuthOptions(&endpointProperties) {
 		props.SetAll(&o.SignerProperties)
 	}
 	switch schemeID {

@@ -185,12 +185,7 @@ type legacyKey struct{}
 
 // isLegacy reports whether a legacy (version 1) resolver gave endpoint.
 func isLegacy(endpoint *smithyendpoints.Endpoint) bool {
-	if endpoint.Properties.Values() == nil {
-		// No properties at all. Asking an empty set for a key would make
-		// its map, an allocation on every call.
-		return false
-	}
-	v, _ := endpoint.Properties.Get(legacyKey{}).(bool)
+	v, _ := endpoints.Property(&endpoint.Properties, legacyKey{}).(bool)
 	return v
 }
 
@@ -235,7 +230,7 @@ func setOperationPath(u *url.URL, cbor bool, path, rawPath string) error {
 // host as not to be changed; EndpointOptions.DisableHTTPS then leaves its
 // scheme alone, as in the official clients.
 func HostnameImmutable(endpoint *smithyendpoints.Endpoint) bool {
-	v, _ := endpoint.Properties.Get(hostnameImmutableKey{}).(bool)
+	v, _ := endpoints.Property(&endpoint.Properties, hostnameImmutableKey{}).(bool)
 	return v
 }
 

@@ -868,7 +868,7 @@ func readFailure(resp *http.Response, op *operation, body string, err error, war
 	var tooLarge *ResponseTooLargeError
 	switch {
 	case errors.As(err, &tooLarge):
-		return "", bodyWarnings{}, bodyFailure(err, op, resp.StatusCode, nil)
+		return "", bodyWarnings{}, err
 	case !warnings.afterDecode:
 		warnings.broken = err
 		return "", warnings, bodyFailure(err, op, resp.StatusCode, nil)
@@ -919,13 +919,10 @@ func (w bodyWarnings) log(ctx context.Context, logger logging.Logger, decoded bo
 	}
 }
 
-// bodyFailure classifies an error (nil for none) while reading the body
-// of a response with the given status, worded as the official
-// deserializers of op's layout word it, and keeps snapshot.
+// bodyFailure classifies an error while reading the body of a response
+// with the given status, worded as the official deserializers of op's
+// layout word it, and keeps snapshot.
 func bodyFailure(err error, op *operation, status int, snapshot []byte) error {
-	if err == nil {
-		return nil
-	}
 	var tooLarge *ResponseTooLargeError
 	if errors.As(err, &tooLarge) {
 		return err
