@@ -308,12 +308,7 @@ func (r *Reader) skip(depth int) {
 	case (major == majorBytes || major == majorText) && minor == 31:
 		r.skipToBreak(1, depth)
 	case major == majorBytes || major == majorText:
-		n := r.argument()
-		if r.err == nil && n > uint64(len(r.data)-r.pos) {
-			r.fail("length exceeds the remaining data")
-		} else if r.err == nil {
-			r.pos += int(n)
-		}
+		r.bytes(major, "string")
 	case (major == majorList || major == majorMap) && minor == 31:
 		r.skipToBreak(1+int(major-majorList), depth)
 	case major == majorList || major == majorMap:
