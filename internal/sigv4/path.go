@@ -111,6 +111,9 @@ func validEncoded(s string) bool {
 // unescapesTo reports whether raw is well formed and percent-decodes to
 // path, as net/url's path unescaping would.
 func unescapesTo(raw, path string) bool {
+	if raw == path && strings.IndexByte(raw, '%') < 0 {
+		return true // the usual case: a path that needed no escaping
+	}
 	j := 0
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]

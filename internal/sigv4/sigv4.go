@@ -23,6 +23,7 @@ import (
 	"crypto/fips140"
 	"crypto/hmac"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -167,7 +168,7 @@ func (s *Signer) SignHTTP(ctx context.Context, credentials aws.Credentials, r *h
 	b = appendScope(b, amzDate[:8], region, service)
 	scopeEnd := len(b)
 	b = append(b, '\n')
-	b = appendHex(b, requestHash[:])
+	b = AppendHex(b, requestHash[:])
 	var signature [sha256.Size]byte
 	if fips140.Enabled() {
 		mac := hmac.New(sha256.New, key.key[:])
@@ -244,7 +245,7 @@ func (v *signedValues) authorization(accessKey string, scope, signedHeaders, sig
 	dst = append(dst, signed...)
 	dst = append(dst, signedHeaders...)
 	dst = append(dst, sig...)
-	dst = appendHex(dst, signature)
+	dst = AppendHex(dst, signature)
 	return unsafe.String(&dst[0], len(dst))
 }
 
@@ -522,14 +523,33 @@ func appendScope(b, day []byte, region, service string) []byte {
 	return append(b, scopeTerminator...)
 }
 
-func appendHex(b, p []byte) []byte {
+// AppendHex appends the lowercase hex digits of p to b, as hex.AppendEncode
+// does, four bytes at a time.
+func AppendHex(b, p []byte) []byte {
 	n := len(b)
 	b = slices.Grow(b, 2*len(p))[:n+2*len(p)]
+	dst := b[n:]
+	for len(p) >= 4 {
+		binary.BigEndian.PutUint64(dst, hexWord(binary.BigEndian.Uint32(p)))
+		p, dst = p[4:], dst[8:]
+	}
 	for i, c := range p {
-		b[n+2*i] = hexDigits[c>>4]
-		b[n+2*i+1] = hexDigits[c&0xF]
+		dst[2*i], dst[2*i+1] = hexDigits[c>>4], hexDigits[c&0xF]
 	}
 	return b
+}
+
+// hexWord returns the eight lowercase hex digits of x, the first in the
+// highest byte: each nibble is spread to a byte of its own, then turned
+// into its digit, '0'+n or 'a'+n-10, in all eight bytes at once.
+func hexWord(x uint32) uint64 {
+	v := uint64(x)
+	v = (v<<16 | v) & 0x0000ffff0000ffff
+	v = (v<<8 | v) & 0x00ff00ff00ff00ff
+	v = (v<<4 | v) & 0x0f0f0f0f0f0f0f0f
+	// A nibble of 10 or more carries into bit 4 of its byte once 6 is added.
+	letters := (v + 0x0606060606060606) >> 4 & 0x0101010101010101
+	return v + 0x3030303030303030 + letters*('a'-'0'-10)
 }
 
 // logSigning writes what was signed, as the official signer's LogSigning

@@ -473,3 +473,28 @@ func sameKeyTwice(h http.Header) bool {
 	}
 	return false
 }
+
+// TestAppendHex compares AppendHex with encoding/hex over every length up
+// to a few words, every byte value among the inputs, after a prefix.
+func TestAppendHex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 40 {
+		for range 50 {
+			p := make([]byte, n)
+			for i := range p {
+				p[i] = byte(rng.IntN(256))
+			}
+			got := string(AppendHex([]byte("x="), p))
+			if want := "x=" + hex.EncodeToString(p); got != want {
+				t.Fatalf("AppendHex(%x) = %q, want %q", p, got, want)
+			}
+		}
+	}
+	all := make([]byte, 256)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	if got, want := string(AppendHex(nil, all)), hex.EncodeToString(all); got != want {
+		t.Fatalf("AppendHex(0..255) = %q, want %q", got, want)
+	}
+}
