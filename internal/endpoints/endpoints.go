@@ -110,7 +110,9 @@ func notDigit(r rune) bool { return r < '0' || r > '9' }
 // region with FIPS enabled.
 func FIPSRegion(region string) (string, bool) {
 	const infix, prefix, suffix = "-fips-", "fips-", "-fips"
-	if !strings.Contains(region, infix) && !strings.Contains(region, prefix) && !strings.Contains(region, suffix) {
+	// Each of the three holds "fips", which most regions do not.
+	if !strings.Contains(region, "fips") ||
+		!strings.Contains(region, infix) && !strings.Contains(region, prefix) && !strings.Contains(region, suffix) {
 		return region, false
 	}
 	region = strings.ReplaceAll(region, infix, "-")

@@ -7,7 +7,6 @@ package protocol
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"net/url"
 	"unsafe"
@@ -15,6 +14,7 @@ import (
 	"github.com/awssnap/awssnap/internal/apierror"
 	"github.com/awssnap/awssnap/internal/cborwire"
 	"github.com/awssnap/awssnap/internal/jsonwire"
+	"github.com/awssnap/awssnap/internal/sigv4"
 )
 
 // Kind is a wire protocol.
@@ -45,7 +45,7 @@ type Binding struct {
 	// clients built on schemas do.
 	ExactErrorCodes bool
 
-	headers map[string][]string
+	headers []Header
 	path    string // the fixed path of an rpcv2Cbor operation
 }
 
@@ -59,9 +59,9 @@ func NewAWSJSON(kind Kind, target string) *Binding {
 		Protocol: kind,
 		Target:   target,
 		Method:   "POST",
-		headers: map[string][]string{
-			"Content-Type": {contentType},
-			"X-Amz-Target": {target},
+		headers: []Header{
+			{"Content-Type", []string{contentType}},
+			{"X-Amz-Target", []string{target}},
 		},
 	}
 }
@@ -73,7 +73,7 @@ func NewRESTJSON(method string) *Binding {
 	return &Binding{
 		Protocol: RESTJSON1,
 		Method:   method,
-		headers:  map[string][]string{"Content-Type": {"application/json"}},
+		headers:  []Header{{"Content-Type", []string{"application/json"}}},
 	}
 }
 
@@ -90,9 +90,27 @@ func (b *Binding) WithExactErrorCodes() *Binding {
 	return b
 }
 
-// Headers returns the fixed headers of every request of the operation. The
-// slices are shared: callers copy the map entries, never the values.
-func (b *Binding) Headers() map[string][]string { return b.headers }
+// Header is one fixed header of an operation's requests, its name in
+// canonical form.
+type Header struct {
+	Name   string
+	Values []string
+}
+
+// Headers returns the fixed headers of every request of the operation, a
+// list to range over without a map's cost. The list and the slices of
+// values are shared: callers copy the entries, never the values.
+func (b *Binding) Headers() []Header { return b.headers }
+
+// Header returns the values of the fixed header name (canonical), or nil.
+func (b *Binding) Header(name string) []string {
+	for _, h := range b.headers {
+		if h.Name == name {
+			return h.Values
+		}
+	}
+	return nil
+}
 
 // ErrorStyle says where the protocol looks for error codes in bodies.
 func (b *Binding) ErrorStyle() apierror.Style {
@@ -161,7 +179,7 @@ func (r *Request) Payload() []byte {
 // memory, which is not written again.
 func (r *Request) PayloadHash() string {
 	sum := sha256.Sum256(r.Payload())
-	hex.Encode(r.hash[:], sum[:])
+	sigv4.AppendHex(r.hash[:0], sum[:])
 	return unsafe.String(&r.hash[0], len(r.hash))
 }
 

@@ -21,10 +21,10 @@ func NewRPCv2CBOR(service, operation string) *Binding {
 		Protocol: RPCV2CBOR,
 		Method:   "POST",
 		path:     "/service/" + service + "/operation/" + operation,
-		headers: map[string][]string{
-			"Accept":          {"application/cbor"},
-			"Content-Type":    {"application/cbor"},
-			"Smithy-Protocol": {"rpc-v2-cbor"},
+		headers: []Header{
+			{"Accept", []string{"application/cbor"}},
+			{"Content-Type", []string{"application/cbor"}},
+			{"Smithy-Protocol", []string{"rpc-v2-cbor"}},
 		},
 	}
 }
@@ -142,7 +142,7 @@ func (c *Chooser) verify(value smithyhttp.ClientProtocol) (*Binding, error) {
 	if target := req.Header.Get("X-Amz-Target"); target != chosen.Target {
 		return nil, fail("the value targets %s, not %s: it was built for another service", target, chosen.Target)
 	}
-	if ct, want := req.Header.Get("Content-Type"), chosen.headers["Content-Type"][0]; ct != want {
+	if ct, want := req.Header.Get("Content-Type"), chosen.Header("Content-Type")[0]; ct != want {
 		return nil, fail("the value sends Content-Type %s, not %s", ct, want)
 	}
 	return chosen, nil

@@ -116,11 +116,11 @@ func TestRPCv2CBORFraming(t *testing.T) {
 		t.Errorf("path %q (raw %q), smithy-go frames %q (raw %q)", path, raw, req.URL.Path, req.URL.RawPath)
 	}
 	for _, name := range []string{"Smithy-Protocol", "Accept"} {
-		if got, want := b.Headers()[name], req.Header.Get(name); len(got) != 1 || got[0] != want {
+		if got, want := b.Header(name), req.Header.Get(name); len(got) != 1 || got[0] != want {
 			t.Errorf("%s %v, smithy-go sends %q", name, got, want)
 		}
 	}
-	if got := b.Headers()["Content-Type"]; len(got) != 1 || got[0] != "application/cbor" || b.Method != req.Method {
+	if got := b.Header("Content-Type"); len(got) != 1 || got[0] != "application/cbor" || b.Method != req.Method {
 		t.Errorf("Content-Type %v, method %s", got, b.Method)
 	}
 	r.EmptyBody()

@@ -134,7 +134,7 @@ type call struct {
 	payloadHash   string
 	signingName   string
 	signingRegion string
-	headers       map[string][]string
+	headers       []protocol.Header
 	// endpointHeaders are the headers the resolved endpoint carries,
 	// which replace any of the same name, as the official endpoint
 	// middleware sets them before signing.
@@ -527,40 +527,58 @@ func apiErrorOf(op *operation, header http.Header, body string) error {
 // decodeJSON reads the body of a successful JSON response with decode,
 // in the given style.
 func decodeJSON[Out any](decode func(*jsonwire.Reader, *Out), style jsonwire.Style, body string) (any, error) {
-	// One allocation holds the output and the reader that fills it.
-	decoded := new(struct {
-		out Out
-		r   jsonwire.Reader
-	})
-	out, r := &decoded.out, &decoded.r
+	out := new(Out)
+	if decode == nil {
+		return out, nil
+	}
+	r := jsonReaders.Get().(*jsonwire.Reader)
+	defer putJSONReader(r)
 	r.Reset(body)
 	r.SetStyle(style)
-	if !r.Empty() && decode != nil {
-		decode(r, out)
-		if err := r.Err(); err != nil {
-			failure := &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
-			if style == jsonwire.Classic {
-				failure.Snapshot = jsonwire.Snapshot(body)
-			}
-			return nil, failure
+	if r.Empty() {
+		return out, nil
+	}
+	decode(r, out)
+	if err := r.Err(); err != nil {
+		failure := &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
+		if style == jsonwire.Classic {
+			failure.Snapshot = jsonwire.Snapshot(body)
 		}
+		return nil, failure
 	}
 	return out, nil
+}
+
+// The readers that decode responses are reused: what a reader decodes
+// lives in the output (the strings in the body, the other values in
+// chunks of their own), not in the reader, which is cleared before it is
+// put back so that it holds neither.
+var (
+	jsonReaders = sync.Pool{New: func() any { return new(jsonwire.Reader) }}
+	cborReaders = sync.Pool{New: func() any { return new(cborwire.Reader) }}
+)
+
+func putJSONReader(r *jsonwire.Reader) {
+	r.Reset("")
+	jsonReaders.Put(r)
+}
+
+func putCBORReader(r *cborwire.Reader) {
+	r.Reset("")
+	cborReaders.Put(r)
 }
 
 // decodeCBOR reads the body of a successful rpcv2Cbor response. An empty
 // body is an output with no members, as it is for the official clients; a
 // null one is an error, as it is for them.
 func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (any, error) {
-	decoded := new(struct {
-		out Out
-		r   cborwire.Reader
-	})
-	out, r := &decoded.out, &decoded.r
-	r.Reset(body)
-	if r.Empty() || codec.Decode == nil {
+	out := new(Out)
+	if len(body) == 0 || codec.Decode == nil {
 		return out, nil
 	}
+	r := cborReaders.Get().(*cborwire.Reader)
+	defer putCBORReader(r)
+	r.Reset(body)
 	if r.Null() {
 		// The official clients read the output as a structure, which null
 		// (or undefined) only stands for inside another.
@@ -600,8 +618,8 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	req.ContentLength = int64(len(c.body))
 	// NewRequestWithContext made an empty header map; a small map holds
 	// these few headers without growing.
-	for name, values := range c.headers {
-		req.Header[name] = values
+	for _, h := range c.headers {
+		req.Header[h.Name] = h.Values
 	}
 	req.Header["User-Agent"] = c.cfg.UserAgent
 	req.Header["Amz-Sdk-Request"] = sdkRequestHeader(attempt.number, attempt.max)

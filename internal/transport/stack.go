@@ -649,8 +649,8 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 	if err := setOperationPath(request.URL, m.op.cbor, path, rawPath); err != nil {
 		return out, metadata, err
 	}
-	for name, values := range m.op.Binding.Headers() {
-		request.Header[name] = append([]string(nil), values...)
+	for _, h := range m.op.Binding.Headers() {
+		request.Header[h.Name] = append([]string(nil), h.Values...)
 	}
 	if request, err = request.SetStream(bytes.NewReader(req.Payload())); err != nil {
 		return out, metadata, &smithy.SerializationError{Err: err}
