@@ -524,14 +524,16 @@ func appendScope(b, day []byte, region, service string) []byte {
 }
 
 // AppendHex appends the lowercase hex digits of p to b, as hex.AppendEncode
-// does, four bytes at a time.
+// does, eight bytes at a time.
 func AppendHex(b, p []byte) []byte {
 	n := len(b)
 	b = slices.Grow(b, 2*len(p))[:n+2*len(p)]
 	dst := b[n:]
-	for len(p) >= 4 {
-		binary.BigEndian.PutUint64(dst, hexWord(binary.BigEndian.Uint32(p)))
-		p, dst = p[4:], dst[8:]
+	for len(p) >= 8 && len(dst) >= 16 {
+		x := binary.BigEndian.Uint64(p)
+		binary.BigEndian.PutUint64(dst, hexWord(uint32(x>>32)))
+		binary.BigEndian.PutUint64(dst[8:], hexWord(uint32(x)))
+		p, dst = p[8:], dst[16:]
 	}
 	for i, c := range p {
 		dst[2*i], dst[2*i+1] = hexDigits[c>>4], hexDigits[c&0xF]
