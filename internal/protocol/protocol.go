@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"net/url"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/awssnap/awssnap/internal/apierror"
@@ -46,7 +47,10 @@ type Binding struct {
 	ExactErrorCodes bool
 
 	headers []Header
-	path    string // the fixed path of an rpcv2Cbor operation
+	// used is the storage the last request built needed (see
+	// NewRequest), zero before the first.
+	used atomic.Int32
+	path string // the fixed path of an rpcv2Cbor operation
 }
 
 // NewAWSJSON declares an awsJson1_0 or awsJson1_1 operation.
@@ -125,8 +129,12 @@ func (b *Binding) ErrorStyle() apierror.Style {
 
 // NewRequest returns a Request framed for the binding: the body writer of
 // its protocol, its JSON escaping, and its fixed path if it has one.
+//
+// The request's storage is sized from the last one the binding built (see
+// Measure), so an operation whose requests are small does not allocate
+// room it never uses, and one whose requests are large does not outgrow it.
 func (b *Binding) NewRequest() *Request {
-	r := NewRequest()
+	r := newRequest(int(b.used.Load()))
 	r.Body.SetStyle(b.JSONStyle)
 	if b.Protocol == RPCV2CBOR {
 		r.cbor = true
@@ -152,15 +160,74 @@ type Request struct {
 	path    string // a fixed path, which needs no escaping
 	cbor    bool   // the body is CBOR
 	err     error
-	storage [512]byte
+	storage []byte                // room for the body, and for a restJson1 path, in the same allocation
 	hash    [2 * sha256.Size]byte // the payload's hex SHA-256 (see PayloadHash)
 	reader  bytes.Reader          // see Reader
 }
 
 // NewRequest returns a Request whose body starts in storage of its own, so
 // a typical request costs one allocation.
-func NewRequest() *Request {
-	r := &Request{}
+func NewRequest() *Request { return newRequest(0) }
+
+// Measure records what r, finished, needed of its storage, for the size of
+// the next request NewRequest makes.
+func (b *Binding) Measure(r *Request) {
+	need := len(r.Payload())
+	if r.rawPath != nil {
+		need += pathBytes
+	}
+	need = min(need, 1<<20) // the largest size is all that is needed
+	if int32(need) != b.used.Load() {
+		b.used.Store(int32(need))
+	}
+}
+
+// The storage a request is allocated with, in one allocation with the
+// request: each size makes the whole fill a size class of the Go
+// allocator (512, 768, 1024 and 2048 bytes, the last three with the
+// allocator's 8-byte header of an object over 512 bytes that holds
+// pointers), as TestRequestStorage checks.
+type (
+	requestIn512 struct {
+		r    Request
+		room [240]byte
+	}
+	requestIn768 struct {
+		r    Request
+		room [488]byte
+	}
+	requestIn1024 struct {
+		r    Request
+		room [744]byte
+	}
+	requestIn2048 struct {
+		r    Request
+		room [1768]byte
+	}
+)
+
+// newRequest returns a Request with storage for need bytes, or the most
+// there is; a first request (need zero) gets the middle size.
+func newRequest(need int) *Request {
+	var r *Request
+	switch {
+	case need <= 0 || need > 240 && need <= 488:
+		v := new(requestIn768)
+		v.r.storage = v.room[:]
+		r = &v.r
+	case need <= 240:
+		v := new(requestIn512)
+		v.r.storage = v.room[:]
+		r = &v.r
+	case need <= 744:
+		v := new(requestIn1024)
+		v.r.storage = v.room[:]
+		r = &v.r
+	default:
+		v := new(requestIn2048)
+		v.r.storage = v.room[:]
+		r = &v.r
+	}
 	r.Body.SetBuffer(r.storage[:0])
 	return r
 }
@@ -224,17 +291,20 @@ func (r *Request) PathLiteral(s string) {
 	r.rawPath = append(r.rawPath, s...)
 }
 
+// pathBytes is the room a restJson1 path starts with.
+const pathBytes = 128
+
 // pathRoom returns the room a restJson1 request's path starts in: the end
 // of the body's storage, when no body has been written yet (the path is
 // built first), so the path costs no allocation of its own. The body keeps
 // the rest of the storage, and moves out of it rather than into the path
 // when it outgrows it.
 func (r *Request) pathRoom() []byte {
-	const room = 128
-	if r.cbor || len(r.Body.Bytes()) != 0 {
-		return make([]byte, 0, room)
+	if r.cbor || len(r.Body.Bytes()) != 0 || len(r.storage) < pathBytes {
+		// A zero Request has no storage.
+		return make([]byte, 0, pathBytes)
 	}
-	end := len(r.storage) - room
+	end := len(r.storage) - pathBytes
 	r.Body.SetBuffer(r.storage[:0:end])
 	return r.storage[end:end]
 }

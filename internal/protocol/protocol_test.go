@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestRequestPathAndBody checks a restJson1 request whose path and body
@@ -14,9 +15,33 @@ import (
 // lengths, and neither writes into the other when it outgrows its room;
 // the payload hash and the reader are the body's.
 func TestRequestPathAndBody(t *testing.T) {
+	// The storage sizes NewRequest picks after a request of each length.
+	for _, before := range []int{-1, 50, 200, 500, 2000} {
+		b := NewRESTJSON("POST")
+		if before >= 0 {
+			b.Measure(jsonRequest(b, before))
+		}
+		testPathAndBody(t, b.NewRequest)
+	}
+	testPathAndBody(t, func() *Request { return new(Request) }) // no storage at all
+}
+
+// jsonRequest returns a request of b whose body is an object with one
+// string member, of n bytes in all.
+func jsonRequest(b *Binding, n int) *Request {
+	r := b.NewRequest()
+	r.Body.BeginObject()
+	r.Body.Key("v")
+	r.Body.String(strings.Repeat("x", max(n-len(`{"v":""}`), 0)))
+	r.Body.EndObject()
+	return r
+}
+
+func testPathAndBody(t *testing.T, newRequest func() *Request) {
+	t.Helper()
 	for _, pathLen := range []int{1, 100, 127, 128, 129, 400} {
-		for _, bodyLen := range []int{0, 10, 383, 384, 385, 600} {
-			r := NewRESTJSON("POST").NewRequest()
+		for _, bodyLen := range []int{0, 10, 111, 112, 113, 359, 360, 361, 383, 384, 385, 600, 615, 616, 617, 1700} {
+			r := newRequest()
 			label := strings.Repeat("a b", pathLen/3+1)[:pathLen]
 			r.PathLiteral("/graphs/")
 			r.PathLabel("Id", &label)
@@ -41,6 +66,47 @@ func TestRequestPathAndBody(t *testing.T) {
 			if read, err := io.ReadAll(r.Reader()); err != nil || string(read) != want {
 				t.Errorf("path of %d, body of %d: the reader gave %.40q…, %v", pathLen, bodyLen, read, err)
 			}
+		}
+	}
+}
+
+// TestRequestStorage checks that a request's storage is sized from the
+// last request of its binding: after a request of n bytes, the next one of
+// n bytes is built in a single allocation, whatever n up to the largest
+// size, and each size fills the allocator's size class it is made for.
+func TestRequestStorage(t *testing.T) {
+	for _, n := range []int{8, 100, 240, 241, 488, 700, 744, 1500, 1768} {
+		b := NewAWSJSON(AWSJSON11, "Service.Operation")
+		b.Measure(jsonRequest(b, n))
+		if got := len(jsonRequest(b, n).Payload()); got != n {
+			t.Fatalf("a request of %d bytes has %d", n, got)
+		}
+		value := strings.Repeat("x", n-len(`{"v":""}`))
+		allocs := testing.AllocsPerRun(20, func() {
+			r := b.NewRequest()
+			r.Body.BeginObject()
+			r.Body.Key("v")
+			r.Body.String(value)
+			r.Body.EndObject()
+		})
+		if allocs != 1 {
+			t.Errorf("after a request of %d bytes, the next costs %v allocations, want 1", n, allocs)
+		}
+	}
+	for _, c := range []struct {
+		size, class uintptr
+	}{
+		{unsafe.Sizeof(requestIn512{}), 512},
+		{unsafe.Sizeof(requestIn768{}), 768},
+		{unsafe.Sizeof(requestIn1024{}), 1024},
+		{unsafe.Sizeof(requestIn2048{}), 2048},
+	} {
+		size := c.size
+		if size > 512 {
+			size += 8 // the allocator's header of a larger object with pointers
+		}
+		if size > c.class || size+64 <= c.class {
+			t.Errorf("a request of %d bytes for the size class of %d", c.size, c.class)
 		}
 	}
 }

@@ -168,6 +168,7 @@ func encodeRequest(op *operation, in any) (*protocol.Request, error) {
 		// "serialization failed: serialization failed: input member ...".
 		return nil, &smithy.SerializationError{Err: &smithy.SerializationError{Err: err}}
 	}
+	op.Binding.Measure(req)
 	return req, nil
 }
 
