@@ -31,6 +31,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -59,6 +60,13 @@ type Signer struct {
 	options v4.SignerOptions
 	keys    keyCache
 	orders  orderCache
+	date    atomic.Pointer[signedDate] // the second signed last
+}
+
+// signedDate is a second, in Unix time, and its X-Amz-Date form.
+type signedDate struct {
+	unix int64
+	text [16]byte
 }
 
 // New returns a Signer with the given options applied.
@@ -90,7 +98,7 @@ func (s *Signer) SignHTTP(ctx context.Context, credentials aws.Credentials, r *h
 	}
 	out := new(signedValues)
 	var amzDate [16]byte
-	formatDate(&amzDate, signingTime.UTC())
+	s.formatDate(&amzDate, signingTime)
 	date := out.put(amzDate[:])
 	setValue(r.Header, dateHeader, date, &out.values[0])
 	token := credentials.SessionToken
@@ -487,6 +495,18 @@ func stripPort(hostport string) string {
 		return strings.TrimPrefix(hostport[:i], "[")
 	}
 	return hostport[:colon]
+}
+
+// formatDate writes t as formatDate does, from the last second formatted
+// when t falls in it, as the requests of a busy client do.
+func (s *Signer) formatDate(dst *[16]byte, t time.Time) {
+	unix := t.Unix()
+	if last := s.date.Load(); last != nil && last.unix == unix {
+		*dst = last.text
+		return
+	}
+	formatDate(dst, t.UTC())
+	s.date.Store(&signedDate{unix: unix, text: *dst})
 }
 
 // formatDate writes t (UTC) as 20060102T150405Z.
