@@ -3,6 +3,7 @@ package cborwire
 import (
 	"bytes"
 	"encoding/hex"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -11,6 +12,8 @@ import (
 
 	smithycbor "github.com/aws/smithy-go/encoding/cbor"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/awssnap/awssnap/internal/jsonwire"
 )
 
 // TestWriterHeads checks the shortest-head encoding of strings and
@@ -285,4 +288,53 @@ func FuzzReader(f *testing.F) {
 			t.Fatalf("% x: smithy-go decodes it, the Reader fails: %v", body, r.Err())
 		}
 	})
+}
+
+// TestUseSpace checks that a reader given space puts its first strings and
+// timestamps there, and the rest in chunks of its own.
+func TestUseSpace(t *testing.T) {
+	var w Writer
+	w.BeginMap()
+	w.Key("s")
+	w.BeginList()
+	for i := range 10 {
+		w.String(fmt.Sprint("s", i))
+	}
+	w.End()
+	w.Key("t")
+	w.BeginList()
+	for i := range 3 {
+		w.Time(time.Unix(int64(i+1), 0))
+	}
+	w.End()
+	w.End()
+	var r Reader
+	r.Reset(string(w.Bytes()))
+	var space jsonwire.Space
+	r.UseSpace(&space)
+	var ss []*string
+	var ts []*time.Time
+	for it := r.Map(); r.More(&it); {
+		key := r.Key()
+		for list := r.List(); r.More(&list); {
+			if key == "s" {
+				ss = append(ss, r.StringPtr())
+			} else {
+				ts = append(ts, r.TimePtr())
+			}
+		}
+	}
+	if err := r.Err(); err != nil || len(ss) != 10 || len(ts) != 3 {
+		t.Fatalf("%d strings, %d timestamps, %v", len(ss), len(ts), err)
+	}
+	for i, s := range ss {
+		if want := fmt.Sprint("s", i); *s != want || (s == &space.Strings[i%len(space.Strings)]) != (i < len(space.Strings)) {
+			t.Errorf("string %d: %q, in the space %v", i, *s, s == &space.Strings[i%len(space.Strings)])
+		}
+	}
+	for i, ts := range ts {
+		if !ts.Equal(time.Unix(int64(i+1), 0)) || (ts == &space.Times[i%len(space.Times)]) != (i < len(space.Times)) {
+			t.Errorf("timestamp %d: %v, in the space %v", i, ts, ts == &space.Times[i%len(space.Times)])
+		}
+	}
 }

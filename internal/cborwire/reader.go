@@ -40,6 +40,14 @@ type Reader struct {
 // Reset prepares the Reader to decode data.
 func (r *Reader) Reset(data string) { *r = Reader{data: data} }
 
+// UseSpace has the Reader put its first strings and timestamps in space,
+// if not nil, as jsonwire.Reader.UseSpace does; call it after Reset.
+func (r *Reader) UseSpace(space *jsonwire.Space) {
+	if space != nil {
+		r.strings, r.times = jsonwire.SlabOf(space.Strings[:]), jsonwire.SlabOf(space.Times[:])
+	}
+}
+
 // Err returns the first problem found, or nil.
 func (r *Reader) Err() error { return r.err }
 

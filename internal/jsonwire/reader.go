@@ -68,6 +68,22 @@ func (r *Reader) Reset(data string) {
 	*r = Reader{data: data}
 }
 
+// Space is where a Reader puts its first strings and timestamps, before
+// it allocates chunks of its own; a decoder allocates it with the output,
+// so that a small output costs one allocation.
+type Space struct {
+	Strings [8]string
+	Times   [2]time.Time
+}
+
+// UseSpace has the Reader fill space first, if not nil; call it after
+// Reset.
+func (r *Reader) UseSpace(space *Space) {
+	if space != nil {
+		r.strings, r.times = SlabOf(space.Strings[:]), SlabOf(space.Times[:])
+	}
+}
+
 // SetStyle selects how the document is read, after Reset:
 //
 //   - Classic, the clients that decode the whole body into Go maps first
@@ -1489,6 +1505,9 @@ type Slab[T any] struct {
 	used  int // the values of chunk handed out
 	next  int // the size of the next chunk, when Expect set it
 }
+
+// SlabOf returns a Slab whose first chunk is room.
+func SlabOf[T any](room []T) Slab[T] { return Slab[T]{chunk: room} }
 
 // Expect sizes the next chunk the slab makes to hold n values, for a
 // decoder that knows about how many it will need; a slab never used makes

@@ -829,3 +829,52 @@ func TestSlab(t *testing.T) {
 		t.Fatalf("New gives %d, want 0", *p)
 	}
 }
+
+// TestUseSpace checks that a reader given space puts its first strings and
+// timestamps there, and the rest in chunks of its own, with the same values
+// either way.
+func TestUseSpace(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"s":[`)
+	for i := range 12 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"s%d"`, i)
+	}
+	b.WriteString(`],"t":[1,2,3]}`)
+	var r Reader
+	r.Reset(b.String())
+	var space Space
+	r.UseSpace(&space)
+	var ss []*string
+	var ts []*time.Time
+	for it := r.Object(); r.More(&it); {
+		for list := r.Array(); r.More(&list); {
+			if r.Key() == "s" {
+				ss = append(ss, r.StringPtr())
+			} else {
+				ts = append(ts, r.EpochSecondsPtr())
+			}
+		}
+	}
+	if err := r.Err(); err != nil || len(ss) != 12 || len(ts) != 3 {
+		t.Fatalf("%d strings, %d timestamps, %v", len(ss), len(ts), err)
+	}
+	for i, s := range ss {
+		if *s != fmt.Sprintf("s%d", i) {
+			t.Errorf("string %d is %q", i, *s)
+		}
+		if inSpace := i < len(space.Strings); (s == &space.Strings[i%len(space.Strings)]) != inSpace {
+			t.Errorf("string %d in the space: %v, want %v", i, !inSpace, inSpace)
+		}
+	}
+	for i, ts := range ts {
+		if !ts.Equal(time.Unix(int64(i+1), 0)) {
+			t.Errorf("timestamp %d is %v", i, ts)
+		}
+		if inSpace := i < len(space.Times); (ts == &space.Times[i%len(space.Times)]) != inSpace {
+			t.Errorf("timestamp %d in the space: %v, want %v", i, !inSpace, inSpace)
+		}
+	}
+}

@@ -528,17 +528,15 @@ func apiErrorOf(op *operation, header http.Header, body string) error {
 // decodeJSON reads the body of a successful JSON response with decode,
 // in the given style.
 func decodeJSON[Out any](decode func(*jsonwire.Reader, *Out), style jsonwire.Style, body string) (any, error) {
-	out := new(Out)
-	if decode == nil {
-		return out, nil
-	}
 	r := jsonReaders.Get().(*jsonwire.Reader)
 	defer putJSONReader(r)
 	r.Reset(body)
 	r.SetStyle(style)
-	if r.Empty() {
-		return out, nil
+	if decode == nil || r.Empty() {
+		return new(Out), nil
 	}
+	out, space := newOutput[Out](body)
+	r.UseSpace(space)
 	decode(r, out)
 	if err := r.Err(); err != nil {
 		failure := &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
@@ -549,6 +547,10 @@ func decodeJSON[Out any](decode func(*jsonwire.Reader, *Out), style jsonwire.Sty
 	}
 	return out, nil
 }
+
+// smallBody is the longest body whose output is allocated with space for
+// its first strings and timestamps (see newOutput).
+const smallBody = 2048
 
 // The readers that decode responses are reused: what a reader decodes
 // lives in the output (the strings in the body, the other values in
@@ -573,9 +575,8 @@ func putCBORReader(r *cborwire.Reader) {
 // body is an output with no members, as it is for the official clients; a
 // null one is an error, as it is for them.
 func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (any, error) {
-	out := new(Out)
 	if len(body) == 0 || codec.Decode == nil {
-		return out, nil
+		return new(Out), nil
 	}
 	r := cborReaders.Get().(*cborwire.Reader)
 	defer putCBORReader(r)
@@ -585,11 +586,27 @@ func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (any, error) {
 		// (or undefined) only stands for inside another.
 		return nil, &smithy.DeserializationError{Err: errors.New("failed to decode response body, expected a map for the output, found null")}
 	}
+	out, space := newOutput[Out](body)
+	r.UseSpace(space)
 	codec.Decode(r, out)
 	if err := r.Err(); err != nil {
 		return nil, &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
 	}
 	return out, nil
+}
+
+// newOutput allocates an output for body. A small output is allocated with
+// the space where its reader puts the first strings and timestamps, so it
+// costs one allocation; space is nil for a larger one.
+func newOutput[Out any](body string) (out *Out, space *jsonwire.Space) {
+	if len(body) > smallBody {
+		return new(Out), nil
+	}
+	both := new(struct {
+		out   Out
+		space jsonwire.Space
+	})
+	return &both.out, &both.space
 }
 
 // newRequest builds and signs the HTTP request of one attempt. Like the
