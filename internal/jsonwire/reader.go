@@ -61,6 +61,10 @@ type Reader struct {
 	// stringsFrom is the position at which the first chunk of strings
 	// was sized, and stringsSeen the strings of the chunks filled since.
 	stringsFrom, stringsSeen int
+
+	// unescaped holds the strings decoded from escapes, one after another;
+	// the bytes of a string are never written again.
+	unescaped []byte
 }
 
 // Reset prepares the Reader to decode data.
@@ -1304,9 +1308,15 @@ func (r *Reader) readEscaped() string {
 	data := r.data
 	p := r.pos + 1
 	// The escaped text is at least as long as what it decodes to, but for
-	// invalid UTF-8 (one byte becomes three): one buffer of that length
-	// almost always holds the whole string.
-	out := make([]byte, 0, escapedLength(data, p))
+	// invalid UTF-8 (one byte becomes three): room of that length almost
+	// always holds the whole string. The strings share chunks, sized for
+	// the longest of the string and a part of what is left to read.
+	need := escapedLength(data, p)
+	if cap(r.unescaped)-len(r.unescaped) < need {
+		r.unescaped = make([]byte, 0, max(need, min(r.Unread()/2, unescapedChunk)))
+	}
+	start := len(r.unescaped)
+	out := r.unescaped[start:start]
 	for p < len(data) {
 		c := data[p]
 		switch {
@@ -1327,7 +1337,11 @@ func (r *Reader) readEscaped() string {
 			p += 2
 		case c == '"':
 			r.pos = p + 1
-			// out is this string's own buffer and is never written again.
+			if start+len(out) <= cap(r.unescaped) {
+				// out never outgrew the chunk, so it is still in it.
+				r.unescaped = r.unescaped[:start+len(out)]
+			}
+			// out's bytes are never written again.
 			return unsafe.String(unsafe.SliceData(out), len(out))
 		case c < 0x20:
 			r.failAt(p, "invalid control character in string")
@@ -1350,6 +1364,10 @@ func (r *Reader) readEscaped() string {
 	r.failAt(len(data), "unexpected end of JSON input in string")
 	return ""
 }
+
+// unescapedChunk bounds the size of a chunk of decoded strings that a
+// shorter string leads to allocate.
+const unescapedChunk = 512
 
 // shortEscape maps the byte after a backslash to the byte the two-byte
 // escape stands for, and every other byte, \u's 'u' among them, to zero.

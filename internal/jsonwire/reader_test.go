@@ -878,3 +878,41 @@ func TestUseSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestUnescapedStringsKept reads many strings with escapes, some whose
+// decoded form outgrows their escaped length (invalid UTF-8, one byte
+// becoming three), and checks every string once all are read: the decoded
+// strings share chunks, and none may be written over by a later one.
+func TestUnescapedStringsKept(t *testing.T) {
+	var values []string
+	for i := range 60 {
+		v := strings.Repeat(`a\"b`, i%7) + fmt.Sprint(i)
+		switch i % 5 {
+		case 1:
+			v += strings.Repeat("\xff", i) // each becomes U+FFFD
+		case 2:
+			v += strings.Repeat(`\u00e9`, i*3)
+		}
+		values = append(values, `"`+v+`"`)
+	}
+	// Last, where little is left to read, one that outgrows its room.
+	values = append(values, `"`+strings.Repeat("\xff", 400)+`"`)
+	doc := "[" + strings.Join(values, ",") + "]"
+	var want []string
+	if err := json.Unmarshal([]byte(doc), &want); err != nil {
+		t.Fatal(err)
+	}
+	var r Reader
+	r.Reset(doc)
+	r.SetStyle(Classic)
+	var got []string
+	for it := r.Array(); r.More(&it); {
+		got = append(got, r.String())
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("strings differ from encoding/json's (-want +got):\n%s", diff)
+	}
+}
