@@ -1309,8 +1309,9 @@ func (r *Reader) readEscaped() string {
 	p := r.pos + 1
 	// The escaped text is at least as long as what it decodes to, but for
 	// invalid UTF-8 (one byte becomes three): room of that length almost
-	// always holds the whole string. The strings share chunks, sized for
-	// the longest of the string and a part of what is left to read.
+	// always holds the whole string. The strings share chunks, each sized
+	// for the string or, when more, half of what is left to read, up to
+	// unescapedChunk.
 	need := escapedLength(data, p)
 	if cap(r.unescaped)-len(r.unescaped) < need {
 		r.unescaped = make([]byte, 0, max(need, min(r.Unread()/2, unescapedChunk)))
@@ -1365,8 +1366,8 @@ func (r *Reader) readEscaped() string {
 	return ""
 }
 
-// unescapedChunk bounds the size of a chunk of decoded strings that a
-// shorter string leads to allocate.
+// unescapedChunk is the largest chunk of decoded strings allocated ahead
+// of need; a longer string gets a chunk of its own length.
 const unescapedChunk = 512
 
 // shortEscape maps the byte after a backslash to the byte the two-byte

@@ -47,8 +47,8 @@ type Binding struct {
 	ExactErrorCodes bool
 
 	headers []Header
-	// used is the storage the last request built needed (see
-	// NewRequest), zero before the first.
+	// used is the storage the last request built needed (see Measure),
+	// zero before the first.
 	used atomic.Int32
 	path string // the fixed path of an rpcv2Cbor operation
 }
@@ -209,17 +209,20 @@ type (
 // newRequest returns a Request with storage for need bytes, or the most
 // there is; a first request (need zero) gets the middle size.
 func newRequest(need int) *Request {
+	if need <= 0 {
+		need = len(requestIn768{}.room)
+	}
 	var r *Request
 	switch {
-	case need <= 0 || need > 240 && need <= 488:
-		v := new(requestIn768)
-		v.r.storage = v.room[:]
-		r = &v.r
-	case need <= 240:
+	case need <= len(requestIn512{}.room):
 		v := new(requestIn512)
 		v.r.storage = v.room[:]
 		r = &v.r
-	case need <= 744:
+	case need <= len(requestIn768{}.room):
+		v := new(requestIn768)
+		v.r.storage = v.room[:]
+		r = &v.r
+	case need <= len(requestIn1024{}.room):
 		v := new(requestIn1024)
 		v.r.storage = v.room[:]
 		r = &v.r
