@@ -108,8 +108,8 @@ func TestReaderTypedReads(t *testing.T) {
 		{"half float", "f93e00", func(r *Reader) any { return r.Float64() }, 1.5, false},
 		{"single float", "fa3fc00000", func(r *Reader) any { return r.Float64() }, 1.5, false},
 		{"negative int as float", "3863", func(r *Reader) any { return r.Float64() }, -100.0, false},
-		{"time float", "c1fb41da556e4007df3b", func(r *Reader) any { return *r.TimePtr() }, time.UnixMilli(1767225600123).UTC(), false},
-		{"time int", "c11a6955b900", func(r *Reader) any { return *r.TimePtr() }, time.Unix(1767225600, 0).UTC(), false},
+		{"time float", "c1fb41da556e4007df3b", func(r *Reader) any { return *r.TimePtr() }, time.UnixMilli(1767225600123), false},
+		{"time int", "c11a6955b900", func(r *Reader) any { return *r.TimePtr() }, time.Unix(1767225600, 0), false},
 		{"time wrong tag", "c01a6955b900", func(r *Reader) any { return r.TimePtr() }, (*time.Time)(nil), true},
 		{"time untagged", "1a6955b900", func(r *Reader) any { return r.TimePtr() }, (*time.Time)(nil), true},
 		{"time string", "c16161", func(r *Reader) any { return r.TimePtr() }, (*time.Time)(nil), true},
@@ -335,6 +335,40 @@ func TestUseSpace(t *testing.T) {
 	for i, ts := range ts {
 		if !ts.Equal(time.Unix(int64(i+1), 0)) || (ts == &space.Times[i%len(space.Times)]) != (i < len(space.Times)) {
 			t.Errorf("timestamp %d: %v, in the space %v", i, ts, ts == &space.Times[i%len(space.Times)])
+		}
+	}
+}
+
+// TestTimeMatchesSmithy reads timestamps as smithy-go's CBOR conversion
+// (AsTime, the same arithmetic as the official shape deserializer) reads
+// them: the same instant, in the same time zone, out-of-range floats
+// included.
+func TestTimeMatchesSmithy(t *testing.T) {
+	t.Parallel()
+	for _, h := range []string{
+		"c11a6955b900",         // whole seconds
+		"c13a6955b8ff",         // before 1970
+		"c1fb41da556e4007df3b", // milliseconds
+		"c1fbbff0024dd2f1a9fc", // -1.0005: truncated towards zero
+		"c1fb4230303030303030", // year 4173, past what nanoseconds hold
+		"c1fb7ff0000000000000", // +Inf
+		"c1fb7ff8000000000000", // NaN
+		"c1f93e00",             // half float
+	} {
+		data := mustHex(t, h)
+		v, err := smithycbor.Decode([]byte(data))
+		if err != nil {
+			t.Fatalf("%s: %v", h, err)
+		}
+		want, err := smithycbor.AsTime(v)
+		if err != nil {
+			t.Fatalf("%s: %v", h, err)
+		}
+		var r Reader
+		r.Reset(data)
+		got := r.TimePtr()
+		if r.Err() != nil || !got.Equal(want) || got.Location() != want.Location() {
+			t.Errorf("%s: got %v (%v), want %v", h, got, r.Err(), want)
 		}
 	}
 }

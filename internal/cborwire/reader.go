@@ -275,12 +275,15 @@ func (r *Reader) TimePtr() *time.Time {
 	if r.err != nil || !r.more() {
 		return nil
 	}
+	// As the official shape deserializer converts them: whole seconds, or
+	// a float truncated to the millisecond by Go's own conversion (out of
+	// range, what the platform makes of it), in the Local time zone.
 	var t time.Time
 	switch r.data[r.pos] >> 5 {
 	case majorUint, majorNegInt:
-		t = time.Unix(r.Int64(), 0).UTC()
+		t = time.Unix(r.Int64(), 0)
 	case majorSimple:
-		t = jsonwire.EpochSecondsTime(r.Float64())
+		t = time.UnixMilli(int64(r.Float64() * 1e3))
 	default:
 		r.mismatch("epoch seconds")
 	}
