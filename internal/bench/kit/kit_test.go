@@ -104,7 +104,7 @@ func TestNeutral(t *testing.T) {
 		hidden int
 	}{T: &at, L: []int{}, I: inner{V: &inner{}}})
 	want := map[string]any{
-		"S": nil, "T": "2025-12-31T23:00:00.123Z", "L": []any{}, "N": nil, "M": nil,
+		"S": nil, "T": "2025-12-31T23:00:00.123Z x", "L": []any{}, "N": nil, "M": nil,
 		"I": map[string]any{"V": map[string]any{"$type": "*kit.inner", "$value": map[string]any{"V": nil}}},
 	}
 	if g, w := fmtAny(got), fmtAny(want); g != w {

@@ -12,7 +12,8 @@ import (
 // Neutral converts a value of our types or of the official types to a
 // form that compares across packages: structs become maps of their
 // exported fields (ResultMetadata left out), pointers their targets,
-// times RFC 3339 strings in UTC, named scalars their underlying value,
+// times RFC 3339 strings in UTC followed by the name of their time zone
+// ("UTC", "Local"), named scalars their underlying value,
 // and a value held in an interface a map naming its dynamic type, so
 // that union members compare by type as well as by content. Nil and
 // empty slices and maps stay distinct.
@@ -27,7 +28,8 @@ func neutral(v reflect.Value) any {
 		return nil
 	}
 	if v.Type() == timeType {
-		return v.Interface().(time.Time).UTC().Format(time.RFC3339Nano)
+		t := v.Interface().(time.Time)
+		return t.UTC().Format(time.RFC3339Nano) + " " + t.Location().String()
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
