@@ -32,7 +32,7 @@ func FuzzDecode(f *testing.F, contentType string, seeds []DecodeCase, ours, offi
 		f.Add(c.Response.Status, c.Response.Header.Get("X-Amzn-Errortype"), string(c.Response.Body))
 	}
 	f.Fuzz(func(t *testing.T, status int, errorType, body string) {
-		status = 200 + (status%400+400)%400
+		status = fuzzStatus(status)
 		var header []string
 		if errorType != "" {
 			header = []string{"X-Amzn-Errortype", errorType}
@@ -69,12 +69,17 @@ func FuzzDecode(f *testing.F, contentType string, seeds []DecodeCase, ours, offi
 	})
 }
 
+// fuzzStatus maps any int to an HTTP status from 200 to 599, keeping those
+// as they are, so that a seed's status is the one it is tested with.
+func fuzzStatus(n int) int { return 200 + ((n-200)%400+400)%400 }
+
 // MetadataView is what an application reads from a call's result
 // metadata, apart from times that depend on the clock.
 type MetadataView struct {
 	RequestID     string
 	HasRequestID  bool
 	ServerTime    time.Time
+	ServerZone    string // ServerTime's time zone, which cmp does not compare
 	HasServerTime bool
 	HasResponseAt bool
 	RawResponse   string // the raw response's type
@@ -86,6 +91,7 @@ func ViewMetadata(md middleware.Metadata) MetadataView {
 	var v MetadataView
 	v.RequestID, v.HasRequestID = awsmiddleware.GetRequestIDMetadata(md)
 	v.ServerTime, v.HasServerTime = awsmiddleware.GetServerTime(md)
+	v.ServerZone = v.ServerTime.Location().String()
 	_, v.HasResponseAt = awsmiddleware.GetResponseAt(md)
 	v.RawResponse = shortTypeName(awsmiddleware.GetRawResponse(md))
 	if results, ok := retry.GetAttemptResults(md); ok {
@@ -116,7 +122,7 @@ func FuzzResponseHeaders(f *testing.F, contentType, okBody, errorBody string, ou
 	f.Add(200, uint8(3), "", "")
 	f.Add(200, uint8(0), "a\tb", "Mon, 07 Dec 2026 25:00:00 GMT")
 	f.Fuzz(func(t *testing.T, status int, idHeader uint8, requestID, date string) {
-		status = 200 + (status%400+400)%400
+		status = fuzzStatus(status)
 		header := http.Header{"Content-Type": {contentType}}
 		switch idHeader % 4 {
 		case 0:

@@ -44,7 +44,7 @@ func FuzzRetries(f *testing.F, contentType, okBody string, ours, official RetryC
 	f.Add(403, "InvalidSignatureException", 200, "", true)
 	f.Fuzz(func(t *testing.T, status1 int, code1 string, status2 int, code2 string, skewed bool) {
 		answer := func(status int, code string) Response {
-			status = 200 + (status%400+400)%400
+			status = fuzzStatus(status)
 			header := []string{}
 			if code != "" {
 				header = append(header, "X-Amzn-Errortype", code)
