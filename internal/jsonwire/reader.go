@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/bits"
@@ -1323,16 +1324,15 @@ func (r *Reader) readEscaped() string {
 		switch {
 		case plain[c]:
 			run := plainRun(data, p+1)
-			if run-p < 8 {
-				// The short runs between escapes are cheaper copied a
-				// byte at a time than with a call.
-				for ; p < run; p++ {
-					out = append(out, data[p])
-				}
+			if n := len(out); run-p <= 8 && p+8 <= len(data) && n+8 <= cap(out) {
+				// A short run between escapes is copied as one word, the
+				// bytes after it written into room no string uses yet.
+				binary.LittleEndian.PutUint64(out[n:n+8], word(data, p))
+				out = out[:n+run-p]
 			} else {
 				out = append(out, data[p:run]...)
-				p = run
 			}
+			p = run
 		case c == '\\' && p+1 < len(data) && shortEscape[data[p+1]] != 0:
 			out = append(out, shortEscape[data[p+1]])
 			p += 2
