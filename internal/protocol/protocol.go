@@ -320,8 +320,12 @@ func (r *Request) pathRoom() []byte {
 // validation mode.
 func (r *Request) PathLabel(member string, v *string) {
 	if v == nil || *v == "" || *v == "." || *v == ".." {
-		if r.err == nil {
-			r.err = &LabelError{Member: member, DotSegment: v != nil && *v != ""}
+		dot := v != nil && *v != ""
+		// The official serializers refuse a missing or empty label and
+		// send a dot segment. Where both come in one path, the call fails
+		// as the official client's does, on the first missing or empty one.
+		if prev, ok := r.err.(*LabelError); r.err == nil || ok && prev.DotSegment && !dot {
+			r.err = &LabelError{Member: member, DotSegment: dot}
 		}
 		return
 	}

@@ -110,3 +110,38 @@ func TestRequestStorage(t *testing.T) {
 		}
 	}
 }
+
+// TestPathLabelErrorOrder checks which label a path with several unusable
+// ones fails on: the first missing or empty one, as the official
+// serializers fail, and a dot segment, which only ours refuses, when there
+// is none of those.
+func TestPathLabelErrorOrder(t *testing.T) {
+	empty, dot, dots, ok := "", ".", "..", "x"
+	for _, c := range []struct {
+		labels []*string
+		want   string
+	}{
+		{[]*string{&dot, &empty}, "input member b must not be empty"},
+		{[]*string{&dots, nil}, "input member b must not be empty"},
+		{[]*string{&empty, &dot}, "input member a must not be empty"},
+		{[]*string{&dot, &dots}, `input member a must not be "." or "..": it would change the request path`},
+		{[]*string{&ok, &dots}, `input member b must not be "." or "..": it would change the request path`},
+		{[]*string{nil, &empty}, "input member a must not be empty"},
+	} {
+		r := NewRESTJSON("POST").NewRequest()
+		r.PathLiteral("/")
+		r.PathLabel("a", c.labels[0])
+		r.PathLiteral("/")
+		r.PathLabel("b", c.labels[1])
+		if err := r.Err(); err == nil || err.Error() != c.want {
+			t.Errorf("labels %q, %q: error %v, want %q", deref(c.labels[0]), deref(c.labels[1]), err, c.want)
+		}
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
+}
