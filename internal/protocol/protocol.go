@@ -212,26 +212,26 @@ func newRequest(need int) *Request {
 	if need <= 0 {
 		need = len(requestIn768{}.room)
 	}
-	var r *Request
 	switch {
 	case need <= len(requestIn512{}.room):
 		v := new(requestIn512)
-		v.r.storage = v.room[:]
-		r = &v.r
+		return v.r.in(v.room[:])
 	case need <= len(requestIn768{}.room):
 		v := new(requestIn768)
-		v.r.storage = v.room[:]
-		r = &v.r
+		return v.r.in(v.room[:])
 	case need <= len(requestIn1024{}.room):
 		v := new(requestIn1024)
-		v.r.storage = v.room[:]
-		r = &v.r
+		return v.r.in(v.room[:])
 	default:
 		v := new(requestIn2048)
-		v.r.storage = v.room[:]
-		r = &v.r
+		return v.r.in(v.room[:])
 	}
-	r.Body.SetBuffer(r.storage[:0])
+}
+
+// in gives r its storage and starts the body there.
+func (r *Request) in(storage []byte) *Request {
+	r.storage = storage
+	r.Body.SetBuffer(storage[:0])
 	return r
 }
 

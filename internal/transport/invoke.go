@@ -529,7 +529,7 @@ func apiErrorOf(op *operation, header http.Header, body string) error {
 // in the given style.
 func decodeJSON[Out any](decode func(*jsonwire.Reader, *Out), style jsonwire.Style, body string) (any, error) {
 	r := jsonReaders.Get().(*jsonwire.Reader)
-	defer putJSONReader(r)
+	defer putReader(&jsonReaders, r)
 	r.Reset(body)
 	r.SetStyle(style)
 	if decode == nil || r.Empty() {
@@ -561,14 +561,10 @@ var (
 	cborReaders = sync.Pool{New: func() any { return new(cborwire.Reader) }}
 )
 
-func putJSONReader(r *jsonwire.Reader) {
+// putReader clears r and puts it back into pool.
+func putReader[R interface{ Reset(string) }](pool *sync.Pool, r R) {
 	r.Reset("")
-	jsonReaders.Put(r)
-}
-
-func putCBORReader(r *cborwire.Reader) {
-	r.Reset("")
-	cborReaders.Put(r)
+	pool.Put(r)
 }
 
 // decodeCBOR reads the body of a successful rpcv2Cbor response. An empty
@@ -579,7 +575,7 @@ func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (any, error) {
 		return new(Out), nil
 	}
 	r := cborReaders.Get().(*cborwire.Reader)
-	defer putCBORReader(r)
+	defer putReader(&cborReaders, r)
 	r.Reset(body)
 	if r.Null() {
 		// The official clients read the output as a structure, which null
