@@ -496,6 +496,14 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 		result.skew, result.hasSkew = clockSkew(resp.Header, date, sentAt, receivedAt)
 	}
 	setResponseMetadata(&result.metadata, resp, date, receivedAt, result.skew, result.hasSkew)
+	if c.cfg.LogMode.IsResponseWithBody() {
+		if err := dumpResponse(resp, c.limit, op, c.logger); err != nil {
+			c.warnDate(ctx, date)
+			discardBody(ctx, resp, c.limit, op, c.cfg.Logger, err)
+			result.err = wrapResponse(resp, requestID, err)
+			return nil, result
+		}
+	}
 	body, warnings, err := readResponse(resp, c.limit, op)
 	c.logResponse(resp, body, op.SensitiveOutput)
 	c.warnDate(ctx, date)
@@ -891,6 +899,23 @@ func readResponse(resp *http.Response, limit int64, op *operation) (body string,
 		return body, warnings, nil
 	}
 	return readFailure(resp, op, body, err, warnings)
+}
+
+// discardBody drains, up to limit bytes, and closes the body of a response
+// whose attempt failed with err before the body was read, as the official
+// clients do: the schema-driven ones log what failed (see bodyWarnings),
+// the others nothing. A body over the limit is closed without reading.
+func discardBody(ctx context.Context, resp *http.Response, limit int64, op *operation, logger logging.Logger, err error) {
+	if tooLarge := (*ResponseTooLargeError)(nil); errors.As(err, &tooLarge) {
+		_ = resp.Body.Close()
+		return
+	}
+	var warnings bodyWarnings
+	_, warnings.broken = io.Copy(io.Discard, io.LimitReader(resp.Body, limit))
+	warnings.closed = resp.Body.Close()
+	if op.Service.Layout == LayoutSchema {
+		warnings.log(ctx, logger, false)
+	}
 }
 
 // readFailure is readResponse for a body that could not be read whole

@@ -1,8 +1,11 @@
 package transport
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httputil"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,6 +58,50 @@ func (c *call) logResponse(resp *http.Response, body string, sensitive bool) {
 		return
 	}
 	c.logger.Logf(logDebug, "Response\n%v", responseLog(resp, body, c.cfg.LogMode.IsResponseWithBody(), sensitive))
+}
+
+// dumpResponse reads the body of resp for a log that shows it, as the
+// official logging middleware reads it, with httputil.DumpResponse, and
+// puts what it read back in its place. A body that cannot be read whole or
+// closed, or whose length is not its Content-Length, fails the attempt
+// there, before anything decodes it: the failure is logged as a warning
+// and returned worded as the official middleware words it, retried as a
+// body that broke off is (see bodyFailure). The body is held to limit, as
+// readBody holds it, and a longer one fails with *ResponseTooLargeError.
+func dumpResponse(resp *http.Response, limit int64, op *operation, logger logging.Logger) error {
+	if resp.ContentLength > limit {
+		return &ResponseTooLargeError{Limit: limit, Length: resp.ContentLength}
+	}
+	body := resp.Body
+	resp.Body = &limitedBody{ReadCloser: body, limit: limit}
+	_, err := httputil.DumpResponse(resp, true)
+	if _, kept := resp.Body.(*limitedBody); kept {
+		// The body could not be read or closed; its bytes read are gone.
+		resp.Body = body
+	}
+	if err == nil {
+		return nil
+	}
+	if tooLarge := (*ResponseTooLargeError)(nil); errors.As(err, &tooLarge) {
+		return tooLarge
+	}
+	logger.Logf(logging.Warn, "failed to dump response for logging: %v", err)
+	return &transportFailure{Err: fmt.Errorf("failed to dump response %w", err), Retryable: op.Idempotent}
+}
+
+// limitedBody is a response body that fails with *ResponseTooLargeError
+// once more than limit bytes have been read from it.
+type limitedBody struct {
+	io.ReadCloser
+	limit, read int64
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if b.read += int64(n); b.read > b.limit {
+		return n, &ResponseTooLargeError{Limit: b.limit, Length: -1}
+	}
+	return n, err
 }
 
 // requestLog renders a request for a log, as the official clients log it

@@ -2,10 +2,13 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go/logging"
@@ -86,6 +89,74 @@ func TestRetryLogs(t *testing.T) {
 			}
 			if !ok {
 				t.Errorf("%s, stack %t: logged\n%s\nwant\n%s", c.name, apiOptions != nil, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		}
+	}
+}
+
+// TestDumpResponse checks how a response body is read for a log that shows
+// it: a body read whole and closed is put back, byte for byte; one that
+// breaks off, fails to close or is not as long as its Content-Length fails
+// with the official wording, logged as a warning, and is retried only for
+// an idempotent operation; one over the limit fails with
+// *ResponseTooLargeError, unlogged.
+func TestDumpResponse(t *testing.T) {
+	const body = `{"a":"b"}`
+	reset := errors.New("connection reset by peer")
+	whole := func() io.ReadCloser { return io.NopCloser(strings.NewReader(body)) }
+	cases := []struct {
+		name    string
+		body    func() io.ReadCloser
+		length  int64
+		wantErr string // "" for none
+	}{
+		{"whole", whole, int64(len(body)), ""},
+		{"whole, length unknown", whole, -1, ""},
+		{"broken", func() io.ReadCloser {
+			return io.NopCloser(io.MultiReader(strings.NewReader(body), iotest.ErrReader(reset)))
+		}, -1, "failed to dump response connection reset by peer"},
+		{"Close fails", func() io.ReadCloser {
+			return failingClose{strings.NewReader(body), errors.New("close failed")}
+		}, -1, "failed to dump response close failed"},
+		{"shorter than its length", whole, int64(len(body)) + 1, "failed to dump response http: ContentLength=10 with Body length 9"},
+		{"longer than its length", whole, int64(len(body)) - 1, "failed to dump response http: ContentLength=8 with Body length 9"},
+		{"over the limit", func() io.ReadCloser {
+			return io.NopCloser(strings.NewReader(body + body))
+		}, -1, "response body exceeds the limit of 16 bytes (Options.MaxResponseBytes)"},
+		{"declared over the limit", whole, 18, "response body of 18 bytes exceeds the limit of 16 bytes (Options.MaxResponseBytes)"},
+	}
+	for _, c := range cases {
+		for _, idempotent := range []bool{false, true} {
+			var warnings []string
+			logger := logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
+				warnings = append(warnings, fmt.Sprintf("[%s] "+format, append([]any{classification}, v...)...))
+			})
+			resp := &http.Response{StatusCode: 200, ProtoMajor: 1, ProtoMinor: 1, Header: http.Header{}, Body: c.body(), ContentLength: c.length}
+			err := dumpResponse(resp, 16, &operation{Idempotent: idempotent}, logger)
+			if c.wantErr == "" {
+				got, readErr := io.ReadAll(resp.Body)
+				if err != nil || readErr != nil || string(got) != body || resp.ContentLength != c.length || len(warnings) != 0 {
+					t.Errorf("%s: error %v, body %q (%v), length %d, logged %q; want the body put back", c.name, err, got, readErr, resp.ContentLength, warnings)
+				}
+				continue
+			}
+			if err == nil || err.Error() != c.wantErr {
+				t.Errorf("%s: error %v; want %q", c.name, err, c.wantErr)
+				continue
+			}
+			if tooLarge := (*ResponseTooLargeError)(nil); errors.As(err, &tooLarge) {
+				if len(warnings) != 0 {
+					t.Errorf("%s: logged %q", c.name, warnings)
+				}
+				continue
+			}
+			var retryable interface{ RetryableError() bool }
+			if !errors.As(err, &retryable) || retryable.RetryableError() != idempotent {
+				t.Errorf("%s, idempotent %v: error %v is not retried as the operation is", c.name, idempotent, err)
+			}
+			want := "[WARN] failed to dump response for logging: " + strings.TrimPrefix(c.wantErr, "failed to dump response ")
+			if len(warnings) != 1 || warnings[0] != want {
+				t.Errorf("%s: logged %q; want %q", c.name, warnings, want)
 			}
 		}
 	}

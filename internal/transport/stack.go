@@ -677,7 +677,15 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	if skew, ok := awsmiddleware.GetAttemptSkew(metadata); ok && !m.call.cfg.DisableClockSkewCorrection {
 		m.call.skew.Store(int64(skew))
 	}
+	limit := m.call.cfg.MaxResponseBytes
+	if limit <= 0 {
+		limit = DefaultMaxResponseBytes
+	}
 	if err != nil {
+		if response, ok := out.RawResponse.(*smithyhttp.Response); ok && response != nil && response.Body != nil {
+			discardBody(ctx, response.Response, limit, m.op, middleware.GetLogger(ctx), err)
+			response.Body = http.NoBody
+		}
 		return out, metadata, err
 	}
 	_, span := tracing.StartSpan(ctx, "OperationDeserializer")
@@ -687,10 +695,6 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	response, ok := out.RawResponse.(*smithyhttp.Response)
 	if !ok {
 		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("unknown transport type %T", out.RawResponse)}
-	}
-	limit := m.call.cfg.MaxResponseBytes
-	if limit <= 0 {
-		limit = DefaultMaxResponseBytes
 	}
 	body, warnings, err := readResponse(response.Response, limit, m.op)
 	response.Body = http.NoBody
@@ -1021,18 +1025,19 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 		return out, metadata, err
 	}
 	var body string
-	if mode.IsResponseWithBody() && !m.op.SensitiveOutput && resp.Body != nil {
+	if mode.IsResponseWithBody() && resp.Body != nil {
 		limit := m.call.cfg.MaxResponseBytes
 		if limit <= 0 {
 			limit = DefaultMaxResponseBytes
 		}
-		var readErr error
-		body, readErr = readBody(resp.Response, limit)
-		_ = resp.Body.Close()
-		if readErr != nil {
-			return out, metadata, bodyFailure(readErr, m.op, resp.StatusCode, nil)
+		if err := dumpResponse(resp.Response, limit, m.op, logger); err != nil {
+			return out, metadata, err // the deserializer closes the body
 		}
-		resp.Body = io.NopCloser(strings.NewReader(body))
+		if !m.op.SensitiveOutput {
+			// The body is in memory now, and within the limit.
+			body, _ = readBody(resp.Response, limit)
+			resp.Body = io.NopCloser(strings.NewReader(body))
+		}
 	}
 	logger.Logf(logDebug, "Response\n%v", responseLog(resp.Response, body, mode.IsResponseWithBody(), m.op.SensitiveOutput))
 	return out, metadata, err

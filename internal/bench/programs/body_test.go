@@ -74,24 +74,27 @@ func TestBrokenResponseBodies(t *testing.T) {
 			"success, Close fails":              {status: s.ok.status, body: s.ok.body, contentLength: -1, err: io.EOF, closeErr: closing},
 			"error, Close fails":                {status: s.modelled.status, body: s.modelled.body, contentLength: -1, err: io.EOF, closeErr: closing},
 			"whole success, reset, Close fails": {status: s.ok.status, body: s.ok.body, contentLength: -1, err: reset, closeErr: closing},
+			"success, Content-Length too long":  {status: s.ok.status, body: s.ok.body, contentLength: int64(len(s.ok.body)) + 9, err: io.EOF},
 		}
 		for name, answer := range cases {
 			t.Run(s.name+"/"+name, func(t *testing.T) {
 				t.Parallel()
-				for _, stack := range []bool{false, true} {
-					failure := func(call func(context.Context, aws.Config) error) string {
-						a := answer
-						var logs []string
-						cfg := aws.Config{Region: "us-west-2", HTTPClient: &a, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
-							APIOptions: onStack(stack), Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
-							Logger: logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
-								logs = append(logs, logEntry(classification, format, v...))
-							})}
-						return fmt.Sprint(call(context.Background(), cfg)) + "\n" + strings.Join(logs, "\n")
-					}
-					ours, official := failure(s.callOurs), failure(s.callOfficial)
-					if ours != official || (answer.err != io.EOF && !strings.Contains(ours, answer.err.Error())) {
-						t.Errorf("middleware stack %v: errors or logs differ\nours:     %s\nofficial: %s", stack, ours, official)
+				for _, mode := range []aws.ClientLogMode{0, aws.LogResponseWithBody} {
+					for _, stack := range []bool{false, true} {
+						failure := func(call func(context.Context, aws.Config) error) string {
+							a := answer
+							var logs []string
+							cfg := aws.Config{Region: "us-west-2", HTTPClient: &a, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
+								APIOptions: onStack(stack), ClientLogMode: mode, Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+								Logger: logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
+									logs = append(logs, logEntry(classification, format, v...))
+								})}
+							return fmt.Sprint(call(context.Background(), cfg)) + "\n" + strings.Join(logs, "\n")
+						}
+						ours, official := failure(s.callOurs), failure(s.callOfficial)
+						if ours != official || (answer.err != io.EOF && !strings.Contains(ours, answer.err.Error())) {
+							t.Errorf("log mode %v, middleware stack %v: errors or logs differ\nours:     %s\nofficial: %s", mode, stack, ours, official)
+						}
 					}
 				}
 			})
