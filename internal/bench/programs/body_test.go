@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // brokenBody yields its bytes, then err in place of the end (io.EOF for a
@@ -100,4 +101,75 @@ func TestBrokenResponseBodies(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestProgramErrorAfterResponse compares what each client does with the
+// body of a response when a program's own middleware, nearer the transport
+// than the deserializer, fails after the response arrived: the body is
+// drained and closed, and the schema-driven clients warn that draining and
+// closing it failed.
+func TestProgramErrorAfterResponse(t *testing.T) {
+	reset := errors.New("read tcp 127.0.0.1:1->127.0.0.1:2: read: connection reset by peer")
+	rejected := errors.New("rejected by the program")
+	reject := func(st *middleware.Stack) error {
+		return st.Deserialize.Add(middleware.DeserializeMiddlewareFunc("Reject", func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+			middleware.DeserializeOutput, middleware.Metadata, error,
+		) {
+			out, metadata, err := next.HandleDeserialize(ctx, in)
+			if err == nil {
+				err = rejected
+			}
+			return out, metadata, err
+		}), middleware.After)
+	}
+	for _, s := range services {
+		t.Run(s.name, func(t *testing.T) {
+			failure := func(call func(context.Context, aws.Config) error) (string, int) {
+				a := &brokenAnswer{status: s.ok.status, body: s.ok.body[:len(s.ok.body)/2], contentLength: -1, err: reset,
+					closeErr: errors.New("close: connection already closed")}
+				var logs []string
+				cfg := aws.Config{Region: "us-west-2", HTTPClient: &countingCloses{answer: a}, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
+					APIOptions: []func(*middleware.Stack) error{reject}, Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+					Logger: logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
+						logs = append(logs, logEntry(classification, format, v...))
+					})}
+				err := call(context.Background(), cfg)
+				return fmt.Sprint(err) + "\n" + strings.Join(logs, "\n"), cfg.HTTPClient.(*countingCloses).closes
+			}
+			ours, oursCloses := failure(s.callOurs)
+			official, officialCloses := failure(s.callOfficial)
+			if ours != official || !strings.Contains(ours, rejected.Error()) {
+				t.Errorf("errors or logs differ\nours:     %s\nofficial: %s", ours, official)
+			}
+			if oursCloses != officialCloses || oursCloses == 0 {
+				t.Errorf("the body was closed %d times; the official client closed it %d times", oursCloses, officialCloses)
+			}
+		})
+	}
+}
+
+// countingCloses is an HTTP client answering with answer, counting how
+// often its response bodies are closed.
+type countingCloses struct {
+	answer *brokenAnswer
+	closes int
+}
+
+func (c *countingCloses) Do(req *http.Request) (*http.Response, error) {
+	resp, err := c.answer.Do(req)
+	if err == nil {
+		resp.Body = &closeCounter{ReadCloser: resp.Body, closes: &c.closes}
+	}
+	return resp, err
+}
+
+// closeCounter counts the calls of Close.
+type closeCounter struct {
+	io.ReadCloser
+	closes *int
+}
+
+func (c *closeCounter) Close() error {
+	*c.closes++
+	return c.ReadCloser.Close()
 }
