@@ -40,6 +40,15 @@ const Version = "0.1.0"
 // operations (a Lightsail page of 100 records is about 83 KB).
 const DefaultMaxResponseBytes = 10 << 20
 
+// responseLimit is the bound on the response bodies the client reads:
+// MaxResponseBytes, or DefaultMaxResponseBytes when it is 0 or less.
+func (c *Config) responseLimit() int64 {
+	if c.MaxResponseBytes > 0 {
+		return c.MaxResponseBytes
+	}
+	return DefaultMaxResponseBytes
+}
+
 // HTTPClient sends HTTP requests; *http.Client satisfies it.
 type HTTPClient interface {
 	Do(*http.Request) (*http.Response, error)

@@ -192,7 +192,7 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		url:                url.URL{Scheme: endpoint.URI.Scheme, Host: endpoint.URI.Host, Path: endpoint.URI.Path, RawPath: endpoint.URI.RawPath},
 		body:               req.Payload(),
 		headers:            op.Binding.Headers(),
-		limit:              cfg.MaxResponseBytes,
+		limit:              cfg.responseLimit(),
 		operation:          op.Name,
 		defaultSigningName: op.Service.SigningName,
 		endpointProperties: endpoint.Properties,
@@ -200,9 +200,6 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 	}
 	if traceID, ok := lambdaTraceID(); ok {
 		c.traceHeader = []string{traceID}
-	}
-	if c.limit <= 0 {
-		c.limit = DefaultMaxResponseBytes
 	}
 	if cfg.LogMode != 0 {
 		// A logging.ContextLogger receives the call's context.

@@ -677,10 +677,7 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	if skew, ok := awsmiddleware.GetAttemptSkew(metadata); ok && !m.call.cfg.DisableClockSkewCorrection {
 		m.call.skew.Store(int64(skew))
 	}
-	limit := m.call.cfg.MaxResponseBytes
-	if limit <= 0 {
-		limit = DefaultMaxResponseBytes
-	}
+	limit := m.call.cfg.responseLimit()
 	if err != nil {
 		if response, ok := out.RawResponse.(*smithyhttp.Response); ok && response != nil && response.Body != nil {
 			discardBody(ctx, response.Response, limit, m.op, middleware.GetLogger(ctx), err)
@@ -1021,15 +1018,14 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 	}
 	out, metadata, err = next.HandleDeserialize(ctx, in)
 	resp, ok := out.RawResponse.(*smithyhttp.Response)
-	if !ok || resp.Response == nil || !(mode.IsResponse() || mode.IsResponseWithBody()) {
+	// As the official middleware: a response that came with an error is
+	// not logged.
+	if err != nil || !ok || resp.Response == nil || !(mode.IsResponse() || mode.IsResponseWithBody()) {
 		return out, metadata, err
 	}
 	var body string
 	if mode.IsResponseWithBody() && resp.Body != nil {
-		limit := m.call.cfg.MaxResponseBytes
-		if limit <= 0 {
-			limit = DefaultMaxResponseBytes
-		}
+		limit := m.call.cfg.responseLimit()
 		if err := dumpResponse(resp.Response, limit, m.op, logger); err != nil {
 			return out, metadata, err // the deserializer closes the body
 		}

@@ -107,7 +107,8 @@ func TestBrokenResponseBodies(t *testing.T) {
 // body of a response when a program's own middleware, nearer the transport
 // than the deserializer, fails after the response arrived: the body is
 // drained and closed, and the schema-driven clients warn that draining and
-// closing it failed.
+// closing it failed. A response that came with an error is not logged,
+// even when the log mode asks for responses.
 func TestProgramErrorAfterResponse(t *testing.T) {
 	reset := errors.New("read tcp 127.0.0.1:1->127.0.0.1:2: read: connection reset by peer")
 	rejected := errors.New("rejected by the program")
@@ -123,28 +124,33 @@ func TestProgramErrorAfterResponse(t *testing.T) {
 		}), middleware.After)
 	}
 	for _, s := range services {
-		t.Run(s.name, func(t *testing.T) {
-			failure := func(call func(context.Context, aws.Config) error) (string, int) {
-				a := &brokenAnswer{status: s.ok.status, body: s.ok.body[:len(s.ok.body)/2], contentLength: -1, err: reset,
-					closeErr: errors.New("close: connection already closed")}
-				var logs []string
-				cfg := aws.Config{Region: "us-west-2", HTTPClient: &countingCloses{answer: a}, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
-					APIOptions: []func(*middleware.Stack) error{reject}, Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
-					Logger: logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
-						logs = append(logs, logEntry(classification, format, v...))
-					})}
-				err := call(context.Background(), cfg)
-				return fmt.Sprint(err) + "\n" + strings.Join(logs, "\n"), cfg.HTTPClient.(*countingCloses).closes
-			}
-			ours, oursCloses := failure(s.callOurs)
-			official, officialCloses := failure(s.callOfficial)
-			if ours != official || !strings.Contains(ours, rejected.Error()) {
-				t.Errorf("errors or logs differ\nours:     %s\nofficial: %s", ours, official)
-			}
-			if oursCloses != officialCloses || oursCloses == 0 {
-				t.Errorf("the body was closed %d times; the official client closed it %d times", oursCloses, officialCloses)
-			}
-		})
+		for _, logMode := range []struct {
+			name string
+			mode aws.ClientLogMode
+		}{{"no log", 0}, {"LogResponseWithBody", aws.LogResponseWithBody}} {
+			t.Run(s.name+"/"+logMode.name, func(t *testing.T) {
+				failure := func(call func(context.Context, aws.Config) error) (string, int) {
+					a := &brokenAnswer{status: s.ok.status, body: s.ok.body[:len(s.ok.body)/2], contentLength: -1, err: reset,
+						closeErr: errors.New("close: connection already closed")}
+					var logs []string
+					cfg := aws.Config{Region: "us-west-2", HTTPClient: &countingCloses{answer: a}, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
+						APIOptions: []func(*middleware.Stack) error{reject}, ClientLogMode: logMode.mode, Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+						Logger: logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
+							logs = append(logs, logEntry(classification, format, v...))
+						})}
+					err := call(context.Background(), cfg)
+					return fmt.Sprint(err) + "\n" + strings.Join(logs, "\n"), cfg.HTTPClient.(*countingCloses).closes
+				}
+				ours, oursCloses := failure(s.callOurs)
+				official, officialCloses := failure(s.callOfficial)
+				if ours != official || !strings.Contains(ours, rejected.Error()) {
+					t.Errorf("errors or logs differ\nours:     %s\nofficial: %s", ours, official)
+				}
+				if oursCloses != officialCloses || oursCloses == 0 {
+					t.Errorf("the body was closed %d times; the official client closed it %d times", oursCloses, officialCloses)
+				}
+			})
+		}
 	}
 }
 
