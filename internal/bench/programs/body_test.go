@@ -52,13 +52,16 @@ func (a *brokenAnswer) Do(req *http.Request) (*http.Response, error) {
 }
 
 // TestBrokenResponseBodies compares the errors of a call whose answer's
-// body breaks off, and the warnings each client logs: a success and an
-// error cut by a reset connection, a success shorter than its
+// body breaks off, and what each client logs: a success and an error cut
+// by a reset connection, a success shorter or longer than its
 // Content-Length, a success and an error whose whole JSON arrived before
 // the connection failed (which the clients of Neptune and DataZone
-// decode), and bodies whose Close fails, on both paths. The retryer retries nothing: when such a failure
-// is retried is a deliberate difference (README, "Deliberate
-// differences").
+// decode), and bodies whose Close fails, on both paths, logging no
+// requests or responses, logging them without their bodies, and with
+// their bodies (where the official logging middleware reads the body
+// first, and fails the call when it cannot). The retryer retries nothing:
+// when such a failure is retried is a deliberate difference (README,
+// "Deliberate differences").
 func TestBrokenResponseBodies(t *testing.T) {
 	reset := errors.New("read tcp 127.0.0.1:1->127.0.0.1:2: read: connection reset by peer")
 	closing := errors.New("close: connection already closed")
@@ -80,7 +83,7 @@ func TestBrokenResponseBodies(t *testing.T) {
 		for name, answer := range cases {
 			t.Run(s.name+"/"+name, func(t *testing.T) {
 				t.Parallel()
-				for _, mode := range []aws.ClientLogMode{0, aws.LogResponseWithBody} {
+				for _, mode := range []aws.ClientLogMode{0, aws.LogRequest | aws.LogResponse, aws.LogRequestWithBody | aws.LogResponseWithBody} {
 					for _, stack := range []bool{false, true} {
 						failure := func(call func(context.Context, aws.Config) error) string {
 							a := answer
