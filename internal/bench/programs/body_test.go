@@ -53,11 +53,11 @@ func (a *brokenAnswer) Do(req *http.Request) (*http.Response, error) {
 
 // TestBrokenResponseBodies compares the errors of a call whose answer's
 // body breaks off, and what each client logs: a success and an error cut
-// by a reset connection, a success shorter or longer than its
-// Content-Length, a success and an error whose whole JSON arrived before
-// the connection failed (which the clients of Neptune and DataZone
-// decode), and bodies whose Close fails, on both paths, logging no
-// requests or responses, logging them without their bodies, and with
+// by a reset connection, a success shorter than its Content-Length (cut
+// off, or ending early), a success and an error whose whole JSON arrived
+// before the connection failed (which the clients of Neptune and DataZone
+// decode), and bodies whose Close fails. Each runs on both paths, logging
+// no requests or responses, logging them without their bodies, and with
 // their bodies (where the official logging middleware reads the body
 // first, and fails the call when it cannot). The retryer retries nothing:
 // when such a failure is retried is a deliberate difference (README,
