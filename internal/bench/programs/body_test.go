@@ -51,6 +51,20 @@ func (a *brokenAnswer) Do(req *http.Request) (*http.Response, error) {
 		Body: &brokenBody{r: strings.NewReader(a.body), err: a.err, closeErr: a.closeErr}, ContentLength: a.contentLength, Request: req}, nil
 }
 
+// logMode is a ClientLogMode with a name for test output.
+type logMode struct {
+	name string
+	mode aws.ClientLogMode
+}
+
+// logModes log no requests or responses, then both without their bodies,
+// then both with their bodies.
+var logModes = []logMode{
+	{"no log", 0},
+	{"LogRequest|LogResponse", aws.LogRequest | aws.LogResponse},
+	{"LogRequestWithBody|LogResponseWithBody", aws.LogRequestWithBody | aws.LogResponseWithBody},
+}
+
 // TestBrokenResponseBodies compares the errors of a call whose answer's
 // body breaks off, and what each client logs: a success and an error cut
 // by a reset connection, a success shorter than its Content-Length (cut
@@ -83,13 +97,13 @@ func TestBrokenResponseBodies(t *testing.T) {
 		for name, answer := range cases {
 			t.Run(s.name+"/"+name, func(t *testing.T) {
 				t.Parallel()
-				for _, mode := range []aws.ClientLogMode{0, aws.LogRequest | aws.LogResponse, aws.LogRequestWithBody | aws.LogResponseWithBody} {
+				for _, logMode := range logModes {
 					for _, stack := range []bool{false, true} {
 						failure := func(call func(context.Context, aws.Config) error) string {
 							a := answer
 							var logs []string
 							cfg := aws.Config{Region: "us-west-2", HTTPClient: &a, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
-								APIOptions: onStack(stack), ClientLogMode: mode, Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+								APIOptions: onStack(stack), ClientLogMode: logMode.mode, Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
 								Logger: logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
 									logs = append(logs, logEntry(classification, format, v...))
 								})}
@@ -97,7 +111,7 @@ func TestBrokenResponseBodies(t *testing.T) {
 						}
 						ours, official := failure(s.callOurs), failure(s.callOfficial)
 						if ours != official || (answer.err != io.EOF && !strings.Contains(ours, answer.err.Error())) {
-							t.Errorf("log mode %v, middleware stack %v: errors or logs differ\nours:     %s\nofficial: %s", mode, stack, ours, official)
+							t.Errorf("%s, middleware stack %v: errors or logs differ\nours:     %s\nofficial: %s", logMode.name, stack, ours, official)
 						}
 					}
 				}
@@ -127,10 +141,7 @@ func TestProgramErrorAfterResponse(t *testing.T) {
 		}), middleware.After)
 	}
 	for _, s := range services {
-		for _, logMode := range []struct {
-			name string
-			mode aws.ClientLogMode
-		}{{"no log", 0}, {"LogResponseWithBody", aws.LogResponseWithBody}} {
+		for _, logMode := range []logMode{logModes[0], logModes[2]} {
 			t.Run(s.name+"/"+logMode.name, func(t *testing.T) {
 				failure := func(call func(context.Context, aws.Config) error) (string, int) {
 					a := &brokenAnswer{status: s.ok.status, body: s.ok.body[:len(s.ok.body)/2], contentLength: -1, err: reset,
