@@ -494,14 +494,14 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 	}
 	setResponseMetadata(&result.metadata, resp, date, receivedAt, result.skew, result.hasSkew)
 	if c.cfg.LogMode.IsResponseWithBody() {
-		if err := dumpResponse(resp, c.limit, op, c.logger); err != nil {
+		if err := dumpResponse(ctx, resp, c.limit, op, c.logger); err != nil {
 			c.warnDate(ctx, date)
 			discardBody(ctx, resp, c.limit, op, c.cfg.Logger, err)
 			result.err = wrapResponse(resp, requestID, err)
 			return nil, result
 		}
 	}
-	body, warnings, err := readResponse(resp, c.limit, op)
+	body, warnings, err := readResponse(ctx, resp, c.limit, op)
 	c.logResponse(resp, body, op.SensitiveOutput)
 	c.warnDate(ctx, date)
 	warnings.log(ctx, c.cfg.Logger, false)
@@ -888,14 +888,29 @@ func sendFailure(ctx context.Context, err error, idempotent bool) error {
 // is decoded whatever follows it; when it did not, the failure keeps what
 // was read as its Snapshot. The schema-driven clients read the whole body
 // first.
-func readResponse(resp *http.Response, limit int64, op *operation) (body string, warnings bodyWarnings, err error) {
+func readResponse(ctx context.Context, resp *http.Response, limit int64, op *operation) (body string, warnings bodyWarnings, err error) {
 	body, err = readBody(resp, limit)
 	warnings.closed = resp.Body.Close()
 	warnings.afterDecode = !op.cbor && op.Binding.JSONStyle == jsonwire.Classic
 	if err == nil {
 		return body, warnings, nil
 	}
-	return readFailure(resp, op, body, err, warnings)
+	body, warnings, err = readFailure(resp, op, body, err, warnings)
+	return body, warnings, unpinnedWhenDone(ctx, err)
+}
+
+// unpinnedWhenDone returns the failure to read a response body as the
+// official clients hand it to the retryer once ctx is done: without the
+// retry decision bodyFailure pins. With the context done no attempt
+// follows whatever the retryer decides, so the pin, which keeps a create
+// from being sent twice, has nothing left to keep, and the call ends as
+// the official clients' does: the standard retryer, asked for a retry
+// token, refuses it for the context, and that refusal is joined to err.
+func unpinnedWhenDone(ctx context.Context, err error) error {
+	if failure, ok := err.(*transportFailure); ok && ctx.Err() != nil {
+		return failure.Err
+	}
+	return err
 }
 
 // discardBody drains, up to limit bytes, and closes the body of a response

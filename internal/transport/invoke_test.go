@@ -143,7 +143,7 @@ func TestReadResponseBroken(t *testing.T) {
 	for _, c := range cases {
 		resp := &http.Response{StatusCode: c.status, ContentLength: -1,
 			Body: failingClose{io.MultiReader(strings.NewReader(c.body), iotest.ErrReader(reset)), closing}}
-		body, warnings, err := readResponse(resp, 1<<20, c.op)
+		body, warnings, err := readResponse(context.Background(), resp, 1<<20, c.op)
 		if decoded := err == nil && body == c.body; decoded != c.decoded || (err == nil) != c.decoded {
 			t.Errorf("layout %d, %d %q: body %q, error %v; want decoded %v", c.op.Service.Layout, c.status, c.body, body, err, c.decoded)
 		}
@@ -174,6 +174,30 @@ func TestReadResponseBroken(t *testing.T) {
 			}
 			if len(logged) != want || (want > 0 && !strings.Contains(logged[want-1], "failed to close HTTP response body")) {
 				t.Errorf("layout %d, %d %q, decoded %v: logged %q", c.op.Service.Layout, c.status, c.body, decoded, logged)
+			}
+		}
+	}
+}
+
+// TestBodyFailureUnpinnedWhenDone checks that a body that broke off keeps
+// the retry decision this client pins on it (retried only for an
+// idempotent operation) while the call's context is live, and is handed
+// to the retryer as the official clients hand it once the context is
+// done.
+func TestBodyFailureUnpinnedWhenDone(t *testing.T) {
+	reset := errors.New("connection reset by peer")
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, idempotent := range []bool{false, true} {
+		op := &operation{Service: &Service{Layout: LayoutSchema}, Binding: &protocol.Binding{JSONStyle: jsonwire.Schema}, Idempotent: idempotent}
+		for _, ctx := range []context.Context{context.Background(), done} {
+			resp := &http.Response{StatusCode: 200, ContentLength: -1,
+				Body: io.NopCloser(io.MultiReader(strings.NewReader(`{"a":`), iotest.ErrReader(reset)))}
+			_, _, err := readResponse(ctx, resp, 1<<20, op)
+			var pin interface{ RetryableError() bool }
+			pinned := errors.As(err, &pin)
+			if !errors.Is(err, reset) || pinned != (ctx.Err() == nil) || (pinned && pin.RetryableError() != idempotent) {
+				t.Errorf("idempotent %v, context done %v: error %v, pinned %v", idempotent, ctx.Err() != nil, err, pinned)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -66,9 +67,10 @@ func (c *call) logResponse(resp *http.Response, body string, sensitive bool) {
 // closed, or whose length is not its Content-Length, fails the attempt
 // there, before anything decodes it: the failure is logged as a warning
 // and returned worded as the official middleware words it, retried as a
-// body that broke off is (see bodyFailure). The body is held to limit, as
-// readBody holds it, and a longer one fails with *ResponseTooLargeError.
-func dumpResponse(resp *http.Response, limit int64, op *operation, logger logging.Logger) error {
+// body that broke off is (see bodyFailure and unpinnedWhenDone). The body
+// is held to limit, as readBody holds it, and a longer one fails with
+// *ResponseTooLargeError.
+func dumpResponse(ctx context.Context, resp *http.Response, limit int64, op *operation, logger logging.Logger) error {
 	if resp.ContentLength > limit {
 		return &ResponseTooLargeError{Limit: limit, Length: resp.ContentLength}
 	}
@@ -86,7 +88,7 @@ func dumpResponse(resp *http.Response, limit int64, op *operation, logger loggin
 		return tooLarge
 	}
 	logger.Logf(logging.Warn, "failed to dump response for logging: %v", err)
-	return &transportFailure{Err: fmt.Errorf("failed to dump response %w", err), Retryable: op.Idempotent}
+	return unpinnedWhenDone(ctx, &transportFailure{Err: fmt.Errorf("failed to dump response %w", err), Retryable: op.Idempotent})
 }
 
 // limitedBody is a response body that fails with *ResponseTooLargeError

@@ -132,7 +132,7 @@ func TestDumpResponse(t *testing.T) {
 				warnings = append(warnings, fmt.Sprintf("[%s] "+format, append([]any{classification}, v...)...))
 			})
 			resp := &http.Response{StatusCode: 200, ProtoMajor: 1, ProtoMinor: 1, Header: http.Header{}, Body: c.body(), ContentLength: c.length}
-			err := dumpResponse(resp, 16, &operation{Idempotent: idempotent}, logger)
+			err := dumpResponse(context.Background(), resp, 16, &operation{Idempotent: idempotent}, logger)
 			if c.wantErr == "" {
 				got, readErr := io.ReadAll(resp.Body)
 				if err != nil || readErr != nil || string(got) != body || resp.ContentLength != c.length || len(warnings) != 0 {

@@ -693,7 +693,7 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	if !ok {
 		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("unknown transport type %T", out.RawResponse)}
 	}
-	body, warnings, err := readResponse(response.Response, limit, m.op)
+	body, warnings, err := readResponse(ctx, response.Response, limit, m.op)
 	response.Body = http.NoBody
 	warnings.log(ctx, middleware.GetLogger(ctx), false)
 	if err != nil {
@@ -1026,7 +1026,7 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 	var body string
 	if mode.IsResponseWithBody() && resp.Body != nil {
 		limit := m.call.cfg.responseLimit()
-		if err := dumpResponse(resp.Response, limit, m.op, logger); err != nil {
+		if err := dumpResponse(ctx, resp.Response, limit, m.op, logger); err != nil {
 			return out, metadata, err // the deserializer closes the body
 		}
 		if !m.op.SensitiveOutput {

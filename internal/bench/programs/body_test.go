@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -192,4 +195,52 @@ type closeCounter struct {
 func (c *closeCounter) Close() error {
 	*c.closes++
 	return c.ReadCloser.Close()
+}
+
+// TestDeadlineWhileReading compares the errors of a call whose context
+// ends while it waits for the answer: before the response's headers, and
+// after half of its body. Once the context is done no attempt can follow,
+// and both clients end the same way: for a body cut off, the standard
+// retryer refuses a retry token for the context, and its refusal is
+// joined to the failure, for the operations this client does not retry
+// after a broken body too.
+func TestDeadlineWhileReading(t *testing.T) {
+	for _, s := range services {
+		t.Run(s.name, func(t *testing.T) {
+			t.Parallel()
+			for _, half := range []bool{false, true} {
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					// Reading the request whole lets the server notice the
+					// client hanging up, which ends r's context.
+					_, _ = io.Copy(io.Discard, r.Body)
+					if half {
+						w.Header().Set(requestID, "request-1")
+						w.Header().Set("Content-Length", strconv.Itoa(len(s.ok.body)))
+						w.WriteHeader(s.ok.status)
+						_, _ = io.WriteString(w, s.ok.body[:len(s.ok.body)/2])
+						w.(http.Flusher).Flush()
+					}
+					<-r.Context().Done() // until the client gives up
+				}))
+				for _, stack := range []bool{false, true} {
+					failure := func(call func(context.Context, aws.Config) error) error {
+						ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+						defer cancel()
+						return call(ctx, aws.Config{Region: "us-west-2", BaseEndpoint: aws.String(srv.URL), APIOptions: onStack(stack),
+							Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
+					}
+					ours, official := failure(s.callOurs), failure(s.callOfficial)
+					if fmt.Sprint(ours) != fmt.Sprint(official) {
+						t.Errorf("half a body %v, middleware stack %v: errors differ\nours:     %v\nofficial: %v", half, stack, ours, official)
+					}
+					// Cut off in the body, the error carries the answer's status.
+					gotStatus := strings.Contains(fmt.Sprint(ours), fmt.Sprintf("StatusCode: %d,", s.ok.status))
+					if !errors.Is(ours, context.DeadlineExceeded) || gotStatus != half {
+						t.Errorf("half a body %v, middleware stack %v: error %v", half, stack, ours)
+					}
+				}
+				srv.Close()
+			}
+		})
+	}
 }
