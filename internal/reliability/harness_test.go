@@ -27,6 +27,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/logging"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/awssnap/awssnap/datazone"
@@ -117,6 +118,9 @@ type settings struct {
 	validation       validate.Mode
 	disableHTTPS     bool
 	noSkewCorrection bool
+	// stack gives the clients a middleware (one that adds a header), so
+	// that their calls take the middleware-stack path.
+	stack bool
 	// tokens is the idempotency token provider of the clients that fill
 	// one (the default provider when nil).
 	tokens partnercentral.IdempotencyTokenProvider
@@ -155,6 +159,9 @@ func newClients(s settings) *clients {
 	}
 	if s.endpoint != "" {
 		cfg.BaseEndpoint = aws.String(s.endpoint)
+	}
+	if s.stack {
+		cfg.APIOptions = append(cfg.APIOptions, smithyhttp.AddHeaderValue("X-Program", "1"))
 	}
 	return &clients{
 		memorydb: memorydb.NewFromConfig(cfg, memorydbJSON, func(o *memorydb.Options) {

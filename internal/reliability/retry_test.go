@@ -58,45 +58,48 @@ var faultCases = []faultCase{
 	{name: "truncated body", fault: emulator.Fault{Kind: emulator.FaultTruncatedBody}, processed: true, failure: isDeserializationError},
 }
 
-// TestFaults injects each fault into one request of each operation. A
-// retried call succeeds on the second attempt, re-signed, with the same
-// body (so the same idempotency token), and leaves exactly one resource;
-// a call that must not risk a second create returns the failure after
-// one attempt, leaving the resource only if the service processed it.
+// TestFaults injects each fault into one request of each operation, on
+// the direct path and on the middleware-stack path. A retried call
+// succeeds on the second attempt, re-signed, with the same body (so the
+// same idempotency token), and leaves exactly one resource; a call that
+// must not risk a second create returns the failure after one attempt,
+// leaving the resource only if the service processed it.
 func TestFaults(t *testing.T) {
 	t.Parallel()
 	for _, op := range ops {
 		for _, fc := range faultCases {
-			t.Run(op.name+"/"+fc.name, func(t *testing.T) {
-				t.Parallel()
-				e := newEnv(t, emulator.Config{}, settings{})
-				fault := fc.fault
-				fault.Operation = op.name
-				e.emu.InjectFault(fault)
-				out, err := op.call(testContext(t), e.clients, 0)
-				requests := e.rec.sent()
-				if fc.retriedByAll || op.idempotent {
-					if err != nil {
-						t.Fatalf("call failed: %v", err)
+			for _, stack := range []bool{false, true} {
+				t.Run(op.name+"/"+fc.name+"/stack "+strconv.FormatBool(stack), func(t *testing.T) {
+					t.Parallel()
+					e := newEnv(t, emulator.Config{}, settings{stack: stack})
+					fault := fc.fault
+					fault.Operation = op.name
+					e.emu.InjectFault(fault)
+					out, err := op.call(testContext(t), e.clients, 0)
+					requests := e.rec.sent()
+					if fc.retriedByAll || op.idempotent {
+						if err != nil {
+							t.Fatalf("call failed: %v", err)
+						}
+						checkAttempts(t, op, requests, 2)
+						checkCreated(t, op, e.emu, 1)
+					} else {
+						if out != nil && !isNilPointer(out) || err == nil || !fc.failure(err) {
+							t.Fatalf("got output %v and error %v, want the %s failure", out, err, fc.name)
+						}
+						checkOperationError(t, err, op.name)
+						checkAttempts(t, op, requests, 1)
+						want := 0
+						if fc.processed {
+							want = 1
+						}
+						checkCreated(t, op, e.emu, want)
 					}
-					checkAttempts(t, op, requests, 2)
-					checkCreated(t, op, e.emu, 1)
-				} else {
-					if out != nil && !isNilPointer(out) || err == nil || !fc.failure(err) {
-						t.Fatalf("got output %v and error %v, want the %s failure", out, err, fc.name)
+					if got := e.emu.RequestCount(op.name); got != len(requests) {
+						t.Errorf("the emulator saw %d requests, the client sent %d", got, len(requests))
 					}
-					checkOperationError(t, err, op.name)
-					checkAttempts(t, op, requests, 1)
-					want := 0
-					if fc.processed {
-						want = 1
-					}
-					checkCreated(t, op, e.emu, want)
-				}
-				if got := e.emu.RequestCount(op.name); got != len(requests) {
-					t.Errorf("the emulator saw %d requests, the client sent %d", got, len(requests))
-				}
-			})
+				})
+			}
 		}
 	}
 }

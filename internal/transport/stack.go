@@ -169,7 +169,7 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 	defer endTimer()
 	defer span.End()
 
-	handler := smithyhttp.NewClientHandlerWithOptions(noRedirects(cfg.HTTPClient), func(o *smithyhttp.ClientHandler) {
+	handler := smithyhttp.NewClientHandlerWithOptions(pinSendFailures(noRedirects(cfg.HTTPClient), op.Idempotent), func(o *smithyhttp.ClientHandler) {
 		o.Meter = mp.Meter(scopeName)
 	})
 	result, metadata, err := middleware.DecorateHandler(handler, stack).Handle(ctx, params)
@@ -1037,6 +1037,24 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 	}
 	logger.Logf(logDebug, "Response\n%v", responseLog(resp.Response, body, mode.IsResponseWithBody(), m.op.SensitiveOutput))
 	return out, metadata, err
+}
+
+// pinSendFailures returns client with the retry decision of its failures
+// pinned as the direct path pins them (see sendFailure): a request that may
+// have reached the service is retried only for an idempotent operation. A
+// refused dial is left to the retryer, as is every failure of an
+// idempotent operation.
+func pinSendFailures(client smithyhttp.ClientDo, idempotent bool) smithyhttp.ClientDo {
+	if idempotent {
+		return client
+	}
+	return smithyhttp.ClientDoFunc(func(req *http.Request) (*http.Response, error) {
+		resp, err := client.Do(req)
+		if err != nil && !isDialError(err) {
+			return resp, &transportFailure{Err: err}
+		}
+		return resp, err
+	})
 }
 
 // noRedirects returns client made to follow no redirect, as the direct
