@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -22,7 +23,8 @@ func (failingBody) Close() error             { return nil }
 // TestOddHTTPClients gives each operation HTTP clients that misbehave:
 // neither a response nor an error, a response without a body or header,
 // status 0, a body that fails to read. Each call returns an output or an
-// error, never both, and never panics.
+// error, never both, and never panics, on the direct path and on the
+// middleware-stack path.
 func TestOddHTTPClients(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -49,20 +51,22 @@ func TestOddHTTPClients(t *testing.T) {
 	}
 	for _, op := range ops {
 		for _, tc := range cases {
-			t.Run(op.name+"/"+tc.name, func(t *testing.T) {
-				t.Parallel()
-				c := newClients(settings{endpoint: "https://service.example", httpClient: tc.client})
-				out, err := op.call(testContext(t), c, 0)
-				if isNilPointer(out) == (err == nil) {
-					t.Fatalf("output %v and error %v", out, err)
-				}
-				if (err == nil) != tc.succeed {
-					t.Fatalf("error %v", err)
-				}
-				if err != nil {
-					checkOperationError(t, err, op.name)
-				}
-			})
+			for _, stack := range []bool{false, true} {
+				t.Run(op.name+"/"+tc.name+"/stack "+strconv.FormatBool(stack), func(t *testing.T) {
+					t.Parallel()
+					c := newClients(settings{endpoint: "https://service.example", httpClient: tc.client, stack: stack})
+					out, err := op.call(testContext(t), c, 0)
+					if isNilPointer(out) == (err == nil) {
+						t.Fatalf("output %v and error %v", out, err)
+					}
+					if (err == nil) != tc.succeed {
+						t.Fatalf("error %v", err)
+					}
+					if err != nil {
+						checkOperationError(t, err, op.name)
+					}
+				})
+			}
 		}
 	}
 }

@@ -1078,6 +1078,9 @@ func noRedirects(client HTTPClient) smithyhttp.ClientDo {
 		if resp == nil {
 			return nil, errors.New("the HTTP client returned neither a response nor an error")
 		}
+		if resp.Body == nil {
+			resp.Body = http.NoBody // as the direct path reads a response without one
+		}
 		if err := checkOrigin(req, resp); err != nil {
 			_ = resp.Body.Close()
 			return nil, err
