@@ -652,13 +652,37 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 	for _, h := range m.op.Binding.Headers() {
 		request.Header[h.Name] = append([]string(nil), h.Values...)
 	}
-	if request, err = request.SetStream(bytes.NewReader(req.Payload())); err != nil {
+	if request, err = request.SetStream(newRequestStream(req.Payload())); err != nil {
 		return out, metadata, &smithy.SerializationError{Err: err}
 	}
 	in.Request = request
 	endTimer()
 	span.End()
 	return next.HandleSerialize(ctx, in)
+}
+
+// requestStream is the body of a request on the middleware-stack path: a
+// bytes.Reader that net/http can only Read (and smithy-go Seek, to rewind
+// it for a retry).
+//
+// smithy-go's ClientHandler closes the body it built as soon as the HTTP
+// client returns the response's headers, while net/http's write loop may
+// still be reading the body once more to check that it ends at its
+// Content-Length. Read from a closed body returns io.EOF, which ends that
+// check; a body that is an io.WriterTo, as a bare *bytes.Reader is, is read
+// by WriteTo instead, which returns io.EOF as an error, and net/http then
+// closes the connection under the response being read.
+type requestStream struct{ r *bytes.Reader }
+
+// newRequestStream returns the requestStream of payload.
+func newRequestStream(payload []byte) io.ReadSeeker {
+	return &requestStream{bytes.NewReader(payload)}
+}
+
+func (s *requestStream) Read(p []byte) (int, error) { return s.r.Read(p) }
+
+func (s *requestStream) Seek(offset int64, whence int) (int64, error) {
+	return s.r.Seek(offset, whence)
 }
 
 // operationDeserializer reads the *smithyhttp.Response into the
