@@ -652,37 +652,13 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 	for _, h := range m.op.Binding.Headers() {
 		request.Header[h.Name] = append([]string(nil), h.Values...)
 	}
-	if request, err = request.SetStream(newRequestStream(req.Payload())); err != nil {
+	if request, err = request.SetStream(bytes.NewReader(req.Payload())); err != nil {
 		return out, metadata, &smithy.SerializationError{Err: err}
 	}
 	in.Request = request
 	endTimer()
 	span.End()
 	return next.HandleSerialize(ctx, in)
-}
-
-// requestStream is the body of a request on the middleware-stack path: a
-// bytes.Reader that net/http can only Read (and smithy-go Seek, to rewind
-// it for a retry).
-//
-// smithy-go's ClientHandler closes the body it built as soon as the HTTP
-// client returns the response's headers, while net/http's write loop may
-// still be reading the body once more to check that it ends at its
-// Content-Length. Read from a closed body returns io.EOF, which ends that
-// check; a body that is an io.WriterTo, as a bare *bytes.Reader is, is read
-// by WriteTo instead, which returns io.EOF as an error, and net/http then
-// closes the connection under the response being read.
-type requestStream struct{ r *bytes.Reader }
-
-// newRequestStream returns the requestStream of payload.
-func newRequestStream(payload []byte) io.ReadSeeker {
-	return &requestStream{bytes.NewReader(payload)}
-}
-
-func (s *requestStream) Read(p []byte) (int, error) { return s.r.Read(p) }
-
-func (s *requestStream) Seek(offset int64, whence int) (int64, error) {
-	return s.r.Seek(offset, whence)
 }
 
 // operationDeserializer reads the *smithyhttp.Response into the
@@ -1081,20 +1057,47 @@ func pinSendFailures(client smithyhttp.ClientDo, idempotent bool) smithyhttp.Cli
 	})
 }
 
+// readOnlyBody hands the HTTP client req's body through Read alone.
+//
+// smithy-go's ClientHandler closes the body it built as soon as the HTTP
+// client returns the response's headers, while net/http's write loop may
+// still read the body once more, to check that it ends at its
+// Content-Length. Read from the closed body returns io.EOF, which ends
+// that check; but the body smithy-go builds over a *bytes.Reader is an
+// io.WriterTo, which net/http would read with WriteTo, and that returns
+// io.EOF as an error once the body is closed: net/http then closes the
+// connection under the response being read.
+func readOnlyBody(req *http.Request) {
+	if req.Body != nil && req.Body != http.NoBody {
+		req.Body = readOnly{req.Body}
+	}
+}
+
+// readOnly is a request body without the methods of the body it wraps
+// other than Read and Close.
+type readOnly struct{ body io.ReadCloser }
+
+func (r readOnly) Read(p []byte) (int, error) { return r.body.Read(p) }
+func (r readOnly) Close() error               { return r.body.Close() }
+
 // noRedirects returns client made to follow no redirect, as the direct
 // path sends (see call.send): an *http.Client is used through a copy that
 // refuses them, and a response another client fetched from elsewhere is
 // refused.
 func noRedirects(client HTTPClient) smithyhttp.ClientDo {
 	if hc, ok := client.(*http.Client); ok {
-		if refusesRedirects(hc) {
-			return hc
+		if !refusesRedirects(hc) {
+			copied := *hc
+			copied.CheckRedirect = refuseRedirect
+			hc = &copied
 		}
-		copied := *hc
-		copied.CheckRedirect = refuseRedirect
-		return &copied
+		return smithyhttp.ClientDoFunc(func(req *http.Request) (*http.Response, error) {
+			readOnlyBody(req)
+			return hc.Do(req)
+		})
 	}
 	return smithyhttp.ClientDoFunc(func(req *http.Request) (*http.Response, error) {
+		readOnlyBody(req)
 		resp, err := client.Do(req)
 		if err != nil {
 			return nil, err
