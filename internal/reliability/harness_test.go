@@ -17,6 +17,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"sync"
 	"testing"
@@ -87,6 +88,11 @@ func (r *recorder) sent() []sent {
 	return append([]sent(nil), r.requests...)
 }
 
+// onStackPath runs every test's calls on the middleware-stack path, which
+// any program with middleware, interceptors or telemetry takes, instead of
+// the direct path: CI runs the suite once each way.
+var onStackPath = os.Getenv("AWSSNAP_RELIABILITY_STACK") == "1"
+
 // plainHTTPClient sends requests over its own transport and does not
 // follow redirects.
 var plainHTTPClient = &http.Client{
@@ -119,7 +125,8 @@ type settings struct {
 	disableHTTPS     bool
 	noSkewCorrection bool
 	// stack gives the clients a middleware (one that adds a header), so
-	// that their calls take the middleware-stack path.
+	// that their calls take the middleware-stack path. Every test does so
+	// when AWSSNAP_RELIABILITY_STACK is 1 (see onStackPath).
 	stack bool
 	// tokens is the idempotency token provider of the clients that fill
 	// one (the default provider when nil).
@@ -160,7 +167,7 @@ func newClients(s settings) *clients {
 	if s.endpoint != "" {
 		cfg.BaseEndpoint = aws.String(s.endpoint)
 	}
-	if s.stack {
+	if s.stack || onStackPath {
 		cfg.APIOptions = append(cfg.APIOptions, smithyhttp.AddHeaderValue("X-Program", "1"))
 	}
 	return &clients{
