@@ -1083,7 +1083,8 @@ func (r readOnly) Close() error               { return r.body.Close() }
 // noRedirects returns client made to follow no redirect, as the direct
 // path sends (see call.send): an *http.Client is used through a copy that
 // refuses them, and a response another client fetched from elsewhere is
-// refused.
+// refused. Either is handed the request body through Read alone (see
+// readOnlyBody).
 func noRedirects(client HTTPClient) smithyhttp.ClientDo {
 	if hc, ok := client.(*http.Client); ok {
 		if !refusesRedirects(hc) {
