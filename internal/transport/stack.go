@@ -87,6 +87,12 @@ type stackCall struct {
 	endpointProperties smithy.Properties
 	// logBody is the request body rendered for logs, when they show it.
 	logBody []byte
+	// payload is the request body the operation serializer wrote, and
+	// stream the reader of it that it gave the request; ownBody says
+	// whether the attempt being sent still has that body (see replayable).
+	payload []byte
+	stream  *bytes.Reader
+	ownBody bool
 	// legacyEndpoint is the endpoint a legacy resolver gave, if one did.
 	legacyEndpoint *smithyendpoints.Endpoint
 }
@@ -169,7 +175,7 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 	defer endTimer()
 	defer span.End()
 
-	handler := smithyhttp.NewClientHandlerWithOptions(pinSendFailures(noRedirects(cfg.HTTPClient), op.Idempotent), func(o *smithyhttp.ClientHandler) {
+	handler := smithyhttp.NewClientHandlerWithOptions(pinSendFailures(noRedirects(cfg.HTTPClient, sc), op.Idempotent), func(o *smithyhttp.ClientHandler) {
 		o.Meter = mp.Meter(scopeName)
 	})
 	result, metadata, err := middleware.DecorateHandler(handler, stack).Handle(ctx, params)
@@ -652,7 +658,9 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 	for _, h := range m.op.Binding.Headers() {
 		request.Header[h.Name] = append([]string(nil), h.Values...)
 	}
-	if request, err = request.SetStream(bytes.NewReader(req.Payload())); err != nil {
+	m.call.payload = req.Payload()
+	m.call.stream = bytes.NewReader(m.call.payload)
+	if request, err = request.SetStream(m.call.stream); err != nil {
 		return out, metadata, &smithy.SerializationError{Err: err}
 	}
 	in.Request = request
@@ -1013,8 +1021,13 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 ) {
 	mode := m.call.cfg.LogMode
 	logger := middleware.GetLogger(ctx)
-	if req, ok := in.Request.(*smithyhttp.Request); ok && (mode.IsRequest() || mode.IsRequestWithBody()) {
-		logger.Logf(logDebug, "Request\n%v", requestLog(req.Request, m.call.logBody))
+	if req, ok := in.Request.(*smithyhttp.Request); ok {
+		// The innermost of this client's middleware sees the request as it
+		// is sent.
+		m.call.ownBody = m.call.stream != nil && req.GetStream() == io.Reader(m.call.stream)
+		if mode.IsRequest() || mode.IsRequestWithBody() {
+			logger.Logf(logDebug, "Request\n%v", requestLog(req.Request, m.call.logBody))
+		}
 	}
 	out, metadata, err = next.HandleDeserialize(ctx, in)
 	resp, ok := out.RawResponse.(*smithyhttp.Response)
@@ -1037,6 +1050,20 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 	}
 	logger.Logf(logDebug, "Response\n%v", responseLog(resp.Response, body, mode.IsResponseWithBody(), m.op.SensitiveOutput))
 	return out, metadata, err
+}
+
+// replayable lets net/http send req's body again on a fresh connection when
+// a reused one turns out to be closed before the request was written, as
+// the direct path lets it (see call.send), while the body is still the one
+// the operation serializer wrote. Without it such a request fails, and
+// pinSendFailures keeps a create from being retried. A body a program's
+// middleware replaced is sent as it is, once.
+func (c *stackCall) replayable(req *http.Request) {
+	if !c.ownBody {
+		return
+	}
+	payload := c.payload
+	req.GetBody = func() (io.ReadCloser, error) { return newBodyReader(payload), nil }
 }
 
 // pinSendFailures returns client with the retry decision of its failures
@@ -1084,8 +1111,9 @@ func (r readOnly) Close() error               { return r.body.Close() }
 // path sends (see call.send): an *http.Client is used through a copy that
 // refuses them, and a response another client fetched from elsewhere is
 // refused. Either is handed the request body through Read alone (see
-// readOnlyBody).
-func noRedirects(client HTTPClient) smithyhttp.ClientDo {
+// readOnlyBody); an *http.Client, as on the direct path, may also send the
+// body again (see replayable).
+func noRedirects(client HTTPClient, call *stackCall) smithyhttp.ClientDo {
 	if hc, ok := client.(*http.Client); ok {
 		if !refusesRedirects(hc) {
 			copied := *hc
@@ -1094,6 +1122,7 @@ func noRedirects(client HTTPClient) smithyhttp.ClientDo {
 		}
 		return smithyhttp.ClientDoFunc(func(req *http.Request) (*http.Response, error) {
 			readOnlyBody(req)
+			call.replayable(req)
 			return hc.Do(req)
 		})
 	}

@@ -616,3 +616,68 @@ func TestReadOnlyBodyAfterClose(t *testing.T) {
 		t.Errorf("reading the closed body gave %d bytes and %v", n, err)
 	}
 }
+
+// capturingTransport records the requests it sends.
+type capturingTransport struct {
+	next http.RoundTripper
+	reqs []*http.Request
+}
+
+func (c *capturingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	c.reqs = append(c.reqs, req)
+	return c.next.RoundTrip(req)
+}
+
+// TestStackBodyReplayable checks that net/http can send a stack-path
+// request's body again on a fresh connection, as it can the direct path's,
+// while the body is the one the operation serializer wrote, and cannot
+// once a program's middleware replaced it.
+func TestStackBodyReplayable(t *testing.T) {
+	replace := func(s *middleware.Stack) error {
+		return s.Build.Add(middleware.BuildMiddlewareFunc("replaceBody",
+			func(ctx context.Context, in middleware.BuildInput, next middleware.BuildHandler) (middleware.BuildOutput, middleware.Metadata, error) {
+				req := in.Request.(*smithyhttp.Request)
+				replaced, err := req.SetStream(strings.NewReader(`{"Name":"replaced"}`))
+				if err != nil {
+					return middleware.BuildOutput{}, middleware.Metadata{}, err
+				}
+				replaced.ContentLength = int64(len(`{"Name":"replaced"}`))
+				in.Request = replaced
+				return next.HandleBuild(ctx, in)
+			}), middleware.After)
+	}
+	for _, c := range []struct {
+		name       string
+		options    []func(*middleware.Stack) error
+		replayable bool
+	}{
+		{"serializer's body", []func(*middleware.Stack) error{smithyhttp.AddHeaderValue("X-Custom", "yes")}, true},
+		{"body replaced", []func(*middleware.Stack) error{replace}, false},
+	} {
+		cfg, srv := newTestConfig(t, ok(`{"Value":"v"}`))
+		capture := &capturingTransport{next: cfg.HTTPClient.(*http.Client).Transport}
+		cfg.HTTPClient = &http.Client{Transport: capture}
+		cfg.APIOptions = c.options
+		if _, _, err := Invoke(context.Background(), cfg, testOp, &testIn{Name: aws.String("n")}); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if len(capture.reqs) != 1 || len(srv.requests) != 1 {
+			t.Fatalf("%s: %d requests sent, %d received", c.name, len(capture.reqs), len(srv.requests))
+		}
+		getBody := capture.reqs[0].GetBody
+		if (getBody != nil) != c.replayable {
+			t.Fatalf("%s: GetBody set %v, want %v", c.name, getBody != nil, c.replayable)
+		}
+		if getBody == nil {
+			continue
+		}
+		body, err := getBody()
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := io.ReadAll(body)
+		if sent := srv.bodies[0]; string(again) != sent {
+			t.Errorf("%s: GetBody gives %s, the request sent %s", c.name, again, sent)
+		}
+	}
+}
