@@ -675,12 +675,18 @@ func (c *call) send(req *http.Request) (*http.Response, error) {
 	// was written.
 	body := c.body
 	req.GetBody = func() (io.ReadCloser, error) { return newBodyReader(body), nil }
+	return refusingRedirects(hc).Do(req)
+}
+
+// refusingRedirects returns hc, or a copy of it that follows no redirect
+// when hc would.
+func refusingRedirects(hc *http.Client) *http.Client {
 	if refusesRedirects(hc) {
-		return hc.Do(req)
+		return hc
 	}
 	copied := *hc
 	copied.CheckRedirect = refuseRedirect
-	return copied.Do(req)
+	return &copied
 }
 
 // refuseRedirect is the CheckRedirect of the clients the SDK builds, and
@@ -873,10 +879,18 @@ func sendFailure(ctx context.Context, err error, idempotent bool) error {
 		return &smithy.CanceledError{Err: ctxErr}
 	}
 	sendErr := &smithyhttp.RequestSendError{Err: err}
-	if idempotent || isDialError(err) {
-		return sendErr
+	if keepFromRetry(err, idempotent) {
+		return &transportFailure{Err: sendErr}
 	}
-	return &transportFailure{Err: sendErr}
+	return sendErr
+}
+
+// keepFromRetry reports whether a failed send is kept from being retried:
+// the request may have reached the service (only a refused dial is known
+// not to have) and the operation is not idempotent, so sending it again
+// could make a second resource.
+func keepFromRetry(err error, idempotent bool) bool {
+	return !idempotent && !isDialError(err)
 }
 
 // readResponse reads resp's body (see readBody) and closes it, as the

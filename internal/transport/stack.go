@@ -175,7 +175,7 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 	defer endTimer()
 	defer span.End()
 
-	handler := smithyhttp.NewClientHandlerWithOptions(pinSendFailures(noRedirects(cfg.HTTPClient, sc), op.Idempotent), func(o *smithyhttp.ClientHandler) {
+	handler := smithyhttp.NewClientHandlerWithOptions(stackClient(cfg.HTTPClient, sc, op.Idempotent), func(o *smithyhttp.ClientHandler) {
 		o.Meter = mp.Meter(scopeName)
 	})
 	result, metadata, err := middleware.DecorateHandler(handler, stack).Handle(ctx, params)
@@ -1056,7 +1056,7 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 // a reused one turns out to be closed before the request was written, as
 // the direct path lets it (see call.send), while the body is still the one
 // the operation serializer wrote. Without it such a request fails, and
-// pinSendFailures keeps a create from being retried. A body a program's
+// keepFromRetry keeps a create from being retried. A body a program's
 // middleware replaced is sent as it is, once.
 func (c *stackCall) replayable(req *http.Request) {
 	if !c.ownBody {
@@ -1064,24 +1064,6 @@ func (c *stackCall) replayable(req *http.Request) {
 	}
 	payload := c.payload
 	req.GetBody = func() (io.ReadCloser, error) { return newBodyReader(payload), nil }
-}
-
-// pinSendFailures returns client with the retry decision of its failures
-// pinned as the direct path pins them (see sendFailure): a request that may
-// have reached the service is retried only for an idempotent operation. A
-// refused dial is left to the retryer, as is every failure of an
-// idempotent operation.
-func pinSendFailures(client smithyhttp.ClientDo, idempotent bool) smithyhttp.ClientDo {
-	if idempotent {
-		return client
-	}
-	return smithyhttp.ClientDoFunc(func(req *http.Request) (*http.Response, error) {
-		resp, err := client.Do(req)
-		if err != nil && !isDialError(err) {
-			return resp, &transportFailure{Err: err}
-		}
-		return resp, err
-	})
 }
 
 // readOnlyBody hands the HTTP client req's body through Read alone.
@@ -1107,41 +1089,55 @@ type readOnly struct{ body io.ReadCloser }
 func (r readOnly) Read(p []byte) (int, error) { return r.body.Read(p) }
 func (r readOnly) Close() error               { return r.body.Close() }
 
-// noRedirects returns client made to follow no redirect, as the direct
-// path sends (see call.send): an *http.Client is used through a copy that
-// refuses them, and a response another client fetched from elsewhere is
-// refused. Either is handed the request body through Read alone (see
-// readOnlyBody); an *http.Client, as on the direct path, may also send the
-// body again (see replayable).
-func noRedirects(client HTTPClient, call *stackCall) smithyhttp.ClientDo {
-	if hc, ok := client.(*http.Client); ok {
-		if !refusesRedirects(hc) {
-			copied := *hc
-			copied.CheckRedirect = refuseRedirect
-			hc = &copied
-		}
-		return smithyhttp.ClientDoFunc(func(req *http.Request) (*http.Response, error) {
-			readOnlyBody(req)
-			call.replayable(req)
-			return hc.Do(req)
-		})
+// stackClient returns the HTTP client of a stack-path call, sending as the
+// direct path sends (see call.send and attemptOnce):
+//   - it follows no redirect: an *http.Client is used through a copy that
+//     refuses them, and a response another client fetched from elsewhere
+//     is refused;
+//   - it hands the request body through Read alone (see readOnlyBody), and
+//     an *http.Client may send it again (see replayable);
+//   - a response without a body is read as an empty one;
+//   - a failure after the request may have reached the service is retried
+//     only for an idempotent operation (see keepFromRetry).
+func stackClient(client HTTPClient, call *stackCall, idempotent bool) smithyhttp.ClientDo {
+	hc, isHTTPClient := client.(*http.Client)
+	if isHTTPClient {
+		hc = refusingRedirects(hc)
 	}
 	return smithyhttp.ClientDoFunc(func(req *http.Request) (*http.Response, error) {
 		readOnlyBody(req)
-		resp, err := client.Do(req)
-		if err != nil {
-			return nil, err
+		var resp *http.Response
+		var err error
+		if isHTTPClient {
+			call.replayable(req)
+			resp, err = hc.Do(req)
+		} else {
+			resp, err = checkedResponse(req, client)
 		}
-		if resp == nil {
-			return nil, errors.New("the HTTP client returned neither a response nor an error")
+		if err != nil && keepFromRetry(err, idempotent) {
+			return resp, &transportFailure{Err: err}
 		}
-		if resp.Body == nil {
-			resp.Body = http.NoBody // as the direct path reads a response without one
-		}
-		if err := checkOrigin(req, resp); err != nil {
-			_ = resp.Body.Close()
-			return nil, err
-		}
-		return resp, nil
+		return resp, err
 	})
+}
+
+// checkedResponse sends req through a program's own HTTP client, which may
+// return neither a response nor an error, a response without a body, or one
+// it fetched by following a redirect (which is refused).
+func checkedResponse(req *http.Request, client HTTPClient) (*http.Response, error) {
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp == nil {
+		return nil, errors.New("the HTTP client returned neither a response nor an error")
+	}
+	if resp.Body == nil {
+		resp.Body = http.NoBody // as the direct path reads a response without one
+	}
+	if err := checkOrigin(req, resp); err != nil {
+		_ = resp.Body.Close()
+		return nil, err
+	}
+	return resp, nil
 }
