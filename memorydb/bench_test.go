@@ -9,9 +9,11 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/awssnap/awssnap/internal/testutil"
 	"github.com/awssnap/awssnap/memorydb"
+	"github.com/awssnap/awssnap/memorydb/schemas"
 	"github.com/awssnap/awssnap/memorydb/types"
 )
 
@@ -28,6 +30,11 @@ func benchInput() *memorydb.CopySnapshotInput {
 	}
 }
 
+// jsonProtocol selects awsJson1_1, the protocol the benchmarks' canned
+// responses are written in; the client's default, Smithy RPC v2 CBOR, is
+// measured against the official client's in internal/bench.
+var jsonProtocol = awsjson.New11(schemas.AmazonMemoryDB)
+
 // BenchmarkCopySnapshot measures one whole call over loopback against a
 // server answering with a full snapshot.
 func BenchmarkCopySnapshot(b *testing.B) {
@@ -39,6 +46,7 @@ func BenchmarkCopySnapshot(b *testing.B) {
 	defer srv.Close()
 	client := memorydb.New(memorydb.Options{
 		Region: "us-east-1", BaseEndpoint: aws.String(srv.URL), Credentials: testutil.Credentials,
+		Protocol: jsonProtocol,
 	})
 	in := benchInput()
 	ctx := context.Background()
@@ -72,6 +80,7 @@ func (t cannedTransport) Do(req *http.Request) (*http.Response, error) {
 func BenchmarkCopySnapshotClientSide(b *testing.B) {
 	client := memorydb.New(memorydb.Options{
 		Region: "us-east-1", Credentials: testutil.Credentials, HTTPClient: cannedTransport{body: fullResponse},
+		Protocol: jsonProtocol,
 	})
 	in := benchInput()
 	ctx := context.Background()
