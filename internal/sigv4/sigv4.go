@@ -576,23 +576,32 @@ func hexWord(x uint32) uint64 {
 
 // logSigning writes what was signed, as the official signer's LogSigning
 // does, with the session token and secret key replaced wherever they
-// appear: as they are, query-escaped, or as a signed header value.
+// appear: as they are, query-escaped, or as a signed header value. The
+// message goes to the logger with the official format and its arguments
+// redacted when that gives the same text, else as one string.
 func logSigning(ctx context.Context, logger logging.Logger, credentials *aws.Credentials, canonical, stringToSign string) {
 	if logger == nil {
 		return
 	}
-	message := fmt.Sprintf(logMessage, canonical, stringToSign, "")
-	for _, secret := range []string{credentials.SessionToken, credentials.SecretAccessKey} {
-		if secret != "" {
-			message = strings.ReplaceAll(message, secret, redacted)
-			message = strings.ReplaceAll(message, escapeQuery(secret), redacted)
-			// As a header value: trimmed, runs of spaces folded.
-			if signed := string(appendCollapsed(nil, strings.TrimSpace(secret))); signed != "" {
-				message = strings.ReplaceAll(message, signed, redacted)
+	redact := func(text string) string {
+		for _, secret := range []string{credentials.SessionToken, credentials.SecretAccessKey} {
+			if secret != "" {
+				text = strings.ReplaceAll(text, secret, redacted)
+				text = strings.ReplaceAll(text, escapeQuery(secret), redacted)
+				// As a header value: trimmed, runs of spaces folded.
+				if signed := string(appendCollapsed(nil, strings.TrimSpace(secret))); signed != "" {
+					text = strings.ReplaceAll(text, signed, redacted)
+				}
 			}
 		}
+		return text
 	}
-	logging.WithContext(ctx, logger).Logf(logging.Debug, "%s", message)
+	message := redact(fmt.Sprintf(logMessage, canonical, stringToSign, ""))
+	format, args := logMessage, []any{redact(canonical), redact(stringToSign), ""}
+	if fmt.Sprintf(format, args...) != message {
+		format, args = "%s", []any{message}
+	}
+	logging.WithContext(ctx, logger).Logf(logging.Debug, format, args...)
 }
 
 // logMessage is the official signer's format, so logs read the same.

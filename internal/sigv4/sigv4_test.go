@@ -62,12 +62,14 @@ func (c *signCase) options(o *v4.SignerOptions) {
 type captureLogger struct {
 	mu       sync.Mutex
 	messages []string
+	formats  []string
 }
 
 func (l *captureLogger) Logf(_ logging.Classification, format string, v ...interface{}) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.messages = append(l.messages, fmt.Sprintf(format, v...))
+	l.formats = append(l.formats, format)
 }
 
 // compareWithOfficial signs c with ours and with the official signer,
@@ -407,6 +409,11 @@ func TestSecretsStayOut(t *testing.T) {
 	}
 	if !strings.Contains(logs.messages[0], "x-amz-security-token:<redacted>\n") {
 		t.Errorf("the signing log lacks the redacted token line:\n%s", logs.messages[0])
+	}
+	// The secrets are in the arguments, which are redacted one by one: the
+	// logger is given the official signer's format.
+	if logs.formats[0] != logMessage {
+		t.Errorf("the signing log's format is %q, want the official signer's", logs.formats[0])
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -413,9 +414,33 @@ func (l redactingLogger) Logf(classification logging.Classification, format stri
 	if l.next == nil {
 		return
 	}
-	msg := redactToken(fmt.Sprintf(format, v...), l.token)
-	msg = redactTokenLines(msg)
-	l.next.Logf(classification, "%s", msg)
+	msg := l.redact(fmt.Sprintf(format, v...))
+	// The message goes on with the signer's format, as the official
+	// clients log it, and its arguments redacted, when that gives the
+	// same text; else as one string.
+	var args []any
+	for i, arg := range v {
+		if text, ok := arg.(string); ok {
+			if redacted := l.redact(text); redacted != text {
+				if args == nil {
+					args = slices.Clone(v)
+				}
+				args[i] = redacted
+			}
+		}
+	}
+	if args == nil {
+		args = v
+	}
+	if fmt.Sprintf(format, args...) != msg {
+		format, args = "%s", []any{msg}
+	}
+	l.next.Logf(classification, format, args...)
+}
+
+// redact removes the session token from text.
+func (l redactingLogger) redact(text string) string {
+	return redactTokenLines(redactToken(text, l.token))
 }
 
 // DefaultTokens returns the idempotency token provider of a new client:

@@ -107,3 +107,40 @@ func TestOwnSignerGetsLoggingOptions(t *testing.T) {
 		t.Errorf("the official signer's log through the client:\n%s", all)
 	}
 }
+
+// formatLogger keeps the format and arguments it is given.
+type formatLogger struct{ format, text string }
+
+func (l *formatLogger) Logf(_ logging.Classification, format string, v ...any) {
+	l.format, l.text = format, fmt.Sprintf(format, v...)
+}
+
+// TestRedactingLoggerKeepsFormat checks that a message goes on with its
+// own format and redacted arguments when that gives the redacted text, and
+// as one redacted string when it does not.
+func TestRedactingLoggerKeepsFormat(t *testing.T) {
+	t.Parallel()
+	const format = "Request Signature:\n%s\n%s%s\n"
+	for _, c := range []struct {
+		name       string
+		token      string
+		format     string
+		args       []any
+		wantFormat string
+		wantText   string
+	}{
+		{"nothing to redact", "TOKEN", format, []any{"host:h", "sts", ""}, format, "Request Signature:\nhost:h\nsts\n"},
+		{"token in an argument", "TOKEN", format, []any{"x-amz-security-token:TOKEN\nhost:h", "TOKEN", ""}, format,
+			"Request Signature:\nx-amz-security-token:<redacted>\nhost:h\n<redacted>\n"},
+		{"token line split across arguments", "", "%s%s", []any{"a\nx-amz-security-token:", "TOKEN\nb"}, "%s",
+			"a\nx-amz-security-token:<redacted>\nb"},
+		{"token in the format", "TOKEN", "TOKEN %s", []any{"a"}, "%s", "<redacted> a"},
+		{"token in an argument that is not a string", "TOKEN", "%v", []any{fmt.Errorf("TOKEN")}, "%s", "<redacted>"},
+	} {
+		next := &formatLogger{}
+		redactingLogger{next: next, token: c.token}.Logf(logging.Debug, c.format, c.args...)
+		if next.format != c.wantFormat || next.text != c.wantText {
+			t.Errorf("%s: logged %q as %q, want %q as %q", c.name, next.text, next.format, c.wantText, c.wantFormat)
+		}
+	}
+}

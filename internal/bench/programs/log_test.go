@@ -42,13 +42,17 @@ func (s *answerSequence) Do(req *http.Request) (*http.Response, error) {
 // logEntry renders one message a client logged: its classification, its
 // format and the text. Of the request and response dumps, whose layout
 // after the first line is this client's own (see the README), the first
-// line is kept: the request line, or the status line.
+// line is kept: the request line, or the status line. Of what the signer
+// logs, which holds the time of signing and headers that differ by design,
+// the first line is kept too.
 func logEntry(classification logging.Classification, format string, v ...any) string {
 	text := strings.ReplaceAll(fmt.Sprintf(format, v...), "\r", "")
 	if dump, ok := strings.CutPrefix(text, "Request\n"); ok {
 		text, _, _ = strings.Cut(dump, "\n")
 	} else if dump, ok := strings.CutPrefix(text, "Response\n"); ok {
 		text, _, _ = strings.Cut(dump, "\n")
+	} else if strings.HasPrefix(text, "Request Signature:\n") {
+		text, _, _ = strings.Cut(text, "\n")
 	}
 	return fmt.Sprintf("[%s] %q %s", classification, format, text)
 }
@@ -59,7 +63,8 @@ func logEntry(classification logging.Classification, format string, v ...any) st
 // running out, an invalid x-amz-retry-after), the warning a Date header
 // that does not parse gets at any log mode, and the first line of each
 // request and response dump, with the status text net/http writes for a
-// response that has none. Each case runs on both paths.
+// response that has none, and the signer's message. Each case runs on
+// both paths.
 func TestLogs(t *testing.T) {
 	noDelay := func() aws.Retryer {
 		return retry.NewStandard(func(o *retry.StandardOptions) {
@@ -84,6 +89,7 @@ func TestLogs(t *testing.T) {
 			{"Date that does not parse", []answer{withHeader(s.ok, "Date", "yesterday")}, all},
 			{"Date that does not parse, no log mode", []answer{withHeader(s.modelled, "Date", "Mon, 32 Jan 2006")}, 0},
 			{"request and response without bodies", []answer{s.modelled}, aws.LogRequest | aws.LogResponse},
+			{"signing", []answer{s.ok}, aws.LogSigning},
 		}
 		for _, c := range cases {
 			for _, stack := range []bool{false, true} {
