@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -62,7 +63,7 @@ func (h *Hooks) record(name string, in *smithyhttp.InterceptorContext) error {
 	if name == "BeforeAttempt" {
 		h.attempt++
 	}
-	desc := name + " in=" + typeName(in.Input)
+	desc := name + " in=" + typeName(in.Input) + setMembers(in.Input)
 	if in.Request != nil {
 		desc += fmt.Sprintf(" req(signed=%t)", in.Request.Header.Get("Authorization") != "")
 	}
@@ -85,6 +86,23 @@ func (h *Hooks) record(name string, in *smithyhttp.InterceptorContext) error {
 		}
 	}
 	return nil
+}
+
+// setMembers lists the exported members of the structure v points to that
+// are not zero, such as an idempotency token once it is filled.
+func setMembers(v any) string {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return ""
+	}
+	rv = rv.Elem()
+	var set []string
+	for i := 0; i < rv.NumField(); i++ {
+		if rv.Type().Field(i).IsExported() && !rv.Field(i).IsZero() {
+			set = append(set, rv.Type().Field(i).Name)
+		}
+	}
+	return "{" + strings.Join(set, ",") + "}"
 }
 
 // typeName is the type of v without its package, so that the official
@@ -184,7 +202,9 @@ type Span struct {
 	Kind   tracing.SpanKind
 	Status tracing.SpanStatus
 	props  smithy.Properties
-	Ended  bool
+	// Ends counts the calls of End: the official middleware ends some
+	// spans twice, and a tracer that counts them sees it.
+	Ends int
 }
 
 type spanKey struct{}
@@ -237,15 +257,15 @@ func (s *Span) SetProperty(k, v any) {
 	s.tracer.mu.Unlock()
 }
 
-// End marks the span ended.
+// End counts the span's ends.
 func (s *Span) End() {
 	s.tracer.mu.Lock()
-	s.Ended = true
+	s.Ends++
 	s.tracer.mu.Unlock()
 }
 
 // Spans describes the spans started so far, in order: name, parent, kind,
-// status, whether ended, and the property keys (with values for the keys
+// status, how many times ended, and the property keys (with values for the keys
 // in values).
 func (t *Tracer) Spans(values ...string) []string {
 	t.mu.Lock()
@@ -256,7 +276,7 @@ func (t *Tracer) Spans(values ...string) []string {
 	}
 	var out []string
 	for _, s := range t.spans {
-		desc := fmt.Sprintf("%s parent=%s kind=%d status=%d ended=%t", s.name, s.Parent, s.Kind, s.Status, s.Ended)
+		desc := fmt.Sprintf("%s parent=%s kind=%d status=%d ended=%d", s.name, s.Parent, s.Kind, s.Status, s.Ends)
 		desc += " " + describeProperties(&s.props, show)
 		out = append(out, desc)
 	}

@@ -104,22 +104,32 @@ func check(op *operation, in any, mode validate.Mode) error {
 }
 
 // fillToken returns params, or a copy of it with the idempotency token set
-// when the caller left it nil.
+// when the operation has one and params leaves it nil.
 func fillToken(cfg *Config, op *operation, params any) (any, error) {
 	if op.token == nil || *op.token(params) != nil {
 		return params, nil
 	}
+	token, err := newToken(cfg)
+	if err != nil {
+		return nil, err
+	}
+	in := op.clone(params)
+	*op.token(in) = token
+	return in, nil
+}
+
+// newToken returns a new idempotency token from cfg.Tokens. Its error is
+// the provider's own, as the official clients return it.
+func newToken(cfg *Config) (*string, error) {
 	tokens := cfg.Tokens
 	if tokens == nil {
 		tokens = DefaultTokens()
 	}
 	token, err := tokens.GetIdempotencyToken()
 	if err != nil {
-		return nil, fmt.Errorf("failed to generate an idempotency token, %w", err)
+		return nil, err
 	}
-	in := op.clone(params)
-	*op.token(in) = &token
-	return in, nil
+	return &token, nil
 }
 
 // call is one prepared request: everything that stays the same across
@@ -548,7 +558,7 @@ func decodeJSON[Out any](decode func(*jsonwire.Reader, *Out), style jsonwire.Sty
 		if style == jsonwire.Classic {
 			failure.Snapshot = jsonwire.Snapshot(body)
 		}
-		return nil, failure
+		return out, failure
 	}
 	return out, nil
 }
@@ -585,13 +595,13 @@ func decodeCBOR[Out any](codec *CBORCodec[Out], body string) (any, error) {
 	if r.Null() {
 		// The official clients read the output as a structure, which null
 		// (or undefined) only stands for inside another.
-		return nil, &smithy.DeserializationError{Err: errors.New("failed to decode response body, expected a map for the output, found null")}
+		return new(Out), &smithy.DeserializationError{Err: errors.New("failed to decode response body, expected a map for the output, found null")}
 	}
 	out, space := newOutput[Out](body)
 	r.UseSpace(space)
 	codec.Decode(r, out)
 	if err := r.Err(); err != nil {
-		return nil, &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
+		return out, &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)}
 	}
 	return out, nil
 }

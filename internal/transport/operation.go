@@ -127,6 +127,9 @@ type operation struct {
 	// clone returns a copy of the input.
 	clone func(in any) any
 	// decode reads the body of a successful response into a new output.
+	// With an error it returns the output as far as it was read, which
+	// the middleware stack hands on with the error, as the official
+	// deserializers do.
 	decode func(body string) (any, error)
 	// newOut returns a new, empty output.
 	newOut func() any

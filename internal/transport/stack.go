@@ -95,6 +95,9 @@ type stackCall struct {
 	ownBody bool
 	// legacyEndpoint is the endpoint a legacy resolver gave, if one did.
 	legacyEndpoint *smithyendpoints.Endpoint
+	// input is the copy of the caller's input the stack was given when
+	// its idempotency token is to be filled, and nil otherwise.
+	input any
 }
 
 // invokeStack runs one call through a smithy-go middleware stack laid out
@@ -175,6 +178,13 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 	defer endTimer()
 	defer span.End()
 
+	if op.token != nil && *op.token(params) == nil {
+		// The token is filled in place, as the official clients fill it, so
+		// that interceptors holding the input see it; in a copy, so that
+		// the caller's input is not modified.
+		params = op.clone(params)
+		sc.input = params
+	}
 	handler := smithyhttp.NewClientHandlerWithOptions(stackClient(cfg.HTTPClient, sc, op.Idempotent), func(o *smithyhttp.ClientHandler) {
 		o.Meter = mp.Meter(scopeName)
 	})
@@ -394,7 +404,7 @@ func addOperationMiddlewares(stack *middleware.Stack, m *callMiddlewares, op *op
 			if op.token == nil {
 				return nil
 			}
-			m.token = idempotencyTokenAutoFill{cfg: cfg, op: op}
+			m.token = idempotencyTokenAutoFill{call: &m.call, op: op}
 			return stack.Initialize.Add(&m.token, middleware.Before)
 		},
 		func() error {
@@ -577,11 +587,12 @@ func (m *resolveEndpointV1) HandleSerialize(ctx context.Context, in middleware.S
 	return next.HandleSerialize(ctx, in)
 }
 
-// idempotencyTokenAutoFill fills a nil idempotency token, on a copy of the
-// caller's input.
+// idempotencyTokenAutoFill fills a nil idempotency token: in place in the
+// copy of the caller's input the call made for it, or, when a program's
+// middleware has handed the stack another input, in a copy of that.
 type idempotencyTokenAutoFill struct {
-	cfg *Config
-	op  *operation
+	call *stackCall
+	op   *operation
 }
 
 func (*idempotencyTokenAutoFill) ID() string { return "OperationIdempotencyTokenAutoFill" }
@@ -592,7 +603,13 @@ func (m *idempotencyTokenAutoFill) HandleInitialize(ctx context.Context, in midd
 	if reflect.TypeOf(in.Parameters) != m.op.inType {
 		return out, metadata, fmt.Errorf("expected middleware input to be of type %v", m.op.inType)
 	}
-	if in.Parameters, err = fillToken(m.cfg, m.op, in.Parameters); err != nil {
+	if in.Parameters == m.call.input {
+		if token := m.op.token(in.Parameters); *token == nil {
+			if *token, err = newToken(m.call.cfg); err != nil {
+				return out, metadata, err
+			}
+		}
+	} else if in.Parameters, err = fillToken(m.call.cfg, m.op, in.Parameters); err != nil {
 		return out, metadata, err
 	}
 	return next.HandleInitialize(ctx, in)
@@ -630,21 +647,50 @@ func (*operationSerializer) ID() string { return "OperationSerializer" }
 func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (
 	out middleware.SerializeOutput, metadata middleware.Metadata, err error,
 ) {
+	if m.op.Service.Layout == LayoutSchema {
+		// The schema-driven serializers check the request's type before
+		// their span starts, and end the span once, when the request is
+		// built or has failed to be.
+		if _, ok := in.Request.(*smithyhttp.Request); !ok {
+			return out, metadata, fmt.Errorf("unexpected transport type %T", in.Request)
+		}
+		_, span := tracing.StartSpan(ctx, "OperationSerializer")
+		endTimer := startMetricTimer(ctx, metricSerialization)
+		err = m.serialize(&in)
+		endTimer()
+		span.End()
+		if err != nil {
+			return out, metadata, err
+		}
+		return next.HandleSerialize(ctx, in)
+	}
+	// The classic ones end it when the request is built, and again, by a
+	// deferred call, when the call returns through them.
 	_, span := tracing.StartSpan(ctx, "OperationSerializer")
 	endTimer := startMetricTimer(ctx, metricSerialization)
 	defer endTimer()
 	defer span.End()
+	if err := m.serialize(&in); err != nil {
+		return out, metadata, err
+	}
+	endTimer()
+	span.End()
+	return next.HandleSerialize(ctx, in)
+}
+
+// serialize builds the operation's request into in.Request.
+func (m *operationSerializer) serialize(in *middleware.SerializeInput) error {
 	request, ok := in.Request.(*smithyhttp.Request)
 	if !ok {
-		return out, metadata, &smithy.SerializationError{Err: fmt.Errorf("unknown transport type %T", in.Request)}
+		return &smithy.SerializationError{Err: fmt.Errorf("unknown transport type %T", in.Request)}
 	}
 	params := in.Parameters
 	if reflect.TypeOf(params) != m.op.inType {
-		return out, metadata, &smithy.SerializationError{Err: fmt.Errorf("unknown input parameters type %T", params)}
+		return &smithy.SerializationError{Err: fmt.Errorf("unknown input parameters type %T", params)}
 	}
 	req, err := encodeRequest(m.op, params)
 	if err != nil {
-		return out, metadata, err
+		return err
 	}
 	if m.call.cfg.LogMode.IsRequestWithBody() {
 		m.call.logBody = redactedBody(m.op, params, req.Payload())
@@ -653,7 +699,7 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 	request.Method = m.op.Binding.Method
 	// Over what a middleware (or a legacy endpoint) may have set.
 	if err := setOperationPath(request.URL, m.op.cbor, path, rawPath); err != nil {
-		return out, metadata, err
+		return err
 	}
 	for _, h := range m.op.Binding.Headers() {
 		request.Header[h.Name] = append([]string(nil), h.Values...)
@@ -661,12 +707,10 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 	m.call.payload = req.Payload()
 	m.call.stream = bytes.NewReader(m.call.payload)
 	if request, err = request.SetStream(m.call.stream); err != nil {
-		return out, metadata, &smithy.SerializationError{Err: err}
+		return &smithy.SerializationError{Err: err}
 	}
 	in.Request = request
-	endTimer()
-	span.End()
-	return next.HandleSerialize(ctx, in)
+	return nil
 }
 
 // operationDeserializer reads the *smithyhttp.Response into the
@@ -693,35 +737,61 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 		}
 		return out, metadata, err
 	}
+	schema := m.op.Service.Layout == LayoutSchema
+	response, ok := out.RawResponse.(*smithyhttp.Response)
+	if !ok && schema {
+		// The schema-driven deserializers check the response's type
+		// before their span starts.
+		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("unknown transport type %T", out.RawResponse)}
+	}
 	_, span := tracing.StartSpan(ctx, "OperationDeserializer")
 	endTimer := startMetricTimer(ctx, metricDeserialization)
 	defer endTimer()
 	defer span.End()
-	response, ok := out.RawResponse.(*smithyhttp.Response)
 	if !ok {
 		return out, metadata, &smithy.DeserializationError{Err: fmt.Errorf("unknown transport type %T", out.RawResponse)}
 	}
+	success := response.StatusCode >= 200 && response.StatusCode < 300
+	output, err := m.deserialize(ctx, response, limit, success)
+	// Interceptors and middleware see the output with an error too: the
+	// schema-driven deserializers hand back theirs, empty or as far as it
+	// was read, after any response; the classic ones after a successful
+	// status, before they read the body.
+	if schema || success {
+		if output == nil {
+			output = m.op.newOut()
+		}
+		out.Result = output
+	}
+	if err != nil {
+		return out, metadata, err
+	}
+	if !schema {
+		// The classic deserializers end their span here, and again when
+		// they return.
+		span.End()
+	}
+	return out, metadata, nil
+}
+
+// deserialize reads the response into the operation's output, or its
+// typed error. With an error, the output is nil or as far as it was read.
+func (m *operationDeserializer) deserialize(ctx context.Context, response *smithyhttp.Response, limit int64, success bool) (any, error) {
 	body, warnings, err := readResponse(ctx, response.Response, limit, m.op)
 	response.Body = http.NoBody
 	warnings.log(ctx, middleware.GetLogger(ctx), false)
 	if err != nil {
-		return out, metadata, err
+		return nil, err
 	}
-	if response.StatusCode < 200 || response.StatusCode >= 300 {
-		if m.op.Service.Layout == LayoutSchema {
-			// The schema-driven deserializers hand back their (empty)
-			// output with the error, which interceptors then see.
-			out.Result = m.op.newOut()
-		}
-		return out, metadata, apiErrorOf(m.op, response.Header, body)
+	if !success {
+		return nil, apiErrorOf(m.op, response.Header, body)
 	}
 	output, err := m.op.decode(body)
 	if err != nil {
-		return out, metadata, err
+		return output, err
 	}
 	warnings.log(ctx, middleware.GetLogger(ctx), true)
-	out.Result = output
-	return out, metadata, nil
+	return output, nil
 }
 
 // resolveAuthScheme picks the auth scheme of the call as the official

@@ -463,7 +463,10 @@ func TestStackInterceptors(t *testing.T) {
 			t.Errorf("%s ran %d times, want %d: %v", hook, count[hook], want, events)
 		}
 	}
-	if events[0] != "BeforeExecution in=*testIn" || events[len(events)-1] != "AfterExecution in=*testIn req(signed=false) out=*testOut resp=200" {
+	// The token is filled after BeforeExecution, and the hooks after it
+	// see it in the input they hold.
+	if events[0] != "BeforeExecution in=*testIn{Name}" ||
+		events[len(events)-1] != "AfterExecution in=*testIn{Name,Token} req(signed=false) out=*testOut resp=200" {
 		t.Errorf("events %v", events)
 	}
 	if len(srv.requests) != 2 {

@@ -30,13 +30,37 @@ func noDelay() *retry.Standard {
 
 // TestObservations runs CreateAssetRevision with the middleware, interceptors,
 // tracer and meter an instrumented program adds, on the official client
-// and ours, and compares everything they saw.
+// and ours, and compares everything they saw: of a call retried once, of
+// one whose client token the client fills, and of one whose answer does
+// not decode.
 func TestObservations(t *testing.T) {
 	ctx := context.Background()
-	kit.CompareObservedCalls(t, observedAnswers, func(o *kit.Observer, s *kit.Script) (any, error) {
-		return newOurs(s, "", func(opts *datazone.Options) { o.Instrument(opts, noDelay()) }).CreateAssetRevision(ctx, oursInput())
-	}, func(o *kit.Observer, s *kit.Script) (any, error) {
-		return newOfficial(s, "", func(opts *official.Options) { o.Instrument(opts, noDelay()) }).CreateAssetRevision(ctx, officialInput())
+	calls := func(noToken bool) (callOurs, callOfficial kit.ObservedCall) {
+		return func(o *kit.Observer, s *kit.Script) (any, error) {
+				in := oursInput()
+				if noToken {
+					in.ClientToken = nil
+				}
+				return newOurs(s, "", func(opts *datazone.Options) { o.Instrument(opts, noDelay()) }).CreateAssetRevision(ctx, in)
+			}, func(o *kit.Observer, s *kit.Script) (any, error) {
+				in := officialInput()
+				if noToken {
+					in.ClientToken = nil
+				}
+				return newOfficial(s, "", func(opts *official.Options) { o.Instrument(opts, noDelay()) }).CreateAssetRevision(ctx, in)
+			}
+	}
+	t.Run("retried", func(t *testing.T) {
+		callOurs, callOfficial := calls(false)
+		kit.CompareObservedCalls(t, observedAnswers, callOurs, callOfficial)
+	})
+	t.Run("token filled", func(t *testing.T) {
+		callOurs, callOfficial := calls(true)
+		kit.CompareObservedCalls(t, observedAnswers, callOurs, callOfficial)
+	})
+	t.Run("malformed", func(t *testing.T) {
+		callOurs, callOfficial := calls(false)
+		kit.CompareObservedFailures(t, kit.MalformedAnswers, callOurs, callOfficial)
 	})
 }
 

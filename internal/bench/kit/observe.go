@@ -313,14 +313,37 @@ type ObservedCall func(o *Observer, s *Script) (any, error)
 // CompareObservations).
 func CompareObservedCalls(t *testing.T, answers func() []Response, ours, official ObservedCall) {
 	t.Helper()
+	compareObservedCalls(t, answers, false, ours, official)
+}
+
+// CompareObservedFailures is CompareObservedCalls for answers that make
+// the call fail: it fails t unless both clients fail and see the same.
+func CompareObservedFailures(t *testing.T, answers func() []Response, ours, official ObservedCall) {
+	t.Helper()
+	compareObservedCalls(t, answers, true, ours, official)
+}
+
+func compareObservedCalls(t *testing.T, answers func() []Response, fail bool, ours, official ObservedCall) {
+	t.Helper()
 	fo, fs := NewObserver(), &Script{Answers: answers()}
 	fout, ferr := official(fo, fs)
 	oo, os := NewObserver(), &Script{Answers: answers()}
 	oout, oerr := ours(oo, os)
-	if ferr != nil || oerr != nil {
-		t.Fatalf("official: %v, ours: %v", ferr, oerr)
+	if (ferr != nil) != fail || (oerr != nil) != fail {
+		t.Fatalf("want failures %t; official: %v, ours: %v", fail, ferr, oerr)
 	}
 	CompareObservations(t, oo.Observe(os, resultMetadata(oout), oout, oerr), fo.Observe(fs, resultMetadata(fout), fout, ferr), nil)
+}
+
+// MalformedAnswers is a successful status with a body that is neither
+// JSON nor CBOR: the call fails in the operation's deserializer, after
+// which middleware and interceptors still see its output.
+func MalformedAnswers() []Response {
+	return []Response{{
+		Status: http.StatusOK,
+		Header: http.Header{"X-Amzn-Requestid": {"req-malformed"}},
+		Body:   []byte("\xff{not valid"),
+	}}
 }
 
 // resultMetadata returns the ResultMetadata of an output (a pointer to an

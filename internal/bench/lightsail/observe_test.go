@@ -30,14 +30,18 @@ func noDelay() *retry.Standard {
 
 // TestObservations runs GetExportSnapshotRecords with the middleware, interceptors,
 // tracer and meter an instrumented program adds, on the official client
-// and ours, and compares everything they saw.
+// and ours, and compares everything they saw: of a call retried once, and
+// of one whose answer does not decode.
 func TestObservations(t *testing.T) {
 	ctx := context.Background()
-	kit.CompareObservedCalls(t, observedAnswers, func(o *kit.Observer, s *kit.Script) (any, error) {
+	callOurs := func(o *kit.Observer, s *kit.Script) (any, error) {
 		return newOurs(s, "", func(opts *ours.Options) { o.Instrument(opts, noDelay()) }).GetExportSnapshotRecords(ctx, &ours.GetExportSnapshotRecordsInput{})
-	}, func(o *kit.Observer, s *kit.Script) (any, error) {
+	}
+	callOfficial := func(o *kit.Observer, s *kit.Script) (any, error) {
 		return newOfficial(s, "", func(opts *official.Options) { o.Instrument(opts, noDelay()) }).GetExportSnapshotRecords(ctx, &official.GetExportSnapshotRecordsInput{})
-	})
+	}
+	t.Run("retried", func(t *testing.T) { kit.CompareObservedCalls(t, observedAnswers, callOurs, callOfficial) })
+	t.Run("malformed", func(t *testing.T) { kit.CompareObservedFailures(t, kit.MalformedAnswers, callOurs, callOfficial) })
 }
 
 // TestStubbedCall checks that middleware ending the call without calling

@@ -30,17 +30,21 @@ func noDelay() *retry.Standard {
 
 // TestObservations runs CopySnapshot with the middleware, interceptors,
 // tracer and meter an instrumented program adds, on the official client
-// and ours, in each protocol, and compares everything they saw.
+// and ours, in each protocol, and compares everything they saw: of a call
+// retried once, and of one whose answer does not decode.
 func TestObservations(t *testing.T) {
 	ctx := context.Background()
 	for _, p := range protocols {
 		t.Run(p.name, func(t *testing.T) {
 			answers := func() []kit.Response { return observedAnswers(p) }
-			kit.CompareObservedCalls(t, answers, func(o *kit.Observer, s *kit.Script) (any, error) {
+			callOurs := func(o *kit.Observer, s *kit.Script) (any, error) {
 				return newOurs(s, "", p.ours, func(opts *ours.Options) { o.Instrument(opts, noDelay()) }).CopySnapshot(ctx, oursInput())
-			}, func(o *kit.Observer, s *kit.Script) (any, error) {
+			}
+			callOfficial := func(o *kit.Observer, s *kit.Script) (any, error) {
 				return newOfficial(s, "", p.official, func(opts *official.Options) { o.Instrument(opts, noDelay()) }).CopySnapshot(ctx, officialInput())
-			})
+			}
+			t.Run("retried", func(t *testing.T) { kit.CompareObservedCalls(t, answers, callOurs, callOfficial) })
+			t.Run("malformed", func(t *testing.T) { kit.CompareObservedFailures(t, kit.MalformedAnswers, callOurs, callOfficial) })
 		})
 	}
 }
