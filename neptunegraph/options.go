@@ -81,7 +81,9 @@ type Options struct {
 	DefaultsMode aws.DefaultsMode
 
 	// DisableClockSkewCorrection stops the client from adjusting its
-	// signing time to the clock of the service.
+	// signing time to the clock of the service. NewFromConfig leaves it
+	// false whatever aws.Config holds, as the official client, which has
+	// no such option, corrects the skew whatever aws.Config holds.
 	DisableClockSkewCorrection bool
 
 	// EndpointOptions select FIPS and dual-stack endpoints and allow plain

@@ -37,6 +37,8 @@ type clientFacts struct {
 	Protocol, ProtocolNew string
 	CBOR                  bool
 	CBORSince             string
+	// NoSkewOption is the overlay's NoSkewOption.
+	NoSkewOption bool
 }
 
 // protocolConstructors maps the protocols a Protocol option can name to
@@ -78,6 +80,7 @@ func (g *generator) facts() (*clientFacts, error) {
 		Protocol:     s.Protocol(),
 		CBOR:         s.Traits.Has("smithy.protocols#rpcv2Cbor"),
 		CBORSince:    g.svc.CBORSince,
+		NoSkewOption: g.svc.NoSkewOption,
 	}
 	if f.Calls == "" {
 		f.Calls = title
@@ -220,7 +223,9 @@ type Options struct {
 	DefaultsMode aws.DefaultsMode
 
 	// DisableClockSkewCorrection stops the client from adjusting its
-	// signing time to the clock of the service.
+	// signing time to the clock of the service.[[if .NoSkewOption]] NewFromConfig leaves it
+	// false whatever aws.Config holds, as the official client, which has
+	// no such option, corrects the skew whatever aws.Config holds.[[end]]
 	DisableClockSkewCorrection bool
 
 	// EndpointOptions select FIPS and dual-stack endpoints and allow plain
@@ -473,8 +478,8 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 		APIOptions:                 cfg.APIOptions,
 		Logger:                     cfg.Logger,
 		ClientLogMode:              cfg.ClientLogMode,
-		AppID:                      cfg.AppID,
-		DisableClockSkewCorrection: cfg.DisableClockSkewCorrection,
+		AppID:                      cfg.AppID,[[if not .NoSkewOption]]
+		DisableClockSkewCorrection: cfg.DisableClockSkewCorrection,[[end]]
 		AuthSchemePreference:       cfg.AuthSchemePreference,
 		Retryer:                    shared.Retryer,
 		RetryMaxAttempts:           cfg.RetryMaxAttempts,

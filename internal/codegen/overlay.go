@@ -22,6 +22,10 @@ type service struct {
 	// CBORSince is the first official module version that sends Smithy RPC
 	// v2 CBOR by default, for a model that lists rpcv2Cbor.
 	CBORSince string
+	// NoSkewOption says the official client has no DisableClockSkewCorrection
+	// option (Neptune Graph v1.22, DataZone v1.62): it corrects the clock
+	// skew whatever aws.Config holds, so NewFromConfig does not read it.
+	NoSkewOption bool
 	// RuleNames names, per shape (or "Structure$member" for a member with
 	// constraints of its own), the variable holding its validation rule
 	// where the default, the name in lower camel case followed by Rule,
@@ -73,7 +77,7 @@ type pageLayout struct {
 // services lists the five services in the order their packages are
 // generated.
 var services = []service{
-	{Name: "datazone", Describe: map[string]string{
+	{Name: "datazone", NoSkewOption: true, Describe: map[string]string{
 		"AccessDeniedException":                "AccessDeniedException reports that the caller lacks the access the action needs.",
 		"ConflictException":                    "ConflictException reports a conflict while performing this action.",
 		"InternalServerException":              "InternalServerException reports a failure inside the service.",
@@ -122,7 +126,7 @@ var services = []service{
 		"Tag":                                  "Tag is a key-value pair attached to a resource.",
 		"DataTieringStatus":                    "DataTieringStatus says whether a snapshot's cluster uses data tiering.",
 	}},
-	{Name: "neptunegraph", Calls: "Amazon Neptune Analytics (Neptune Graph)", Describe: map[string]string{
+	{Name: "neptunegraph", NoSkewOption: true, Calls: "Amazon Neptune Analytics (Neptune Graph)", Describe: map[string]string{
 		"ConflictException":             "ConflictException reports a conflict with the current state of a resource, such as a snapshot name that is already taken.",
 		"InternalServerException":       "InternalServerException reports a failure on the server.",
 		"ResourceNotFoundException":     "ResourceNotFoundException reports that a resource named in the request, such as the graph, does not exist.",

@@ -179,9 +179,15 @@ func newClients(s settings) *clients {
 		}),
 		neptunegraph: neptunegraph.NewFromConfig(cfg, func(o *neptunegraph.Options) {
 			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
+			// NewFromConfig does not take it from aws.Config, as the
+			// official client does not.
+			o.DisableClockSkewCorrection = s.noSkewCorrection
 		}),
 		datazone: datazone.NewFromConfig(cfg, func(o *datazone.Options) {
 			o.MaxResponseBytes, o.Validation, o.EndpointOptions.DisableHTTPS = s.maxResponseBytes, s.validation, s.disableHTTPS
+			// NewFromConfig does not take it from aws.Config, as the
+			// official client does not.
+			o.DisableClockSkewCorrection = s.noSkewCorrection
 			if s.tokens != nil {
 				o.IdempotencyTokenProvider = s.tokens
 			}

@@ -34,25 +34,19 @@ func FromAWSConfig(cfg aws.Config, serviceID string) SharedSettings {
 		s.BaseEndpoint = &endpoint
 	}
 	ctx := context.Background()
-	for _, source := range cfg.ConfigSources {
-		if p, ok := source.(interface {
-			GetUseFIPSEndpoint(context.Context) (aws.FIPSEndpointState, bool, error)
-		}); ok {
-			if v, found, err := p.GetUseFIPSEndpoint(ctx); err == nil && found {
-				s.UseFIPS = v
-				break
-			}
-		}
+	if v, found, err := lookUp(cfg.ConfigSources, func(p interface {
+		GetUseFIPSEndpoint(context.Context) (aws.FIPSEndpointState, bool, error)
+	}) (aws.FIPSEndpointState, bool, error) {
+		return p.GetUseFIPSEndpoint(ctx)
+	}); err == nil && found {
+		s.UseFIPS = v
 	}
-	for _, source := range cfg.ConfigSources {
-		if p, ok := source.(interface {
-			GetUseDualStackEndpoint(context.Context) (aws.DualStackEndpointState, bool, error)
-		}); ok {
-			if v, found, err := p.GetUseDualStackEndpoint(ctx); err == nil && found {
-				s.UseDualStack = v
-				break
-			}
-		}
+	if v, found, err := lookUp(cfg.ConfigSources, func(p interface {
+		GetUseDualStackEndpoint(context.Context) (aws.DualStackEndpointState, bool, error)
+	}) (aws.DualStackEndpointState, bool, error) {
+		return p.GetUseDualStackEndpoint(ctx)
+	}); err == nil && found {
+		s.UseDualStack = v
 	}
 	return s
 }
@@ -73,23 +67,32 @@ func serviceEndpoint(sources []interface{}, serviceID string) (string, bool) {
 		return "", false
 	}
 	ctx := context.Background()
+	if ignore, found, _ := lookUp(sources, func(p interface {
+		GetIgnoreConfiguredEndpoints(context.Context) (bool, bool, error)
+	}) (bool, bool, error) {
+		return p.GetIgnoreConfiguredEndpoints(ctx)
+	}); found && ignore {
+		return "", false
+	}
+	v, found, err := lookUp(sources, func(p interface {
+		GetServiceBaseEndpoint(context.Context, string) (string, bool, error)
+	}) (string, bool, error) {
+		return p.GetServiceBaseEndpoint(ctx, serviceID)
+	})
+	return v, found && err == nil
+}
+
+// lookUp asks the config sources that provide a setting (those of type P),
+// in order, until one finds it or fails, and returns what that one gave,
+// as the official clients look a setting up: the first source that holds
+// it wins, and a failure ends the search.
+func lookUp[P, V any](sources []any, get func(P) (V, bool, error)) (value V, found bool, err error) {
 	for _, source := range sources {
-		if p, ok := source.(interface {
-			GetIgnoreConfiguredEndpoints(context.Context) (bool, bool, error)
-		}); ok {
-			if ignore, found, _ := p.GetIgnoreConfiguredEndpoints(ctx); found && ignore {
-				return "", false
+		if p, ok := source.(P); ok {
+			if value, found, err = get(p); err != nil || found {
+				break
 			}
 		}
 	}
-	for _, source := range sources {
-		if p, ok := source.(interface {
-			GetServiceBaseEndpoint(context.Context, string) (string, bool, error)
-		}); ok {
-			if v, found, err := p.GetServiceBaseEndpoint(ctx, serviceID); err == nil && found {
-				return v, true
-			}
-		}
-	}
-	return "", false
+	return value, found, err
 }

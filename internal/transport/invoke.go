@@ -327,10 +327,21 @@ func run(ctx context.Context, c *call, op *operation) (any, middleware.Metadata,
 	retryer := asRetryerV2(c.cfg.Retryer)
 	maxAttempts := retryer.MaxAttempts()
 	releaseRetry := nopRelease
+	// skew is the clock offset each attempt signs with: the client's, then
+	// the one the last response showed (none when it showed none), as the
+	// official retry middleware keeps it. The last attempt's is kept for
+	// the client's next calls, unless clock skew correction is off.
 	var skew time.Duration
 	if !c.cfg.DisableClockSkewCorrection {
 		skew = c.cfg.State.Skew()
 	}
+	var lastSkew time.Duration
+	lastHasSkew := false
+	defer func() {
+		if lastHasSkew && !c.cfg.DisableClockSkewCorrection {
+			c.cfg.State.skew.Store(int64(lastSkew))
+		}
+	}()
 	// results are what the official retry middleware reports of each
 	// attempt (retry.GetAttemptResults).
 	var results []retry.AttemptResult
@@ -339,6 +350,7 @@ func run(ctx context.Context, c *call, op *operation) (any, middleware.Metadata,
 		return nil, withAttemptResults(results), err
 	}
 	for attempt := 1; ; attempt++ {
+		lastHasSkew = false
 		if err := ctx.Err(); err != nil {
 			results = append(results, retry.AttemptResult{})
 			return fail(err)
@@ -360,13 +372,10 @@ func run(ctx context.Context, c *call, op *operation) (any, middleware.Metadata,
 		if releaseErr := releaseAttempt(err); releaseErr != nil && err != nil {
 			return fail(fmt.Errorf("failed to release initial token after request error, %w", err))
 		}
-		if result.hasSkew {
-			if err != nil && isClockSkew(err, result.skew-skew) {
-				err = &clockSkewError{Err: err}
-			}
-			skew = result.skew
-			c.cfg.State.skew.Store(int64(skew))
+		if result.hasSkew && err != nil && isClockSkew(err, result.skew-skew) {
+			err = &clockSkewError{Err: err}
 		}
+		skew, lastSkew, lastHasSkew = result.skew, result.skew, result.hasSkew
 		if err == nil {
 			return out, withAttemptResults(results), nil
 		}
@@ -652,6 +661,13 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	}
 	req.Header["User-Agent"] = c.cfg.UserAgent
 	req.Header["Amz-Sdk-Request"] = sdkRequestHeader(attempt.number, attempt.max)
+	if deadline, ok := ctx.Deadline(); ok && attempt.skew > 0 {
+		// The time by which the call must end, on the service's clock,
+		// written as the official retry middleware writes it (in the
+		// deadline's own location, with a Z).
+		req.Header["Amz-Sdk-Request"] = []string{formatSDKRequest(attempt.number, attempt.max) +
+			"; ttl=" + deadline.Add(attempt.skew).Format("20060102T150405Z")}
+	}
 	if c.traceHeader != nil {
 		req.Header["X-Amzn-Trace-Id"] = c.traceHeader
 	}
