@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/awssnap/awssnap/internal/validate"
 )
 
 var partnerCentralService = &service{
@@ -30,7 +32,9 @@ var (
 	engagementPattern         = rePattern(`^eng-[0-9a-z]{14}$`)
 	resourceIdentifierPattern = rePattern(`^O[0-9]{1,19}$`)
 	templatePattern           = rePattern(`^[a-zA-Z0-9]{3,80}$`)
-	partnerTokenPattern       = rePattern(`^.{1,255}$`)
+	// partnerTokenPattern is matched by the client library's own matcher,
+	// which reads the '.' of ^.{1,255}$ as ECMAScript does.
+	partnerTokenPattern = libraryPattern(validate.SingleLine(1, 255))
 )
 
 // engagementKey names an engagement within a catalog.

@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -110,5 +111,56 @@ func TestCreateResourceSnapshotValidation(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got.body); diff != "" {
 		t.Errorf("error body (-want +got):\n%s", diff)
+	}
+}
+
+// TestCreateResourceSnapshotClientTokenPattern checks ClientToken against
+// the model's ^.{1,255}$ read as ECMAScript reads it: every character but
+// a line terminator (\n, \r, U+2028, U+2029), counted as Unicode scalar values.
+func TestCreateResourceSnapshotClientTokenPattern(t *testing.T) {
+	t.Parallel()
+	const violation = "Value at 'ClientToken' failed to satisfy constraint: Member must satisfy regular expression pattern: ^.{1,255}$"
+	tests := []struct {
+		name  string
+		token string
+		valid bool
+	}{
+		{"printable ASCII", "token-1", true},
+		{"tab and non-ASCII", "tab\there é😀\u0085", true},
+		{"255 characters", strings.Repeat("é", 255), true},
+		{"empty", "", false},
+		{"256 characters", strings.Repeat("x", 256), false},
+		{"line feed", "a\nb", false},
+		{"carriage return", "a\rb", false},
+		{"trailing carriage return", "token\r", false},
+		{"line separator", "a\u2028b", false},
+		{"paragraph separator", "a\u2029b", false},
+	}
+	server := startServer(t, Config{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := send(t, server, request{op: OpCreateResourceSnapshot,
+				body: snapshotRequest("AWS", SeedPartnerCentralEngagement, SeedPartnerCentralOpportunity, "Summary", tt.token)})
+			if tt.valid {
+				if got.status != http.StatusOK {
+					t.Fatalf("got %d %s, want 200", got.status, got.raw)
+				}
+				return
+			}
+			want := map[string]any{
+				"__type":  "com.amazonaws.partnercentralselling#ValidationException",
+				"Message": "1 validation error detected: " + violation,
+				"Reason":  "REQUEST_VALIDATION_FAILED",
+				"ErrorList": []any{map[string]any{
+					"FieldName": "ClientToken", "Code": "INVALID_STRING_FORMAT", "Message": violation,
+				}},
+			}
+			if got.status != http.StatusBadRequest {
+				t.Fatalf("got %d %s, want 400", got.status, got.raw)
+			}
+			if diff := cmp.Diff(want, got.body); diff != "" {
+				t.Errorf("error body (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/awssnap/awssnap/internal/validate"
 )
 
 // Validation codes, named after Partner Central's ValidationExceptionErrorCode;
@@ -35,6 +37,12 @@ type pattern struct {
 
 func rePattern(expr string) pattern {
 	return pattern{text: expr, match: regexp.MustCompile(expr).MatchString}
+}
+
+// libraryPattern is a pattern the client library declares, matched by the
+// same code, for patterns RE2 does not read as Smithy's ECMAScript dialect does.
+func libraryPattern(p *validate.Pattern) pattern {
+	return pattern{text: p.Source, match: p.Match}
 }
 
 // checker collects every violation of an input, in member order. Values are

@@ -187,3 +187,23 @@ func TestNoViolationsAllocatesNothing(t *testing.T) {
 		t.Errorf("a clean check allocated %v times", allocs)
 	}
 }
+
+func TestSingleLine(t *testing.T) {
+	t.Parallel()
+	p := SingleLine(2, 3)
+	if p.Source != "^.{2,3}$" {
+		t.Errorf("Source = %q, want ^.{2,3}$", p.Source)
+	}
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"ab", true}, {"é😀", true}, {"a\tb", true}, {"\u0085\u00a0", true},
+		{"a", false}, {"abcd", false}, {"a\n", false}, {"a\r", false}, {"a\u2028", false}, {"a\u2029", false},
+	}
+	for _, tt := range tests {
+		if got := p.Match(tt.in); got != tt.want {
+			t.Errorf("Match(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
