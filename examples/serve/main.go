@@ -23,6 +23,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -82,21 +83,32 @@ type config struct {
 	quiet            bool
 }
 
-// credentialFlags collects repeated -credentials KEY:SECRET flags.
+// credentialFlags collects repeated -credentials KEY:SECRET[:TOKEN] flags.
 type credentialFlags map[string]emulator.Credential
 
 func (c credentialFlags) String() string { return "" }
 
-// Set adds one KEY:SECRET pair; the secret may itself hold colons.
+// credentialForm is the form of one -credentials value, as error messages name it.
+const credentialForm = "ACCESS_KEY_ID:SECRET_ACCESS_KEY or ACCESS_KEY_ID:SECRET_ACCESS_KEY:SESSION_TOKEN"
+
+// Set adds one credential: KEY:SECRET, or KEY:SECRET:TOKEN for one whose
+// requests must carry that session token. The fields are split at every
+// colon, so none of them may hold one (AWS keys, secrets and session
+// tokens never do).
 func (c credentialFlags) Set(value string) error {
-	key, secret, found := strings.Cut(value, ":")
-	if !found || key == "" || secret == "" {
-		return errors.New("want ACCESS_KEY_ID:SECRET_ACCESS_KEY")
+	fields := strings.Split(value, ":")
+	if len(fields) < 2 || len(fields) > 3 || slices.Contains(fields, "") {
+		return fmt.Errorf("want %s, with no colon inside a field", credentialForm)
 	}
+	key := fields[0]
 	if _, taken := c[key]; taken || key == emulator.AccessKeyID {
 		return fmt.Errorf("access key ID %s is given twice", key)
 	}
-	c[key] = emulator.Credential{SecretAccessKey: secret}
+	credential := emulator.Credential{SecretAccessKey: fields[1]}
+	if len(fields) == 3 {
+		credential.SessionToken = fields[2]
+	}
+	c[key] = credential
 	return nil
 }
 
@@ -112,7 +124,8 @@ func parseFlags(out io.Writer, args []string) (config, error) {
 	flags.BoolVar(&cfg.allowNonLoopback, "allow-non-loopback", false,
 		"allow -addr to be a non-loopback address (such as 0.0.0.0:4566 in a container), exposing the emulator to the network")
 	flags.StringVar(&cfg.region, "region", emulator.DefaultRegion, "the `region` requests must be signed for")
-	flags.Var(cfg.credentials, "credentials", "accept one more `KEY:SECRET` pair besides the built-in one (repeatable)")
+	flags.Var(cfg.credentials, "credentials", "accept one more credential besides the built-in one (repeatable): `KEY:SECRET`, or KEY:SECRET:TOKEN "+
+		"for one whose requests must carry the session token TOKEN; the fields are split at every colon, so none may hold one")
 	flags.BoolVar(&cfg.acceptAny, "insecure-accept-any-credentials", false,
 		"INSECURE: accept every request, signed with any key or not signed at all, without checking signatures")
 	flags.StringVar(&cfg.seedFile, "seed", "", "start from the seed data in this JSON `file` instead of the built-in seed")
@@ -244,8 +257,12 @@ func printBanner(out io.Writer, addr string, cfg config) {
 	}
 	fmt.Fprintf(out, "access key ID:     %s\n", emulator.AccessKeyID)
 	fmt.Fprintf(out, "secret access key: %s\n", emulator.SecretAccessKey)
-	for key := range cfg.credentials {
-		fmt.Fprintf(out, "also accepted:     %s (secret from -credentials)\n", key)
+	for key, credential := range cfg.credentials {
+		given := "secret"
+		if credential.SessionToken != "" {
+			given = "secret and session token"
+		}
+		fmt.Fprintf(out, "also accepted:     %s (%s from -credentials)\n", key, given)
 	}
 	if cfg.stateFile != "" {
 		fmt.Fprintf(out, "state file:        %s\n", cfg.stateFile)

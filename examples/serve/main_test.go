@@ -26,6 +26,7 @@ import (
 
 	"github.com/awssnap/awssnap/internal/emulator"
 	"github.com/awssnap/awssnap/memorydb"
+	"github.com/google/go-cmp/cmp"
 )
 
 // syncBuffer is a bytes.Buffer safe for the server's and the test's goroutines.
@@ -94,10 +95,15 @@ func startServe(t *testing.T, args ...string) served {
 }
 
 func client(endpoint, key, secret string) *memorydb.Client {
+	return sessionClient(endpoint, key, secret, "")
+}
+
+// sessionClient signs with a session token too, unless token is empty.
+func sessionClient(endpoint, key, secret, token string) *memorydb.Client {
 	return memorydb.New(memorydb.Options{
 		Region:       "us-east-1",
 		BaseEndpoint: aws.String(endpoint),
-		Credentials:  credentials.NewStaticCredentialsProvider(key, secret, ""),
+		Credentials:  credentials.NewStaticCredentialsProvider(key, secret, token),
 	})
 }
 
@@ -159,23 +165,72 @@ func TestRefusesNonLoopbackAddress(t *testing.T) {
 
 func TestCredentialsFlag(t *testing.T) {
 	t.Parallel()
-	s := startServe(t, "-credentials", "AKIDEXTRA0000000001:extra:secret", "-credentials", "AKIDEXTRA0000000002:second")
-	for _, c := range []struct{ key, secret string }{
-		{emulator.AccessKeyID, emulator.SecretAccessKey},
-		{"AKIDEXTRA0000000001", "extra:secret"},
-		{"AKIDEXTRA0000000002", "second"},
-	} {
-		if err := copySnapshot(client(s.endpoint, c.key, c.secret), "copy-by-"+strings.ToLower(c.key)); err != nil {
-			t.Errorf("%s: %v", c.key, err)
+	s := startServe(t,
+		"-credentials", "AKIDEXTRA0000000001:extra/secret+1",
+		"-credentials", "AKIDEXTRA0000000002:second:FwoGZXIvYXdzEXAMPLE/session+token==")
+	tests := []struct {
+		name               string
+		key, secret, token string
+		accepted           bool
+	}{
+		{"built-in pair", emulator.AccessKeyID, emulator.SecretAccessKey, "", true},
+		{"KEY:SECRET", "AKIDEXTRA0000000001", "extra/secret+1", "", true},
+		{"KEY:SECRET with a token it does not have", "AKIDEXTRA0000000001", "extra/secret+1", "unexpected", false},
+		{"KEY:SECRET wrong secret", "AKIDEXTRA0000000001", "wrong", "", false},
+		{"KEY:SECRET:TOKEN", "AKIDEXTRA0000000002", "second", "FwoGZXIvYXdzEXAMPLE/session+token==", true},
+		{"KEY:SECRET:TOKEN without the token", "AKIDEXTRA0000000002", "second", "", false},
+		{"KEY:SECRET:TOKEN wrong token", "AKIDEXTRA0000000002", "second", "FwoGZXIvYXdzOTHER", false},
+		{"KEY:SECRET:TOKEN wrong secret", "AKIDEXTRA0000000002", "wrong", "FwoGZXIvYXdzEXAMPLE/session+token==", false},
+	}
+	for i, tt := range tests {
+		err := copySnapshot(sessionClient(s.endpoint, tt.key, tt.secret, tt.token), fmt.Sprintf("copy-%d", i))
+		if accepted := err == nil; accepted != tt.accepted {
+			t.Errorf("%s: accepted = %v (%v), want %v", tt.name, accepted, err, tt.accepted)
 		}
 	}
-	if err := copySnapshot(client(s.endpoint, "AKIDEXTRA0000000002", "wrong"), "refused"); err == nil {
-		t.Error("a wrong secret was accepted")
+}
+
+func TestCredentialsFlagValues(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		value string
+		want  emulator.Credential // zero: the value is refused
+	}{
+		{"key:secret", emulator.Credential{SecretAccessKey: "secret"}},
+		{"key:se/cr+et:to/ken==", emulator.Credential{SecretAccessKey: "se/cr+et", SessionToken: "to/ken=="}},
+		{"nocolon", emulator.Credential{}},
+		{":secret", emulator.Credential{}},
+		{"key:", emulator.Credential{}},
+		{"key::token", emulator.Credential{}},
+		{"key:secret:", emulator.Credential{}},
+		{"key:se:cret:token", emulator.Credential{}},
+		{emulator.AccessKeyID + ":secret", emulator.Credential{}},
 	}
-	for _, bad := range []string{"nocolon", ":secret", "key:"} {
-		if err := run(context.Background(), io.Discard, io.Discard, []string{"-credentials", bad}); err == nil {
-			t.Errorf("-credentials %q accepted", bad)
+	stopped, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tt := range tests {
+		if tt.want == (emulator.Credential{}) {
+			if err := run(stopped, io.Discard, io.Discard, []string{"-addr", "127.0.0.1:0", "-credentials", tt.value}); err == nil {
+				t.Errorf("-credentials %q accepted", tt.value)
+			}
+			continue
 		}
+		flags := credentialFlags{}
+		err := flags.Set(tt.value)
+		if err != nil {
+			t.Errorf("-credentials %q: %v", tt.value, err)
+			continue
+		}
+		if diff := cmp.Diff(credentialFlags{"key": tt.want}, flags); diff != "" {
+			t.Errorf("-credentials %q (-want +got):\n%s", tt.value, diff)
+		}
+	}
+	twice := credentialFlags{}
+	if err := twice.Set("key:a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := twice.Set("key:b:token"); err == nil {
+		t.Error("the same access key ID was accepted twice")
 	}
 }
 
