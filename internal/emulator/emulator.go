@@ -46,6 +46,10 @@ const DefaultLightsailPageSize = 100
 // stays CREATING when Config.NeptuneSnapshotReadyDelay is zero.
 const DefaultNeptuneSnapshotReadyDelay = 5 * time.Second
 
+// DefaultMemoryDBSnapshotReadyDelay is how long a MemoryDB snapshot made by
+// CopySnapshot stays creating when Config.MemoryDBSnapshotReadyDelay is zero.
+const DefaultMemoryDBSnapshotReadyDelay = 5 * time.Second
+
 // DefaultHeaderReadTimeout is how long the server Start runs waits for a
 // request's headers when Config.HeaderReadTimeout is zero.
 const DefaultHeaderReadTimeout = 10 * time.Second
@@ -105,6 +109,10 @@ type Config struct {
 	// before it becomes AVAILABLE: DefaultNeptuneSnapshotReadyDelay when zero,
 	// immediately when negative.
 	NeptuneSnapshotReadyDelay time.Duration
+	// MemoryDBSnapshotReadyDelay is how long a snapshot made by CopySnapshot
+	// stays creating before it becomes available:
+	// DefaultMemoryDBSnapshotReadyDelay when zero, immediately when negative.
+	MemoryDBSnapshotReadyDelay time.Duration
 	// AcceptAnyCredentials turns authentication off: every request is
 	// accepted, signed with any key or not signed at all, and Credentials is
 	// not used. Only for experiments nothing else can reach.
@@ -201,6 +209,9 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.NeptuneSnapshotReadyDelay == 0 {
 		cfg.NeptuneSnapshotReadyDelay = DefaultNeptuneSnapshotReadyDelay
+	}
+	if cfg.MemoryDBSnapshotReadyDelay == 0 {
+		cfg.MemoryDBSnapshotReadyDelay = DefaultMemoryDBSnapshotReadyDelay
 	}
 	if cfg.HeaderReadTimeout <= 0 {
 		cfg.HeaderReadTimeout = DefaultHeaderReadTimeout

@@ -57,6 +57,9 @@ type memoryDBSnapshot struct {
 	ClusterConfiguration memoryDBClusterConfiguration `json:"ClusterConfiguration"`
 	DataTiering          string                       `json:"DataTiering"`
 	tags                 []tag
+	// copiedAt is when CopySnapshot made the snapshot, zero for the others:
+	// a copy is creating until Config.MemoryDBSnapshotReadyDelay has passed.
+	copiedAt time.Time
 }
 
 type memoryDBClusterConfiguration struct {
@@ -91,7 +94,7 @@ type memoryDBShardConfiguration struct {
 	ReplicaCount int32  `json:"ReplicaCount"`
 }
 
-func (s *state) copySnapshot(c *call, _ time.Time) (any, *apiError) {
+func (s *state) copySnapshot(c *call, now time.Time) (any, *apiError) {
 	var in copySnapshotInput
 	if err := decodeInput(c.body, &in); err != nil {
 		return nil, err
@@ -103,7 +106,7 @@ func (s *state) copySnapshot(c *call, _ time.Time) (any, *apiError) {
 	if !found {
 		return nil, newError(http.StatusNotFound, "SnapshotNotFoundFault", fmt.Sprintf("Snapshot %s not found.", *in.SourceSnapshotName))
 	}
-	if source.Status != "available" {
+	if s.memoryDBStatus(source, now) != "available" {
 		return nil, newError(http.StatusBadRequest, "InvalidSnapshotStateFault",
 			fmt.Sprintf("Snapshot %s is not in the available state.", source.Name))
 	}
@@ -115,9 +118,9 @@ func (s *state) copySnapshot(c *call, _ time.Time) (any, *apiError) {
 		return nil, newError(http.StatusBadRequest, "TagQuotaPerResourceExceeded",
 			fmt.Sprintf("A snapshot can have at most %d tags.", memoryDBMaxTags))
 	}
-	target := s.copyMemoryDBSnapshot(source, &in)
+	target := s.copyMemoryDBSnapshot(source, &in, now)
 	s.memoryDBSnapshots[target.Name] = target
-	return copySnapshotOutput{Snapshot: *target}, nil
+	return copySnapshotOutput{Snapshot: s.memoryDBSnapshotAt(target, now)}, nil
 }
 
 func validateCopySnapshot(in *copySnapshotInput) *apiError {
@@ -148,11 +151,13 @@ func validateCopySnapshot(in *copySnapshotInput) *apiError {
 }
 
 // copyMemoryDBSnapshot builds the new snapshot: the source's cluster
-// configuration, status creating, the requested KMS key or the source's.
-func (s *state) copyMemoryDBSnapshot(source *memoryDBSnapshot, in *copySnapshotInput) *memoryDBSnapshot {
+// configuration, status creating (until the ready delay has passed since
+// now), the requested KMS key or the source's.
+func (s *state) copyMemoryDBSnapshot(source *memoryDBSnapshot, in *copySnapshotInput, now time.Time) *memoryDBSnapshot {
 	target := *source
 	target.Name = *in.TargetSnapshotName
 	target.Status = "creating"
+	target.copiedAt = now
 	target.Source = "manual"
 	target.ARN = s.arn("memorydb", "snapshot/"+target.Name)
 	target.ClusterConfiguration.Shards = slices.Clone(source.ClusterConfiguration.Shards)
@@ -161,6 +166,24 @@ func (s *state) copyMemoryDBSnapshot(source *memoryDBSnapshot, in *copySnapshotI
 		target.KmsKeyID = *in.KmsKeyID
 	}
 	return &target
+}
+
+// memoryDBStatus returns the status of snapshot at now: a copy still
+// creating is available once Config.MemoryDBSnapshotReadyDelay has passed
+// since it was made; every other snapshot keeps the status it was given.
+func (s *state) memoryDBStatus(snapshot *memoryDBSnapshot, now time.Time) string {
+	if snapshot.Status == "creating" && !snapshot.copiedAt.IsZero() &&
+		now.Sub(snapshot.copiedAt) >= s.cfg.MemoryDBSnapshotReadyDelay {
+		return "available"
+	}
+	return snapshot.Status
+}
+
+// memoryDBSnapshotAt returns a copy of snapshot with its status at now.
+func (s *state) memoryDBSnapshotAt(snapshot *memoryDBSnapshot, now time.Time) memoryDBSnapshot {
+	at := *snapshot
+	at.Status = s.memoryDBStatus(snapshot, now)
+	return at
 }
 
 // MemoryDBSnapshotCount returns how many MemoryDB snapshots are named name (0 or 1).

@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	mdbtypes "github.com/awssnap/awssnap/memorydb/types"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -107,5 +110,106 @@ func TestCopySnapshotValidationMessage(t *testing.T) {
 		"Value at 'TargetBucket' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[A-Za-z0-9._-]+$"
 	if diff := cmp.Diff(want, got.message()); diff != "" {
 		t.Errorf("message (-want +got):\n%s", diff)
+	}
+}
+
+// statusOf returns the Status member of a snapshot in the document data
+// (MarshalState's), and its copiedAt member ("" when absent).
+func statusOf(t *testing.T, data []byte, name string) (status, copiedAt string) {
+	t.Helper()
+	var doc struct {
+		MemoryDB struct {
+			Snapshots []struct {
+				Name, Status, CopiedAt string
+			} `json:"snapshots"`
+		} `json:"memorydb"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range doc.MemoryDB.Snapshots {
+		if s.Name == name {
+			return s.Status, s.CopiedAt
+		}
+	}
+	t.Fatalf("no snapshot %s in the state", name)
+	return "", ""
+}
+
+// TestCopiedSnapshotBecomesAvailable follows a copy through its ready
+// delay on the emulator's clock: the copy answers creating and cannot be
+// copied, then is available in every view (the API, MemoryDBSnapshots, the
+// state document, a state reloaded from it) and can be copied in turn.
+func TestCopiedSnapshotBecomesAvailable(t *testing.T) {
+	t.Parallel()
+	clock := newManualClock()
+	server := startServer(t, Config{Now: clock.Now, MemoryDBSnapshotReadyDelay: time.Minute})
+	copyOf := func(source, target string) result {
+		return send(t, server, request{op: OpCopySnapshot,
+			body: fmt.Sprintf(`{"SourceSnapshotName":%q,"TargetSnapshotName":%q}`, source, target)})
+	}
+	if got := copyOf(SeedMemoryDBSnapshot, "copy-1"); got.status != http.StatusOK || got.body["Snapshot"].(map[string]any)["Status"] != "creating" {
+		t.Fatalf("first copy: %d %s", got.status, got.raw)
+	}
+	steps := []struct {
+		name       string
+		advance    time.Duration
+		wantStatus string
+		// wantCopy and wantCode are the answer to copying the copy.
+		wantCopy int
+		wantCode string
+	}{
+		{"just copied", 0, "creating", http.StatusBadRequest, "InvalidSnapshotStateFault"},
+		{"just before the delay", time.Minute - time.Millisecond, "creating", http.StatusBadRequest, "InvalidSnapshotStateFault"},
+		{"at the delay", time.Millisecond, "available", http.StatusOK, ""},
+	}
+	for i, step := range steps {
+		clock.Advance(step.advance)
+		saved := server.Emulator.MarshalState()
+		status, copiedAt := statusOf(t, saved, "copy-1")
+		if status != step.wantStatus || (copiedAt != "") != (step.wantStatus == "creating") {
+			t.Errorf("%s: state has status %q, copiedAt %q; want %s", step.name, status, copiedAt, step.wantStatus)
+		}
+		listed := server.Emulator.MemoryDBSnapshots()
+		if got := listed[slices.IndexFunc(listed, func(s mdbtypes.Snapshot) bool { return *s.Name == "copy-1" })].Status; *got != step.wantStatus {
+			t.Errorf("%s: MemoryDBSnapshots says %q, want %s", step.name, *got, step.wantStatus)
+		}
+		reloaded := New(Config{Now: clock.Now, MemoryDBSnapshotReadyDelay: time.Minute})
+		if err := reloaded.LoadState(saved); err != nil {
+			t.Fatal(err)
+		}
+		if status, _ := statusOf(t, reloaded.MarshalState(), "copy-1"); status != step.wantStatus {
+			t.Errorf("%s: reloaded state has status %q, want %s", step.name, status, step.wantStatus)
+		}
+		got := copyOf("copy-1", fmt.Sprintf("copy-of-copy-%d", i))
+		if got.status != step.wantCopy || got.code() != step.wantCode {
+			t.Errorf("%s: copying the copy: %d %s, want %d %s", step.name, got.status, got.code(), step.wantCopy, step.wantCode)
+		}
+	}
+	clock.Advance(time.Hour)
+	if status, _ := statusOf(t, server.Emulator.MarshalState(), SeedMemoryDBCreatingSnapshot); status != "creating" {
+		t.Errorf("the seeded creating snapshot became %q; only copies become available", status)
+	}
+}
+
+func TestCopiedSnapshotReadyDelay(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		delay time.Duration
+		want  string
+	}{
+		{"default delay", 0, "creating"},
+		{"negative delay: available at once", -1, "available"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			server := startServer(t, Config{MemoryDBSnapshotReadyDelay: tt.delay})
+			got := send(t, server, request{op: OpCopySnapshot, body: `{"SourceSnapshotName":"seed-snapshot-1","TargetSnapshotName":"c"}`})
+			if status := got.body["Snapshot"].(map[string]any)["Status"]; got.status != http.StatusOK || status != tt.want {
+				t.Errorf("got %d, status %v; want %s", got.status, status, tt.want)
+			}
+		})
 	}
 }

@@ -43,6 +43,9 @@ type memoryDBDoc struct {
 type memoryDBSnapshotDoc struct {
 	memoryDBSnapshot
 	Tags []tag `json:"Tags,omitempty"`
+	// CopiedAt is when CopySnapshot made a snapshot still creating, which
+	// becomes available once the ready delay has passed since then.
+	CopiedAt *time.Time `json:"copiedAt,omitempty"`
 }
 
 type lightsailDoc struct {
@@ -301,6 +304,9 @@ func stateFrom(cfg Config, doc document, fallback bool) *state {
 			snapshot.ARN = orDefault(snapshot.ARN, s.arn("memorydb", "snapshot/"+snapshot.Name))
 			snapshot.ClusterConfiguration.Shards = slices.Clone(snapshot.ClusterConfiguration.Shards)
 			snapshot.tags = slices.Clone(d.Tags)
+			if d.CopiedAt != nil {
+				snapshot.copiedAt = d.CopiedAt.UTC()
+			}
 			s.memoryDBSnapshots[snapshot.Name] = &snapshot
 		}
 	} else if fallback {
@@ -399,10 +405,16 @@ func timeOr(t *time.Time, fallback time.Time) time.Time {
 func (s *state) document() document {
 	doc := document{Version: documentVersion}
 
+	now := s.cfg.Now()
 	mdb := &memoryDBDoc{Snapshots: []memoryDBSnapshotDoc{}}
 	for _, name := range slices.Sorted(maps.Keys(s.memoryDBSnapshots)) {
-		snapshot := s.memoryDBSnapshots[name]
-		mdb.Snapshots = append(mdb.Snapshots, memoryDBSnapshotDoc{memoryDBSnapshot: *snapshot, Tags: snapshot.tags})
+		snapshot := s.memoryDBSnapshotAt(s.memoryDBSnapshots[name], now)
+		d := memoryDBSnapshotDoc{memoryDBSnapshot: snapshot, Tags: snapshot.tags}
+		if snapshot.Status == "creating" && !snapshot.copiedAt.IsZero() {
+			copiedAt := snapshot.copiedAt.UTC()
+			d.CopiedAt = &copiedAt
+		}
+		mdb.Snapshots = append(mdb.Snapshots, d)
 	}
 	doc.MemoryDB = mdb
 

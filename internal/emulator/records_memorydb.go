@@ -77,8 +77,10 @@ func (e *Emulator) MemoryDBSnapshots() []mdbtypes.Snapshot {
 	defer e.mu.Unlock()
 	names := slices.Sorted(maps.Keys(e.state.memoryDBSnapshots))
 	out := make([]mdbtypes.Snapshot, len(names))
+	now := e.cfg.Now()
 	for i, name := range names {
-		out[i] = e.state.memoryDBSnapshots[name].typed()
+		snapshot := e.state.memoryDBSnapshotAt(e.state.memoryDBSnapshots[name], now)
+		out[i] = snapshot.typed()
 	}
 	return out
 }
