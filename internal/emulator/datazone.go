@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -40,7 +41,17 @@ var (
 		text:  `^(?!\.)[\w\.]*\w$`,
 		match: rePattern(`^(?:\w[\w.]*)?\w$`).match,
 	}
+	// formTypeNamePattern is the pattern of an output form's typeName,
+	// matched by its RE2 rewrite; the model's '.' is ECMAScript's, any
+	// character but a line terminator.
+	formTypeNamePattern = pattern{
+		text:  `^(amazon.datazone.)?(?![0-9_])\w+$|^_\w*[a-zA-Z0-9]\w*$`,
+		match: rePattern(`^(?:amazon[^\n\r\x{2028}\x{2029}]datazone[^\n\r\x{2028}\x{2029}])?[A-Za-z]\w*$|^_\w*[A-Za-z0-9]\w*$`).match,
+	}
 )
+
+// maxFormTypeNameLength is the longest typeName the model allows an output form.
+const maxFormTypeNameLength = 128
 
 type createAssetRevisionInput struct {
 	Name                    *string                  `json:"name"`
@@ -245,18 +256,39 @@ func (a *dataZoneAsset) revise(in *createAssetRevisionInput) {
 	}
 }
 
-// formsOutput turns input forms into output forms; the type name is the type identifier.
+// formsOutput turns input forms into output forms, each named by the
+// type name of its type identifier.
 func formsOutput(forms []formInput) []formOutput {
 	out := make([]formOutput, len(forms))
 	for i, form := range forms {
 		out[i] = formOutput{
 			FormName:     *form.FormName,
-			TypeName:     valueOr(form.TypeIdentifier, ""),
+			TypeName:     formTypeName(valueOr(form.TypeIdentifier, "")),
 			TypeRevision: valueOr(form.TypeRevision, "1"),
 			Content:      valueOr(form.Content, ""),
 		}
 	}
 	return out
+}
+
+// formTypeName returns the typeName answered for a form of the type
+// identifier (a valid FormTypeIdentifier: ASCII word characters and dots),
+// within the output's length and pattern. An identifier that is itself a
+// type name, as amazon.datazone.AssetCommonDetailsFormType is, is kept;
+// another is named by its name part, the text after its last dot, cut to
+// the length limit and, when it does not begin as a type name must (such as
+// 2024Form or __), prefixed with "Form". An empty identifier stays empty.
+func formTypeName(identifier string) string {
+	if identifier == "" || (len(identifier) <= maxFormTypeNameLength && formTypeNamePattern.match(identifier)) {
+		return identifier
+	}
+	name := identifier[strings.LastIndexByte(identifier, '.')+1:]
+	name = name[:min(len(name), maxFormTypeNameLength)]
+	if !formTypeNamePattern.match(name) {
+		name = "Form" + name
+		name = name[:min(len(name), maxFormTypeNameLength)]
+	}
+	return name
 }
 
 func valueOr(value *string, fallback string) string {

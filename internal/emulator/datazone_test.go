@@ -1,10 +1,13 @@
 package emulator
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/awssnap/awssnap/internal/smithymodel"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -137,4 +140,100 @@ func keys(object map[string]any) []string {
 		names = append(names, name)
 	}
 	return names
+}
+
+// The model's patterns of a form's input typeIdentifier and output
+// typeName, read by the ECMAScript matcher the conformance tests trust.
+var (
+	modelFormTypeIdentifier = mustECMAPattern(`^(?!\.)[\w\.]*\w$`)
+	modelFormTypeName       = mustECMAPattern(`^(amazon.datazone.)?(?![0-9_])\w+$|^_\w*[a-zA-Z0-9]\w*$`)
+)
+
+func mustECMAPattern(source string) *smithymodel.Pattern {
+	p, err := smithymodel.CompilePattern(source)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// checkFormTypeName reports an output typeName outside the model's FormTypeName
+// constraints: length 1..128 and its pattern.
+func checkFormTypeName(t *testing.T, identifier, typeName string) {
+	t.Helper()
+	if n := utf8.RuneCountInString(typeName); n < 1 || n > maxFormTypeNameLength || !modelFormTypeName.MatchString(typeName) {
+		t.Errorf("typeIdentifier %q: typeName %q (%d characters) breaks FormTypeName's length 1..128 or pattern", identifier, typeName, n)
+	}
+}
+
+func TestCreateAssetRevisionFormTypeName(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("a", 385)
+	tests := []struct {
+		typeIdentifier string
+		wantTypeName   string
+	}{
+		{"amazon.datazone.AssetCommonDetailsFormType", "amazon.datazone.AssetCommonDetailsFormType"},
+		{"MyFormType", "MyFormType"},
+		{"_private_1", "_private_1"},
+		{"my_domain.project.OrdersForm", "OrdersForm"},
+		{"amazon.datazone.2024Form", "Form2024Form"},
+		{"2024Form", "Form2024Form"},
+		{"__", "Form__"},
+		{"a.b._", "Form_"},
+		{"x..y", "y"},
+		{long, long[:128]},
+		{strings.Repeat("a.", 192) + "b", "b"},
+		{"ns." + strings.Repeat("_", 200) + "z", "Form" + strings.Repeat("_", 124)},
+		{strings.Repeat("9", 385), "Form" + strings.Repeat("9", 124)},
+	}
+	server := startServer(t, Config{})
+	for _, tt := range tests {
+		if len(tt.typeIdentifier) > 385 || !modelFormTypeIdentifier.MatchString(tt.typeIdentifier) {
+			t.Fatalf("test case %q is not a valid typeIdentifier", tt.typeIdentifier)
+		}
+		body := fmt.Sprintf(`{"name":"typed","formsInput":[{"formName":"F","typeIdentifier":%q}]}`, tt.typeIdentifier)
+		got := send(t, server, request{op: OpCreateAssetRevision, path: assetPath(SeedDataZoneDomain, SeedDataZoneAsset), body: body})
+		if got.status != http.StatusOK {
+			t.Fatalf("%q: status %d: %s", tt.typeIdentifier, got.status, got.raw)
+		}
+		for _, field := range []string{"formsOutput", "readOnlyFormsOutput"} {
+			for _, form := range got.body[field].([]any) {
+				checkFormTypeName(t, tt.typeIdentifier, form.(map[string]any)["typeName"].(string))
+			}
+		}
+		if typeName := got.body["formsOutput"].([]any)[0].(map[string]any)["typeName"]; typeName != tt.wantTypeName {
+			t.Errorf("typeIdentifier %q: typeName %q, want %q", tt.typeIdentifier, typeName, tt.wantTypeName)
+		}
+	}
+}
+
+// TestFormTypeNameOfEveryIdentifier checks the typeName of every valid
+// typeIdentifier of up to five characters from an alphabet of each kind of
+// character the identifier may hold, and that the emulator's RE2 rewrite of
+// the FormTypeName pattern agrees with the model's on each.
+func TestFormTypeNameOfEveryIdentifier(t *testing.T) {
+	t.Parallel()
+	alphabet := []string{"a", "Z", "0", "_", "."}
+	var walk func(identifier string, depth int)
+	walk = func(identifier string, depth int) {
+		if modelFormTypeIdentifier.MatchString(identifier) {
+			checkFormTypeName(t, identifier, formTypeName(identifier))
+		}
+		if formTypeNamePattern.match(identifier) != modelFormTypeName.MatchString(identifier) {
+			t.Errorf("%q: the RE2 rewrite of FormTypeName disagrees with the model's pattern", identifier)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(identifier+c, depth-1)
+		}
+	}
+	walk("", 5)
+	for _, prefix := range []string{"amazon.datazone.", "amazonXdatazone_", "amazon\rdatazone.", "amazon\u2028datazone."} {
+		if formTypeNamePattern.match(prefix+"Form") != modelFormTypeName.MatchString(prefix+"Form") {
+			t.Errorf("%q: the RE2 rewrite of FormTypeName disagrees with the model's pattern", prefix+"Form")
+		}
+	}
 }
