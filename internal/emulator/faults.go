@@ -3,6 +3,7 @@ package emulator
 import (
 	"bufio"
 	"fmt"
+	"maps"
 	"net/http"
 	"time"
 )
@@ -122,7 +123,9 @@ func serverError(svc *service, status int) *apiError {
 		status = http.StatusInternalServerError
 	}
 	if status == http.StatusInternalServerError {
-		return newError(status, svc.internal.code, "An internal error occurred.")
+		err := newError(status, svc.internal.code, "An internal error occurred.")
+		err.members = maps.Clone(svc.internal.members)
+		return err
 	}
 	return newError(status, "ServiceUnavailableException", "The service is unavailable. Try again later.")
 }

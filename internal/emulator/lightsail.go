@@ -15,8 +15,16 @@ var lightsailService = &service{
 	targetPrefix: "Lightsail_20161128",
 	messageKey:   "message",
 	throttle:     errorSpec{code: "ThrottlingException", status: http.StatusBadRequest},
-	internal:     errorSpec{code: "ServiceException", status: http.StatusInternalServerError},
+	internal: errorSpec{code: "ServiceException", status: http.StatusInternalServerError, members: map[string]any{
+		"code": "InternalFailure",
+		"docs": lightsailDocs,
+		"tip":  "The request failed on the service's side; retry it after a short wait.",
+	}},
 }
+
+// lightsailDocs is the API reference page of GetExportSnapshotRecords, the
+// docs member of the errors the emulated operation answers.
+const lightsailDocs = "https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetExportSnapshotRecords.html"
 
 var getExportSnapshotRecordsOperation = &operation{
 	name:    OpGetExportSnapshotRecords,
@@ -134,7 +142,7 @@ func lightsailInvalidInput(message string) *apiError {
 	err := newError(http.StatusBadRequest, "InvalidInputException", message)
 	err.members = map[string]any{
 		"code": "InvalidInput",
-		"docs": "https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetExportSnapshotRecords.html",
+		"docs": lightsailDocs,
 		"tip":  "Omit pageToken to start from the first page, or pass the nextPageToken of the previous page.",
 	}
 	return err

@@ -135,3 +135,42 @@ func TestGetExportSnapshotRecordsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLightsailErrorsCarryEveryMember checks that each error Lightsail's
+// model gives code, docs, message and tip members carries all four, the
+// server's ServiceException as well as the client's InvalidInputException.
+func TestLightsailErrorsCarryEveryMember(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		fault      *Fault
+		body       string
+		wantStatus int
+		want       map[string]any
+	}{
+		{"InvalidInputException", nil, `{"pageToken":"YWJj"}`, http.StatusBadRequest, map[string]any{
+			"__type": "com.amazonaws.lightsail#InvalidInputException", "code": "InvalidInput", "docs": lightsailDocs,
+			"message": "The page token is not valid.",
+			"tip":     "Omit pageToken to start from the first page, or pass the nextPageToken of the previous page."}},
+		{"ServiceException", &Fault{Kind: FaultServerError, Operation: OpGetExportSnapshotRecords}, `{}`, http.StatusInternalServerError, map[string]any{
+			"__type": "com.amazonaws.lightsail#ServiceException", "code": "InternalFailure", "docs": lightsailDocs,
+			"message": "An internal error occurred.",
+			"tip":     "The request failed on the service's side; retry it after a short wait."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			server := startServer(t, Config{})
+			if tt.fault != nil {
+				server.Emulator.InjectFault(*tt.fault)
+			}
+			got := send(t, server, request{op: OpGetExportSnapshotRecords, body: tt.body})
+			if got.status != tt.wantStatus {
+				t.Fatalf("got %d, want %d: %s", got.status, tt.wantStatus, got.raw)
+			}
+			if diff := cmp.Diff(tt.want, got.body); diff != "" {
+				t.Errorf("error body (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -53,10 +53,12 @@ type service struct {
 	internal errorSpec
 }
 
-// errorSpec is an error code and its HTTP status.
+// errorSpec is an error code, its HTTP status and the members the error
+// carries besides its message.
 type errorSpec struct {
-	code   string
-	status int
+	code    string
+	status  int
+	members map[string]any
 }
 
 // operation is one emulated operation.
