@@ -8,8 +8,10 @@ import (
 	"github.com/awssnap/awssnap/internal/jsonwire"
 )
 
-// maxDepth bounds the nesting of skipped values.
-const maxDepth = 1000
+// maxDepth bounds the nesting of skipped values, which are skipped by
+// recursion: the official decoder recurses without a bound, so a deep
+// enough body exhausts its stack; the bound is encoding/json's.
+const maxDepth = 10000
 
 // Error reports a body that is not the CBOR the decoder expects: malformed
 // or truncated CBOR, or an item whose type does not match the model.
@@ -283,6 +285,12 @@ func (r *Reader) TimePtr() *time.Time {
 	case majorUint, majorNegInt:
 		t = time.Unix(r.Int64(), 0)
 	case majorSimple:
+		// Of the simple values, only floats are epoch seconds: null and
+		// undefined are not, as they are elsewhere.
+		if c := r.data[r.pos]; c != float16Head && c != float32Head && c != float64Head {
+			r.mismatch("epoch seconds")
+			break
+		}
 		t = time.UnixMilli(int64(r.Float64() * 1e3))
 	default:
 		r.mismatch("epoch seconds")

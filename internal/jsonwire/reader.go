@@ -51,6 +51,10 @@ type Reader struct {
 	err   error
 	style Style
 	begun bool // an object or array has been started
+	// depth is how many objects and arrays are open around the position:
+	// a skipped value is nested in them, and the limit on nesting counts
+	// from the document's first, as encoding/json counts.
+	depth int
 
 	strings Slab[string]
 	int32s  Slab[int32]
@@ -161,6 +165,7 @@ func (r *Reader) Object() Iter {
 	// for null and white space.
 	if p := r.pos; r.err == nil && p < len(r.data) && r.data[p] == '{' {
 		r.pos, r.begun = p+1, true
+		r.depth++
 		return Iter{open: true, object: true}
 	}
 	return r.begin('{', "object")
@@ -205,6 +210,7 @@ func (r *Reader) begin(open byte, kind string) Iter {
 		return Iter{}
 	}
 	r.pos++
+	r.depth++
 	return Iter{open: true, object: open == '{'}
 }
 
@@ -228,6 +234,7 @@ func (r *Reader) MoreIn(it *Iter, m *Members) bool {
 	if data[p] == '}' {
 		r.pos = p + 1
 		it.open = false
+		r.depth--
 		return false
 	}
 	if it.count > 0 {
@@ -359,6 +366,7 @@ func (r *Reader) more(it *Iter, m *Members) bool {
 		if p < len(data) && data[p] == closer {
 			r.pos = p + 1
 			it.open = false
+			r.depth--
 			if it.pending != nil {
 				// A member's last value did not decode.
 				r.err = it.pending[0].err
@@ -731,10 +739,10 @@ func EpochSecondsTime(seconds float64) time.Time {
 // when the rest of the array is malformed. A decoder of a long array calls
 // it once to size its slice, instead of growing it step by step.
 func (r *Reader) CountElements(it Iter) int {
-	look := Reader{data: r.data, pos: r.pos}
+	look := Reader{data: r.data, pos: r.pos, depth: r.depth}
 	n := 0
 	for {
-		look.skipValue(0)
+		look.skipValue(look.depth)
 		if look.err != nil {
 			return -1
 		}
@@ -751,21 +759,18 @@ func (r *Reader) CountElements(it Iter) int {
 
 // Skip reads and discards one value of any type, checking its syntax.
 func (r *Reader) Skip() {
-	r.skipValue(0)
+	r.skipValue(r.depth)
 }
 
-// skipValue skips one value at the given nesting depth: an object or array
-// by one flat scan where it is well formed, and otherwise value by value,
-// which reports the problem.
+// skipValue skips one value nested in depth objects and arrays: an object
+// or array by one flat scan where it is well formed, and otherwise value by
+// value, which reports the problem. An object or array nested deeper than
+// maxDepth is refused.
 func (r *Reader) skipValue(depth int) { r.skip(depth, true) }
 
 func (r *Reader) skip(depth int, flat bool) {
 	r.skipSpace()
 	if r.err != nil {
-		return
-	}
-	if depth > maxDepth {
-		r.syntax("exceeded the maximum nesting depth")
 		return
 	}
 	if r.pos >= len(r.data) {
@@ -774,6 +779,10 @@ func (r *Reader) skip(depth int, flat bool) {
 	}
 	switch c := r.data[r.pos]; {
 	case c == '{' || c == '[':
+		if depth+1 > maxDepth {
+			r.syntax("exceeded the maximum nesting depth")
+			return
+		}
 		if flat && r.skipFlat(depth) {
 			return
 		}
@@ -799,8 +808,8 @@ func (r *Reader) skip(depth int, flat bool) {
 	}
 }
 
-// skipFlat skips the well-formed object or array at r.pos, whose nesting
-// depth is depth, in one loop over its bytes with a stack of one bit per
+// skipFlat skips the well-formed object or array at r.pos, nested in depth
+// objects and arrays, in one loop over its bytes with a stack of one bit per
 // level, and leaves the Reader as the value-by-value walk would: after the
 // value, with Key the last member name inside it. For anything the walk
 // would refuse, or would have to look at more closely, it reports false and
@@ -813,12 +822,16 @@ func (r *Reader) skipFlat(depth int) bool {
 	lastKey := -1     // offset of the last member name
 	p := r.pos
 	for {
-		// p is at the start of a value at depth+level.
-		if depth+level > maxDepth || p >= len(data) {
+		// p is at the start of a value nested in depth+level objects and
+		// arrays.
+		if p >= len(data) {
 			return false
 		}
 		switch c := data[p]; c {
 		case '{', '[':
+			if depth+level+1 > maxDepth {
+				return false
+			}
 			objects.set(level, c == '{', &deep)
 			level++
 			p = skipSpaceAt(data, p+1)

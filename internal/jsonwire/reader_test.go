@@ -916,3 +916,31 @@ func TestUnescapedStringsKept(t *testing.T) {
 		t.Errorf("strings differ from encoding/json's (-want +got):\n%s", diff)
 	}
 }
+
+// TestNestingBoundMatchesEncodingJSON checks that a document's objects and
+// arrays are counted from its first, as encoding/json counts them: a
+// member a decoder skips inside the document's object fails exactly when
+// the whole document has more than maxDepth of them open at once.
+func TestNestingBoundMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
+	arrays := func(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
+	objects := func(n int) string { return strings.Repeat(`{"a":`, n) + "1" + strings.Repeat("}", n) }
+	for _, total := range []int{maxDepth - 1, maxDepth, maxDepth + 1, maxDepth + 2} {
+		for name, doc := range map[string]string{
+			"arrays in a member":  `{"x":` + arrays(total-1) + `,"y":1}`,
+			"objects in a member": `{"x":` + objects(total-1) + `,"y":1}`,
+			"arrays in an array":  `{"x":[` + arrays(total-2) + `],"y":1}`,
+		} {
+			wantErr := json.Unmarshal([]byte(doc), new(any)) != nil
+			var r Reader
+			r.Reset(doc)
+			it := r.Object()
+			for r.More(&it) {
+				r.Skip()
+			}
+			if gotErr := r.Err() != nil; gotErr != wantErr {
+				t.Errorf("%s, %d open at most: Reader error %v, encoding/json fails %t", name, total, r.Err(), wantErr)
+			}
+		}
+	}
+}

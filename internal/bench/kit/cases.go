@@ -72,5 +72,15 @@ func GenericErrorCases(contentType string) []DecodeCase {
 		{Name: "truncated json 400", Response: Canned(400, contentType, `{"__type":"Oops","message":"cut`), Differ: DecoderWording},
 		{Name: "non-string __type", Response: Canned(400, contentType, `{"__type":42,"message":"m"}`), Differ: DecoderWording},
 		{Name: "no request id", Response: Response{Status: 400, Header: http.Header{"Content-Type": {contentType}}, Body: []byte(`{"__type":"Oops"}`)}},
+		// encoding/json's bound on nesting counts the body's own object.
+		{Name: "nested to the bound 400", Response: Canned(400, contentType, `{"__type":"Oops","x":`+Nested(MaxNesting-1)+`,"message":"m"}`)},
+		{Name: "nested past the bound 400", Response: Canned(400, contentType, `{"__type":"Oops","x":`+Nested(MaxNesting)+`,"message":"m"}`), Differ: DecoderWording},
 	}
 }
+
+// MaxNesting is how many objects and arrays encoding/json lets a document
+// hold open at once.
+const MaxNesting = 10000
+
+// Nested returns n arrays, one inside the other.
+func Nested(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }

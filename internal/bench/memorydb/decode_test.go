@@ -3,6 +3,7 @@ package memorydb
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	official "github.com/aws/aws-sdk-go-v2/service/memorydb"
@@ -51,6 +52,7 @@ var outputCases = []kit.DecodeCase{
 	{Name: "numbers at the int32 edges", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Port":2147483647,"NumShards":-2147483648,"SnapshotRetentionLimit":0}}}`)},
 	{Name: "201 status", Response: kit.Canned(201, contentType, `{"Snapshot":{"Name":"n"}}`)},
 	{Name: "whitespace", Response: ok(" \n{ \"Snapshot\" : { \"Name\" : \"n\" } }\n ")},
+	{Name: "unknown member nested to the bound", Response: ok(`{"x":` + kit.Nested(kit.MaxNesting-1) + `,"Snapshot":{"Name":"n"}}`)},
 }
 
 // failedOutputCases are 2xx answers that cannot be decoded.
@@ -60,6 +62,9 @@ var failedOutputCases = []kit.DecodeCase{
 	{Name: "wrong type", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Port":"6379"}}}`), Differ: kit.DecoderWording},
 	{Name: "int32 overflow", Response: ok(`{"Snapshot":{"ClusterConfiguration":{"Port":2147483648}}}`), Differ: kit.DecoderWording},
 	{Name: "white space only", Response: ok(" \n"), Differ: kit.DecoderWording},
+	{Name: "unknown member nested past the bound", Response: ok(`{"x":` + kit.Nested(kit.MaxNesting) + `,"Snapshot":{"Name":"n"}}`), Differ: kit.DecoderWording},
+	{Name: "unknown objects nested past the bound", Response: ok(`{"x":` + strings.Repeat(`{"a":`, kit.MaxNesting) + `1` +
+		strings.Repeat("}", kit.MaxNesting) + `,"Snapshot":{"Name":"n"}}`), Differ: kit.DecoderWording},
 }
 
 var modelledErrors = []kit.ModelledError{
@@ -116,6 +121,7 @@ func cborOutputCases() []kit.DecodeCase {
 		kit.DecodeCase{Name: "unknown member a one-byte simple value", Response: cborOK([]byte("\xa2\x65Extra\xf8\x68Snapshot\xa0"))},
 		kit.DecodeCase{Name: "unknown member of 2^63 items", Response: cborOK([]byte("\xa2\x65Extra\x9b\x80\x00\x00\x00\x00\x00\x00\x00\x68Snapshot\xa0"))},
 		kit.DecodeCase{Name: "output map of 2^63 members", Response: cborOK([]byte("\xbb\x80\x00\x00\x00\x00\x00\x00\x00\x68Snapshot\xa0"))},
+		kit.DecodeCase{Name: "unknown member nested 5000 deep", Response: cborOK([]byte("\xa2\x61X" + strings.Repeat("\x81", 5000) + "\x00\x68Snapshot\xa1\x64Name\x61n"))},
 	)
 }
 
@@ -129,6 +135,8 @@ var cborFailedOutputCases = []kit.DecodeCase{
 	{Name: "untagged timestamp", Response: cborOK([]byte("\xa1\x68Snapshot\xa1\x74ClusterConfiguration\xa1\x66Shards\x81\xa1\x74SnapshotCreationTime\x01")), Differ: kit.DecoderWording},
 	{Name: "null body", Response: cborOK([]byte{0xf6}), Differ: map[string]string{"Text": kit.DecoderWording["Text"]}},
 	{Name: "undefined body", Response: cborOK([]byte{0xf7}), Differ: map[string]string{"Text": kit.DecoderWording["Text"]}},
+	{Name: "timestamp tag around null", Response: cborOK([]byte("\xa1\x68Snapshot\xa1\x74ClusterConfiguration\xa1\x66Shards\x81\xa1\x74SnapshotCreationTime\xc1\xf6")), Differ: kit.DecoderWording},
+	{Name: "timestamp tag around undefined", Response: cborOK([]byte("\xa1\x68Snapshot\xa1\x74ClusterConfiguration\xa1\x66Shards\x81\xa1\x74SnapshotCreationTime\xc1\xf7")), Differ: kit.DecoderWording},
 }
 
 // cborErrorCases are the rpcv2Cbor error answers: every modelled error with
