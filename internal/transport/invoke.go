@@ -149,6 +149,9 @@ type call struct {
 	// which replace any of the same name, as the official endpoint
 	// middleware sets them before signing.
 	endpointHeaders http.Header
+	// conns traces whether each attempt of a create sent through net/http's
+	// Transport obtained a connection (see connTrace); nil otherwise.
+	conns *connTrace
 	// traceHeader is the X-Amzn-Trace-Id a call made inside AWS Lambda
 	// sends (see lambdaTraceID), or nil.
 	traceHeader []string
@@ -210,6 +213,9 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 	}
 	if traceID, ok := lambdaTraceID(); ok {
 		c.traceHeader = []string{traceID}
+	}
+	if !op.Idempotent && tracesConnections(cfg.HTTPClient) {
+		c.conns = newConnTrace()
 	}
 	if cfg.LogMode != 0 {
 		// A logging.ContextLogger receives the call's context.
@@ -474,7 +480,11 @@ type attemptInfo struct {
 
 func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInfo) (any, attemptResult) {
 	var result attemptResult
-	req, err := c.newRequest(ctx, attempt)
+	reqCtx := ctx
+	if c.conns != nil {
+		reqCtx = c.conns.attach(ctx)
+	}
+	req, err := c.newRequest(reqCtx, attempt)
 	if err != nil {
 		result.err = err
 		return nil, result
@@ -486,7 +496,7 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 		err = errors.New("the HTTP client returned neither a response nor an error")
 	}
 	if err != nil {
-		result.err = wrapResponse(emptyResponse(), "", sendFailure(ctx, err, op.Idempotent))
+		result.err = wrapResponse(emptyResponse(), "", sendFailure(ctx, err, op.Idempotent || c.conns.neverConnected()))
 		return nil, result
 	}
 	if resp.Body == nil {
@@ -899,24 +909,25 @@ func wrapResponse(resp *http.Response, requestID string, err error) error {
 
 // sendFailure classifies an error from HTTPClient.Do. A request that never
 // left (a failed dial) may always be retried; one that may have reached the
-// service only when the operation is idempotent.
-func sendFailure(ctx context.Context, err error, idempotent bool) error {
+// service only when it is resendable: the operation is idempotent, or the
+// request is known to have had no connection (see connTrace).
+func sendFailure(ctx context.Context, err error, resendable bool) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return &smithy.CanceledError{Err: ctxErr}
 	}
 	sendErr := &smithyhttp.RequestSendError{Err: err}
-	if keepFromRetry(err, idempotent) {
+	if keepFromRetry(err, resendable) {
 		return &transportFailure{Err: sendErr}
 	}
 	return sendErr
 }
 
 // keepFromRetry reports whether a failed send is kept from being retried:
-// the request may have reached the service (only a refused dial is known
-// not to have) and the operation is not idempotent, so sending it again
-// could make a second resource.
-func keepFromRetry(err error, idempotent bool) bool {
-	return !idempotent && !isDialError(err)
+// the request may have reached the service (a refused dial, or a failure
+// before any connection, is known not to have) and it is not resendable
+// (see sendFailure), so sending it again could make a second resource.
+func keepFromRetry(err error, resendable bool) bool {
+	return !resendable && !isDialError(err)
 }
 
 // readResponse reads resp's body (see readBody) and closes it, as the

@@ -1168,13 +1168,22 @@ func (r readOnly) Close() error               { return r.body.Close() }
 //     an *http.Client may send it again (see replayable);
 //   - a response without a body is read as an empty one;
 //   - a failure after the request may have reached the service is retried
-//     only for an idempotent operation (see keepFromRetry).
+//     only for an idempotent operation (see keepFromRetry); one before
+//     net/http had a connection for it is known not to have (see
+//     connTrace).
 func stackClient(client HTTPClient, call *stackCall, idempotent bool) smithyhttp.ClientDo {
 	hc, isHTTPClient := client.(*http.Client)
 	if isHTTPClient {
 		hc = refusingRedirects(hc)
 	}
+	var conns *connTrace
+	if !idempotent && tracesConnections(client) {
+		conns = newConnTrace()
+	}
 	return smithyhttp.ClientDoFunc(func(req *http.Request) (*http.Response, error) {
+		if conns != nil {
+			req = req.WithContext(conns.attach(req.Context()))
+		}
 		readOnlyBody(req)
 		var resp *http.Response
 		var err error
@@ -1184,7 +1193,7 @@ func stackClient(client HTTPClient, call *stackCall, idempotent bool) smithyhttp
 		} else {
 			resp, err = checkedResponse(req, client)
 		}
-		if err != nil && keepFromRetry(err, idempotent) {
+		if err != nil && keepFromRetry(err, idempotent || conns.neverConnected()) {
 			return resp, &transportFailure{Err: err}
 		}
 		return resp, err
