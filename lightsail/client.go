@@ -10,9 +10,11 @@ import (
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/transport"
+	"github.com/awssnap/awssnap/lightsail/schemas"
 )
 
 // ServiceID is the SDK identifier of the service.
@@ -22,6 +24,11 @@ const ServiceID = "Lightsail"
 const ServiceAPIVersion = "2016-11-28"
 
 var service = &transport.Service{ID: ServiceID, SigningName: "lightsail", Layout: transport.LayoutSchema}
+
+// defaultProtocol is the Options.Protocol New sets when it is nil:
+// awsJson1_1, as the official client's New sets it. One value serves
+// every client, so the protocol each call selects is recognised at once.
+var defaultProtocol = awsjson.New11(schemas.Lightsail_20161128)
 
 // Client calls Amazon Lightsail. It is safe for concurrent use.
 type Client struct {
@@ -111,6 +118,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.AuthSchemeResolver == nil {
 		o.AuthSchemeResolver = &defaultAuthSchemeResolver{}
+	}
+	if o.Protocol == nil {
+		o.Protocol = defaultProtocol
 	}
 }
 

@@ -145,13 +145,12 @@ type Options struct {
 	// or ValidationOff; any other value fails every call, naming it.
 	Validation ValidationMode
 
-	// Protocol selects the wire protocol. Nil sends awsJson1_1, the
-	// service's only protocol, as does smithy-go's awsjson.New11 built with
-	// the schema of the service shape
-	// com.amazonaws.lightsail#Lightsail_20161128. This client frames
-	// requests itself: any other value, including a protocol value built
-	// for another service or a ClientProtocol of one's own, fails the call
-	// before anything is sent.
+	// Protocol selects the wire protocol: awsJson1_1, the service's only
+	// protocol, smithy-go's awsjson.New11(schemas.Lightsail_20161128) (this module's
+	// lightsail/schemas), which New sets when it is nil, as the official
+	// client's New sets it. This client frames requests itself: any other
+	// value, including a protocol value built for another service or a
+	// ClientProtocol of one's own, fails the call before anything is sent.
 	Protocol smithyhttp.ClientProtocol
 
 	// HTTPClient sends the requests.

@@ -148,7 +148,8 @@ type Options struct {
 	// Protocol selects the wire protocol. Nil sends Smithy RPC v2 CBOR, as
 	// the official client does since v1.43.0 of its MemoryDB module, and
 	// so does rpcv2.NewCBOR(schemas.AmazonMemoryDB) (smithy-go's
-	// transport/http/protocol/rpcv2 and this module's memorydb/schemas);
+	// transport/http/protocol/rpcv2 and this module's memorydb/schemas),
+	// which New sets when it is nil, as the official client's New sets it;
 	// awsjson.New11(schemas.AmazonMemoryDB) sends awsJson1_1, the service's
 	// protocol before then. This client frames requests itself: any other
 	// value, including a protocol value built for another service or a

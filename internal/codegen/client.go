@@ -302,20 +302,20 @@ type Options struct {
 	// Protocol selects the wire protocol. Nil sends Smithy RPC v2 CBOR, as
 	// the official client does since [[.CBORSince]] of its [[.ServiceID]] module, and
 	// so does rpcv2.NewCBOR(schemas.[[.ServiceName]]) (smithy-go's
-	// transport/http/protocol/rpcv2 and this module's [[.Package]]/schemas);
+	// transport/http/protocol/rpcv2 and this module's [[.Package]]/schemas),
+	// which New sets when it is nil, as the official client's New sets it;
 	// [[.ProtocolNew]](schemas.[[.ServiceName]]) sends [[.Protocol]], the service's
 	// protocol before then. This client frames requests itself: any other
 	// value, including a protocol value built for another service or a
 	// ClientProtocol of one's own, fails the call before anything is sent.
 [[- else]]
 
-	// Protocol selects the wire protocol. Nil sends [[.Protocol]], the
-	// service's only protocol, as does smithy-go's [[.ProtocolNew]] built with
-	// the schema of the service shape
-	// [[.ServiceShape]]. This client frames
-	// requests itself: any other value, including a protocol value built
-	// for another service or a ClientProtocol of one's own, fails the call
-	// before anything is sent.
+	// Protocol selects the wire protocol: [[.Protocol]], the service's only
+	// protocol, smithy-go's [[.ProtocolNew]](schemas.[[.ServiceName]]) (this module's
+	// [[.Package]]/schemas), which New sets when it is nil, as the official
+	// client's New sets it. This client frames requests itself: any other
+	// value, including a protocol value built for another service or a
+	// ClientProtocol of one's own, fails the call before anything is sent.
 [[- end]]
 	Protocol smithyhttp.ClientProtocol
 [[- end]]
@@ -420,11 +420,13 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 [[- if .CBOR]]
 	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
+[[- else if .SchemaSerde]]
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 [[- end]]
 
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/transport"
-[[- if .CBOR]]
+[[- if .SchemaSerde]]
 	"github.com/awssnap/awssnap/[[.Package]]/schemas"
 [[- end]]
 )
@@ -442,6 +444,12 @@ var service = &transport.Service{ID: ServiceID, SigningName: [[printf "%q" .Sign
 // RPC v2 CBOR, as the official client's New sets it. One value serves
 // every client, so the protocol each call selects is recognised at once.
 var defaultProtocol = rpcv2.NewCBOR(schemas.[[.ServiceName]])
+[[- else if .SchemaSerde]]
+
+// defaultProtocol is the Options.Protocol New sets when it is nil:
+// [[.Protocol]], as the official client's New sets it. One value serves
+// every client, so the protocol each call selects is recognised at once.
+var defaultProtocol = [[.ProtocolNew]](schemas.[[.ServiceName]])
 [[- end]]
 
 // Client calls [[.Calls]]. It is safe for concurrent use.
@@ -533,7 +541,7 @@ func (o *Options) setDefaults() {
 	if o.AuthSchemeResolver == nil {
 		o.AuthSchemeResolver = &defaultAuthSchemeResolver{}
 	}
-[[- if .CBOR]]
+[[- if .SchemaSerde]]
 	if o.Protocol == nil {
 		o.Protocol = defaultProtocol
 	}

@@ -152,6 +152,11 @@ func (o *Operation[In, Out]) erase() *operation {
 			outType:   reflect.TypeFor[*Out](),
 			protocols: o.Protocols,
 		}
+		if e.protocols == nil {
+			// The one protocol: a value Options.Protocol names is checked
+			// once, and recognised at once after that.
+			e.protocols = &protocol.Chooser{Bindings: []*protocol.Binding{o.Binding}}
+		}
 		if o.Path != nil {
 			e.path = func(in any, req *protocol.Request) { o.Path(in.(*In), req) }
 		}
@@ -191,13 +196,6 @@ type CBORCodec[Out any] struct {
 // selects.
 func choose(cfg *Config, op *operation) (*operation, error) {
 	if cfg.Protocol == nil {
-		return op, nil
-	}
-	if op.protocols == nil {
-		single := protocol.Chooser{Bindings: []*protocol.Binding{op.Binding}}
-		if _, err := single.Choose(cfg.Protocol); err != nil {
-			return nil, err
-		}
 		return op, nil
 	}
 	binding, err := op.protocols.Choose(cfg.Protocol)

@@ -6,8 +6,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"testing"
 
 	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // Pair is one of our types and the official type it must match.
@@ -313,5 +315,14 @@ func (w *shapeWalker) compareInterface(o, f reflect.Type, path, key string) {
 				w.add(key+"."+m.Name+"(): extra", path, "our interface %v has method %s, the official one does not", o, m.Name)
 			}
 		}
+	}
+}
+
+// CompareProtocols fails t unless ours and official are the same protocol:
+// of the same type, named by the same ID.
+func CompareProtocols(t *testing.T, ours, official smithyhttp.ClientProtocol) {
+	t.Helper()
+	if ours == nil || official == nil || ours.ID() != official.ID() || reflect.TypeOf(ours) != reflect.TypeOf(official) {
+		t.Errorf("the protocol is %T %v, the official client's %T %v", ours, ours, official, official)
 	}
 }

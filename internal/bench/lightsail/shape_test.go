@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	official "github.com/aws/aws-sdk-go-v2/service/lightsail"
 	ftypes "github.com/aws/aws-sdk-go-v2/service/lightsail/types"
 
@@ -85,4 +86,12 @@ func TestClientAPI(t *testing.T) {
 		Name:     "GetExportSnapshotRecords",
 	})
 	kit.CheckAllowed(t, shapes.Diffs, kit.ClientDifferences("GetExportSnapshotRecordsInput", shapeDifferences))
+}
+
+// TestDefaultProtocol compares the Protocol of a new client's Options with
+// the official client's: the same protocol, named by the same ID.
+func TestDefaultProtocol(t *testing.T) {
+	t.Parallel()
+	cfg := aws.Config{Region: "us-west-2"}
+	kit.CompareProtocols(t, ours.NewFromConfig(cfg).Options().Protocol, official.NewFromConfig(cfg).Options().Protocol)
 }

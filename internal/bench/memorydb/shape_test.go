@@ -230,3 +230,11 @@ func TestFromLoadDefaultConfig(t *testing.T) {
 		})
 	}
 }
+
+// TestDefaultProtocol compares the Protocol of a new client's Options with
+// the official client's: the same protocol, named by the same ID.
+func TestDefaultProtocol(t *testing.T) {
+	t.Parallel()
+	cfg := aws.Config{Region: "us-west-2"}
+	kit.CompareProtocols(t, ours.NewFromConfig(cfg).Options().Protocol, official.NewFromConfig(cfg).Options().Protocol)
+}
