@@ -170,7 +170,7 @@ func (c *Client) build(o *Options) transport.Config {
 		Credentials:                o.Credentials,
 		HTTPClient:                 o.HTTPClient,
 		Retryer:                    o.Retryer,
-		Signer:                     o.HTTPSignerV4,
+		Signer:                     transport.SchemeSigner(o.AuthSchemes, o.HTTPSignerV4),
 		Logger:                     o.Logger,
 		LogMode:                    o.ClientLogMode,
 		Validation:                 o.Validation,
@@ -190,7 +190,7 @@ func (c *Client) build(o *Options) transport.Config {
 		},
 		Auth: &transport.Auth{
 			Resolver:   authResolverFor(o.AuthSchemeResolver),
-			Schemes:    o.AuthSchemes,
+			Schemes:    transport.OptionSchemes(o.AuthSchemes),
 			Preference: o.AuthSchemePreference,
 		},
 		Protocol: o.Protocol,

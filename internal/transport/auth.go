@@ -401,6 +401,32 @@ type SigV4Scheme struct {
 	logSigning bool
 }
 
+// SchemeSigner returns the signer a call with the given auth schemes
+// signs SigV4 with: when they are the one SigV4 scheme of a client, the
+// signer New gave it, as the official clients' SigV4 scheme keeps the
+// HTTPSignerV4 their New was given, whatever a call's options set; else
+// signer.
+func SchemeSigner(schemes []smithyhttp.AuthScheme, signer Signer) Signer {
+	if len(schemes) == 1 {
+		if s, ok := schemes[0].(*SigV4Scheme); ok && s.signer != nil {
+			return s.signer
+		}
+	}
+	return signer
+}
+
+// OptionSchemes returns Auth.Schemes for the auth schemes of a call's
+// options. New fills them, so nil there is a call's options clearing them:
+// no scheme, as in the official clients, where such a call goes unsigned
+// when the resolver allows no auth, and fails otherwise. (Auth.Schemes
+// nil stands for the defaults.)
+func OptionSchemes(schemes []smithyhttp.AuthScheme) []smithyhttp.AuthScheme {
+	if schemes == nil {
+		return []smithyhttp.AuthScheme{}
+	}
+	return schemes
+}
+
 // NewSigV4Scheme returns the SigV4 scheme of a client with the given signer
 // and logging settings.
 func NewSigV4Scheme(signer Signer, logger logging.Logger, logSigning bool) *SigV4Scheme {

@@ -6,10 +6,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"reflect"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	officialdatazone "github.com/aws/aws-sdk-go-v2/service/datazone"
 	officiallightsail "github.com/aws/aws-sdk-go-v2/service/lightsail"
 	officialmemorydb "github.com/aws/aws-sdk-go-v2/service/memorydb"
@@ -142,6 +148,52 @@ func TestCustomAuthSchemeResolver(t *testing.T) {
 				cfg.ServiceOptions = append(cfg.ServiceOptions, withAuth(c.opts, c.err, c.pref))
 				cfg.EndpointResolverWithOptions = aws.EndpointResolverWithOptionsFunc(func(string, string, ...any) (aws.Endpoint, error) { return e, nil })
 			})
+		}
+	}
+}
+
+// countingSigner is a program's own SigV4 signer that counts its calls and
+// signs with the official signer.
+type countingSigner struct{ calls *atomic.Int32 }
+
+func (s countingSigner) SignHTTP(ctx context.Context, creds aws.Credentials, r *http.Request, payloadHash, service, region string,
+	signingTime time.Time, optFns ...func(*v4.SignerOptions)) error {
+	s.calls.Add(1)
+	return v4.NewSigner().SignHTTP(ctx, creds, r, payloadHash, service, region, signingTime, optFns...)
+}
+
+// TestPerCallAuthOptions compares calls whose own options change what the
+// client signs with: a signer of the program's own, which the official
+// clients' SigV4 scheme, made by New, never calls; and auth schemes
+// cleared, which leave no SigV4 scheme, so the call goes unsigned.
+func TestPerCallAuthOptions(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		perCall func(options any, calls *atomic.Int32)
+	}{
+		{"signer set by the call", func(options any, calls *atomic.Int32) {
+			reflect.ValueOf(options).Elem().FieldByName("HTTPSignerV4").Set(reflect.ValueOf(countingSigner{calls}))
+		}},
+		{"auth schemes cleared by the call", func(options any, _ *atomic.Int32) {
+			f := reflect.ValueOf(options).Elem().FieldByName("AuthSchemes")
+			f.Set(reflect.Zero(f.Type()))
+		}},
+	} {
+		for _, s := range services {
+			for _, stack := range []bool{false, true} {
+				run := func(call func(context.Context, aws.Config, func(any)) error) string {
+					var calls atomic.Int32
+					recorder := &requestRecorder{answer: s.ok}
+					cfg := aws.Config{Region: "us-west-2", HTTPClient: recorder, RetryMaxAttempts: 1, APIOptions: onStack(stack),
+						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
+					err := call(context.Background(), cfg, func(options any) { c.perCall(options, &calls) })
+					seen := strings.Replace(recorder.seen, " Amz-Sdk-Invocation-Id", "", 1)
+					return fmt.Sprintf("%s\nthe program's signer called %d times, error %v", seen, calls.Load(), err)
+				}
+				if ours, official := run(s.oursPerCall), run(s.officialPerCall); ours != official {
+					t.Errorf("%s, %s, middleware stack %v:\nours:\n%s\nofficial:\n%s", c.name, s.name, stack, ours, official)
+				}
+			}
 		}
 	}
 }

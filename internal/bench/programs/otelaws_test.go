@@ -41,6 +41,9 @@ type service struct {
 	name                   string
 	ok, modelled           answer
 	callOurs, callOfficial func(context.Context, aws.Config) error
+	// oursPerCall and officialPerCall make the call with perCall applied,
+	// as an option of the call, to the call's *Options.
+	oursPerCall, officialPerCall func(ctx context.Context, cfg aws.Config, perCall func(options any)) error
 }
 
 const requestID = "X-Amzn-RequestId"
@@ -60,6 +63,16 @@ var services = []service{
 				SourceSnapshotName: aws.String("nightly"), TargetSnapshotName: aws.String("copy")})
 			return err
 		},
+		oursPerCall: func(ctx context.Context, cfg aws.Config, perCall func(any)) error {
+			_, err := memorydb.NewFromConfig(cfg).CopySnapshot(ctx, &memorydb.CopySnapshotInput{
+				SourceSnapshotName: aws.String("nightly"), TargetSnapshotName: aws.String("copy")}, func(o *memorydb.Options) { perCall(o) })
+			return err
+		},
+		officialPerCall: func(ctx context.Context, cfg aws.Config, perCall func(any)) error {
+			_, err := officialmemorydb.NewFromConfig(cfg).CopySnapshot(ctx, &officialmemorydb.CopySnapshotInput{
+				SourceSnapshotName: aws.String("nightly"), TargetSnapshotName: aws.String("copy")}, func(o *officialmemorydb.Options) { perCall(o) })
+			return err
+		},
 	},
 	{
 		name:     "lightsail",
@@ -71,6 +84,16 @@ var services = []service{
 		},
 		callOfficial: func(ctx context.Context, cfg aws.Config) error {
 			_, err := officiallightsail.NewFromConfig(cfg).GetExportSnapshotRecords(ctx, &officiallightsail.GetExportSnapshotRecordsInput{})
+			return err
+		},
+		oursPerCall: func(ctx context.Context, cfg aws.Config, perCall func(any)) error {
+			_, err := lightsail.NewFromConfig(cfg).GetExportSnapshotRecords(ctx, &lightsail.GetExportSnapshotRecordsInput{},
+				func(o *lightsail.Options) { perCall(o) })
+			return err
+		},
+		officialPerCall: func(ctx context.Context, cfg aws.Config, perCall func(any)) error {
+			_, err := officiallightsail.NewFromConfig(cfg).GetExportSnapshotRecords(ctx, &officiallightsail.GetExportSnapshotRecordsInput{},
+				func(o *officiallightsail.Options) { perCall(o) })
 			return err
 		},
 	},
@@ -88,6 +111,16 @@ var services = []service{
 				GraphIdentifier: aws.String("g-abcde12345"), SnapshotName: aws.String("snap")})
 			return err
 		},
+		oursPerCall: func(ctx context.Context, cfg aws.Config, perCall func(any)) error {
+			_, err := neptunegraph.NewFromConfig(cfg).CreateGraphSnapshot(ctx, &neptunegraph.CreateGraphSnapshotInput{
+				GraphIdentifier: aws.String("g-abcde12345"), SnapshotName: aws.String("snap")}, func(o *neptunegraph.Options) { perCall(o) })
+			return err
+		},
+		officialPerCall: func(ctx context.Context, cfg aws.Config, perCall func(any)) error {
+			_, err := officialneptunegraph.NewFromConfig(cfg).CreateGraphSnapshot(ctx, &officialneptunegraph.CreateGraphSnapshotInput{
+				GraphIdentifier: aws.String("g-abcde12345"), SnapshotName: aws.String("snap")}, func(o *officialneptunegraph.Options) { perCall(o) })
+			return err
+		},
 	},
 	{
 		name:     "datazone",
@@ -101,6 +134,18 @@ var services = []service{
 		callOfficial: func(ctx context.Context, cfg aws.Config) error {
 			_, err := officialdatazone.NewFromConfig(cfg).CreateAssetRevision(ctx, &officialdatazone.CreateAssetRevisionInput{
 				DomainIdentifier: aws.String("dzd_1"), Identifier: aws.String("a1"), Name: aws.String("orders"), ClientToken: aws.String("token-1")})
+			return err
+		},
+		oursPerCall: func(ctx context.Context, cfg aws.Config, perCall func(any)) error {
+			_, err := datazone.NewFromConfig(cfg).CreateAssetRevision(ctx, &datazone.CreateAssetRevisionInput{
+				DomainIdentifier: aws.String("dzd_1"), Identifier: aws.String("a1"), Name: aws.String("orders"), ClientToken: aws.String("token-1")},
+				func(o *datazone.Options) { perCall(o) })
+			return err
+		},
+		officialPerCall: func(ctx context.Context, cfg aws.Config, perCall func(any)) error {
+			_, err := officialdatazone.NewFromConfig(cfg).CreateAssetRevision(ctx, &officialdatazone.CreateAssetRevisionInput{
+				DomainIdentifier: aws.String("dzd_1"), Identifier: aws.String("a1"), Name: aws.String("orders"), ClientToken: aws.String("token-1")},
+				func(o *officialdatazone.Options) { perCall(o) })
 			return err
 		},
 	},
