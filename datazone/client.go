@@ -169,8 +169,6 @@ func (c *Client) build(o *Options) transport.Config {
 		MaxResponseBytes:           o.MaxResponseBytes,
 		Tokens:                     o.IdempotencyTokenProvider,
 		DisableClockSkewCorrection: o.DisableClockSkewCorrection,
-		SigningName:                o.signingName,
-		SigningRegion:              o.signingRegion,
 		APIOptions:                 o.APIOptions,
 		Interceptors:               o.Interceptors,
 		TracerProvider:             o.TracerProvider,
@@ -193,6 +191,7 @@ func (c *Client) build(o *Options) transport.Config {
 		})),
 	}
 	cfg.Endpoints.V2, cfg.Endpoints.Rules = endpointResolverFor(o.EndpointResolverV2)
+	transport.ApplySigningOverrides(&cfg, o.signingOverrides)
 	cfg.Finish()
 	return cfg
 }

@@ -176,8 +176,6 @@ func (c *Client) build(o *Options) transport.Config {
 		Validation:                 o.Validation,
 		MaxResponseBytes:           o.MaxResponseBytes,
 		DisableClockSkewCorrection: o.DisableClockSkewCorrection,
-		SigningName:                o.signingName,
-		SigningRegion:              o.signingRegion,
 		APIOptions:                 o.APIOptions,
 		Interceptors:               o.Interceptors,
 		TracerProvider:             o.TracerProvider,
@@ -201,6 +199,7 @@ func (c *Client) build(o *Options) transport.Config {
 		})),
 	}
 	cfg.Endpoints.V2, cfg.Endpoints.Rules = endpointResolverFor(o.EndpointResolverV2)
+	transport.ApplySigningOverrides(&cfg, o.signingOverrides)
 	cfg.Finish()
 	return cfg
 }

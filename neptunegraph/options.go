@@ -3,6 +3,8 @@
 package neptunegraph
 
 import (
+	"slices"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	smithyauth "github.com/aws/smithy-go/auth"
 	"github.com/aws/smithy-go/logging"
@@ -169,9 +171,10 @@ type Options struct {
 	// resolvedDefaultsMode is the defaults mode New resolved.
 	resolvedDefaultsMode aws.DefaultsMode
 
-	// signingName and signingRegion override the SigV4 signing name and
-	// region; see WithSigV4SigningName and WithSigV4SigningRegion.
-	signingName, signingRegion string
+	// signingOverrides are the WithSigV4SigningName and
+	// WithSigV4SigningRegion options given, with the APIOptions entries
+	// they appended.
+	signingOverrides []transport.SigningOverride
 
 	// misuse is the first nil option function New or a call was given;
 	// every call made with the options fails with it.
@@ -181,8 +184,10 @@ type Options struct {
 // Copy returns a copy of the options that shares no slices with o.
 func (o Options) Copy() Options {
 	to := o
-	to.APIOptions = append([]func(*middleware.Stack) error(nil), o.APIOptions...)
+	to.APIOptions = make([]func(*middleware.Stack) error, len(o.APIOptions))
+	copy(to.APIOptions, o.APIOptions)
 	to.Interceptors = o.Interceptors.Copy()
+	to.signingOverrides = slices.Clone(o.signingOverrides)
 	return to
 }
 
@@ -219,17 +224,24 @@ func WithEndpointResolverV2(v EndpointResolverV2) func(*Options) {
 }
 
 // WithSigV4SigningName returns an option that signs requests with the given
-// service name, taking precedence over the name the endpoint gives.
+// service name, taking precedence over the name the endpoint gives. As in
+// the official client, it appends to APIOptions a middleware function that
+// sets the name; of several, the first given stands, and options of a call
+// that drop that entry drop the name with it. Without other middleware the
+// call still takes the direct path.
 func WithSigV4SigningName(name string) func(*Options) {
 	return func(o *Options) {
-		o.signingName = name
+		o.APIOptions = append(o.APIOptions, transport.SigningNameOption(name))
+		o.signingOverrides = append(o.signingOverrides, transport.SigningOverride{Index: len(o.APIOptions) - 1, Name: name})
 	}
 }
 
 // WithSigV4SigningRegion returns an option that signs requests for the given
-// region, taking precedence over the region the endpoint gives.
+// region, taking precedence over the region the endpoint gives. It is added
+// as WithSigV4SigningName is.
 func WithSigV4SigningRegion(region string) func(*Options) {
 	return func(o *Options) {
-		o.signingRegion = region
+		o.APIOptions = append(o.APIOptions, transport.SigningRegionOption(region))
+		o.signingOverrides = append(o.signingOverrides, transport.SigningOverride{Index: len(o.APIOptions) - 1, Region: region})
 	}
 }

@@ -96,6 +96,10 @@ type Config struct {
 	// and region of every other source, as the official clients'
 	// WithSigV4SigningName and WithSigV4SigningRegion do.
 	SigningName, SigningRegion string
+	// SigningOptions is how many of APIOptions are the entries of signing
+	// overrides (see ApplySigningOverrides), which a call without other
+	// middleware applies without the middleware stack.
+	SigningOptions int
 	// APIOptions are the middleware functions of the client and the call.
 	// With any, the call runs through a smithy-go middleware stack laid out
 	// as the official clients lay it out; without, it takes the direct path.

@@ -35,7 +35,7 @@ import (
 // provider that records something. Every other call takes the direct
 // path, which has the same effect on the wire at a fraction of the cost.
 func usesStack(cfg *Config) bool {
-	return len(cfg.APIOptions) > 0 || hasInterceptors(&cfg.Interceptors) ||
+	return len(cfg.APIOptions) > cfg.SigningOptions || hasInterceptors(&cfg.Interceptors) ||
 		tracingEnabled(cfg.TracerProvider) || metricsEnabled(cfg.MeterProvider)
 }
 

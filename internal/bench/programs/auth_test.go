@@ -197,3 +197,72 @@ func TestPerCallAuthOptions(t *testing.T) {
 		}
 	}
 }
+
+// signingOverrides are each client's WithSigV4SigningName and
+// WithSigV4SigningRegion, by the type of its options.
+var signingOverrides = map[reflect.Type][2]any{
+	reflect.TypeFor[*memorydb.Options]():             {memorydb.WithSigV4SigningName, memorydb.WithSigV4SigningRegion},
+	reflect.TypeFor[*officialmemorydb.Options]():     {officialmemorydb.WithSigV4SigningName, officialmemorydb.WithSigV4SigningRegion},
+	reflect.TypeFor[*lightsail.Options]():            {lightsail.WithSigV4SigningName, lightsail.WithSigV4SigningRegion},
+	reflect.TypeFor[*officiallightsail.Options]():    {officiallightsail.WithSigV4SigningName, officiallightsail.WithSigV4SigningRegion},
+	reflect.TypeFor[*neptunegraph.Options]():         {neptunegraph.WithSigV4SigningName, neptunegraph.WithSigV4SigningRegion},
+	reflect.TypeFor[*officialneptunegraph.Options](): {officialneptunegraph.WithSigV4SigningName, officialneptunegraph.WithSigV4SigningRegion},
+	reflect.TypeFor[*datazone.Options]():             {datazone.WithSigV4SigningName, datazone.WithSigV4SigningRegion},
+	reflect.TypeFor[*officialdatazone.Options]():     {officialdatazone.WithSigV4SigningName, officialdatazone.WithSigV4SigningRegion},
+}
+
+// signingOverride returns an option that applies WithSigV4SigningName (or,
+// with region set, WithSigV4SigningRegion) with value to whichever
+// client's options it is given.
+func signingOverride(value string, region bool) func(any) {
+	return func(options any) {
+		with := signingOverrides[reflect.TypeOf(options)][0]
+		if region {
+			with = signingOverrides[reflect.TypeOf(options)][1]
+		}
+		option := reflect.ValueOf(with).Call([]reflect.Value{reflect.ValueOf(value)})[0]
+		option.Call([]reflect.Value{reflect.ValueOf(options)})
+	}
+}
+
+// TestSigningOverrides compares the credential scope of calls given
+// WithSigV4SigningName and WithSigV4SigningRegion more than once, on the
+// client and on the call, and of a call whose options drop the client's
+// APIOptions, which hold them.
+func TestSigningOverrides(t *testing.T) {
+	for _, c := range []struct {
+		name            string
+		client, perCall []func(any)
+	}{
+		{"the client's name and the call's", []func(any){signingOverride("client-name", false)},
+			[]func(any){signingOverride("call-name", false)}},
+		{"two regions on the call", nil, []func(any){signingOverride("eu-north-1", true), signingOverride("ap-south-1", true)}},
+		{"the client's name, the call's APIOptions cleared", []func(any){signingOverride("client-name", false)},
+			[]func(any){func(options any) {
+				f := reflect.ValueOf(options).Elem().FieldByName("APIOptions")
+				f.Set(reflect.Zero(f.Type()))
+			}}},
+	} {
+		for _, s := range services {
+			for _, stack := range []bool{false, true} {
+				run := func(call func(context.Context, aws.Config, func(any)) error) string {
+					recorder := &requestRecorder{answer: s.ok}
+					cfg := aws.Config{Region: "us-west-2", HTTPClient: recorder, RetryMaxAttempts: 1, APIOptions: onStack(stack),
+						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
+					for _, fn := range c.client {
+						cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, options any) { fn(options) })
+					}
+					err := call(context.Background(), cfg, func(options any) {
+						for _, fn := range c.perCall {
+							fn(options)
+						}
+					})
+					return strings.Replace(recorder.seen, " Amz-Sdk-Invocation-Id", "", 1) + fmt.Sprint("error: ", err)
+				}
+				if ours, official := run(s.oursPerCall), run(s.officialPerCall); ours != official {
+					t.Errorf("%s, %s, middleware stack %v:\nours:\n%s\nofficial:\n%s", c.name, s.name, stack, ours, official)
+				}
+			}
+		}
+	}
+}
