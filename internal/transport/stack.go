@@ -21,6 +21,7 @@ import (
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/aws/smithy-go/tracing"
@@ -95,9 +96,8 @@ type stackCall struct {
 	ownBody bool
 	// legacyEndpoint is the endpoint a legacy resolver gave, if one did.
 	legacyEndpoint *smithyendpoints.Endpoint
-	// input is the copy of the caller's input the stack was given when
-	// its idempotency token is to be filled, and nil otherwise.
-	input any
+	// callerInput is the input the caller gave, which is never modified.
+	callerInput any
 }
 
 // invokeStack runs one call through a smithy-go middleware stack laid out
@@ -178,12 +178,12 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 	defer endTimer()
 	defer span.End()
 
+	sc.callerInput = params
 	if op.token != nil && *op.token(params) == nil {
 		// The token is filled in place, as the official clients fill it, so
 		// that interceptors holding the input see it; in a copy, so that
 		// the caller's input is not modified.
 		params = op.clone(params)
-		sc.input = params
 	}
 	handler := smithyhttp.NewClientHandlerWithOptions(stackClient(cfg.HTTPClient, sc, op.Idempotent), func(o *smithyhttp.ClientHandler) {
 		o.Meter = mp.Meter(scopeName)
@@ -587,9 +587,10 @@ func (m *resolveEndpointV1) HandleSerialize(ctx context.Context, in middleware.S
 	return next.HandleSerialize(ctx, in)
 }
 
-// idempotencyTokenAutoFill fills a nil idempotency token: in place in the
-// copy of the caller's input the call made for it, or, when a program's
-// middleware has handed the stack another input, in a copy of that.
+// idempotencyTokenAutoFill fills a nil idempotency token in place, as the
+// official clients fill it, in the copy of the caller's input the call
+// made for it or in an input a program's middleware made; only the
+// caller's own input is filled in a copy.
 type idempotencyTokenAutoFill struct {
 	call *stackCall
 	op   *operation
@@ -600,17 +601,20 @@ func (*idempotencyTokenAutoFill) ID() string { return "OperationIdempotencyToken
 func (m *idempotencyTokenAutoFill) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	out middleware.InitializeOutput, metadata middleware.Metadata, err error,
 ) {
-	if reflect.TypeOf(in.Parameters) != m.op.inType {
-		return out, metadata, fmt.Errorf("expected middleware input to be of type %v", m.op.inType)
+	if reflect.TypeOf(in.Parameters) != m.op.inType || reflect.ValueOf(in.Parameters).IsNil() {
+		// As the official clients word it, space included.
+		return out, metadata, fmt.Errorf("expected middleware input to be of type *%s ", m.op.InputName)
 	}
-	if in.Parameters == m.call.input {
-		if token := m.op.token(in.Parameters); *token == nil {
-			if *token, err = newToken(m.call.cfg); err != nil {
-				return out, metadata, err
-			}
+	if in.Parameters == m.call.callerInput {
+		// The caller's own input, handed back by a program's middleware.
+		if in.Parameters, err = fillToken(m.call.cfg, m.op, in.Parameters); err != nil {
+			return out, metadata, err
 		}
-	} else if in.Parameters, err = fillToken(m.call.cfg, m.op, in.Parameters); err != nil {
-		return out, metadata, err
+	} else if token := m.op.token(in.Parameters); *token == nil {
+		// The call's copy, or an input a program's middleware made.
+		if *token, err = newToken(m.call.cfg); err != nil {
+			return out, metadata, err
+		}
 	}
 	return next.HandleInitialize(ctx, in)
 }
@@ -653,6 +657,10 @@ func (m *operationSerializer) HandleSerialize(ctx context.Context, in middleware
 		// built or has failed to be.
 		if _, ok := in.Request.(*smithyhttp.Request); !ok {
 			return out, metadata, fmt.Errorf("unexpected transport type %T", in.Request)
+		}
+		if reflect.TypeOf(in.Parameters) != m.op.inType || reflect.ValueOf(in.Parameters).IsNil() {
+			// As the official clients word it, naming the request's type.
+			return out, metadata, fmt.Errorf("input %T is not Serializable", in.Request)
 		}
 		_, span := tracing.StartSpan(ctx, "OperationSerializer")
 		endTimer := startMetricTimer(ctx, metricSerialization)
@@ -1096,7 +1104,19 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 		// is sent.
 		m.call.ownBody = m.call.stream != nil && req.GetStream() == io.Reader(m.call.stream)
 		if mode.IsRequest() || mode.IsRequestWithBody() {
-			logger.Logf(logDebug, "Request\n%v", requestLog(req.Request, m.call.logBody))
+			body := m.call.logBody
+			if mode.IsRequestWithBody() && !m.call.ownBody {
+				// A program's middleware replaced the body: the log shows the
+				// one sent, read as the official logger reads it, and the
+				// request is sent with what was read.
+				var err error
+				if body, req, err = readReplacedBody(req, m.op); err != nil {
+					logger.Logf(logging.Warn, "failed to dump request for logging: %v", err)
+					return out, metadata, err
+				}
+				in.Request = req
+			}
+			logger.Logf(logDebug, "Request\n%v", requestLog(req.Request, body))
 		}
 	}
 	out, metadata, err = next.HandleDeserialize(ctx, in)
@@ -1120,6 +1140,28 @@ func (m *requestResponseLogger) HandleDeserialize(ctx context.Context, in middle
 	}
 	logger.Logf(logDebug, "Response\n%v", responseLog(resp.Response, body, mode.IsResponseWithBody(), m.op.SensitiveOutput))
 	return out, metadata, err
+}
+
+// readReplacedBody reads the body a program's middleware gave req, and
+// returns it for the request log with req sending what was read. Of an
+// operation whose input has sensitive members, the body is withheld from
+// the log: it may hold them, and cannot be redacted here.
+func readReplacedBody(req *smithyhttp.Request, op *operation) ([]byte, *smithyhttp.Request, error) {
+	stream := req.GetStream()
+	if stream == nil {
+		return []byte{}, req, nil
+	}
+	body, err := io.ReadAll(stream)
+	if err != nil {
+		return nil, req, err
+	}
+	if req, err = req.SetStream(bytes.NewReader(body)); err != nil {
+		return nil, req, err
+	}
+	if op.SensitiveInput {
+		return []byte("<body withheld: a program's middleware replaced it, and the input has sensitive members>"), req, nil
+	}
+	return body, req, nil
 }
 
 // replayable lets net/http send req's body again on a fresh connection when

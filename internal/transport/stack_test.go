@@ -338,16 +338,19 @@ func wrongResult(result any) string {
 // type before the operation's middleware read it, and checks that the
 // first of them to read it refuses it and nothing is sent.
 func TestStackWrongParameters(t *testing.T) {
+	schema := &Service{ID: testService.ID, SigningName: testService.SigningName, Layout: LayoutSchema}
 	for _, tc := range []struct {
 		name          string
+		service       *Service
 		token, checks bool
 		want          string
 	}{
-		{"token", true, true, "expected middleware input to be of type *transport.testIn"},
-		{"validation", false, true, "unknown input parameters type string"},
-		{"serializer", false, false, "serialization failed: unknown input parameters type string"},
+		{"token", testService, true, true, "expected middleware input to be of type *DoThingInput "},
+		{"validation", testService, false, true, "unknown input parameters type string"},
+		{"serializer", testService, false, false, "serialization failed: unknown input parameters type string"},
+		{"schema-layout serializer", schema, false, false, "input *http.Request is not Serializable"},
 	} {
-		op := newTestOp(testService)
+		op := newTestOp(tc.service)
 		if !tc.token {
 			op.Token = nil
 		}
