@@ -6,15 +6,15 @@ import (
 	"cmp"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
-	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/protocol"
 	"github.com/awssnap/awssnap/internal/transport"
-	"github.com/awssnap/awssnap/lightsail/schemas"
 )
 
 // ServiceID is the SDK identifier of the service.
@@ -25,10 +25,13 @@ const ServiceAPIVersion = "2016-11-28"
 
 var service = &transport.Service{ID: ServiceID, SigningName: "lightsail", Layout: transport.LayoutSchema}
 
-// defaultProtocol is the Options.Protocol New sets when it is nil:
-// awsJson1_1, as the official client's New sets it. One value serves
-// every client, so the protocol each call selects is recognised at once.
-var defaultProtocol = awsjson.New11(schemas.Lightsail_20161128)
+// defaultProtocol is the Options.Protocol New sets when it is nil, which,
+// as the official client's value, names awsJson1_1. It frames nothing,
+// so smithy-go's schema serializers are not linked into every program;
+// awsjson.New11(schemas.Lightsail_20161128), the official client's value, selects
+// the same protocol. One value serves every client, so the protocol each
+// call selects is recognised at once.
+var defaultProtocol = protocol.NewNamed(smithy.ShapeID{Namespace: "aws.protocols", Name: "awsJson1_1"})
 
 // Client calls Amazon Lightsail. It is safe for concurrent use.
 type Client struct {

@@ -148,9 +148,10 @@ type Options struct {
 	Validation ValidationMode
 
 	// Protocol selects the wire protocol: awsJson1_1, the service's only
-	// protocol, smithy-go's awsjson.New11(schemas.Lightsail_20161128) (this module's
-	// lightsail/schemas), which New sets when it is nil, as the official
-	// client's New sets it. This client frames requests itself: any other
+	// protocol. New sets it when it is nil to a value that names that
+	// protocol, as the official client's New sets smithy-go's
+	// awsjson.New11(schemas.Lightsail_20161128) (this module's lightsail/schemas),
+	// which selects it too. This client frames requests itself: any other
 	// value, including a protocol value built for another service or a
 	// ClientProtocol of one's own, fails the call before anything is sent.
 	Protocol smithyhttp.ClientProtocol

@@ -313,9 +313,10 @@ type Options struct {
 [[- else]]
 
 	// Protocol selects the wire protocol: [[.Protocol]], the service's only
-	// protocol, smithy-go's [[.ProtocolNew]](schemas.[[.ServiceName]]) (this module's
-	// [[.Package]]/schemas), which New sets when it is nil, as the official
-	// client's New sets it. This client frames requests itself: any other
+	// protocol. New sets it when it is nil to a value that names that
+	// protocol, as the official client's New sets smithy-go's
+	// [[.ProtocolNew]](schemas.[[.ServiceName]]) (this module's [[.Package]]/schemas),
+	// which selects it too. This client frames requests itself: any other
 	// value, including a protocol value built for another service or a
 	// ClientProtocol of one's own, fails the call before anything is sent.
 [[- end]]
@@ -433,12 +434,15 @@ import (
 [[- if .CBOR]]
 	"github.com/aws/smithy-go/transport/http/protocol/rpcv2"
 [[- else if .SchemaSerde]]
-	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
+	"github.com/aws/smithy-go"
 [[- end]]
 
 	"github.com/awssnap/awssnap/internal/endpoints"
+[[- if and .SchemaSerde (not .CBOR)]]
+	"github.com/awssnap/awssnap/internal/protocol"
+[[- end]]
 	"github.com/awssnap/awssnap/internal/transport"
-[[- if .SchemaSerde]]
+[[- if .CBOR]]
 	"github.com/awssnap/awssnap/[[.Package]]/schemas"
 [[- end]]
 )
@@ -458,10 +462,13 @@ var service = &transport.Service{ID: ServiceID, SigningName: [[printf "%q" .Sign
 var defaultProtocol = rpcv2.NewCBOR(schemas.[[.ServiceName]])
 [[- else if .SchemaSerde]]
 
-// defaultProtocol is the Options.Protocol New sets when it is nil:
-// [[.Protocol]], as the official client's New sets it. One value serves
-// every client, so the protocol each call selects is recognised at once.
-var defaultProtocol = [[.ProtocolNew]](schemas.[[.ServiceName]])
+// defaultProtocol is the Options.Protocol New sets when it is nil, which,
+// as the official client's value, names [[.Protocol]]. It frames nothing,
+// so smithy-go's schema serializers are not linked into every program;
+// [[.ProtocolNew]](schemas.[[.ServiceName]]), the official client's value, selects
+// the same protocol. One value serves every client, so the protocol each
+// call selects is recognised at once.
+var defaultProtocol = protocol.NewNamed(smithy.ShapeID{Namespace: "aws.protocols", Name: [[printf "%q" .Protocol]]})
 [[- end]]
 
 // Client calls [[.Calls]]. It is safe for concurrent use.

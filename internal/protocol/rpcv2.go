@@ -121,6 +121,8 @@ func (c *Chooser) verify(value smithyhttp.ClientProtocol) (*Binding, error) {
 		return nil, fail("the operation is not offered in this protocol")
 	}
 	switch value.(type) {
+	case *Named:
+		return chosen, nil // it names the protocol, and frames nothing
 	case *rpcv2.Protocol, *awsjson.Protocol:
 	default:
 		return nil, fail("this client frames requests itself and cannot run the serializers of a %T; "+

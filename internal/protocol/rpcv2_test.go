@@ -43,6 +43,8 @@ func TestChooser(t *testing.T) {
 		{"awsJson1_1 of another service", awsjson.New11(serviceSchema("Other")), nil, "built for another service"},
 		{"query-compatible", awsjson.New11(serviceSchema("AmazonMemoryDB", &traits.AWSQueryCompatible{})), nil, "query-compatibility"},
 		{"a ClientProtocol of one's own", ownProtocol{rpcv2.NewCBOR(svc)}, nil, "cannot run the serializers of a protocol.ownProtocol"},
+		{"a value naming awsJson1_1", NewNamed(smithy.ShapeID{Namespace: "aws.protocols", Name: "awsJson1_1"}), jsonBinding, ""},
+		{"a value naming restJson1", NewNamed(smithy.ShapeID{Namespace: "aws.protocols", Name: "restJson1"}), nil, "not offered in this protocol"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
