@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	smithyrand "github.com/aws/smithy-go/rand"
@@ -193,10 +195,89 @@ func decodeInput(body []byte, input any) *apiError {
 	if trimmed[0] != '{' {
 		return serializationError()
 	}
-	if err := json.Unmarshal(trimmed, input); err != nil {
+	if !json.Valid(trimmed) {
+		return serializationError()
+	}
+	// encoding/json matches member names ignoring case; the services match
+	// them exactly. The body is read as plain values first, the members
+	// that are not exact names of the input shape are dropped, and what is
+	// left is decoded into input.
+	var plain any
+	decoder := json.NewDecoder(bytes.NewReader(trimmed))
+	decoder.UseNumber()
+	if err := decoder.Decode(&plain); err != nil {
+		return serializationError()
+	}
+	exact, err := json.Marshal(exactMembers(plain, reflect.TypeOf(input)))
+	if err != nil {
+		return serializationError()
+	}
+	if err := json.Unmarshal(exact, input); err != nil {
 		return serializationError()
 	}
 	return nil
+}
+
+// exactMembers returns v, read as plain JSON values, without the object
+// members whose names are not exactly the JSON names of the fields of t,
+// at every depth. A value whose shape does not fit t is returned as it is,
+// for the typed decoding to refuse.
+func exactMembers(v any, t reflect.Type) any {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(reflect.TypeFor[json.Unmarshaler]()) {
+		return v
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		object, ok := v.(map[string]any)
+		if !ok {
+			return v
+		}
+		fields := jsonFields(t)
+		for key, item := range object {
+			field, known := fields[key]
+			if !known {
+				delete(object, key)
+				continue
+			}
+			object[key] = exactMembers(item, field)
+		}
+	case reflect.Slice, reflect.Array:
+		if list, ok := v.([]any); ok {
+			for i, item := range list {
+				list[i] = exactMembers(item, t.Elem())
+			}
+		}
+	case reflect.Map:
+		if object, ok := v.(map[string]any); ok {
+			for key, item := range object {
+				object[key] = exactMembers(item, t.Elem())
+			}
+		}
+	}
+	return v
+}
+
+// jsonFields maps the JSON names of a struct's exported fields to their types.
+func jsonFields(t reflect.Type) map[string]reflect.Type {
+	fields := make(map[string]reflect.Type, t.NumField())
+	for i := range t.NumField() {
+		field := t.Field(i)
+		if !field.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(field.Tag.Get("json"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = field.Name
+		}
+		fields[name] = field.Type
+	}
+	return fields
 }
 
 func serializationError() *apiError {
