@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	smithyrand "github.com/aws/smithy-go/rand"
 )
@@ -195,7 +196,9 @@ func decodeInput(body []byte, input any) *apiError {
 	if trimmed[0] != '{' {
 		return serializationError()
 	}
-	if !json.Valid(trimmed) {
+	// encoding/json replaces invalid UTF-8 and unpaired surrogate escapes
+	// with U+FFFD; the services refuse such a body.
+	if !json.Valid(trimmed) || !utf8.Valid(trimmed) || hasLoneSurrogate(trimmed) {
 		return serializationError()
 	}
 	// encoding/json matches member names ignoring case; the services match
@@ -216,6 +219,43 @@ func decodeInput(body []byte, input any) *apiError {
 		return serializationError()
 	}
 	return nil
+}
+
+// hasLoneSurrogate reports whether valid JSON text holds a \u escape of a
+// UTF-16 surrogate that is not part of a high-low pair.
+func hasLoneSurrogate(text []byte) bool {
+	inString := false
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '"':
+			inString = !inString
+		case !inString || text[i] != '\\':
+		case text[i+1] != 'u':
+			i++ // a one-character escape, such as \" or \\
+		default:
+			unit := hexUnit(text[i+2 : i+6])
+			i += 5
+			switch {
+			case unit >= 0xDC00 && unit <= 0xDFFF:
+				return true
+			case unit >= 0xD800 && unit <= 0xDBFF:
+				if i+6 >= len(text) || text[i+1] != '\\' || text[i+2] != 'u' {
+					return true
+				}
+				if low := hexUnit(text[i+3 : i+7]); low < 0xDC00 || low > 0xDFFF {
+					return true
+				}
+				i += 6
+			}
+		}
+	}
+	return false
+}
+
+// hexUnit reads four hexadecimal digits, which valid JSON guarantees.
+func hexUnit(digits []byte) uint64 {
+	unit, _ := strconv.ParseUint(string(digits), 16, 16)
+	return unit
 }
 
 // exactMembers returns v, read as plain JSON values, without the object

@@ -114,3 +114,47 @@ func TestCBORMemberNamesMatchExactly(t *testing.T) {
 		})
 	}
 }
+
+// TestInvalidUTF8Refused sends text that is not valid UTF-8, as raw bytes
+// or as unpaired surrogate escapes, and checks that it is refused in each
+// protocol's framing while well-formed escapes are read.
+func TestInvalidUTF8Refused(t *testing.T) {
+	t.Parallel()
+	server := startServer(t, Config{})
+	dataZone := func(description string) request {
+		return request{op: OpCreateAssetRevision, path: assetPath(SeedDataZoneDomain, SeedDataZoneAsset),
+			body: `{"name":"utf8","description":"` + description + `"}`}
+	}
+	tests := []struct {
+		name   string
+		req    request
+		status int
+		code   string
+	}{
+		{"raw byte awsJson1_1", request{op: OpCopySnapshot,
+			body: `{"SourceSnapshotName":"` + SeedMemoryDBSnapshot + `","TargetSnapshotName":"utf8-` + "\xff" + `"}`}, 400, "SerializationException"},
+		{"raw byte awsJson1_0", request{op: OpCreateResourceSnapshot, body: pcBody(`,"ClientToken":"t-` + "\xff" + `"`)}, 400, "SerializationException"},
+		{"raw byte restJson1", dataZone("\xfe"), 400, "SerializationException"},
+		{"truncated sequence", dataZone("\xe2\x82"), 400, "SerializationException"},
+		{"encoded surrogate", dataZone("\xed\xa0\x80"), 400, "SerializationException"},
+		{"lone high surrogate", request{op: OpCreateGraphSnapshot, path: graphPath,
+			body: `{"graphIdentifier":"` + SeedNeptuneGraph + `","snapshotName":"s\ud800x"}`}, 400, "SerializationException"},
+		{"lone low surrogate", dataZone(`\udc00`), 400, "SerializationException"},
+		{"high surrogate at end", dataZone(`x\ud83d`), 400, "SerializationException"},
+		{"high then high", dataZone(`\ud83d\ud83d`), 400, "SerializationException"},
+		{"high then other escape", dataZone(`\ud83d\u0041`), 400, "SerializationException"},
+		{"in a member name", request{op: OpGetExportSnapshotRecords, body: `{"\udfff":1}`}, 400, "SerializationException"},
+		{"pair", dataZone(`\ud83d\ude00`), 200, ""},
+		{"escaped backslash", dataZone(`\\ud800`), 200, ""},
+		{"replacement character", dataZone(`\ufffd`), 200, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := send(t, server, tt.req)
+			if got.status != tt.status || got.code() != tt.code {
+				t.Errorf("got %d %s %q, want %d %s", got.status, got.code(), got.message(), tt.status, tt.code)
+			}
+		})
+	}
+}
