@@ -107,6 +107,12 @@ func cborToJSON(body []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// smithycbor.Decode reads the first item and ignores what follows it.
+	if end, err := cborItemEnd(body, 0); err != nil {
+		return nil, err
+	} else if end != len(body) {
+		return nil, fmt.Errorf("%d bytes follow the body's map", len(body)-end)
+	}
 	if _, ok := v.(smithycbor.Map); !ok {
 		return nil, fmt.Errorf("the top-level item is a %T", v)
 	}
@@ -115,6 +121,117 @@ func cborToJSON(body []byte) ([]byte, error) {
 		return nil, err
 	}
 	return json.Marshal(plain)
+}
+
+// cborMaxDepth is how deeply lists, maps and tags may nest in a body, the
+// limit of smithycbor.Decode.
+const cborMaxDepth = 128
+
+// cborItemEnd returns the length of the CBOR data item that p starts with,
+// checking only its structure: heads, lengths and break markers.
+func cborItemEnd(p []byte, depth int) (int, error) {
+	if len(p) == 0 {
+		return 0, fmt.Errorf("the body ends inside an item")
+	}
+	major, minor := p[0]>>5, p[0]&0x1f
+	if minor == 31 { // indefinite length
+		return cborIndefiniteEnd(p, major, depth)
+	}
+	arg, n, err := cborArgument(p)
+	if err != nil {
+		return 0, err
+	}
+	switch major {
+	case 0, 1:
+		return n, nil
+	case 2, 3:
+		if arg > uint64(len(p)-n) {
+			return 0, fmt.Errorf("a string is longer than the rest of the body")
+		}
+		return n + int(arg), nil
+	case 4, 5, 6:
+		if depth >= cborMaxDepth {
+			return 0, fmt.Errorf("lists and maps nest more than %d deep", cborMaxDepth)
+		}
+		items := arg
+		if major == 5 {
+			if items > math.MaxUint64/2 {
+				return 0, fmt.Errorf("a map is longer than the rest of the body")
+			}
+			items *= 2
+		} else if major == 6 {
+			items = 1
+		}
+		if items > uint64(len(p)-n) { // every item takes a byte at least
+			return 0, fmt.Errorf("a list or map is longer than the rest of the body")
+		}
+		for range items {
+			end, err := cborItemEnd(p[n:], depth+1)
+			if err != nil {
+				return 0, err
+			}
+			n += end
+		}
+		return n, nil
+	}
+	switch minor { // major type 7
+	case 20, 21, 22, 23, 25, 26, 27:
+		return n, nil
+	}
+	return 0, fmt.Errorf("the simple value %d is not one a body holds", minor)
+}
+
+// cborIndefiniteEnd returns the length of an indefinite-length item.
+func cborIndefiniteEnd(p []byte, major byte, depth int) (int, error) {
+	switch major {
+	case 2, 3, 4, 5:
+	default:
+		return 0, fmt.Errorf("a break marker stands outside an indefinite-length item")
+	}
+	if major >= 4 && depth >= cborMaxDepth {
+		return 0, fmt.Errorf("lists and maps nest more than %d deep", cborMaxDepth)
+	}
+	n := 1
+	for items := 0; ; items++ {
+		if n >= len(p) {
+			return 0, fmt.Errorf("an indefinite-length item has no break marker")
+		}
+		if p[n] == 0xff {
+			if major == 5 && items%2 == 1 {
+				return 0, fmt.Errorf("a map ends after a key without its value")
+			}
+			return n + 1, nil
+		}
+		if major <= 3 && (p[n]>>5 != major || p[n]&0x1f == 31) {
+			return 0, fmt.Errorf("an indefinite-length string holds something other than definite strings of its type")
+		}
+		end, err := cborItemEnd(p[n:], depth+1)
+		if err != nil {
+			return 0, err
+		}
+		n += end
+	}
+}
+
+// cborArgument reads the argument of an item's head and returns it with
+// the head's length.
+func cborArgument(p []byte) (uint64, int, error) {
+	minor := p[0] & 0x1f
+	if minor < 24 {
+		return uint64(minor), 1, nil
+	}
+	if minor > 27 {
+		return 0, 0, fmt.Errorf("an item head has the reserved additional information %d", minor)
+	}
+	size := 1 << (minor - 24)
+	if len(p) < 1+size {
+		return 0, 0, fmt.Errorf("the body ends inside an item head")
+	}
+	var arg uint64
+	for _, b := range p[1 : 1+size] {
+		arg = arg<<8 | uint64(b)
+	}
+	return arg, 1 + size, nil
 }
 
 func plainValue(v smithycbor.Value) (any, error) {

@@ -124,3 +124,39 @@ func TestCBORErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCBORTrailingBytes checks that a body is refused when anything
+// follows its map, as a JSON body is, and read when nothing does.
+func TestCBORTrailingBytes(t *testing.T) {
+	t.Parallel()
+	server := startServer(t, Config{})
+	// indefinite is {"SourceSnapshotName": seed, "TargetSnapshotName": "trail-indef"}
+	// as an indefinite-length map.
+	indefinite := append([]byte{0xbf}, copyInput(SeedMemoryDBSnapshot, "trail-indef")[1:]...)
+	indefinite = append(indefinite, 0xff)
+	cases := []struct {
+		name   string
+		body   []byte
+		status int
+	}{
+		{"a zero byte", append(copyInput(SeedMemoryDBSnapshot, "trail-1"), 0x00), 400},
+		{"a break marker", append(copyInput(SeedMemoryDBSnapshot, "trail-2"), 0xff), 400},
+		{"a second map", append(copyInput(SeedMemoryDBSnapshot, "trail-3"), copyInput(SeedMemoryDBSnapshot, "trail-4")...), 400},
+		{"a truncated item", append(copyInput(SeedMemoryDBSnapshot, "trail-5"), 0x78), 400},
+		{"after an indefinite map", append(append([]byte{}, indefinite...), 0x61, 'x'), 400},
+		{"nothing", copyInput(SeedMemoryDBSnapshot, "trail-6"), 200},
+		{"nothing after an indefinite map", indefinite, 200},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			status, _, body := sendCBOR(t, server, http.MethodPost, cborPath, nil, tc.body)
+			if status != tc.status {
+				t.Fatalf("status %d %v, want %d", status, body, tc.status)
+			}
+			if tc.status == 400 && body["__type"] != smithycbor.String("com.amazonaws.memorydb#SerializationException") {
+				t.Errorf("__type %v", body["__type"])
+			}
+		})
+	}
+}
