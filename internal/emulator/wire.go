@@ -211,7 +211,10 @@ func decodeInput(body []byte, input any) *apiError {
 	if err := decoder.Decode(&plain); err != nil {
 		return serializationError()
 	}
-	exact, err := json.Marshal(exactMembers(plain, reflect.TypeOf(input)))
+	if !exactMembers(plain, reflect.TypeOf(input)) {
+		return serializationError()
+	}
+	exact, err := json.Marshal(plain)
 	if err != nil {
 		return serializationError()
 	}
@@ -258,46 +261,47 @@ func hexUnit(digits []byte) uint64 {
 	return unit
 }
 
-// exactMembers returns v, read as plain JSON values, without the object
+// exactMembers removes from v, read as plain JSON values, the object
 // members whose names are not exactly the JSON names of the fields of t,
-// at every depth. A value whose shape does not fit t is returned as it is,
-// for the typed decoding to refuse.
-func exactMembers(v any, t reflect.Type) any {
+// at every depth. It reports false when a list or map holds null: none of
+// the served input shapes has a sparse collection, and Smithy refuses null
+// in the others. A value whose shape does not fit t is left as it is, for
+// the typed decoding to refuse.
+func exactMembers(v any, t reflect.Type) bool {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if reflect.PointerTo(t).Implements(reflect.TypeFor[json.Unmarshaler]()) {
-		return v
+		return true
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		object, ok := v.(map[string]any)
-		if !ok {
-			return v
-		}
+		object, _ := v.(map[string]any)
 		fields := jsonFields(t)
 		for key, item := range object {
 			field, known := fields[key]
 			if !known {
 				delete(object, key)
-				continue
+			} else if !exactMembers(item, field) {
+				return false
 			}
-			object[key] = exactMembers(item, field)
 		}
 	case reflect.Slice, reflect.Array:
-		if list, ok := v.([]any); ok {
-			for i, item := range list {
-				list[i] = exactMembers(item, t.Elem())
+		list, _ := v.([]any)
+		for _, item := range list {
+			if item == nil || !exactMembers(item, t.Elem()) {
+				return false
 			}
 		}
 	case reflect.Map:
-		if object, ok := v.(map[string]any); ok {
-			for key, item := range object {
-				object[key] = exactMembers(item, t.Elem())
+		object, _ := v.(map[string]any)
+		for _, item := range object {
+			if item == nil || !exactMembers(item, t.Elem()) {
+				return false
 			}
 		}
 	}
-	return v
+	return true
 }
 
 // jsonFields maps the JSON names of a struct's exported fields to their types.

@@ -125,12 +125,7 @@ func TestInvalidUTF8Refused(t *testing.T) {
 		return request{op: OpCreateAssetRevision, path: assetPath(SeedDataZoneDomain, SeedDataZoneAsset),
 			body: `{"name":"utf8","description":"` + description + `"}`}
 	}
-	tests := []struct {
-		name   string
-		req    request
-		status int
-		code   string
-	}{
+	tests := []statusCase{
 		{"raw byte awsJson1_1", request{op: OpCopySnapshot,
 			body: `{"SourceSnapshotName":"` + SeedMemoryDBSnapshot + `","TargetSnapshotName":"utf8-` + "\xff" + `"}`}, 400, "SerializationException"},
 		{"raw byte awsJson1_0", request{op: OpCreateResourceSnapshot, body: pcBody(`,"ClientToken":"t-` + "\xff" + `"`)}, 400, "SerializationException"},
@@ -148,6 +143,60 @@ func TestInvalidUTF8Refused(t *testing.T) {
 		{"escaped backslash", dataZone(`\\ud800`), 200, ""},
 		{"replacement character", dataZone(`\ufffd`), 200, ""},
 	}
+	runStatusCases(t, server, tests)
+}
+
+// TestNullInCollectionRefused checks that null inside a list or map of an
+// input is a SerializationException (no served collection is sparse),
+// while a null collection is an absent one.
+func TestNullInCollectionRefused(t *testing.T) {
+	t.Parallel()
+	server := startServer(t, Config{})
+	memoryDB := func(target, tags string) request {
+		return request{op: OpCopySnapshot,
+			body: `{"SourceSnapshotName":"` + SeedMemoryDBSnapshot + `","TargetSnapshotName":"` + target + `","Tags":` + tags + `}`}
+	}
+	neptune := func(name, tags string) request {
+		return request{op: OpCreateGraphSnapshot, path: graphPath,
+			body: `{"graphIdentifier":"` + SeedNeptuneGraph + `","snapshotName":"` + name + `","tags":` + tags + `}`}
+	}
+	dataZone := func(extra string) request {
+		return request{op: OpCreateAssetRevision, path: assetPath(SeedDataZoneDomain, SeedDataZoneAsset),
+			body: `{"name":"nulls"` + extra + `}`}
+	}
+	tests := []statusCase{
+		{"MemoryDB list", memoryDB("null-1", `[null]`), 400, "SerializationException"},
+		{"MemoryDB list after a tag", memoryDB("null-2", `[{"Key":"k","Value":"v"},null]`), 400, "SerializationException"},
+		{"MemoryDB null list", memoryDB("null-3", `null`), 200, ""},
+		{"Neptune map", neptune("null-4", `{"k":null}`), 400, "SerializationException"},
+		{"Neptune null map", neptune("null-5", `null`), 201, ""},
+		{"DataZone glossary terms", dataZone(`,"glossaryTerms":[null]`), 400, "SerializationException"},
+		{"DataZone forms", dataZone(`,"formsInput":[null]`), 400, "SerializationException"},
+		{"unknown member", dataZone(`,"GlossaryTerms":[null],"other":{"k":null}`), 200, ""},
+	}
+	runStatusCases(t, server, tests)
+	t.Run("CBOR list", func(t *testing.T) {
+		t.Parallel()
+		body := smithycbor.Map{"SourceSnapshotName": smithycbor.String(SeedMemoryDBSnapshot),
+			"TargetSnapshotName": smithycbor.String("null-6"), "Tags": smithycbor.List{&smithycbor.Nil{}}}
+		status, _, answer := sendCBOR(t, server, http.MethodPost, cborPath, nil, smithycbor.Encode(body))
+		if status != 400 || answer["__type"] != smithycbor.String("com.amazonaws.memorydb#SerializationException") {
+			t.Errorf("got %d %v, want 400 SerializationException", status, answer["__type"])
+		}
+	})
+}
+
+// statusCase is a request and the status and error code it is answered with.
+type statusCase struct {
+	name   string
+	req    request
+	status int
+	code   string
+}
+
+// runStatusCases sends each case's request as a parallel subtest.
+func runStatusCases(t *testing.T, server *Server, tests []statusCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
