@@ -200,6 +200,11 @@ func run(ctx context.Context, out, logs io.Writer, args []string) error {
 	shutdown, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	shutdownErr := server.Shutdown(shutdown)
+	if shutdownErr != nil {
+		// Answers time out well within the grace period, so what is left
+		// are requests whose bodies are still arriving: drop them.
+		_ = server.Close()
+	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
@@ -308,6 +313,9 @@ func handler(emu *emulator.Emulator, store *stateStore, logs io.Writer) http.Han
 }
 
 func serveAdmin(w http.ResponseWriter, r *http.Request, emu *emulator.Emulator, store *stateStore) {
+	// As the emulator's own answers, these must not wait for ever on a
+	// client that does not read them.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(emulator.DefaultWriteTimeout))
 	endpoint := strings.TrimPrefix(r.URL.Path, adminPrefix)
 	method := map[string]string{"health": http.MethodGet, "state": http.MethodGet, "reset": http.MethodPost}[endpoint]
 	switch {

@@ -500,3 +500,61 @@ func TestStopLetsRequestsInFlightFinish(t *testing.T) {
 		t.Error("the change made by the request in flight was not saved")
 	}
 }
+
+// TestStopWithUnreadAnswers sends many requests on one connection and
+// never reads the answers, then stops serve: the stuck answers must time
+// out, and serve must stop with no error (status 0) all the same.
+func TestStopWithUnreadAnswers(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name     string
+		path     string
+		signed   bool
+		requests int
+	}{
+		{"operation answers", "/", true, 20000},
+		{"state documents", "/_awssnap/state", false, 2000},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := startServe(t, "-quiet")
+			req, err := http.NewRequest(http.MethodGet, s.endpoint+tc.path, nil)
+			if tc.signed {
+				req, err = http.NewRequest(http.MethodPost, s.endpoint+tc.path, strings.NewReader(`{}`))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.signed {
+				req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+				req.Header.Set("X-Amz-Target", "AmazonMemoryDB.CopySnapshot")
+				hash := sha256.Sum256([]byte(`{}`))
+				creds := aws.Credentials{AccessKeyID: emulator.AccessKeyID, SecretAccessKey: emulator.SecretAccessKey}
+				if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(hash[:]), "memorydb", "us-east-1", time.Now()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var pipelined bytes.Buffer
+			for range tc.requests {
+				req.Body = io.NopCloser(strings.NewReader(`{}`))
+				if !tc.signed {
+					req.Body = nil
+				}
+				if err := req.Write(&pipelined); err != nil {
+					t.Fatal(err)
+				}
+			}
+			conn, err := net.Dial("tcp", req.URL.Host)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			go func() { _, _ = conn.Write(pipelined.Bytes()) }()
+			time.Sleep(500 * time.Millisecond) // the answers fill the connection's buffers
+			if err := s.stop(); err != nil {
+				t.Errorf("stop: %v", err)
+			}
+		})
+	}
+}

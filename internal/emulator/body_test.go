@@ -203,3 +203,38 @@ func dial(t *testing.T, addr string) net.Conn {
 	_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
 	return conn
 }
+
+// TestUnreadAnswersTimeOut sends many requests on one connection without
+// reading their answers, then reads: once the answers have filled the
+// connection's buffers and the write timeout has passed, the server must
+// have closed the connection rather than wait in Write for ever.
+func TestUnreadAnswersTimeOut(t *testing.T) {
+	t.Parallel()
+	server := startServer(t, Config{WriteTimeout: 200 * time.Millisecond})
+	cases := []struct {
+		name     string
+		req      request
+		requests int
+	}{
+		{"pages of records", request{op: OpGetExportSnapshotRecords, body: `{}`}, 400},
+		{"error answers", request{op: OpCopySnapshot, body: `{}`}, 20000},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			conn := dial(t, strings.TrimPrefix(server.URL, "http://"))
+			var pipelined strings.Builder
+			for range tc.requests {
+				if err := newHTTPRequest(t, server.URL, tc.req).Write(&pipelined); err != nil {
+					t.Fatal(err)
+				}
+			}
+			go func() { _, _ = io.WriteString(conn, pipelined.String()) }()
+			time.Sleep(time.Second)
+			_, err := io.Copy(io.Discard, conn)
+			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+				t.Fatal("the connection is still open after the write timeout")
+			}
+		})
+	}
+}

@@ -58,6 +58,12 @@ const DefaultHeaderReadTimeout = 10 * time.Second
 // when Config.BodyReadTimeout is zero.
 const DefaultBodyReadTimeout = 30 * time.Second
 
+// DefaultWriteTimeout is how long the emulator gives a client to take in
+// an answer when Config.WriteTimeout is zero: ample for the largest answer
+// (a page of Lightsail records, some tens of kilobytes), short enough that a
+// client that never reads cannot hold a connection through a shutdown.
+const DefaultWriteTimeout = 5 * time.Second
+
 // maxBodyBytes caps the request bodies the emulator reads.
 const maxBodyBytes = 10 << 20
 
@@ -124,6 +130,10 @@ type Config struct {
 	// body once its headers are in: DefaultBodyReadTimeout when zero. A
 	// request that takes longer is answered 400 and its connection closed.
 	BodyReadTimeout time.Duration
+	// WriteTimeout is how long the emulator waits for the client to take in
+	// an answer once it starts writing it: DefaultWriteTimeout when zero. A
+	// client that takes longer has its connection closed.
+	WriteTimeout time.Duration
 	// Seed is the data the emulator starts from and returns to on Reset;
 	// the built-in seed (see seed.go) when nil. LightsailRecords applies to
 	// the built-in Lightsail records, used when Seed is nil or leaves
@@ -219,6 +229,9 @@ func withDefaults(cfg Config) Config {
 	if cfg.BodyReadTimeout <= 0 {
 		cfg.BodyReadTimeout = DefaultBodyReadTimeout
 	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = DefaultWriteTimeout
+	}
 	return cfg
 }
 
@@ -268,12 +281,15 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // HTTPServer returns an http.Server serving e, with the header read timeout
-// of e's configuration and an idle timeout (the body's timeout is applied by
-// e itself). Set its Addr, or call Serve with a listener.
+// of e's configuration, an idle timeout, and a write timeout that covers the
+// body's timeout and then the answer's (both applied by e itself, the
+// answer's from when it starts to be written; the server's is a bound for
+// handlers that wrap e). Set its Addr, or call Serve with a listener.
 func (e *Emulator) HTTPServer() *http.Server {
 	return &http.Server{
 		Handler:           e,
 		ReadHeaderTimeout: e.cfg.HeaderReadTimeout,
+		WriteTimeout:      e.cfg.BodyReadTimeout + e.cfg.WriteTimeout,
 		IdleTimeout:       2 * time.Minute,
 	}
 }

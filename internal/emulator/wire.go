@@ -162,6 +162,9 @@ func (e *Emulator) send(w http.ResponseWriter, resp response) {
 	header := w.Header()
 	e.stampHeaders(header, resp)
 	noteAnswer(w, resp, header)
+	// A client that does not take the answer in (one that sends requests
+	// without reading) must not hold the handler in Write for ever.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(e.cfg.WriteTimeout))
 	w.WriteHeader(resp.status)
 	_, _ = w.Write(resp.body)
 }
