@@ -103,18 +103,20 @@ func cborToJSON(body []byte) ([]byte, error) {
 	if len(body) == 0 {
 		return []byte("{}"), nil
 	}
-	v, err := smithycbor.Decode(body)
-	if err != nil {
-		return nil, err
-	}
+	// The structure is checked first, so that a malformed body is refused
+	// in the emulator's words rather than smithycbor's, and because
 	// smithycbor.Decode reads the first item and ignores what follows it.
 	if end, err := cborItemEnd(body, 0); err != nil {
 		return nil, err
 	} else if end != len(body) {
 		return nil, fmt.Errorf("%d bytes follow the body's map", len(body)-end)
 	}
+	v, err := smithycbor.Decode(body)
+	if err != nil {
+		return nil, fmt.Errorf("the body is not well-formed CBOR")
+	}
 	if _, ok := v.(smithycbor.Map); !ok {
-		return nil, fmt.Errorf("the top-level item is a %T", v)
+		return nil, fmt.Errorf("the body is %s, not a map", cborKind(v))
 	}
 	plain, err := plainValue(v)
 	if err != nil {
@@ -165,7 +167,10 @@ func cborItemEnd(p []byte, depth int) (int, error) {
 		if items > uint64(len(p)-n) { // every item takes a byte at least
 			return 0, fmt.Errorf("a list or map is longer than the rest of the body")
 		}
-		for range items {
+		for i := range items {
+			if major == 5 && i%2 == 0 && n < len(p) && p[n]>>5 != 3 {
+				return 0, fmt.Errorf("a map key is not a text string")
+			}
 			end, err := cborItemEnd(p[n:], depth+1)
 			if err != nil {
 				return 0, err
@@ -178,7 +183,7 @@ func cborItemEnd(p []byte, depth int) (int, error) {
 	case 20, 21, 22, 23, 25, 26, 27:
 		return n, nil
 	}
-	return 0, fmt.Errorf("the simple value %d is not one a body holds", minor)
+	return 0, fmt.Errorf("the simple value %d is not one a body holds", arg)
 }
 
 // cborIndefiniteEnd returns the length of an indefinite-length item.
@@ -201,6 +206,9 @@ func cborIndefiniteEnd(p []byte, major byte, depth int) (int, error) {
 				return 0, fmt.Errorf("a map ends after a key without its value")
 			}
 			return n + 1, nil
+		}
+		if major == 5 && items%2 == 0 && p[n]>>5 != 3 {
+			return 0, fmt.Errorf("a map key is not a text string")
 		}
 		if major <= 3 && (p[n]>>5 != major || p[n]&0x1f == 31) {
 			return 0, fmt.Errorf("an indefinite-length string holds something other than definite strings of its type")
@@ -280,7 +288,32 @@ func plainValue(v smithycbor.Value) (any, error) {
 	case *smithycbor.Nil, *smithycbor.Undefined:
 		return nil, nil
 	}
-	return nil, fmt.Errorf("unexpected %T", v)
+	return nil, fmt.Errorf("a member holds %s, which no input member of this operation takes", cborKind(v))
+}
+
+// cborKind names the type of a decoded CBOR item, with its article.
+func cborKind(v smithycbor.Value) string {
+	switch v.(type) {
+	case smithycbor.Map:
+		return "a map"
+	case smithycbor.List:
+		return "a list"
+	case smithycbor.String:
+		return "a text string"
+	case smithycbor.Slice:
+		return "a byte string"
+	case smithycbor.Uint, smithycbor.NegInt:
+		return "an integer"
+	case smithycbor.Float32, smithycbor.Float64:
+		return "a floating-point number"
+	case smithycbor.Bool:
+		return "a boolean"
+	case *smithycbor.Tag:
+		return "a tagged item"
+	case *smithycbor.Nil, *smithycbor.Undefined:
+		return "null"
+	}
+	return "an item of an unknown type"
 }
 
 // cborSuccess renders the output of an rpcv2Cbor operation.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 
 	smithycbor "github.com/aws/smithy-go/encoding/cbor"
@@ -156,6 +157,49 @@ func TestCBORTrailingBytes(t *testing.T) {
 			}
 			if tc.status == 400 && body["__type"] != smithycbor.String("com.amazonaws.memorydb#SerializationException") {
 				t.Errorf("__type %v", body["__type"])
+			}
+		})
+	}
+}
+
+// TestCBORErrorMessages checks that malformed or unsupported bodies are
+// refused with short messages naming the problem, not the decoder's
+// internals.
+func TestCBORErrorMessages(t *testing.T) {
+	t.Parallel()
+	server := startServer(t, Config{})
+	member := func(value []byte) []byte { // {"SourceSnapshotName": value}
+		return append([]byte{0xa1, 0x72}, append([]byte("SourceSnapshotName"), value...)...)
+	}
+	cases := []struct {
+		name string
+		body []byte
+		want string
+	}{
+		{"string longer than the body", member([]byte{0x7b, 0x22, 0x53, 0x6e, 0x61, 0x70, 0x73, 0x68, 0x6f}), "a string is longer than the rest of the body"},
+		{"list longer than the body", member([]byte{0x9b, 0x22, 0x53, 0x6e, 0x61, 0x70, 0x73, 0x68, 0x6f}), "a list or map is longer than the rest of the body"},
+		{"tag", member([]byte{0xc1, 0x01}), "a member holds a tagged item"},
+		{"byte string", member([]byte{0x41, 'x'}), "a member holds a byte string"},
+		{"deep nesting", member(append(bytes.Repeat([]byte{0x81}, 200), 0x01)), "lists and maps nest more than 128 deep"},
+		{"integer map key", []byte{0xa1, 0x01, 0x02}, "a map key is not a text string"},
+		{"integer key in an indefinite map", []byte{0xbf, 0x01, 0x02, 0xff}, "a map key is not a text string"},
+		{"reserved head", member([]byte{0x1c}), "reserved additional information 28"},
+		{"break outside", []byte{0xff}, "a break marker stands outside an indefinite-length item"},
+		{"truncated head", member([]byte{0x19, 0x01}), "the body ends inside an item head"},
+		{"unclosed indefinite list", member([]byte{0x9f, 0x01}), "an indefinite-length item has no break marker"},
+		{"list at the top", smithycbor.Encode(smithycbor.List{}), "the body is a list, not a map"},
+		{"simple value", member([]byte{0xf8, 0x20}), "the simple value 32 is not one a body holds"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			status, _, body := sendCBOR(t, server, http.MethodPost, cborPath, nil, tc.body)
+			message, _ := body["message"].(smithycbor.String)
+			if status != 400 || !strings.Contains(string(message), tc.want) {
+				t.Errorf("got %d %q, want 400 and a message with %q", status, message, tc.want)
+			}
+			if len(message) > 200 || strings.Contains(string(message), "cbor.") || strings.Contains(string(message), "decode") {
+				t.Errorf("message %q is not short and in the emulator's words", message)
 			}
 		})
 	}
