@@ -30,7 +30,9 @@ type verifier struct {
 	now         func() time.Time
 }
 
-// authorization is a parsed SigV4 Authorization header.
+// authorization is a parsed SigV4 signature: an Authorization header with
+// X-Amz-Date and X-Amz-Security-Token beside it, or the query parameters
+// of a presigned request.
 type authorization struct {
 	accessKeyID   string
 	scopeDate     string
@@ -38,7 +40,16 @@ type authorization struct {
 	service       string
 	signedHeaders []string
 	signature     string
+	amzDate       string
+	securityToken string
+	// presigned is set when the signature is in the query; expires is then
+	// X-Amz-Expires, or zero when the query has none.
+	presigned bool
+	expires   time.Duration
 }
+
+// maxPresignedExpiry is the largest X-Amz-Expires SigV4 allows, a week.
+const maxPresignedExpiry = 7 * 24 * time.Hour
 
 // verify checks the request's signature for the given signing name and
 // returns the error AWS would answer when it does not hold.
@@ -64,26 +75,22 @@ type signer struct {
 // the scope and the signed headers. A request that fails here is refused
 // before a byte of its body is read.
 func (v verifier) authenticate(r *http.Request, signingName string) (signer, *apiError) {
-	header := r.Header.Get("Authorization")
-	if header == "" {
-		return signer{}, coralError(http.StatusForbidden, "MissingAuthenticationTokenException", "Missing Authentication Token")
-	}
-	auth, err := parseAuthorization(header)
+	auth, err := requestAuthorization(r)
 	if err != nil {
 		return signer{}, err
 	}
 	credential, known := v.credentials[auth.accessKeyID]
-	if !known || r.Header.Get("X-Amz-Security-Token") != credential.SessionToken {
+	if !known || auth.securityToken != credential.SessionToken {
 		return signer{}, coralError(http.StatusForbidden, "UnrecognizedClientException", "The security token included in the request is invalid.")
 	}
-	signingTime, err := v.checkDate(r, auth)
+	signingTime, err := v.checkDate(auth)
 	if err != nil {
 		return signer{}, err
 	}
 	if err := v.checkScope(auth, signingName); err != nil {
 		return signer{}, err
 	}
-	if err := checkSignedHeaders(auth.signedHeaders); err != nil {
+	if err := checkSignedHeaders(auth.signedHeaders, !auth.presigned); err != nil {
 		return signer{}, err
 	}
 	return signer{auth: auth, secret: credential.SecretAccessKey, signingTime: signingTime}, nil
@@ -92,7 +99,7 @@ func (v verifier) authenticate(r *http.Request, signingName string) (signer, *ap
 // check computes the signature of the request with its body and compares it
 // with the one the request carries.
 func (s signer) check(r *http.Request, body []byte) *apiError {
-	canonical, err := canonicalRequest(r, s.auth.signedHeaders, body)
+	canonical, err := canonicalRequest(r, s.auth, body)
 	if err != nil {
 		return err
 	}
@@ -110,6 +117,61 @@ func invalidSignature(message string) *apiError {
 
 func incompleteSignature(message string) *apiError {
 	return coralError(http.StatusBadRequest, "IncompleteSignatureException", message)
+}
+
+// requestAuthorization reads the request's signature from its
+// Authorization header or, when it has none, from its query.
+func requestAuthorization(r *http.Request) (authorization, *apiError) {
+	if header := r.Header.Get("Authorization"); header != "" {
+		auth, err := parseAuthorization(header)
+		auth.amzDate, auth.securityToken = r.Header.Get("X-Amz-Date"), r.Header.Get("X-Amz-Security-Token")
+		return auth, err
+	}
+	query, _ := url.ParseQuery(rawQuery(r))
+	if !query.Has("X-Amz-Algorithm") && !query.Has("X-Amz-Credential") && !query.Has("X-Amz-Signature") {
+		return authorization{}, coralError(http.StatusForbidden, "MissingAuthenticationTokenException", "Missing Authentication Token")
+	}
+	return parsePresigned(query)
+}
+
+// parsePresigned reads the signature of a presigned request from its query.
+func parsePresigned(query url.Values) (authorization, *apiError) {
+	if algorithm := query.Get("X-Amz-Algorithm"); algorithm != "" && algorithm != signingAlgorithm {
+		return authorization{}, incompleteSignature("Unsupported AWS 'algorithm'; X-Amz-Algorithm must be " + signingAlgorithm + ".")
+	}
+	var missing []string
+	for _, name := range []string{"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Signature"} {
+		if query.Get(name) == "" {
+			missing = append(missing, "'"+name+"'")
+		}
+	}
+	if len(missing) > 0 {
+		return authorization{}, incompleteSignature("AWS query-string parameters must include " + strings.Join(missing, ", ") +
+			". Re-examine the query-string parameters.")
+	}
+	scope := strings.Split(query.Get("X-Amz-Credential"), "/")
+	if len(scope) != 5 || scope[4] != "aws4_request" {
+		return authorization{}, incompleteSignature("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/aws4_request.")
+	}
+	auth := authorization{
+		accessKeyID:   scope[0],
+		scopeDate:     scope[1],
+		region:        scope[2],
+		service:       scope[3],
+		signedHeaders: strings.Split(query.Get("X-Amz-SignedHeaders"), ";"),
+		signature:     query.Get("X-Amz-Signature"),
+		amzDate:       query.Get("X-Amz-Date"),
+		securityToken: query.Get("X-Amz-Security-Token"),
+		presigned:     true,
+	}
+	if query.Has("X-Amz-Expires") {
+		seconds, err := strconv.Atoi(query.Get("X-Amz-Expires"))
+		auth.expires = time.Duration(seconds) * time.Second
+		if err != nil || seconds <= 0 || auth.expires > maxPresignedExpiry {
+			return authorization{}, incompleteSignature("X-Amz-Expires must be a whole number of seconds from 1 to 604800 (a week).")
+		}
+	}
+	return auth, nil
 }
 
 // parseAuthorization splits "AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...".
@@ -146,10 +208,12 @@ func parseAuthorization(header string) (authorization, *apiError) {
 	}, nil
 }
 
-// checkDate parses X-Amz-Date, checks it against the clock and the
-// credential scope, and returns it.
-func (v verifier) checkDate(r *http.Request, auth authorization) (time.Time, *apiError) {
-	amzDate := r.Header.Get("X-Amz-Date")
+// checkDate parses X-Amz-Date, checks it against the clock (for a
+// presigned request with X-Amz-Expires, the signature holds from 15 minutes
+// before the date to X-Amz-Expires after it) and the credential scope, and
+// returns it.
+func (v verifier) checkDate(auth authorization) (time.Time, *apiError) {
+	amzDate := auth.amzDate
 	if amzDate == "" {
 		return time.Time{}, incompleteSignature("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
 	}
@@ -158,7 +222,12 @@ func (v verifier) checkDate(r *http.Request, auth authorization) (time.Time, *ap
 		return time.Time{}, incompleteSignature("X-Amz-Date must be in the ISO-8601 basic format YYYYMMDD'T'HHMMSS'Z'.")
 	}
 	now := v.now().UTC()
-	if earliest := now.Add(-maxClockSkew); signingTime.Before(earliest) {
+	if auth.expires > 0 {
+		if earliest := now.Add(-auth.expires); signingTime.Before(earliest) {
+			return time.Time{}, invalidSignature(fmt.Sprintf("Signature expired: %s is now earlier than %s (%s - %d sec.)",
+				amzDate, earliest.Format(amzDateFormat), now.Format(amzDateFormat), int(auth.expires.Seconds())))
+		}
+	} else if earliest := now.Add(-maxClockSkew); signingTime.Before(earliest) {
 		return time.Time{}, invalidSignature(fmt.Sprintf("Signature expired: %s is now earlier than %s (%s - 15 min.)",
 			amzDate, earliest.Format(amzDateFormat), now.Format(amzDateFormat)))
 	}
@@ -183,9 +252,10 @@ func (v verifier) checkScope(auth authorization, signingName string) *apiError {
 	return nil
 }
 
-// checkSignedHeaders requires the host and the date to be signed and the
-// list to be lower case and sorted, as SigV4 defines it.
-func checkSignedHeaders(names []string) *apiError {
+// checkSignedHeaders requires the host to be signed, and the date when it
+// is a header (a presigned request has it in the query), and the list to be
+// lower case and sorted, as SigV4 defines it.
+func checkSignedHeaders(names []string, dateHeader bool) *apiError {
 	if !sort.StringsAreSorted(names) {
 		return invalidSignature("SignedHeaders must be sorted.")
 	}
@@ -200,21 +270,27 @@ func checkSignedHeaders(names []string) *apiError {
 	if !host {
 		return invalidSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
 	}
-	if !date {
+	if dateHeader && !date {
 		return invalidSignature("'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.")
 	}
 	return nil
 }
 
-// canonicalRequest builds the SigV4 canonical request of r for the given
-// signed headers. The canonical URI is the path as sent, escaped once more
-// (the double encoding SigV4 uses for every service but S3).
-func canonicalRequest(r *http.Request, signedHeaders []string, body []byte) (string, *apiError) {
+// canonicalRequest builds the SigV4 canonical request of r for the
+// signature's signed headers. The canonical URI is the path as sent, escaped
+// once more (the double encoding SigV4 uses for every service but S3); the
+// canonical query leaves out the X-Amz-Signature of a presigned request.
+func canonicalRequest(r *http.Request, auth authorization, body []byte) (string, *apiError) {
+	signedHeaders := auth.signedHeaders
 	path := escapedPath(r)
 	if path == "" {
 		path = "/"
 	}
-	query, ok := canonicalQuery(rawQuery(r))
+	raw := rawQuery(r)
+	if auth.presigned {
+		raw = withoutQueryParameter(raw, "X-Amz-Signature")
+	}
+	query, ok := canonicalQuery(raw)
 	if !ok {
 		return "", invalidSignature("The query string is not correctly percent-encoded, so it cannot have been signed.")
 	}
@@ -227,6 +303,21 @@ func canonicalRequest(r *http.Request, signedHeaders []string, body []byte) (str
 		strings.Join(signedHeaders, ";"),
 		hex.EncodeToString(payloadHash[:]),
 	}, "\n"), nil
+}
+
+// withoutQueryParameter returns a raw query without the parts that name
+// the parameter.
+func withoutQueryParameter(raw, name string) string {
+	var kept []string
+	for part := range strings.SplitSeq(raw, "&") {
+		if partName, _, _ := strings.Cut(part, "="); partName != "" {
+			if decoded, err := url.QueryUnescape(partName); err == nil && decoded == name {
+				continue
+			}
+		}
+		kept = append(kept, part)
+	}
+	return strings.Join(kept, "&")
 }
 
 // rawQuery returns the query exactly as the client sent it on the wire.

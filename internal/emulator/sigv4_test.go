@@ -2,9 +2,13 @@ package emulator
 
 import (
 	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +16,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/awssnap/awssnap/internal/testutil"
@@ -202,7 +207,7 @@ func TestSigV4Vectors(t *testing.T) {
 				t.Fatalf("parseAuthorization: %s", apiErr.message)
 			}
 			body := []byte(vector.Request.Body)
-			canonical, apiErr := canonicalRequest(r, auth.signedHeaders, body)
+			canonical, apiErr := canonicalRequest(r, auth, body)
 			if apiErr != nil {
 				t.Fatalf("canonicalRequest: %s", apiErr.message)
 			}
@@ -272,6 +277,129 @@ func TestSignatureQuery(t *testing.T) {
 			}
 			if tt.wantStatus == 403 && got.code() != "InvalidSignatureException" {
 				t.Errorf("code %s, want InvalidSignatureException", got.code())
+			}
+		})
+	}
+}
+
+// presign is how a test presigns a Lightsail request: the credentials, the
+// signing time, X-Amz-Expires (none when empty) and a change made to the
+// presigned URL.
+type presign struct {
+	credentials aws.Credentials
+	signingTime time.Time
+	expires     string
+	region      string
+	tamper      func(query url.Values)
+}
+
+// presignedRequest presigns a GetExportSnapshotRecords request with
+// aws-sdk-go-v2's signer, the signature in the query.
+func presignedRequest(t *testing.T, baseURL string, p presign) *http.Request {
+	t.Helper()
+	wire := wireOperations[OpGetExportSnapshotRecords]
+	target := baseURL + "/"
+	if p.expires != "" {
+		target += "?X-Amz-Expires=" + p.expires
+	}
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, target, strings.NewReader(listRecordsBody))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", wire.contentType)
+	req.Header.Set("X-Amz-Target", wire.target)
+	region := DefaultRegion
+	if p.region != "" {
+		region = p.region
+	}
+	hash := sha256.Sum256([]byte(listRecordsBody))
+	signed, header, err := v4.NewSigner().PresignHTTP(context.Background(), p.credentials, req,
+		hex.EncodeToString(hash[:]), wire.signingName, region, p.signingTime)
+	if err != nil {
+		t.Fatalf("PresignHTTP: %v", err)
+	}
+	if req.URL, err = url.Parse(signed); err != nil {
+		t.Fatal(err)
+	}
+	if p.tamper != nil {
+		query := req.URL.Query()
+		p.tamper(query)
+		req.URL.RawQuery = query.Encode()
+	}
+	for name, values := range header {
+		if name != "Host" {
+			req.Header[name] = values
+		}
+	}
+	return req
+}
+
+// TestPresignedRequests sends requests signed in the query, as presigned
+// URLs are, and checks that they are accepted while valid and refused with
+// the header form's codes otherwise.
+func TestPresignedRequests(t *testing.T) {
+	t.Parallel()
+	tokenCredentials := aws.Credentials{AccessKeyID: "ASIATEMPORARY0000002", SecretAccessKey: "temporary-secret", SessionToken: "session-token-value"}
+	server := startServer(t, Config{Credentials: map[string]Credential{
+		tokenCredentials.AccessKeyID: {SecretAccessKey: tokenCredentials.SecretAccessKey, SessionToken: tokenCredentials.SessionToken},
+		testCredentials.AccessKeyID:  {SecretAccessKey: testCredentials.SecretAccessKey},
+	}})
+	now := time.Now()
+	wrongSecret, unknownKey := testCredentials, testCredentials
+	wrongSecret.SecretAccessKey, unknownKey.AccessKeyID = "not-the-secret", "AKIDUNKNOWN000000000"
+	wrongToken := tokenCredentials
+	wrongToken.SessionToken = "another-token"
+	tests := []struct {
+		name          string
+		presign       presign
+		wantStatus    int
+		wantCode      string
+		wantInMessage string
+	}{
+		{"valid", presign{credentials: testCredentials, signingTime: now, expires: "300"}, 200, "", ""},
+		{"no X-Amz-Expires", presign{credentials: testCredentials, signingTime: now}, 200, "", ""},
+		{"session token", presign{credentials: tokenCredentials, signingTime: now, expires: "300"}, 200, "", ""},
+		{"within X-Amz-Expires", presign{credentials: testCredentials, signingTime: now.Add(-time.Hour), expires: "7200"}, 200, "", ""},
+		{"past X-Amz-Expires", presign{credentials: testCredentials, signingTime: now.Add(-2 * time.Minute), expires: "60"}, 403,
+			"InvalidSignatureException", "Signature expired"},
+		{"stale without X-Amz-Expires", presign{credentials: testCredentials, signingTime: now.Add(-time.Hour)}, 403,
+			"InvalidSignatureException", "Signature expired"},
+		{"from the future", presign{credentials: testCredentials, signingTime: now.Add(time.Hour), expires: "300"}, 403,
+			"InvalidSignatureException", "Signature not yet current"},
+		{"X-Amz-Expires over a week", presign{credentials: testCredentials, signingTime: now, expires: "604801"}, 400,
+			"IncompleteSignatureException", "X-Amz-Expires"},
+		{"X-Amz-Expires zero", presign{credentials: testCredentials, signingTime: now, expires: "0"}, 400,
+			"IncompleteSignatureException", "X-Amz-Expires"},
+		{"wrong secret", presign{credentials: wrongSecret, signingTime: now, expires: "300"}, 403,
+			"InvalidSignatureException", "does not match"},
+		{"unknown key", presign{credentials: unknownKey, signingTime: now, expires: "300"}, 403, "UnrecognizedClientException", ""},
+		{"wrong session token", presign{credentials: wrongToken, signingTime: now, expires: "300"}, 403, "UnrecognizedClientException", ""},
+		{"wrong region", presign{credentials: testCredentials, signingTime: now, expires: "300", region: "eu-west-1"}, 403,
+			"InvalidSignatureException", "region"},
+		{"parameter added", presign{credentials: testCredentials, signingTime: now, expires: "300",
+			tamper: func(q url.Values) { q.Set("extra", "1") }}, 403, "InvalidSignatureException", "does not match"},
+		{"X-Amz-Expires changed", presign{credentials: testCredentials, signingTime: now, expires: "300",
+			tamper: func(q url.Values) { q.Set("X-Amz-Expires", "3600") }}, 403, "InvalidSignatureException", "does not match"},
+		{"no signature", presign{credentials: testCredentials, signingTime: now, expires: "300",
+			tamper: func(q url.Values) { q.Del("X-Amz-Signature") }}, 400, "IncompleteSignatureException", "X-Amz-Signature"},
+		{"other algorithm", presign{credentials: testCredentials, signingTime: now, expires: "300",
+			tamper: func(q url.Values) { q.Set("X-Amz-Algorithm", "AWS4-HMAC-SHA1") }}, 400, "IncompleteSignatureException", "algorithm"},
+		{"host not signed", presign{credentials: testCredentials, signingTime: now, expires: "300",
+			tamper: func(q url.Values) { q.Set("X-Amz-SignedHeaders", "x-amz-target") }}, 403, "InvalidSignatureException", "Host"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			resp, err := testClient.Do(presignedRequest(t, server.URL, tt.presign))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			got := result{status: resp.StatusCode, header: resp.Header}
+			got.raw, _ = io.ReadAll(resp.Body)
+			_ = json.Unmarshal(got.raw, &got.body)
+			if got.status != tt.wantStatus || got.code() != tt.wantCode || !strings.Contains(got.message(), tt.wantInMessage) {
+				t.Errorf("got %d %s %q, want %d %s with %q", got.status, got.code(), got.message(), tt.wantStatus, tt.wantCode, tt.wantInMessage)
 			}
 		})
 	}
