@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -294,15 +295,40 @@ func canonicalRequest(r *http.Request, auth authorization, body []byte) (string,
 	if !ok {
 		return "", invalidSignature("The query string is not correctly percent-encoded, so it cannot have been signed.")
 	}
-	payloadHash := sha256.Sum256(body)
+	payloadHash, err := canonicalPayloadHash(r, signedHeaders, body)
+	if err != nil {
+		return "", err
+	}
 	return strings.Join([]string{
 		r.Method,
 		httpbinding.EscapePath(path, false),
 		query,
 		canonicalHeaders(r, signedHeaders),
 		strings.Join(signedHeaders, ";"),
-		hex.EncodeToString(payloadHash[:]),
+		payloadHash,
 	}, "\n"), nil
+}
+
+// unsignedPayload is the X-Amz-Content-Sha256 of a request whose signature
+// does not cover its body.
+const unsignedPayload = "UNSIGNED-PAYLOAD"
+
+// canonicalPayloadHash is the hex SHA-256 of the body or, when the request
+// signs an X-Amz-Content-Sha256 header, that header's value, as the signers
+// that send it sign it: UNSIGNED-PAYLOAD, or a hash that must be the body's.
+func canonicalPayloadHash(r *http.Request, signedHeaders []string, body []byte) (string, *apiError) {
+	sum := sha256.Sum256(body)
+	bodyHash := hex.EncodeToString(sum[:])
+	if !slices.Contains(signedHeaders, "x-amz-content-sha256") {
+		return bodyHash, nil
+	}
+	switch declared := strings.TrimSpace(r.Header.Get("X-Amz-Content-Sha256")); declared {
+	case unsignedPayload, bodyHash:
+		return declared, nil
+	default:
+		return "", invalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed; " +
+			"it must be " + unsignedPayload + " or the hex SHA-256 of the body.")
+	}
 }
 
 // withoutQueryParameter returns a raw query without the parts that name

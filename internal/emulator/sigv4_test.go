@@ -404,3 +404,25 @@ func TestPresignedRequests(t *testing.T) {
 		})
 	}
 }
+
+// TestContentSHA256Header checks that a signed X-Amz-Content-Sha256 header
+// is the payload hash of the canonical request, and that it must be
+// UNSIGNED-PAYLOAD or the body's own hash.
+func TestContentSHA256Header(t *testing.T) {
+	t.Parallel()
+	server := startServer(t, Config{})
+	bodyHash := sha256.Sum256([]byte(listRecordsBody))
+	otherHash := sha256.Sum256([]byte(`{"pageToken":"x"}`))
+	withHeader := func(value string) request {
+		return request{op: OpGetExportSnapshotRecords, body: listRecordsBody, header: map[string]string{"X-Amz-Content-Sha256": value}}
+	}
+	tests := []statusCase{
+		{"UNSIGNED-PAYLOAD", withHeader("UNSIGNED-PAYLOAD"), 200, ""},
+		{"the body's hash", withHeader(hex.EncodeToString(bodyHash[:])), 200, ""},
+		{"another body's hash", withHeader(hex.EncodeToString(otherHash[:])), 403, "InvalidSignatureException"},
+		{"streaming", withHeader("STREAMING-AWS4-HMAC-SHA256-PAYLOAD"), 403, "InvalidSignatureException"},
+		{"not signed", request{op: OpGetExportSnapshotRecords, body: listRecordsBody,
+			tamper: func(r *http.Request) { r.Header.Set("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD") }}, 200, ""},
+	}
+	runStatusCases(t, server, tests)
+}
