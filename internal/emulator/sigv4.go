@@ -100,12 +100,23 @@ func (v verifier) authenticate(r *http.Request, signingName string) (signer, *ap
 // check computes the signature of the request with its body and compares it
 // with the one the request carries.
 func (s signer) check(r *http.Request, body []byte) *apiError {
-	canonical, err := canonicalRequest(r, s.auth, body)
-	if err != nil {
-		return err
+	// aws-sdk-go-v2 signs the path as sent; botocore signs it with dot
+	// segments removed and repeated slashes collapsed. Either is accepted.
+	path := sentPath(r)
+	paths := []string{path}
+	if normalized := removeDotSegments(path); normalized != path {
+		paths = append(paths, normalized)
 	}
-	expected := signature(s.secret, s.auth, s.signingTime, canonical)
-	if !hmac.Equal([]byte(expected), []byte(s.auth.signature)) {
+	matched := false
+	for _, path := range paths {
+		canonical, err := canonicalRequest(r, path, s.auth, body)
+		if err != nil {
+			return err
+		}
+		expected := signature(s.secret, s.auth, s.signingTime, canonical)
+		matched = matched || hmac.Equal([]byte(expected), []byte(s.auth.signature))
+	}
+	if !matched {
 		return invalidSignature("The request signature we calculated does not match the signature you provided. " +
 			"Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
 	}
@@ -277,16 +288,12 @@ func checkSignedHeaders(names []string, dateHeader bool) *apiError {
 	return nil
 }
 
-// canonicalRequest builds the SigV4 canonical request of r for the
-// signature's signed headers. The canonical URI is the path as sent, escaped
-// once more (the double encoding SigV4 uses for every service but S3); the
+// canonicalRequest builds the SigV4 canonical request of r, with path as
+// its escaped path, for the signature's signed headers. The canonical URI is
+// the path escaped once more (the double encoding SigV4 uses for every service but S3); the
 // canonical query leaves out the X-Amz-Signature of a presigned request.
-func canonicalRequest(r *http.Request, auth authorization, body []byte) (string, *apiError) {
+func canonicalRequest(r *http.Request, path string, auth authorization, body []byte) (string, *apiError) {
 	signedHeaders := auth.signedHeaders
-	path := escapedPath(r)
-	if path == "" {
-		path = "/"
-	}
 	raw := rawQuery(r)
 	if auth.presigned {
 		raw = withoutQueryParameter(raw, "X-Amz-Signature")
@@ -329,6 +336,41 @@ func canonicalPayloadHash(r *http.Request, signedHeaders []string, body []byte) 
 		return "", invalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed; " +
 			"it must be " + unsignedPayload + " or the hex SHA-256 of the body.")
 	}
+}
+
+// sentPath is the escaped path as the client sent it, "/" when empty.
+func sentPath(r *http.Request) string {
+	if path := escapedPath(r); path != "" {
+		return path
+	}
+	return "/"
+}
+
+// removeDotSegments normalises an escaped path as botocore does before
+// signing it: "." and empty segments are dropped and ".." drops the
+// segment before it; the leading slash is kept, and the trailing one when
+// a segment is left.
+func removeDotSegments(path string) string {
+	var segments []string
+	for segment := range strings.SplitSeq(path, "/") {
+		switch segment {
+		case "", ".":
+		case "..":
+			if len(segments) > 0 {
+				segments = segments[:len(segments)-1]
+			}
+		default:
+			segments = append(segments, segment)
+		}
+	}
+	normalized := strings.Join(segments, "/")
+	if strings.HasPrefix(path, "/") {
+		normalized = "/" + normalized
+	}
+	if strings.HasSuffix(path, "/") && len(segments) > 0 {
+		normalized += "/"
+	}
+	return normalized
 }
 
 // withoutQueryParameter returns a raw query without the parts that name

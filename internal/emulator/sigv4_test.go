@@ -207,7 +207,7 @@ func TestSigV4Vectors(t *testing.T) {
 				t.Fatalf("parseAuthorization: %s", apiErr.message)
 			}
 			body := []byte(vector.Request.Body)
-			canonical, apiErr := canonicalRequest(r, auth, body)
+			canonical, apiErr := canonicalRequest(r, sentPath(r), auth, body)
 			if apiErr != nil {
 				t.Fatalf("canonicalRequest: %s", apiErr.message)
 			}
@@ -423,6 +423,31 @@ func TestContentSHA256Header(t *testing.T) {
 		{"streaming", withHeader("STREAMING-AWS4-HMAC-SHA256-PAYLOAD"), 403, "InvalidSignatureException"},
 		{"not signed", request{op: OpGetExportSnapshotRecords, body: listRecordsBody,
 			tamper: func(r *http.Request) { r.Header.Set("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD") }}, 200, ""},
+	}
+	runStatusCases(t, server, tests)
+}
+
+// TestSignedPathForms signs a request for one path and sends it with
+// another: the signature holds over the path as sent (aws-sdk-go-v2) or
+// over its form with dot segments removed and repeated slashes collapsed
+// (botocore), and over nothing else.
+func TestSignedPathForms(t *testing.T) {
+	t.Parallel()
+	server := startServer(t, Config{})
+	sentAs := func(signed, sent string) request {
+		return request{op: OpGetExportSnapshotRecords, body: listRecordsBody, path: signed,
+			tamper: func(r *http.Request) { r.URL.Path, r.URL.RawPath = sent, "" }}
+	}
+	tests := []statusCase{
+		{"as sent", sentAs("/a//b/../c/./d", "/a//b/../c/./d"), 200, ""},
+		{"dot segments removed", sentAs("/a/c/d", "/a//b/../c/./d"), 200, ""},
+		{"slashes collapsed", sentAs("/a/b", "//a//b"), 200, ""},
+		{"trailing slash kept", sentAs("/a/", "/a/./"), 200, ""},
+		{"dot dot above the root", sentAs("/b", "/../b"), 200, ""},
+		{"all dropped", sentAs("/", "/a/.."), 200, ""},
+		{"sent normalised, signed not", sentAs("/a//b", "/a/b"), 403, "InvalidSignatureException"},
+		{"another path", sentAs("/c/b", "/a/../b"), 403, "InvalidSignatureException"},
+		{"trailing slash dropped", sentAs("/a", "/a/"), 403, "InvalidSignatureException"},
 	}
 	runStatusCases(t, server, tests)
 }
