@@ -24,7 +24,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -38,6 +37,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go/logging"
+
+	"github.com/awssnap/awssnap/internal/redact"
 )
 
 const (
@@ -583,7 +584,7 @@ func logSigning(ctx context.Context, logger logging.Logger, credentials *aws.Cre
 	if logger == nil {
 		return
 	}
-	redact := func(text string) string {
+	scrub := func(text string) string {
 		for _, secret := range []string{credentials.SessionToken, credentials.SecretAccessKey} {
 			if secret != "" {
 				text = strings.ReplaceAll(text, secret, redacted)
@@ -596,12 +597,7 @@ func logSigning(ctx context.Context, logger logging.Logger, credentials *aws.Cre
 		}
 		return text
 	}
-	message := redact(fmt.Sprintf(logMessage, canonical, stringToSign, ""))
-	format, args := logMessage, []any{redact(canonical), redact(stringToSign), ""}
-	if fmt.Sprintf(format, args...) != message {
-		format, args = "%s", []any{message}
-	}
-	logging.WithContext(ctx, logger).Logf(logging.Debug, format, args...)
+	redact.Logf(logging.WithContext(ctx, logger), logging.Debug, scrub, logMessage, canonical, stringToSign, "")
 }
 
 // logMessage is the official signer's format, so logs read the same.

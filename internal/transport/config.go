@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"reflect"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,6 +28,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/redact"
 	"github.com/awssnap/awssnap/internal/sigv4"
 	"github.com/awssnap/awssnap/internal/validate"
 )
@@ -418,30 +418,10 @@ func (l redactingLogger) Logf(classification logging.Classification, format stri
 	if l.next == nil {
 		return
 	}
-	msg := l.redact(fmt.Sprintf(format, v...))
-	// The message goes on with the signer's format, as the official
-	// clients log it, and its arguments redacted, when that gives the
-	// same text; else as one string.
-	var args []any
-	for i, arg := range v {
-		if text, ok := arg.(string); ok {
-			if redacted := l.redact(text); redacted != text {
-				if args == nil {
-					args = slices.Clone(v)
-				}
-				args[i] = redacted
-			}
-		}
-	}
-	if args == nil {
-		args = v
-	}
-	if fmt.Sprintf(format, args...) != msg {
-		format, args = "%s", []any{msg}
-	}
-	l.next.Logf(classification, format, args...)
+	// With the signer's format, as the official clients log it, where
+	// redacting its arguments gives the same text (see redact.Logf).
+	redact.Logf(l.next, classification, l.redact, format, v...)
 }
-
 // redact removes the session token from text.
 func (l redactingLogger) redact(text string) string {
 	return redactTokenLines(redactToken(text, l.token))
