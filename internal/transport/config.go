@@ -422,6 +422,7 @@ func (l redactingLogger) Logf(classification logging.Classification, format stri
 	// redacting its arguments gives the same text (see redact.Logf).
 	redact.Logf(l.next, classification, l.redact, format, v...)
 }
+
 // redact removes the session token from text.
 func (l redactingLogger) redact(text string) string {
 	return redactTokenLines(redactToken(text, l.token))
