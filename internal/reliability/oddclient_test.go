@@ -6,7 +6,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 )
 
 // oddHTTPClient answers with whatever its function returns.
@@ -20,11 +24,43 @@ type failingBody struct{}
 func (failingBody) Read([]byte) (int, error) { return 0, errors.New("the connection broke") }
 func (failingBody) Close() error             { return nil }
 
+// closeCounting counts the response bodies its client hands out and the
+// ones closed.
+type closeCounting struct {
+	handedOut, closed atomic.Int32
+}
+
+// wrap returns client with each body it hands out counted.
+func (c *closeCounting) wrap(client oddHTTPClient) oddHTTPClient {
+	return func(req *http.Request) (*http.Response, error) {
+		resp, err := client(req)
+		if resp != nil && resp.Body != nil {
+			c.handedOut.Add(1)
+			resp.Body = &countedClose{ReadCloser: resp.Body, closed: &c.closed}
+		}
+		return resp, err
+	}
+}
+
+// countedClose counts its first Close.
+type countedClose struct {
+	io.ReadCloser
+	once   sync.Once
+	closed *atomic.Int32
+}
+
+func (b *countedClose) Close() error {
+	b.once.Do(func() { b.closed.Add(1) })
+	return b.ReadCloser.Close()
+}
+
 // TestOddHTTPClients gives each operation HTTP clients that misbehave:
 // neither a response nor an error, a response without a body or header,
-// status 0, a body that fails to read. Each call returns an output or an
-// error, never both, and never panics, on the direct path and on the
-// middleware-stack path.
+// status 0, a body that fails to read, a response with an error. Each call
+// returns an output or an error, never both, and never panics, on the
+// direct path and on the middleware-stack path; every body handed out is
+// closed, and a response that came with an error gives the error its
+// status, as in the official clients.
 func TestOddHTTPClients(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -46,7 +82,7 @@ func TestOddHTTPClients(t *testing.T) {
 			return &http.Response{StatusCode: http.StatusOK, Body: failingBody{}, ContentLength: -1}, nil
 		}, false},
 		{"response and error", func(req *http.Request) (*http.Response, error) {
-			return &http.Response{StatusCode: http.StatusOK, Body: io.NopCloser(strings.NewReader(`{}`))}, errors.New("both")
+			return &http.Response{StatusCode: http.StatusBadGateway, Body: io.NopCloser(strings.NewReader(`{}`))}, errors.New("both")
 		}, false},
 	}
 	for _, op := range ops {
@@ -54,7 +90,8 @@ func TestOddHTTPClients(t *testing.T) {
 			for _, stack := range []bool{false, true} {
 				t.Run(op.name+"/"+tc.name+"/stack "+strconv.FormatBool(stack), func(t *testing.T) {
 					t.Parallel()
-					c := newClients(settings{endpoint: "https://service.example", httpClient: tc.client, stack: stack})
+					bodies := &closeCounting{}
+					c := newClients(settings{endpoint: "https://service.example", httpClient: bodies.wrap(tc.client), stack: stack})
 					out, err := op.call(testContext(t), c, 0)
 					if isNilPointer(out) == (err == nil) {
 						t.Fatalf("output %v and error %v", out, err)
@@ -64,6 +101,13 @@ func TestOddHTTPClients(t *testing.T) {
 					}
 					if err != nil {
 						checkOperationError(t, err, op.name)
+					}
+					if handedOut, closed := bodies.handedOut.Load(), bodies.closed.Load(); closed != handedOut {
+						t.Errorf("%d of the %d response bodies handed out were closed", closed, handedOut)
+					}
+					var respErr *awshttp.ResponseError
+					if tc.name == "response and error" && (!errors.As(err, &respErr) || respErr.HTTPStatusCode() != http.StatusBadGateway) {
+						t.Errorf("error %v does not carry the response's status %d", err, http.StatusBadGateway)
 					}
 				})
 			}

@@ -496,17 +496,32 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 		err = errors.New("the HTTP client returned neither a response nor an error")
 	}
 	if err != nil {
-		result.err = wrapResponse(emptyResponse(), "", sendFailure(ctx, err, op.Idempotent || c.conns.neverConnected()))
+		failure := sendFailure(ctx, err, op.Idempotent || c.conns.neverConnected())
+		if resp == nil {
+			result.err = wrapResponse(emptyResponse(), "", failure)
+			return nil, result
+		}
+		// An HTTP client may hand back a response with its error. As the
+		// official clients, the error carries its status and request ID,
+		// and its body is drained and closed, so that its connection is
+		// not held.
+		if resp.Body == nil {
+			resp.Body = http.NoBody
+		}
+		requestID := responseRequestID(resp.Header)
+		if requestID != "" {
+			awsmiddleware.SetRequestIDMetadata(&result.metadata, requestID)
+		}
+		discardBody(ctx, resp, c.limit, op, c.cfg.Logger, failure)
+		resp.Body = http.NoBody
+		result.err = wrapResponse(resp, requestID, failure)
 		return nil, result
 	}
 	if resp.Body == nil {
 		resp.Body = http.NoBody
 	}
 	receivedAt := time.Now()
-	requestID := headerValue(resp.Header, "X-Amzn-Requestid")
-	if requestID == "" {
-		requestID = headerValue(resp.Header, "X-Amz-Requestid")
-	}
+	requestID := responseRequestID(resp.Header)
 	if requestID != "" {
 		// As the official RequestIDRetriever: no header, no metadata entry.
 		awsmiddleware.SetRequestIDMetadata(&result.metadata, requestID)
@@ -549,6 +564,16 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 	}
 	warnings.log(ctx, c.cfg.Logger, true)
 	return out, result
+}
+
+// responseRequestID returns the request ID a response's header carries:
+// X-Amzn-Requestid, else X-Amz-Requestid, as the official RequestIDRetriever
+// reads it.
+func responseRequestID(header http.Header) string {
+	if requestID := headerValue(header, "X-Amzn-Requestid"); requestID != "" {
+		return requestID
+	}
+	return headerValue(header, "X-Amz-Requestid")
 }
 
 // apiErrorOf decodes the typed error of an unsuccessful response.

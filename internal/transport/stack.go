@@ -1243,18 +1243,20 @@ func stackClient(client HTTPClient, call *stackCall, idempotent bool) smithyhttp
 }
 
 // checkedResponse sends req through a program's own HTTP client, which may
-// return neither a response nor an error, a response without a body, or one
-// it fetched by following a redirect (which is refused).
+// return neither a response nor an error, a response without a body, a
+// response with an error (handed on with it, as the official clients hand
+// it on: the deserializer drains and closes its body), or one it fetched
+// by following a redirect (which is refused).
 func checkedResponse(req *http.Request, client HTTPClient) (*http.Response, error) {
 	resp, err := client.Do(req)
+	if resp != nil && resp.Body == nil {
+		resp.Body = http.NoBody // as the direct path reads a response without one
+	}
 	if err != nil {
-		return nil, err
+		return resp, err
 	}
 	if resp == nil {
 		return nil, errors.New("the HTTP client returned neither a response nor an error")
-	}
-	if resp.Body == nil {
-		resp.Body = http.NoBody // as the direct path reads a response without one
 	}
 	if err := checkOrigin(req, resp); err != nil {
 		_ = resp.Body.Close()

@@ -36,12 +36,15 @@ func (b *brokenBody) Read(p []byte) (int, error) {
 
 func (b *brokenBody) Close() error { return b.closeErr }
 
-// brokenAnswer is an HTTP client whose answer's body breaks off.
+// brokenAnswer is an HTTP client whose answer's body breaks off. With
+// sendErr, the answer comes with that error, as a program's own HTTP
+// client may hand back both.
 type brokenAnswer struct {
 	status        int
 	body          string
 	contentLength int64
 	err, closeErr error
+	sendErr       error
 }
 
 func (a *brokenAnswer) Do(req *http.Request) (*http.Response, error) {
@@ -51,7 +54,7 @@ func (a *brokenAnswer) Do(req *http.Request) (*http.Response, error) {
 	header := http.Header{}
 	header.Set(requestID, "request-1")
 	return &http.Response{StatusCode: a.status, Header: header,
-		Body: &brokenBody{r: strings.NewReader(a.body), err: a.err, closeErr: a.closeErr}, ContentLength: a.contentLength, Request: req}, nil
+		Body: &brokenBody{r: strings.NewReader(a.body), err: a.err, closeErr: a.closeErr}, ContentLength: a.contentLength, Request: req}, a.sendErr
 }
 
 // logMode is a ClientLogMode with a name for test output.
@@ -171,6 +174,48 @@ func TestProgramErrorAfterResponse(t *testing.T) {
 	}
 }
 
+// TestResponseWithSendError compares what each client does with a
+// response a program's HTTP client hands back together with an error: the
+// error carries the response's status and request ID, and the body is
+// drained and closed (the schema-driven clients warning when that fails),
+// on both paths and in every log mode.
+func TestResponseWithSendError(t *testing.T) {
+	sendErr := errors.New("the proxy answered 502")
+	for _, s := range services {
+		for _, closeErr := range []error{nil, errors.New("close: connection already closed")} {
+			t.Run(fmt.Sprintf("%s/Close fails %v", s.name, closeErr != nil), func(t *testing.T) {
+				t.Parallel()
+				for _, logMode := range logModes {
+					for _, stack := range []bool{false, true} {
+						failure := func(call func(context.Context, aws.Config) error) (string, int) {
+							a := &brokenAnswer{status: http.StatusBadGateway, body: "<html>Bad Gateway</html>", contentLength: -1, err: io.EOF,
+								closeErr: closeErr, sendErr: sendErr}
+							client := &countingCloses{answer: a}
+							var logs []string
+							cfg := aws.Config{Region: "us-west-2", HTTPClient: client, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
+								APIOptions: onStack(stack), ClientLogMode: logMode.mode, Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+								Logger: logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
+									logs = append(logs, logEntry(classification, format, v...))
+								})}
+							err := call(context.Background(), cfg)
+							return fmt.Sprint(err) + "\n" + strings.Join(logs, "\n"), client.closes
+						}
+						ours, oursCloses := failure(s.callOurs)
+						official, officialCloses := failure(s.callOfficial)
+						if ours != official || !strings.Contains(ours, "StatusCode: 502, RequestID: request-1") {
+							t.Errorf("%s, middleware stack %v: errors or logs differ\nours:     %s\nofficial: %s", logMode.name, stack, ours, official)
+						}
+						if oursCloses != officialCloses || oursCloses == 0 {
+							t.Errorf("%s, middleware stack %v: the body was closed %d times; the official client closed it %d times",
+								logMode.name, stack, oursCloses, officialCloses)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
 // countingCloses is an HTTP client answering with answer, counting how
 // often its response bodies are closed.
 type countingCloses struct {
@@ -180,7 +225,7 @@ type countingCloses struct {
 
 func (c *countingCloses) Do(req *http.Request) (*http.Response, error) {
 	resp, err := c.answer.Do(req)
-	if err == nil {
+	if resp != nil {
 		resp.Body = &closeCounter{ReadCloser: resp.Body, closes: &c.closes}
 	}
 	return resp, err
