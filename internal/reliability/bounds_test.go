@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -17,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 
@@ -27,9 +29,11 @@ import (
 const hostileRequestID = "req-hostile"
 
 // hostile is a server that answers every request with its handler and
-// counts the requests and the body bytes it managed to write.
+// counts the connections it accepted, the requests and the body bytes it
+// managed to write.
 type hostile struct {
 	url      string
+	conns    atomic.Int64
 	requests atomic.Int64
 	written  atomic.Int64
 	done     chan struct{} // receives when one of the first handlers returns
@@ -45,7 +49,7 @@ func (h *hostile) write(w http.ResponseWriter, p []byte) error {
 func newHostile(t *testing.T, handler func(h *hostile, w http.ResponseWriter, r *http.Request)) *hostile {
 	t.Helper()
 	h := &hostile{done: make(chan struct{}, 16)}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			select {
 			case h.done <- struct{}{}:
@@ -57,6 +61,12 @@ func newHostile(t *testing.T, handler func(h *hostile, w http.ResponseWriter, r 
 		w.Header().Set("X-Amzn-Requestid", hostileRequestID)
 		handler(h, w, r)
 	}))
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			h.conns.Add(1)
+		}
+	}
+	srv.Start()
 	t.Cleanup(srv.Close)
 	h.url = srv.URL
 	return h
@@ -290,6 +300,71 @@ func TestMalformedBodies(t *testing.T) {
 				checkResponseError(t, err, m.status)
 				checkNotAPIError(t, err)
 			})
+		}
+	}
+}
+
+// TestConnectionsReused makes several calls of each operation through
+// one HTTP transport, answered with a success, an error of an unknown
+// code, a 503 retried into a success and each malformed answer, with
+// response bodies logged or not: each body is read to its end and closed,
+// as the official clients drain and close it, so every call and every
+// attempt use the one keep-alive connection.
+func TestConnectionsReused(t *testing.T) {
+	t.Parallel()
+	type reply struct {
+		status int
+		body   string
+	}
+	cases := []struct {
+		name  string
+		reply func(o op, request int64) reply
+	}{
+		{"success", func(o op, _ int64) reply { return reply{http.StatusOK, o.answer} }},
+		{"unknown error", func(op, int64) reply {
+			return reply{http.StatusBadRequest, `{"__type":"NoSuchCodeException","message":"x"}`}
+		}},
+		{"503 retried", func(o op, request int64) reply {
+			if request%2 == 1 {
+				return reply{http.StatusServiceUnavailable, `<html>` + strings.Repeat("busy ", 1000) + `</html>`}
+			}
+			return reply{http.StatusOK, o.answer}
+		}},
+	}
+	for _, m := range malformed {
+		cases = append(cases, struct {
+			name  string
+			reply func(o op, request int64) reply
+		}{m.name, func(op, int64) reply { return reply{m.status, m.body} }})
+	}
+	for _, op := range ops {
+		for _, tc := range cases {
+			for _, logBodies := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s/%s/log bodies %t", op.name, tc.name, logBodies), func(t *testing.T) {
+					t.Parallel()
+					h := newHostile(t, func(h *hostile, w http.ResponseWriter, _ *http.Request) {
+						r := tc.reply(op, h.requests.Load())
+						w.WriteHeader(r.status)
+						_ = h.write(w, []byte(r.body))
+					})
+					client := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+					t.Cleanup(client.CloseIdleConnections)
+					s := settings{endpoint: h.url, httpClient: client}
+					if logBodies {
+						s.logger, s.logMode = &logBuffer{}, aws.LogResponseWithBody
+					}
+					c := newClients(s)
+					const calls = 4
+					for n := range calls {
+						if _, err := op.call(testContext(t), c, n); err != nil && tc.name == "success" {
+							t.Fatalf("call %d: %v", n, err)
+						}
+					}
+					if conns := h.conns.Load(); conns != 1 {
+						t.Errorf("%d requests of %d calls took %d connections, want 1", h.requests.Load(), calls, conns)
+					}
+				})
+			}
 		}
 	}
 }
