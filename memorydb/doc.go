@@ -6,7 +6,8 @@
 // Beyond the official client it checks every constraint of the model
 // before sending (see Options.Validation), builds a middleware stack only
 // for calls that carry middleware, interceptors or telemetry, and reads
-// responses without an intermediate JSON tree.
+// responses (Smithy RPC v2 CBOR by default, as the official client since
+// v1.43.0, or awsJson1_1) without an intermediate tree.
 //
 //	cfg, err := config.LoadDefaultConfig(ctx)
 //	if err != nil {
