@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"testing"
 	"time"
 
@@ -53,12 +54,21 @@ type recordingSpan struct {
 func (s *recordingSpan) SetProperty(k, v any) { s.properties[k] = v }
 
 // TestDefaultTransport checks the official transport's settings in the
-// default HTTP client: TLS 1.2 at least, Go's curves outside FIPS 140-3
-// mode, and a dialer that records the peer on the span of the dial's
-// context, under every defaults mode's connect timeout too.
+// default HTTP client: its limits and timeouts but the idle connections
+// kept per host, TLS 1.2 at least, Go's curves outside FIPS 140-3 mode,
+// and a dialer that records the peer on the span of the dial's context,
+// under every defaults mode's connect timeout too.
 func TestDefaultTransport(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
 	defer srv.Close()
+	official := awshttp.NewBuildableClient().GetTransport()
+	limits := func(tr *http.Transport) []any {
+		return []any{tr.MaxIdleConns, tr.MaxConnsPerHost, tr.IdleConnTimeout, tr.TLSHandshakeTimeout,
+			tr.ExpectContinueTimeout, tr.ForceAttemptHTTP2, tr.Proxy != nil}
+	}
+	if got, want := limits(DefaultHTTPClient().Transport.(*http.Transport)), limits(official); !slices.Equal(got, want) {
+		t.Errorf("limits and timeouts %v, want the official %v", got, want)
+	}
 	for _, mode := range []aws.DefaultsMode{aws.DefaultsModeLegacy, aws.DefaultsModeStandard, aws.DefaultsModeInRegion} {
 		client := ResolveHTTPClient(nil, mode, "DataZone", false).(*http.Client)
 		transport := client.Transport.(*http.Transport)

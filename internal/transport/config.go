@@ -375,8 +375,8 @@ func WithMaxAttempts(r aws.Retryer, maxAttempts int) aws.Retryer {
 
 // DefaultHTTPClient returns the HTTP client of a new client: the official
 // SDK's tuned transport (its dialer, which records the peer on the call's
-// span, and its TLS settings), with more idle connections kept per host,
-// and no redirects, so signed headers and session tokens are never
+// span, its TLS settings and its limit of connections per host), with more
+// idle connections kept per host, and no redirects, so signed headers and session tokens are never
 // replayed to another location.
 func DefaultHTTPClient() *http.Client {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
@@ -388,7 +388,8 @@ func DefaultHTTPClient() *http.Client {
 		transport.TLSClientConfig.CurvePreferences = awshttp.DefaultHTTPTransportTLSCurvePreferencesFIPS
 	}
 	transport.MaxIdleConnsPerHost = 100
-	transport.MaxIdleConns = 100
+	transport.MaxIdleConns = awshttp.DefaultHTTPTransportMaxIdleConns
+	transport.MaxConnsPerHost = awshttp.DefaultHTTPTransportMaxConnsPerHost
 	return &http.Client{
 		Transport:     transport,
 		CheckRedirect: refuseRedirect,
