@@ -42,8 +42,12 @@ func main() {
 func run(ctx context.Context, out io.Writer, args []string) error {
 	var shared env.Flags
 	fs := flag.NewFlagSet("errors", flag.ContinueOnError)
+	fs.SetOutput(out)
 	shared.Register(fs)
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h: the usage is printed
+		}
 		return err
 	}
 	cfg, stop, err := shared.Config(ctx)

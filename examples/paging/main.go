@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,8 +30,12 @@ func main() {
 func run(ctx context.Context, out io.Writer, args []string) error {
 	var shared env.Flags
 	fs := flag.NewFlagSet("paging", flag.ContinueOnError)
+	fs.SetOutput(out)
 	shared.Register(fs)
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h: the usage is printed
+		}
 		return err
 	}
 	cfg, stop, err := shared.Config(ctx)
