@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -97,12 +98,19 @@ func ResolveHTTPClient(client HTTPClient, defaultsMode aws.DefaultsMode, service
 // that apply one.
 const readTimeoutVariable = "AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026"
 
+// readTimeoutOptedIn reports whether the program opted in to the read
+// timeout. The variable is read once, when the first client is built, as
+// the official clients read it once per process.
+var readTimeoutOptedIn = sync.OnceValue(readTimeoutVariableSet)
+
+func readTimeoutVariableSet() bool { return os.Getenv(readTimeoutVariable) == "true" }
+
 // ServiceReadTimeout returns the read timeout the official clients apply
-// to a service's connections when AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026 is
-// "true": 15 minutes for DataZone and Neptune Graph, whose operations may
+// to a service's connections when AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026 was
+// "true" as the first client was built: 15 minutes for DataZone and Neptune Graph, whose operations may
 // hold a connection open, 5 minutes for the others.
 func ServiceReadTimeout(serviceID string) (time.Duration, bool) {
-	if os.Getenv(readTimeoutVariable) != "true" {
+	if !readTimeoutOptedIn() {
 		return 0, false
 	}
 	switch serviceID {

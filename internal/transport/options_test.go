@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -788,22 +789,29 @@ func TestAppIDReachesUserAgent(t *testing.T) {
 }
 
 // TestServiceReadTimeout checks the read timeout the newest official
-// Lightsail and MemoryDB clients apply when the program opts in, and that
-// the other services' clients apply none.
+// Lightsail and MemoryDB clients apply when the program opts in, that the
+// other services' clients apply none, and that the opt-in is read once, as
+// the official clients read it once per process.
 func TestServiceReadTimeout(t *testing.T) {
-	t.Setenv("AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026", "true")
-	want := map[string]bool{memorydb.ServiceID: true, lightsail.ServiceID: true}
-	for _, op := range operations {
+	const variable = "AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026"
+	readTimeout := func(op operation) (time.Duration, bool) {
 		_, options := op.newClient(aws.Config{Region: "us-east-1", HTTPClient: awshttp.NewBuildableClient()})
-		got, set := get(options(), "HTTPClient").(*awshttp.BuildableClient).GetReadTimeout()
-		if set != want[op.serviceID] || (set && got != 5*time.Minute) {
-			t.Errorf("%s: read timeout %v, %v", op.name, got, set)
-		}
+		return get(options(), "HTTPClient").(*awshttp.BuildableClient).GetReadTimeout()
 	}
-	t.Setenv("AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026", "")
-	_, options := operations[0].newClient(aws.Config{Region: "us-east-1", HTTPClient: awshttp.NewBuildableClient()})
-	if _, set := get(options(), "HTTPClient").(*awshttp.BuildableClient).GetReadTimeout(); set {
-		t.Error("a read timeout without the opt-in")
+	for _, optIn := range []string{"true", ""} {
+		defer transport.RereadReadTimeoutVariable()()
+		t.Setenv(variable, optIn)
+		want := map[string]bool{memorydb.ServiceID: optIn == "true", lightsail.ServiceID: optIn == "true"}
+		for _, op := range operations {
+			if got, set := readTimeout(op); set != want[op.serviceID] || (set && got != 5*time.Minute) {
+				t.Errorf("%q: %s: read timeout %v, %v", optIn, op.name, got, set)
+			}
+		}
+		// Changed once clients were built, the variable no longer counts.
+		t.Setenv(variable, map[string]string{"true": "", "": "true"}[optIn])
+		if _, set := readTimeout(operations[0]); set != (optIn == "true") {
+			t.Errorf("%q: the variable changed to %q was read again", optIn, os.Getenv(variable))
+		}
 	}
 }
 
