@@ -99,8 +99,8 @@ func ResolveHTTPClient(client HTTPClient, defaultsMode aws.DefaultsMode, service
 const readTimeoutVariable = "AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026"
 
 // readTimeoutOptedIn reports whether the program opted in to the read
-// timeout. The variable is read once, when the first client is built, as
-// the official clients read it once per process.
+// timeout. The variable is read once, when the first client that applies
+// one is built, as the official clients read it once per process.
 var readTimeoutOptedIn = sync.OnceValue(readTimeoutVariableSet)
 
 func readTimeoutVariableSet() bool { return os.Getenv(readTimeoutVariable) == "true" }
