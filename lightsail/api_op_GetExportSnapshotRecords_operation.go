@@ -10,13 +10,14 @@ import (
 
 // getExportSnapshotRecords declares the GetExportSnapshotRecords operation in
 // awsJson1_1. Strings are escaped and read as the official client's
-// schema-based serializers do. The model marks it neither @readonly nor
-// @idempotent, but it only reads, so a request that may have reached the
-// service is safe to send again after a connection failure.
+// schema-based serializers do, and error codes match the registry exactly,
+// case included. The model marks it neither @readonly nor @idempotent, but it
+// only reads, so a request that may have reached the service is safe to send
+// again after a connection failure.
 var getExportSnapshotRecords = &transport.Operation[GetExportSnapshotRecordsInput, GetExportSnapshotRecordsOutput]{
 	Service:    service,
 	Name:       "GetExportSnapshotRecords",
-	Binding:    protocol.NewAWSJSON(protocol.AWSJSON11, "Lightsail_20161128.GetExportSnapshotRecords").WithJSONStyle(jsonwire.Schema),
+	Binding:    protocol.NewAWSJSON(protocol.AWSJSON11, "Lightsail_20161128.GetExportSnapshotRecords").WithJSONStyle(jsonwire.Schema).WithExactErrorCodes(),
 	Encode:     encodeGetExportSnapshotRecordsInput,
 	Decode:     decodeGetExportSnapshotRecordsOutput,
 	InputName:  "GetExportSnapshotRecordsInput",

@@ -159,7 +159,7 @@ var services = []service{
 			`^.{1,255}$`: "clientTokenPattern",
 		},
 	},
-	{Name: "lightsail", SchemaSerde: true, SchemaJSON: true, Page: &pageLayout{TypicalBytes: 800, LongList: 1024, Nested: map[string]int{"DiskInfoList": 2}}, Describe: map[string]string{
+	{Name: "lightsail", SchemaSerde: true, SchemaJSON: true, ExactErrorCodes: true, Page: &pageLayout{TypicalBytes: 800, LongList: 1024, Nested: map[string]int{"DiskInfoList": 2}}, Describe: map[string]string{
 		"AccessDeniedException":           "AccessDeniedException reports that the caller cannot be authenticated or may not access a resource.",
 		"AccountSetupInProgressException": "AccountSetupInProgressException reports that the account is still being set up.",
 		"InvalidInputException":           "InvalidInputException reports a request with an input the service does not accept.",

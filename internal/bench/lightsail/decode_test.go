@@ -2,7 +2,6 @@ package lightsail
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	official "github.com/aws/aws-sdk-go-v2/service/lightsail"
@@ -88,16 +87,7 @@ func TestDecode(t *testing.T) {
 	var cases []kit.DecodeCase
 	cases = append(cases, outputCases...)
 	cases = append(cases, failedOutputCases...)
-	for _, c := range kit.ErrorCases(contentType, "com.amazonaws.lightsail", modelledErrors) {
-		if strings.HasSuffix(c.Name, "/lowercase") {
-			// The official lightsail module (v1.71.0, schema serde) matches
-			// error codes case-sensitively, so a lower-case code becomes a
-			// smithy.GenericAPIError; ours matches case-insensitively, like
-			// the other official clients and smithy-go's protocol code.
-			c.Unlike = "official Lightsail matches codes case-sensitively"
-		}
-		cases = append(cases, c)
-	}
+	cases = append(cases, kit.ErrorCases(contentType, "com.amazonaws.lightsail", modelledErrors)...)
 	cases = append(cases, codeMemberCases...)
 	cases = append(cases, kit.GenericErrorCases(contentType)...)
 	kit.CompareDecode(t, cases, callOurs, callOfficial)
