@@ -73,6 +73,40 @@ func TestWire(t *testing.T) {
 	})
 }
 
+// FuzzWire sends arbitrary page tokens (or none, when present is false)
+// through both clients and compares the requests, seeded with TestWire's.
+func FuzzWire(f *testing.F) {
+	f.Add("", false)
+	for _, token := range []string{pageToken(7), "", escapes, "a\xffb\xc3"} {
+		f.Add(token, true)
+	}
+	signer := testutil.FixedSigner{Time: testutil.SigningTime}
+	srv := testutil.NewServer(f)
+	oc := ours.New(ours.Options{Region: kit.Region, Credentials: testutil.Credentials, RetryMaxAttempts: 1,
+		BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer})
+	fc := official.New(official.Options{Region: kit.Region, Credentials: testutil.Credentials, RetryMaxAttempts: 1,
+		BaseEndpoint: srv.Endpoint(), HTTPSignerV4: signer, APIOptions: []func(*middleware.Stack) error{kit.DropInvocationID}})
+	f.Fuzz(func(t *testing.T, token string, present bool) {
+		var in *string
+		if present {
+			in = aws.String(token)
+		}
+		ctx := context.Background()
+		before := srv.Count()
+		if _, err := oc.GetExportSnapshotRecords(ctx, &ours.GetExportSnapshotRecordsInput{PageToken: in}); err != nil {
+			t.Fatalf("ours: %v", err)
+		}
+		if _, err := fc.GetExportSnapshotRecords(ctx, &official.GetExportSnapshotRecordsInput{PageToken: in}); err != nil {
+			t.Fatalf("official: %v", err)
+		}
+		reqs := srv.Requests()[before:]
+		if len(reqs) != 2 {
+			t.Fatalf("%d requests, want 2", len(reqs))
+		}
+		kit.CompareRequests(t, reqs[0], reqs[1])
+	})
+}
+
 // FuzzEndpoints compares both clients' default endpoint resolvers on
 // arbitrary parameters; see kit.FuzzEndpoints.
 func FuzzEndpoints(f *testing.F) {
