@@ -107,8 +107,9 @@ func readTimeoutVariableSet() bool { return os.Getenv(readTimeoutVariable) == "t
 
 // ServiceReadTimeout returns the read timeout the official clients apply
 // to a service's connections when AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026 was
-// "true" as the first client was built: 15 minutes for DataZone and Neptune Graph, whose operations may
-// hold a connection open, 5 minutes for the others.
+// "true" as the first client was built: 15 minutes for DataZone and Neptune
+// Graph, whose operations may hold a connection open, 5 minutes for the
+// others.
 func ServiceReadTimeout(serviceID string) (time.Duration, bool) {
 	if !readTimeoutOptedIn() {
 		return 0, false

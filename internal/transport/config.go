@@ -376,8 +376,8 @@ func WithMaxAttempts(r aws.Retryer, maxAttempts int) aws.Retryer {
 // DefaultHTTPClient returns the HTTP client of a new client: the official
 // SDK's tuned transport (its dialer, which records the peer on the call's
 // span, its TLS settings and its limit of connections per host), with more
-// idle connections kept per host, and no redirects, so signed headers and session tokens are never
-// replayed to another location.
+// idle connections kept per host, and no redirects, so signed headers and
+// session tokens are never replayed to another location.
 func DefaultHTTPClient() *http.Client {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.DialContext = tracedDial(awshttp.DefaultDialConnectTimeout)
