@@ -52,6 +52,7 @@ var failedOutputCases = []kit.DecodeCase{
 	{Name: "truncated 200", Response: ok(page(0, 2, 2)[:500]), Differ: kit.DecoderWording},
 	{Name: "wrong type", Response: ok(`{"exportSnapshotRecords":{"name":"a"}}`), Differ: kit.DecoderWording},
 	{Name: "wrong scalar type", Response: ok(`{"exportSnapshotRecords":[{"createdAt":"2026-01-01T00:00:00Z"}]}`), Differ: kit.DecoderWording},
+	{Name: "int32 overflow", Response: ok(`{"exportSnapshotRecords":[{"sourceInfo":{"diskSnapshotInfo":{"sizeInGb":2147483648}}}]}`), Differ: kit.DecoderWording},
 }
 
 // lightsailMembers are the extra members every Lightsail error carries; the
