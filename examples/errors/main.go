@@ -44,10 +44,7 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	fs := flag.NewFlagSet("errors", flag.ContinueOnError)
 	fs.SetOutput(out)
 	shared.Register(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil // -h: the usage is printed
-		}
+	if run, err := env.Parse(fs, args); !run {
 		return err
 	}
 	cfg, stop, err := shared.Config(ctx)

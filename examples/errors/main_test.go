@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -60,14 +59,3 @@ Partner Central CreateResourceSnapshot with bad input, checked by the service:
   field:       EngagementIdentifier: Value at 'EngagementIdentifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ^eng-[0-9a-z]{14}$ (INVALID_STRING_FORMAT)
   field:       ResourceIdentifier: Value at 'ResourceIdentifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ^O[0-9]{1,19}$ (INVALID_STRING_FORMAT)
 `
-
-// TestHelp checks that -h prints the flags and is not a failure.
-func TestHelp(t *testing.T) {
-	var out bytes.Buffer
-	if err := run(context.Background(), &out, []string{"-h"}); err != nil {
-		t.Fatalf("-h: %v", err)
-	}
-	if !strings.Contains(out.String(), "-aws") {
-		t.Errorf("-h printed %q, want the flags", out.String())
-	}
-}

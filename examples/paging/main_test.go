@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -27,14 +26,3 @@ page 3: 50 records
 250 records, 25 of them failed exports
 first record: export-snapshot-record-0000 (Succeeded)
 `
-
-// TestHelp checks that -h prints the flags and is not a failure.
-func TestHelp(t *testing.T) {
-	var out bytes.Buffer
-	if err := run(context.Background(), &out, []string{"-h"}); err != nil {
-		t.Fatalf("-h: %v", err)
-	}
-	if !strings.Contains(out.String(), "-aws") {
-		t.Errorf("-h printed %q, want the flags", out.String())
-	}
-}

@@ -11,7 +11,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -84,10 +83,7 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	fs.StringVar(&id.engagement, "engagement", "eng-0123456789abcd", "Partner Central engagement")
 	fs.StringVar(&id.opportunity, "opportunity", "O1234567", "Partner Central opportunity")
 	fs.StringVar(&id.template, "template", "TourTemplate", "Partner Central snapshot template")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if run, err := env.Parse(fs, args); !run {
 		return err
 	}
 	cfg, stop, err := shared.Config(ctx)

@@ -6,6 +6,7 @@ package env
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 
@@ -25,6 +26,18 @@ type Flags struct {
 // Register adds the shared flags to fs.
 func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.AWS, "aws", false, "call AWS with the default credential chain and region instead of the local emulator")
+}
+
+// Parse parses args into fs and reports whether the example should run:
+// for -h, fs has printed its usage, and Parse returns false with no error.
+func Parse(fs *flag.FlagSet, args []string) (bool, error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return false, nil
+		}
+		return false, err
+	}
+	return true, nil
 }
 
 // Config returns the aws.Config the example's clients are built from, and
