@@ -28,10 +28,18 @@ func newConnTrace() *connTrace {
 func (t *connTrace) gotConn(httptrace.GotConnInfo) { t.connected.Store(true) }
 
 // attach returns ctx with t tracing the next request made with it, and t
-// reset for it.
+// reset for it. A ClientTrace already in ctx (the program's own, or the
+// HTTP metrics' of the attempt) is kept: httptrace.WithClientTrace joins
+// its hooks into the trace it is given, so that trace must be one that no
+// earlier attempt's hooks were joined into. t's own is used while nothing
+// was; otherwise a new one is made for the attempt, so that every hook
+// runs once per event, whatever the number of attempts.
 func (t *connTrace) attach(ctx context.Context) context.Context {
 	t.connected.Store(false)
-	return httptrace.WithClientTrace(ctx, &t.trace)
+	if httptrace.ContextClientTrace(ctx) == nil {
+		return httptrace.WithClientTrace(ctx, &t.trace)
+	}
+	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: t.gotConn})
 }
 
 // neverConnected reports whether the request t traced failed before

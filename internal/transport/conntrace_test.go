@@ -5,6 +5,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"strings"
 	"testing"
 
@@ -97,5 +98,32 @@ func TestConnTrace(t *testing.T) {
 	var none *connTrace
 	if none.neverConnected() {
 		t.Error("a call without a trace reports that it never connected")
+	}
+}
+
+// TestConnTraceKeepsTheContextsTrace attaches one connTrace for three
+// attempts to a context that holds a ClientTrace already, and checks that
+// each attempt's request runs that trace's hook once, and still tells the
+// connTrace of its connection.
+func TestConnTraceKeepsTheContextsTrace(t *testing.T) {
+	t.Parallel()
+	var calls int
+	ctx := httptrace.WithClientTrace(context.Background(), &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { calls++ },
+	})
+	trace := newConnTrace()
+	for attempt := 1; attempt <= 3; attempt++ {
+		calls = 0
+		attached := trace.attach(ctx)
+		if !trace.neverConnected() {
+			t.Fatalf("attempt %d: a connection before the request", attempt)
+		}
+		httptrace.ContextClientTrace(attached).GotConn(httptrace.GotConnInfo{})
+		if calls != 1 {
+			t.Errorf("attempt %d: the context's GotConn ran %d times, want once", attempt, calls)
+		}
+		if trace.neverConnected() {
+			t.Errorf("attempt %d: the connection was not recorded", attempt)
+		}
 	}
 }
