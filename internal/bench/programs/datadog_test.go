@@ -14,7 +14,6 @@ import (
 	mocktracerv2 "github.com/DataDog/dd-trace-go/v2/ddtrace/mocktracer"
 	tracerv2 "github.com/DataDog/dd-trace-go/v2/ddtrace/tracer"
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/google/go-cmp/cmp"
 	awstrace "gopkg.in/DataDog/dd-trace-go.v1/contrib/aws/aws-sdk-go-v2/aws"
 	"gopkg.in/DataDog/dd-trace-go.v1/ddtrace/mocktracer"
@@ -105,10 +104,7 @@ func TestDatadog(t *testing.T) {
 							}
 						}
 					}
-					cfg := aws.Config{
-						Region: "us-west-2", BaseEndpoint: aws.String(serve(t, answers, seen)), RetryMaxAttempts: 3,
-						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
-					}
+					cfg := scenarioConfig(t, answers, seen)
 					dd.instrument(&cfg)
 					var err error
 					spans := dd.span(func(ctx context.Context) { err = call(ctx, cfg) })

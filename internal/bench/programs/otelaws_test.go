@@ -164,6 +164,28 @@ func (s service) scenarios() map[string][]answer {
 	}
 }
 
+// eachScenario runs test for each service and each of its scenarios, as
+// parallel subtests named service/scenario.
+func eachScenario(t *testing.T, test func(t *testing.T, s service, answers []answer)) {
+	for _, s := range services {
+		for name, answers := range s.scenarios() {
+			t.Run(s.name+"/"+name, func(t *testing.T) {
+				t.Parallel()
+				test(t, s, answers)
+			})
+		}
+	}
+}
+
+// scenarioConfig returns the aws.Config of a call answered with answers
+// (see serve): three attempts at most, static credentials.
+func scenarioConfig(t *testing.T, answers []answer, seen func(*http.Request)) aws.Config {
+	return aws.Config{
+		Region: "us-west-2", BaseEndpoint: aws.String(serve(t, answers, seen)), RetryMaxAttempts: 3,
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+	}
+}
+
 func jsonAnswer(status int, contentType string, header map[string]string, body string) answer {
 	h := map[string]string{"Content-Type": contentType}
 	for k, v := range header {
@@ -205,20 +227,15 @@ func serve(t *testing.T, answers []answer, seen func(*http.Request)) string {
 // throttle and retries running out, and compares the spans: name, kind,
 // status and its description, attributes and events.
 func TestOTelAWS(t *testing.T) {
-	for _, s := range services {
-		for name, answers := range s.scenarios() {
-			t.Run(s.name+"/"+name, func(t *testing.T) {
-				t.Parallel()
-				ours, official := otelSpans(t, answers, s.callOurs), otelSpans(t, answers, s.callOfficial)
-				if ours != official {
-					t.Errorf("spans differ\nours:\n%s\nofficial:\n%s", ours, official)
-				}
-				if !strings.Contains(ours, "attr aws.request_id=request-") {
-					t.Errorf("no request ID recorded:\n%s", ours)
-				}
-			})
+	eachScenario(t, func(t *testing.T, s service, answers []answer) {
+		ours, official := otelSpans(t, answers, s.callOurs), otelSpans(t, answers, s.callOfficial)
+		if ours != official {
+			t.Errorf("spans differ\nours:\n%s\nofficial:\n%s", ours, official)
 		}
-	}
+		if !strings.Contains(ours, "attr aws.request_id=request-") {
+			t.Errorf("no request ID recorded:\n%s", ours)
+		}
+	})
 }
 
 // otelSpans makes one call with otelaws recording into an in-memory
@@ -226,10 +243,7 @@ func TestOTelAWS(t *testing.T) {
 func otelSpans(t *testing.T, answers []answer, call func(context.Context, aws.Config) error) string {
 	exporter := tracetest.NewInMemoryExporter()
 	provider := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exporter))
-	cfg := aws.Config{
-		Region: "us-west-2", BaseEndpoint: aws.String(serve(t, answers, nil)), RetryMaxAttempts: 3,
-		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
-	}
+	cfg := scenarioConfig(t, answers, nil)
 	otelaws.AppendMiddlewares(&cfg.APIOptions, otelaws.WithTracerProvider(provider))
 	err := call(context.Background(), cfg)
 	var b strings.Builder

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-xray-sdk-go/instrumentation/awsv2"
 	"github.com/aws/aws-xray-sdk-go/strategy/ctxmissing"
 	"github.com/aws/aws-xray-sdk-go/strategy/sampling"
@@ -50,10 +49,7 @@ func TestXRay(t *testing.T) {
 						traced.Add(1)
 					}
 				}
-				cfg := aws.Config{
-					Region: "us-west-2", BaseEndpoint: aws.String(serve(t, answers, countTraced)), RetryMaxAttempts: 3,
-					Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
-				}
+				cfg := scenarioConfig(t, answers, countTraced)
 				awsv2.AWSV2Instrumentor(&cfg.APIOptions)
 				ctx, segment := xray.BeginSegment(context.Background(), "program")
 				err := call(ctx, cfg)
