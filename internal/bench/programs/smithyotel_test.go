@@ -24,10 +24,11 @@ import (
 // smithy-go's adapters, smithyoteltracing.Adapt as the TracerProvider and
 // smithyotelmetrics.Adapt as the MeterProvider of both clients, for a
 // success, a modelled error, a retried throttle and retries running out,
-// and compares what the SDK recorded: each span's name, parent, kind,
-// status, instrumentation scope, attributes and events, and each metric's
-// scope, name, unit and description with its data points' attributes and
-// counts (durations and sizes masked, as they differ from call to call).
+// each within a span of the program's own, and compares what the SDK
+// recorded: each span's name, parent, kind, status, instrumentation scope,
+// attributes and events, and each metric's scope, name, unit and
+// description with its data points' attributes and counts (durations and
+// sizes masked, as they differ from call to call).
 func TestSmithyOTel(t *testing.T) {
 	eachScenario(t, func(t *testing.T, s service, answers []answer) {
 		ours, official := smithyOTel(t, answers, s.callOurs), smithyOTel(t, answers, s.callOfficial)
@@ -57,7 +58,9 @@ func smithyOTel(t *testing.T, answers []answer, call func(context.Context, aws.C
 		v.FieldByName("TracerProvider").Set(reflect.ValueOf(smithyoteltracing.Adapt(tracer)))
 		v.FieldByName("MeterProvider").Set(reflect.ValueOf(smithyotelmetrics.Adapt(meter)))
 	})
-	err := call(context.Background(), cfg)
+	ctx, root := tracer.Tracer("program").Start(context.Background(), "program")
+	err := call(ctx, cfg)
+	root.End()
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "error: %v\n", err != nil)
