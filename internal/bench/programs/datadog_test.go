@@ -42,6 +42,8 @@ type datadogTracer struct {
 	span func(call func(ctx context.Context)) []datadogSpan
 }
 
+// datadogTracers are the two major versions compared, each with the mock
+// tracer it started last.
 var datadogTracers = func() []datadogTracer {
 	var v1 mocktracer.Tracer
 	var v2 mocktracerv2.Tracer
