@@ -1,0 +1,102 @@
+package programs
+
+import (
+	"context"
+	"net/http"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/smithy-go/tracing"
+	"github.com/aws/smithy-go/tracing/smithyoteltracing"
+	"github.com/google/go-cmp/cmp"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+)
+
+// spanLog records, in order, which span was current in the context each
+// of a program's components was called with.
+type spanLog struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (l *spanLog) record(ctx context.Context, component string) {
+	name := "(none)"
+	if span, ok := tracing.GetSpan(ctx); ok {
+		name = span.Name()
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lines = append(l.lines, component+" in "+name)
+}
+
+// spanRetryer is the standard retryer, noting the span its attempt tokens
+// are asked for in.
+type spanRetryer struct {
+	aws.RetryerV2
+	log *spanLog
+}
+
+func (r spanRetryer) GetAttemptToken(ctx context.Context) (func(error) error, error) {
+	r.log.record(ctx, "Retryer.GetAttemptToken")
+	return r.RetryerV2.GetAttemptToken(ctx)
+}
+
+// spanSigner is the SDK's SigV4 signer, noting the span it signs in.
+type spanSigner struct {
+	signer *v4.Signer
+	log    *spanLog
+}
+
+func (s spanSigner) SignHTTP(ctx context.Context, credentials aws.Credentials, r *http.Request, payloadHash, service, region string, signingTime time.Time, optFns ...func(*v4.SignerOptions)) error {
+	s.log.record(ctx, "HTTPSignerV4.SignHTTP")
+	return s.signer.SignHTTP(ctx, credentials, r, payloadHash, service, region, signingTime, optFns...)
+}
+
+// spanClient is net/http's default client, noting the span of each
+// request's context.
+type spanClient struct{ log *spanLog }
+
+func (c spanClient) Do(r *http.Request) (*http.Response, error) {
+	c.log.record(r.Context(), "HTTPClient.Do")
+	return http.DefaultClient.Do(r)
+}
+
+// TestComponentSpans calls each operation with the OpenTelemetry SDK as
+// the TracerProvider (through smithyoteltracing) and a credentials
+// provider, a retryer, a SigV4 signer and an HTTP client of the program's
+// own, for a success, a modelled error, a retried throttle and retries
+// running out, and compares which of the call's spans each component
+// found in the context it was given: a component that starts spans of its
+// own, or reads the call's, sees the same with both clients.
+func TestComponentSpans(t *testing.T) {
+	eachScenario(t, func(t *testing.T, s service, answers []answer) {
+		run := func(call func(context.Context, aws.Config) error) string {
+			log := &spanLog{}
+			tracer := smithyoteltracing.Adapt(sdktrace.NewTracerProvider())
+			cfg := scenarioConfig(t, answers, nil)
+			cfg.Credentials = aws.CredentialsProviderFunc(func(ctx context.Context) (aws.Credentials, error) {
+				log.record(ctx, "Credentials.Retrieve")
+				return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET", Source: "program"}, nil
+			})
+			cfg.Retryer = func() aws.Retryer { return spanRetryer{retry.NewStandard(), log} }
+			cfg.HTTPClient = spanClient{log}
+			cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
+				v := reflect.ValueOf(o).Elem()
+				v.FieldByName("TracerProvider").Set(reflect.ValueOf(tracer))
+				v.FieldByName("HTTPSignerV4").Set(reflect.ValueOf(spanSigner{v4.NewSigner(), log}))
+			})
+			err := call(context.Background(), cfg)
+			return "error: " + map[bool]string{false: "no", true: "yes"}[err != nil] + "\n" + strings.Join(log.lines, "\n")
+		}
+		ours, official := run(s.callOurs), run(s.callOfficial)
+		if ours != official || !strings.Contains(ours, "HTTPClient.Do in ") {
+			t.Errorf("components saw different spans (-official +ours):\n%s", cmp.Diff(official, ours))
+		}
+	})
+}
