@@ -10,10 +10,12 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go/tracing"
 	"github.com/aws/smithy-go/tracing/smithyoteltracing"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 )
@@ -67,10 +69,88 @@ func (c spanClient) Do(r *http.Request) (*http.Response, error) {
 	return http.DefaultClient.Do(r)
 }
 
+// spanHooks is an interceptor at every hook, noting the span of each
+// hook's context, and the operation the context names.
+type spanHooks struct{ log *spanLog }
+
+func (h spanHooks) record(ctx context.Context, hook string) error {
+	h.log.record(ctx, "Interceptor."+hook+" ("+awsmiddleware.GetOperationName(ctx)+")")
+	return nil
+}
+
+func (h spanHooks) BeforeExecution(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "BeforeExecution")
+}
+
+func (h spanHooks) BeforeSerialization(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "BeforeSerialization")
+}
+
+func (h spanHooks) AfterSerialization(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "AfterSerialization")
+}
+
+func (h spanHooks) BeforeRetryLoop(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "BeforeRetryLoop")
+}
+
+func (h spanHooks) BeforeAttempt(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "BeforeAttempt")
+}
+
+func (h spanHooks) BeforeSigning(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "BeforeSigning")
+}
+
+func (h spanHooks) AfterSigning(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "AfterSigning")
+}
+
+func (h spanHooks) BeforeTransmit(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "BeforeTransmit")
+}
+
+func (h spanHooks) AfterTransmit(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "AfterTransmit")
+}
+
+func (h spanHooks) BeforeDeserialization(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "BeforeDeserialization")
+}
+
+func (h spanHooks) AfterDeserialization(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "AfterDeserialization")
+}
+
+func (h spanHooks) AfterAttempt(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "AfterAttempt")
+}
+
+func (h spanHooks) AfterExecution(ctx context.Context, _ *smithyhttp.InterceptorContext) error {
+	return h.record(ctx, "AfterExecution")
+}
+
+// register adds h to every hook of r.
+func (h spanHooks) register(r *smithyhttp.InterceptorRegistry) {
+	r.AddBeforeExecution(h)
+	r.AddBeforeSerialization(h)
+	r.AddAfterSerialization(h)
+	r.AddBeforeRetryLoop(h)
+	r.AddBeforeAttempt(h)
+	r.AddBeforeSigning(h)
+	r.AddAfterSigning(h)
+	r.AddBeforeTransmit(h)
+	r.AddAfterTransmit(h)
+	r.AddBeforeDeserialization(h)
+	r.AddAfterDeserialization(h)
+	r.AddAfterAttempt(h)
+	r.AddAfterExecution(h)
+}
+
 // TestComponentSpans calls each operation with the OpenTelemetry SDK as
 // the TracerProvider (through smithyoteltracing) and a credentials
-// provider, a retryer, a SigV4 signer and an HTTP client of the program's
-// own, for a success, a modelled error, a retried throttle and retries
+// provider, a retryer, a SigV4 signer, an HTTP client and an interceptor
+// at every hook of the program's own, for a success, a modelled error, a retried throttle and retries
 // running out, and compares which of the call's spans each component
 // found in the context it was given: a component that starts spans of its
 // own, or reads the call's, sees the same with both clients.
@@ -86,6 +166,7 @@ func TestComponentSpans(t *testing.T) {
 			})
 			cfg.Retryer = func() aws.Retryer { return spanRetryer{retry.NewStandard(), log} }
 			cfg.HTTPClient = spanClient{log}
+			spanHooks{log}.register(&cfg.Interceptors)
 			cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
 				v := reflect.ValueOf(o).Elem()
 				v.FieldByName("TracerProvider").Set(reflect.ValueOf(tracer))
