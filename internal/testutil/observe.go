@@ -31,22 +31,42 @@ type Hooks struct {
 // ErrHook is the error a failing hook returns.
 var ErrHook = errors.New("hook failed")
 
-// Register adds h to every hook of r.
-func (h *Hooks) Register(r *smithyhttp.InterceptorRegistry) {
-	r.AddBeforeExecution(h)
-	r.AddBeforeSerialization(h)
-	r.AddAfterSerialization(h)
-	r.AddBeforeRetryLoop(h)
-	r.AddBeforeAttempt(h)
-	r.AddBeforeSigning(h)
-	r.AddAfterSigning(h)
-	r.AddBeforeTransmit(h)
-	r.AddAfterTransmit(h)
-	r.AddBeforeDeserialization(h)
-	r.AddAfterDeserialization(h)
-	r.AddAfterAttempt(h)
-	r.AddAfterExecution(h)
+// Interceptor is an interceptor at every hook.
+type Interceptor interface {
+	smithyhttp.BeforeExecutionInterceptor
+	smithyhttp.BeforeSerializationInterceptor
+	smithyhttp.AfterSerializationInterceptor
+	smithyhttp.BeforeRetryLoopInterceptor
+	smithyhttp.BeforeAttemptInterceptor
+	smithyhttp.BeforeSigningInterceptor
+	smithyhttp.AfterSigningInterceptor
+	smithyhttp.BeforeTransmitInterceptor
+	smithyhttp.AfterTransmitInterceptor
+	smithyhttp.BeforeDeserializationInterceptor
+	smithyhttp.AfterDeserializationInterceptor
+	smithyhttp.AfterAttemptInterceptor
+	smithyhttp.AfterExecutionInterceptor
 }
+
+// RegisterAll adds i to every hook of r.
+func RegisterAll(r *smithyhttp.InterceptorRegistry, i Interceptor) {
+	r.AddBeforeExecution(i)
+	r.AddBeforeSerialization(i)
+	r.AddAfterSerialization(i)
+	r.AddBeforeRetryLoop(i)
+	r.AddBeforeAttempt(i)
+	r.AddBeforeSigning(i)
+	r.AddAfterSigning(i)
+	r.AddBeforeTransmit(i)
+	r.AddAfterTransmit(i)
+	r.AddBeforeDeserialization(i)
+	r.AddAfterDeserialization(i)
+	r.AddAfterAttempt(i)
+	r.AddAfterExecution(i)
+}
+
+// Register adds h to every hook of r.
+func (h *Hooks) Register(r *smithyhttp.InterceptorRegistry) { RegisterAll(r, h) }
 
 // Events returns the hooks run so far, each with what its context held:
 // the input and output types, whether a request was there and whether

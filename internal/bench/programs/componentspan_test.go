@@ -18,6 +18,8 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
+	"github.com/awssnap/awssnap/internal/testutil"
 )
 
 // spanLog records, in order, which span was current in the context each
@@ -130,23 +132,6 @@ func (h spanHooks) AfterExecution(ctx context.Context, _ *smithyhttp.Interceptor
 	return h.record(ctx, "AfterExecution")
 }
 
-// register adds h to every hook of r.
-func (h spanHooks) register(r *smithyhttp.InterceptorRegistry) {
-	r.AddBeforeExecution(h)
-	r.AddBeforeSerialization(h)
-	r.AddAfterSerialization(h)
-	r.AddBeforeRetryLoop(h)
-	r.AddBeforeAttempt(h)
-	r.AddBeforeSigning(h)
-	r.AddAfterSigning(h)
-	r.AddBeforeTransmit(h)
-	r.AddAfterTransmit(h)
-	r.AddBeforeDeserialization(h)
-	r.AddAfterDeserialization(h)
-	r.AddAfterAttempt(h)
-	r.AddAfterExecution(h)
-}
-
 // TestComponentSpans calls each operation with the OpenTelemetry SDK as
 // the TracerProvider (through smithyoteltracing) and a credentials
 // provider, a retryer, a SigV4 signer, an HTTP client and an interceptor
@@ -166,7 +151,7 @@ func TestComponentSpans(t *testing.T) {
 			})
 			cfg.Retryer = func() aws.Retryer { return spanRetryer{retry.NewStandard(), log} }
 			cfg.HTTPClient = spanClient{log}
-			spanHooks{log}.register(&cfg.Interceptors)
+			testutil.RegisterAll(&cfg.Interceptors, spanHooks{log})
 			cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
 				v := reflect.ValueOf(o).Elem()
 				v.FieldByName("TracerProvider").Set(reflect.ValueOf(tracer))
