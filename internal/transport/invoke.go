@@ -72,6 +72,11 @@ func invoke(ctx context.Context, cfg *Config, op *operation, params any) (any, m
 	if err != nil {
 		return nil, metadata, err
 	}
+	if _, ok := cfg.Logger.(logging.ContextLogger); ok {
+		// A logging.ContextLogger is handed the call's context, which the
+		// official clients' middleware have filled by the time they log.
+		ctx = callValues(ctx, cfg, op, true)
+	}
 	in, err := fillToken(cfg, op, params)
 	if err != nil {
 		return nil, metadata, err
@@ -991,8 +996,9 @@ func unpinnedWhenDone(ctx context.Context, err error) error {
 
 // discardBody drains, up to limit bytes, and closes the body of a response
 // whose attempt failed with err before the body was read, as the official
-// clients do: the schema-driven ones log what failed (see bodyWarnings),
-// the others nothing. A body over the limit is closed without reading.
+// clients do: the schema-driven ones log what failed (see bodyWarnings;
+// logger nil is the context's), the others nothing. A body over the limit
+// is closed without reading.
 func discardBody(ctx context.Context, resp *http.Response, limit int64, op *operation, logger logging.Logger, err error) {
 	if tooLarge := (*ResponseTooLargeError)(nil); errors.As(err, &tooLarge) {
 		_ = resp.Body.Close()
@@ -1050,17 +1056,27 @@ type bodyWarnings struct {
 }
 
 // log writes the warnings, with the call's context, where they belong:
-// before decoding, or (decoded) after a success was decoded.
+// before decoding, or (decoded) after a success was decoded. They go to
+// logger, or, when it is nil, to the logger the middleware stack put in
+// ctx, fetched for each warning as the official middleware fetch it
+// (middleware.GetLogger, which hands a logging.ContextLogger the context):
+// a call with nothing to warn of asks for no logger.
 func (w bodyWarnings) log(ctx context.Context, logger logging.Logger, decoded bool) {
 	if w.afterDecode != decoded || (w.broken == nil && w.closed == nil) {
 		return
 	}
-	logger = logging.WithContext(ctx, logger)
+	warn := func(format string, err error) {
+		if logger == nil {
+			middleware.GetLogger(ctx).Logf(logging.Warn, format, err)
+		} else {
+			logging.WithContext(ctx, logger).Logf(logging.Warn, format, err)
+		}
+	}
 	if w.broken != nil {
-		logger.Logf(logging.Warn, "failed to discard remaining HTTP response body, this may affect connection reuse: %v", w.broken)
+		warn("failed to discard remaining HTTP response body, this may affect connection reuse: %v", w.broken)
 	}
 	if w.closed != nil {
-		logger.Logf(logging.Warn, "failed to close HTTP response body, this may affect connection reuse: %v", w.closed)
+		warn("failed to close HTTP response body, this may affect connection reuse: %v", w.closed)
 	}
 }
 

@@ -60,6 +60,32 @@ func checkInterceptors(r *smithyhttp.InterceptorRegistry) error {
 		firstNil("AfterExecution", r.AfterExecution))
 }
 
+// callValues returns ctx with what the official clients put in a call's
+// context before its middleware run: smithy-go's service and operation
+// and, for a client of the schema layout, the logger, and the SDK's
+// service, region as written, operation and whether a legacy endpoint
+// resolver is set. The classic layout's middleware add those (its logger
+// and service metadata middleware, in Initialize) before anything logs;
+// all adds them for either layout.
+func callValues(ctx context.Context, cfg *Config, op *operation, all bool) context.Context {
+	ctx = middleware.ClearStackValues(ctx)
+	ctx = middleware.WithServiceID(ctx, op.Service.ID)
+	ctx = middleware.WithOperationName(ctx, op.Name)
+	if op.Service.Layout != LayoutSchema && !all {
+		return ctx
+	}
+	ctx = middleware.SetLogger(ctx, cfg.Logger)
+	ctx = awsmiddleware.SetServiceID(ctx, op.Service.ID)
+	if region := cfg.writtenRegion(); region != "" {
+		ctx = awsmiddleware.SetRegion(ctx, region)
+	}
+	ctx = awsmiddleware.SetOperationName(ctx, op.Name)
+	if cfg.Endpoints.V1 != nil {
+		ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, true)
+	}
+	return ctx
+}
+
 // firstNil returns an error naming the first nil interceptor of list (nil,
 // or a nil pointer or function), the registry's list called name.
 func firstNil[T any](name string, list []T) error {
@@ -122,20 +148,7 @@ func invokeStack(ctx context.Context, cfg *Config, op *operation, params any) (a
 	}
 	scopeName := scope(op.Service)
 
-	ctx = middleware.ClearStackValues(ctx)
-	ctx = middleware.WithServiceID(ctx, op.Service.ID)
-	ctx = middleware.WithOperationName(ctx, op.Name)
-	if op.Service.Layout == LayoutSchema {
-		ctx = middleware.SetLogger(ctx, cfg.Logger)
-		ctx = awsmiddleware.SetServiceID(ctx, op.Service.ID)
-		if region := cfg.writtenRegion(); region != "" {
-			ctx = awsmiddleware.SetRegion(ctx, region)
-		}
-		ctx = awsmiddleware.SetOperationName(ctx, op.Name)
-		if cfg.Endpoints.V1 != nil {
-			ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, true)
-		}
-	}
+	ctx = callValues(ctx, cfg, op, false)
 
 	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
 	if err := addCommonMiddlewares(stack, sc, &mw.common, op.Service, scopeName); err != nil {
@@ -740,7 +753,7 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	limit := m.call.cfg.responseLimit()
 	if err != nil {
 		if response, ok := out.RawResponse.(*smithyhttp.Response); ok && response != nil && response.Body != nil {
-			discardBody(ctx, response.Response, limit, m.op, middleware.GetLogger(ctx), err)
+			discardBody(ctx, response.Response, limit, m.op, nil, err)
 			response.Body = http.NoBody
 		}
 		return out, metadata, err
@@ -787,7 +800,7 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 func (m *operationDeserializer) deserialize(ctx context.Context, response *smithyhttp.Response, limit int64, success bool) (any, error) {
 	body, warnings, err := readResponse(ctx, response.Response, limit, m.op)
 	response.Body = http.NoBody
-	warnings.log(ctx, middleware.GetLogger(ctx), false)
+	warnings.log(ctx, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -798,7 +811,7 @@ func (m *operationDeserializer) deserialize(ctx context.Context, response *smith
 	if err != nil {
 		return output, err
 	}
-	warnings.log(ctx, middleware.GetLogger(ctx), true)
+	warnings.log(ctx, nil, true)
 	return output, nil
 }
 

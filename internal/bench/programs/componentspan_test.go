@@ -13,6 +13,7 @@ import (
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/tracing"
 	"github.com/aws/smithy-go/tracing/smithyoteltracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -39,8 +40,8 @@ func (l *spanLog) record(ctx context.Context, component string) {
 	l.lines = append(l.lines, component+" in "+name)
 }
 
-// spanRetryer is the standard retryer, noting the span its attempt tokens
-// are asked for in.
+// spanRetryer is the standard retryer, noting the span its attempt and
+// retry tokens are asked for in.
 type spanRetryer struct {
 	aws.RetryerV2
 	log *spanLog
@@ -49,6 +50,22 @@ type spanRetryer struct {
 func (r spanRetryer) GetAttemptToken(ctx context.Context) (func(error) error, error) {
 	r.log.record(ctx, "Retryer.GetAttemptToken")
 	return r.RetryerV2.GetAttemptToken(ctx)
+}
+
+func (r spanRetryer) GetRetryToken(ctx context.Context, opErr error) (func(error) error, error) {
+	r.log.record(ctx, "Retryer.GetRetryToken")
+	return r.RetryerV2.GetRetryToken(ctx, opErr)
+}
+
+// spanLogger is a logging.ContextLogger that writes nothing, noting the
+// span of the context it is given.
+type spanLogger struct{ log *spanLog }
+
+func (spanLogger) Logf(logging.Classification, string, ...any) {}
+
+func (l spanLogger) WithContext(ctx context.Context) logging.Logger {
+	l.log.record(ctx, "Logger.WithContext")
+	return l
 }
 
 // spanSigner is the SDK's SigV4 signer, noting the span it signs in.
@@ -134,8 +151,9 @@ func (h spanHooks) AfterExecution(ctx context.Context, _ *smithyhttp.Interceptor
 
 // TestComponentSpans calls each operation with the OpenTelemetry SDK as
 // the TracerProvider (through smithyoteltracing) and a credentials
-// provider, a retryer, a SigV4 signer, an HTTP client and an interceptor
-// at every hook of the program's own, for a success, a modelled error, a retried throttle and retries
+// provider, a retryer, a SigV4 signer, an HTTP client, a context logger
+// (logging requests, responses and retries) and an interceptor at every
+// hook of the program's own, for a success, a modelled error, a retried throttle and retries
 // running out, and compares which of the call's spans each component
 // found in the context it was given: a component that starts spans of its
 // own, or reads the call's, sees the same with both clients.
@@ -151,6 +169,7 @@ func TestComponentSpans(t *testing.T) {
 			})
 			cfg.Retryer = func() aws.Retryer { return spanRetryer{retry.NewStandard(), log} }
 			cfg.HTTPClient = spanClient{log}
+			cfg.Logger, cfg.ClientLogMode = spanLogger{log}, aws.LogRetries|aws.LogRequest|aws.LogResponse
 			testutil.RegisterAll(&cfg.Interceptors, spanHooks{log})
 			cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
 				v := reflect.ValueOf(o).Elem()

@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -10,9 +11,11 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // answerSequence is a program's own HTTP client answering the n-th request
@@ -57,14 +60,35 @@ func logEntry(classification logging.Classification, format string, v ...any) st
 	return fmt.Sprintf("[%s] %q %s", classification, format, text)
 }
 
+// taggingLogger is a program's logging.ContextLogger: it writes each
+// entry (see logEntry) after what the context it was given says of the
+// call, the SDK's service, operation and region and smithy-go's service
+// and operation, or "(no context)".
+type taggingLogger struct {
+	entries *[]string
+	tags    string
+}
+
+func (l taggingLogger) Logf(classification logging.Classification, format string, v ...any) {
+	tags := cmp.Or(l.tags, "(no context)")
+	*l.entries = append(*l.entries, tags+" "+logEntry(classification, format, v...))
+}
+
+func (l taggingLogger) WithContext(ctx context.Context) logging.Logger {
+	l.tags = fmt.Sprintf("(%s/%s in %s, smithy %s/%s)", awsmiddleware.GetServiceID(ctx), awsmiddleware.GetOperationName(ctx),
+		awsmiddleware.GetRegion(ctx), middleware.GetServiceID(ctx), middleware.GetOperationName(ctx))
+	return l
+}
+
 // TestLogs compares what each client writes to a program's Logger with
 // every ClientLogMode that logs requests, responses and retries: the
 // retry middleware's messages (a retry, an unretryable error, attempts
 // running out, an invalid x-amz-retry-after), the warning a Date header
 // that does not parse gets at any log mode, and the first line of each
 // request and response dump, with the status text net/http writes for a
-// response that has none, and the signer's message. Each case runs on
-// both paths.
+// response that has none, and the signer's message, each with what its
+// context says of the call (the Logger is a logging.ContextLogger). Each
+// case runs on both paths.
 func TestLogs(t *testing.T) {
 	noDelay := func() aws.Retryer {
 		return retry.NewStandard(func(o *retry.StandardOptions) {
@@ -98,9 +122,7 @@ func TestLogs(t *testing.T) {
 					cfg := aws.Config{Region: "us-west-2", HTTPClient: &answerSequence{answers: c.answers}, Retryer: noDelay,
 						APIOptions: onStack(stack), ClientLogMode: c.mode,
 						Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
-						Logger: logging.LoggerFunc(func(classification logging.Classification, format string, v ...any) {
-							entries = append(entries, logEntry(classification, format, v...))
-						})}
+						Logger:      taggingLogger{entries: &entries}}
 					if err := call(context.Background(), cfg); err != nil && strings.Contains(c.name, "success") {
 						t.Fatalf("%s: %v", s.name, err)
 					}
