@@ -130,6 +130,10 @@ type Config struct {
 	// called, such as a nil option function: every call made with the
 	// Config fails with it before anything is sent.
 	Misuse error
+
+	// values are the context values of the calls made with the Config
+	// (see withCallValues); Finish makes them anew for each Config.
+	values *valuesCache
 }
 
 // NoClient is the Config of a call made on a nil *Client, or on a Client
@@ -226,6 +230,7 @@ func (c *Config) Finish() {
 	if c.State != nil {
 		c.UserAgent = c.State.UserAgent(c.AppID)
 	}
+	c.values = new(valuesCache)
 	if c.Auth != nil {
 		c.Auth.finish()
 	}
@@ -447,6 +452,7 @@ func withFallbacks(cfg *Config) *Config {
 		return cfg
 	}
 	c := *cfg
+	c.values = nil // made for the Config's own logger
 	if c.HTTPClient == nil {
 		c.HTTPClient = fallbackHTTPClient()
 	}

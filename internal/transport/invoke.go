@@ -72,11 +72,7 @@ func invoke(ctx context.Context, cfg *Config, op *operation, params any) (any, m
 	if err != nil {
 		return nil, metadata, err
 	}
-	if _, ok := cfg.Logger.(logging.ContextLogger); ok {
-		// A logging.ContextLogger is handed the call's context, which the
-		// official clients' middleware have filled by the time they log.
-		ctx = callValues(ctx, cfg, op, true)
-	}
+	ctx = withCallValues(ctx, cfg, op)
 	in, err := fillToken(cfg, op, params)
 	if err != nil {
 		return nil, metadata, err

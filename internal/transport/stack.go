@@ -80,7 +80,7 @@ func callValues(ctx context.Context, cfg *Config, op *operation, all bool) conte
 		ctx = awsmiddleware.SetRegion(ctx, region)
 	}
 	ctx = awsmiddleware.SetOperationName(ctx, op.Name)
-	if cfg.Endpoints.V1 != nil {
+	if cfg.Endpoints != nil && cfg.Endpoints.V1 != nil {
 		ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, true)
 	}
 	return ctx

@@ -1,7 +1,9 @@
 package programs
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"net/http"
 	"reflect"
 	"strings"
@@ -17,27 +19,33 @@ import (
 	"github.com/aws/smithy-go/tracing"
 	"github.com/aws/smithy-go/tracing/smithyoteltracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
-	"github.com/google/go-cmp/cmp"
+	gocmp "github.com/google/go-cmp/cmp"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
 	"github.com/awssnap/awssnap/internal/testutil"
 )
 
-// spanLog records, in order, which span was current in the context each
-// of a program's components was called with.
+// spanLog records, in order, what the context each of a program's
+// components was called with says of the call: the current span, and the
+// service and operation (awsmiddleware.GetServiceID, GetOperationName).
 type spanLog struct {
 	mu    sync.Mutex
 	lines []string
 }
 
 func (l *spanLog) record(ctx context.Context, component string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lines = append(l.lines, component+" in "+describe(ctx))
+}
+
+// describe says what ctx holds of the call.
+func describe(ctx context.Context) string {
 	name := "(none)"
 	if span, ok := tracing.GetSpan(ctx); ok {
 		name = span.Name()
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.lines = append(l.lines, component+" in "+name)
+	return fmt.Sprintf("%s (%s/%s)", name, awsmiddleware.GetServiceID(ctx), awsmiddleware.GetOperationName(ctx))
 }
 
 // spanRetryer is the standard retryer, noting the span its attempt and
@@ -57,14 +65,21 @@ func (r spanRetryer) GetRetryToken(ctx context.Context, opErr error) (func(error
 	return r.RetryerV2.GetRetryToken(ctx, opErr)
 }
 
-// spanLogger is a logging.ContextLogger that writes nothing, noting the
-// span of the context it is given.
-type spanLogger struct{ log *spanLog }
+// spanLogger is a logging.ContextLogger that notes, for each entry, what
+// the context it was given says of the call.
+type spanLogger struct {
+	log     *spanLog
+	context string
+}
 
-func (spanLogger) Logf(logging.Classification, string, ...any) {}
+func (l spanLogger) Logf(logging.Classification, string, ...any) {
+	l.log.mu.Lock()
+	defer l.log.mu.Unlock()
+	l.log.lines = append(l.log.lines, "Logger.Logf in "+cmp.Or(l.context, "(no context)"))
+}
 
 func (l spanLogger) WithContext(ctx context.Context) logging.Logger {
-	l.log.record(ctx, "Logger.WithContext")
+	l.context = describe(ctx)
 	return l
 }
 
@@ -149,39 +164,46 @@ func (h spanHooks) AfterExecution(ctx context.Context, _ *smithyhttp.Interceptor
 	return h.record(ctx, "AfterExecution")
 }
 
-// TestComponentSpans calls each operation with the OpenTelemetry SDK as
-// the TracerProvider (through smithyoteltracing) and a credentials
-// provider, a retryer, a SigV4 signer, an HTTP client, a context logger
-// (logging requests, responses and retries) and an interceptor at every
-// hook of the program's own, for a success, a modelled error, a retried throttle and retries
-// running out, and compares which of the call's spans each component
-// found in the context it was given: a component that starts spans of its
-// own, or reads the call's, sees the same with both clients.
+// TestComponentSpans calls each operation with a credentials provider, a
+// retryer, a SigV4 signer, an HTTP client and a context logger (logging
+// requests, responses and retries) of the program's own, for a success, a
+// modelled error, a retried throttle and retries running out, on both
+// paths: without middleware, and with the OpenTelemetry SDK as the
+// TracerProvider (through smithyoteltracing) and an interceptor at every
+// hook. It compares what each component found in the context it was
+// given: which of the call's spans, and the service and operation, so a
+// component that starts spans of its own or tags what it records sees the
+// same with both clients.
 func TestComponentSpans(t *testing.T) {
 	eachScenario(t, func(t *testing.T, s service, answers []answer) {
-		run := func(call func(context.Context, aws.Config) error) string {
-			log := &spanLog{}
-			tracer := smithyoteltracing.Adapt(sdktrace.NewTracerProvider())
-			cfg := scenarioConfig(t, answers, nil)
-			cfg.Credentials = aws.CredentialsProviderFunc(func(ctx context.Context) (aws.Credentials, error) {
-				log.record(ctx, "Credentials.Retrieve")
-				return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET", Source: "program"}, nil
-			})
-			cfg.Retryer = func() aws.Retryer { return spanRetryer{retry.NewStandard(), log} }
-			cfg.HTTPClient = spanClient{log}
-			cfg.Logger, cfg.ClientLogMode = spanLogger{log}, aws.LogRetries|aws.LogRequest|aws.LogResponse
-			testutil.RegisterAll(&cfg.Interceptors, spanHooks{log})
-			cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
-				v := reflect.ValueOf(o).Elem()
-				v.FieldByName("TracerProvider").Set(reflect.ValueOf(tracer))
-				v.FieldByName("HTTPSignerV4").Set(reflect.ValueOf(spanSigner{v4.NewSigner(), log}))
-			})
-			err := call(context.Background(), cfg)
-			return "error: " + map[bool]string{false: "no", true: "yes"}[err != nil] + "\n" + strings.Join(log.lines, "\n")
-		}
-		ours, official := run(s.callOurs), run(s.callOfficial)
-		if ours != official || !strings.Contains(ours, "HTTPClient.Do in ") {
-			t.Errorf("components saw different spans (-official +ours):\n%s", cmp.Diff(official, ours))
+		for _, stack := range []bool{false, true} {
+			run := func(call func(context.Context, aws.Config) error) string {
+				log := &spanLog{}
+				cfg := scenarioConfig(t, answers, nil)
+				cfg.Credentials = aws.CredentialsProviderFunc(func(ctx context.Context) (aws.Credentials, error) {
+					log.record(ctx, "Credentials.Retrieve")
+					return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET", Source: "program"}, nil
+				})
+				cfg.Retryer = func() aws.Retryer { return spanRetryer{retry.NewStandard(), log} }
+				cfg.HTTPClient = spanClient{log}
+				cfg.Logger, cfg.ClientLogMode = spanLogger{log: log}, aws.LogRetries|aws.LogRequest|aws.LogResponse
+				cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
+					reflect.ValueOf(o).Elem().FieldByName("HTTPSignerV4").Set(reflect.ValueOf(spanSigner{v4.NewSigner(), log}))
+				})
+				if stack {
+					testutil.RegisterAll(&cfg.Interceptors, spanHooks{log})
+					tracer := smithyoteltracing.Adapt(sdktrace.NewTracerProvider())
+					cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
+						reflect.ValueOf(o).Elem().FieldByName("TracerProvider").Set(reflect.ValueOf(tracer))
+					})
+				}
+				err := call(context.Background(), cfg)
+				return "error: " + map[bool]string{false: "no", true: "yes"}[err != nil] + "\n" + strings.Join(log.lines, "\n")
+			}
+			ours, official := run(s.callOurs), run(s.callOfficial)
+			if ours != official || !strings.Contains(ours, "HTTPClient.Do in ") {
+				t.Errorf("middleware stack %t: components saw different contexts (-official +ours):\n%s", stack, gocmp.Diff(official, ours))
+			}
 		}
 	})
 }

@@ -1,0 +1,92 @@
+package transport
+
+import (
+	"context"
+	"sync"
+
+	"github.com/aws/smithy-go/middleware"
+)
+
+// callContext is the context of a call on the direct path: the program's,
+// in which the values the official clients put in a call's context before
+// its middleware run (see callValues) stand in front of the program's own,
+// so that what a program plugs in (HTTP client, credentials provider,
+// resolvers, retryer, signer, logger) finds in its context what it finds
+// there with the official clients: awsmiddleware.GetOperationName and the
+// like. They are the two values smithy-go keeps them in, the stack values
+// (which hide any the program's context holds, as ClearStackValues hides
+// them in the official clients) and the logger, so a call costs one
+// allocation for them, not one or two per value.
+type callContext struct {
+	context.Context
+	stack, logger any
+}
+
+func (c *callContext) Value(key any) any {
+	keys := smithyKeys()
+	switch key {
+	case keys.stack:
+		return c.stack
+	case keys.logger:
+		return c.logger
+	}
+	return c.Context.Value(key)
+}
+
+// contextKeys are the keys of smithy-go's middleware package under which a
+// context holds the stack values and the logger.
+type contextKeys struct{ stack, logger any }
+
+// keyProbe is a context that notes the key its Value is asked for.
+type keyProbe struct {
+	context.Context
+	key any
+}
+
+func (p *keyProbe) Value(key any) any {
+	p.key = key
+	return nil
+}
+
+// smithyKeys learns the keys of smithy-go's middleware package by asking a
+// probe for the stack values and the logger.
+var smithyKeys = sync.OnceValue(func() contextKeys {
+	probe := &keyProbe{Context: context.Background()}
+	var keys contextKeys
+	middleware.GetStackValue(probe, nil)
+	keys.stack = probe.key
+	middleware.GetLogger(probe)
+	keys.logger = probe.key
+	return keys
+})
+
+// valuesCache holds the values of the calls made with one Config, made
+// once (see withCallValues).
+type valuesCache struct {
+	once          sync.Once
+	name          string // the operation's
+	stack, logger any
+}
+
+// fill makes the values of the calls of op made with cfg.
+func (v *valuesCache) fill(cfg *Config, op *operation) {
+	keys := smithyKeys()
+	values := callValues(context.Background(), cfg, op, true)
+	v.name, v.stack, v.logger = op.Name, values.Value(keys.stack), values.Value(keys.logger)
+}
+
+// withCallValues returns ctx with the values the official clients put in
+// the context of a call of op made with cfg (callValues), made once for
+// cfg's calls.
+func withCallValues(ctx context.Context, cfg *Config, op *operation) context.Context {
+	if cache := cfg.values; cache != nil {
+		cache.once.Do(func() { cache.fill(cfg, op) })
+		if cache.name == op.Name {
+			return &callContext{Context: ctx, stack: cache.stack, logger: cache.logger}
+		}
+	}
+	// A Config withFallbacks made, or one used for another operation.
+	var fresh valuesCache
+	fresh.fill(cfg, op)
+	return &callContext{Context: ctx, stack: fresh.stack, logger: fresh.logger}
+}

@@ -1,0 +1,54 @@
+package transport
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
+)
+
+// TestCallContext checks the context of a direct-path call: the call's
+// service, operation, region and logger are found in it, the stack values
+// of the program's context are not (as ClearStackValues hides them), and
+// everything else of the program's context is, its deadline included.
+func TestCallContext(t *testing.T) {
+	t.Parallel()
+	keys := smithyKeys()
+	if keys.stack == nil || keys.logger == nil || keys.stack == keys.logger {
+		t.Fatalf("the probe found the keys %#v", keys)
+	}
+	type programKey struct{}
+	deadline := time.Now().Add(time.Hour)
+	program, cancel := context.WithDeadline(context.Background(), deadline)
+	defer cancel()
+	program = context.WithValue(program, programKey{}, "kept")
+	program = awsmiddleware.SetOperationName(program, "OuterOperation") // as in a call made inside another's middleware
+	logger := logging.Nop{}
+	cfg := &Config{Region: "eu-west-3", Logger: logger}
+	cfg.Finish()
+	op := &operation{Service: &Service{ID: "MemoryDB"}, Name: "CopySnapshot"}
+	for range 2 { // made, then cached
+		ctx := withCallValues(program, cfg, op)
+		got := []any{awsmiddleware.GetServiceID(ctx), awsmiddleware.GetOperationName(ctx), awsmiddleware.GetRegion(ctx),
+			middleware.GetServiceID(ctx), middleware.GetOperationName(ctx), ctx.Value(programKey{})}
+		want := []any{"MemoryDB", "CopySnapshot", "eu-west-3", "MemoryDB", "CopySnapshot", "kept"}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("value %d: %v, want %v", i, got[i], want[i])
+			}
+		}
+		if d, ok := ctx.Deadline(); !ok || !d.Equal(deadline) {
+			t.Errorf("deadline %v %t, want %v", d, ok, deadline)
+		}
+		if ctx.Value(keys.logger) != logging.Logger(logger) {
+			t.Errorf("logger %v, want the Config's", ctx.Value(keys.logger))
+		}
+	}
+	other := &operation{Service: &Service{ID: "MemoryDB"}, Name: "OtherOperation"}
+	if got := awsmiddleware.GetOperationName(withCallValues(program, cfg, other)); got != "OtherOperation" {
+		t.Errorf("another operation with the same Config: %q", got)
+	}
+}
