@@ -15,20 +15,20 @@ import (
 // there with the official clients: awsmiddleware.GetOperationName and the
 // like. They are the two values smithy-go keeps them in, the stack values
 // (which hide any the program's context holds, as ClearStackValues hides
-// them in the official clients) and the logger, so a call costs one
-// allocation for them, not one or two per value.
+// them in the official clients) and the logger, made once per Config, so a
+// call costs one allocation of 24 bytes for them, not one or two per
+// value.
 type callContext struct {
 	context.Context
-	stack, logger any
+	values *valuesCache
 }
 
 func (c *callContext) Value(key any) any {
-	keys := smithyKeys()
 	switch key {
-	case keys.stack:
-		return c.stack
-	case keys.logger:
-		return c.logger
+	case smithyKeys.stack:
+		return c.values.stack
+	case smithyKeys.logger:
+		return c.values.logger
 	}
 	return c.Context.Value(key)
 }
@@ -48,9 +48,14 @@ func (p *keyProbe) Value(key any) any {
 	return nil
 }
 
-// smithyKeys learns the keys of smithy-go's middleware package by asking a
+// smithyKeys are the keys of smithy-go's middleware package, learned when
+// the package is initialised (a context's Value is asked for them on
+// every lookup, so they are not behind a sync.Once).
+var smithyKeys = probeKeys()
+
+// probeKeys learns the keys of smithy-go's middleware package by asking a
 // probe for the stack values and the logger.
-var smithyKeys = sync.OnceValue(func() contextKeys {
+func probeKeys() contextKeys {
 	probe := &keyProbe{Context: context.Background()}
 	var keys contextKeys
 	middleware.GetStackValue(probe, nil)
@@ -58,7 +63,7 @@ var smithyKeys = sync.OnceValue(func() contextKeys {
 	middleware.GetLogger(probe)
 	keys.logger = probe.key
 	return keys
-})
+}
 
 // valuesCache holds the values of the calls made with one Config, made
 // once (see withCallValues).
@@ -70,9 +75,8 @@ type valuesCache struct {
 
 // fill makes the values of the calls of op made with cfg.
 func (v *valuesCache) fill(cfg *Config, op *operation) {
-	keys := smithyKeys()
 	values := callValues(context.Background(), cfg, op, true)
-	v.name, v.stack, v.logger = op.Name, values.Value(keys.stack), values.Value(keys.logger)
+	v.name, v.stack, v.logger = op.Name, values.Value(smithyKeys.stack), values.Value(smithyKeys.logger)
 }
 
 // withCallValues returns ctx with the values the official clients put in
@@ -82,11 +86,11 @@ func withCallValues(ctx context.Context, cfg *Config, op *operation) context.Con
 	if cache := cfg.values; cache != nil {
 		cache.once.Do(func() { cache.fill(cfg, op) })
 		if cache.name == op.Name {
-			return &callContext{Context: ctx, stack: cache.stack, logger: cache.logger}
+			return &callContext{Context: ctx, values: cache}
 		}
 	}
 	// A Config withFallbacks made, or one used for another operation.
-	var fresh valuesCache
+	fresh := new(valuesCache)
 	fresh.fill(cfg, op)
-	return &callContext{Context: ctx, stack: fresh.stack, logger: fresh.logger}
+	return &callContext{Context: ctx, values: fresh}
 }

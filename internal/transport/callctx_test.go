@@ -16,7 +16,7 @@ import (
 // everything else of the program's context is, its deadline included.
 func TestCallContext(t *testing.T) {
 	t.Parallel()
-	keys := smithyKeys()
+	keys := smithyKeys
 	if keys.stack == nil || keys.logger == nil || keys.stack == keys.logger {
 		t.Fatalf("the probe found the keys %#v", keys)
 	}
