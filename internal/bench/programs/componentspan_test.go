@@ -48,8 +48,8 @@ func describe(ctx context.Context) string {
 	return fmt.Sprintf("%s (%s/%s)", name, awsmiddleware.GetServiceID(ctx), awsmiddleware.GetOperationName(ctx))
 }
 
-// spanRetryer is the standard retryer, noting the span its attempt and
-// retry tokens are asked for in.
+// spanRetryer is the standard retryer, noting what the contexts its
+// attempt and retry tokens are asked for in say of the call.
 type spanRetryer struct {
 	aws.RetryerV2
 	log *spanLog
@@ -83,7 +83,8 @@ func (l spanLogger) WithContext(ctx context.Context) logging.Logger {
 	return l
 }
 
-// spanSigner is the SDK's SigV4 signer, noting the span it signs in.
+// spanSigner is the SDK's SigV4 signer, noting what the context it signs
+// in says of the call.
 type spanSigner struct {
 	signer *v4.Signer
 	log    *spanLog
@@ -94,8 +95,8 @@ func (s spanSigner) SignHTTP(ctx context.Context, credentials aws.Credentials, r
 	return s.signer.SignHTTP(ctx, credentials, r, payloadHash, service, region, signingTime, optFns...)
 }
 
-// spanClient is net/http's default client, noting the span of each
-// request's context.
+// spanClient is net/http's default client, noting what each request's
+// context says of the call.
 type spanClient struct{ log *spanLog }
 
 func (c spanClient) Do(r *http.Request) (*http.Response, error) {
@@ -103,12 +104,12 @@ func (c spanClient) Do(r *http.Request) (*http.Response, error) {
 	return http.DefaultClient.Do(r)
 }
 
-// spanHooks is an interceptor at every hook, noting the span of each
-// hook's context, and the operation the context names.
+// spanHooks is an interceptor at every hook, noting what each hook's
+// context says of the call.
 type spanHooks struct{ log *spanLog }
 
 func (h spanHooks) record(ctx context.Context, hook string) error {
-	h.log.record(ctx, "Interceptor."+hook+" ("+awsmiddleware.GetOperationName(ctx)+")")
+	h.log.record(ctx, "Interceptor."+hook)
 	return nil
 }
 
