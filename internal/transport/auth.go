@@ -211,19 +211,38 @@ func (a *authChoice) signWithScheme(ctx context.Context, cfg *Config, req *smith
 	return nil
 }
 
-// authenticate signs req for one attempt of the call as the auth settings
-// say, or leaves it unsigned when they select no auth.
-func (c *call) authenticate(ctx context.Context, req *http.Request, skew time.Duration) error {
+// attemptAuth is the auth scheme an attempt chose and the identity it
+// found for it.
+type attemptAuth struct {
+	choice   authChoice
+	identity smithyauth.Identity
+	creds    aws.Credentials
+}
+
+// identify chooses the auth scheme of an attempt and finds its identity,
+// as the official clients do first in each attempt.
+func (c *call) identify(ctx context.Context) (attemptAuth, error) {
 	choice, err := chooseAuth(ctx, c.cfg, c.operation, c.defaultSigningName)
 	if err != nil || choice.anonymous {
-		return err
+		return attemptAuth{choice: choice}, err
 	}
 	identity, creds, err := choice.identity(ctx, c.cfg)
 	if err != nil {
-		return fmt.Errorf("get identity: %w", err)
+		return attemptAuth{}, fmt.Errorf("get identity: %w", err)
+	}
+	return attemptAuth{choice: choice, identity: identity, creds: creds}, nil
+}
+
+// authenticate signs req for one attempt of the call with the scheme and
+// identity the attempt found, or leaves it unsigned when they select no
+// auth.
+func (c *call) authenticate(ctx context.Context, req *http.Request, auth *attemptAuth, skew time.Duration) error {
+	choice := &auth.choice
+	if choice.anonymous {
+		return nil
 	}
 	if choice.scheme != nil {
-		return choice.signWithScheme(ctx, c.cfg, &smithyhttp.Request{Request: req}, identity, c.endpointProperties, c.payloadHash)
+		return choice.signWithScheme(ctx, c.cfg, &smithyhttp.Request{Request: req}, auth.identity, c.endpointProperties, c.payloadHash)
 	}
 	name, region := c.signingName, c.signingRegion
 	if choice.option != nil {
@@ -247,7 +266,7 @@ func (c *call) authenticate(ctx context.Context, req *http.Request, skew time.Du
 		}
 	}
 	signingTime := time.Now().UTC().Add(skew)
-	if err := sign(ctx, c.cfg, creds, req, c.payloadHash, name, region, signingTime); err != nil {
+	if err := sign(ctx, c.cfg, auth.creds, req, c.payloadHash, name, region, signingTime); err != nil {
 		return fmt.Errorf("sign request: %w", err)
 	}
 	return nil

@@ -57,18 +57,21 @@ type Endpoints struct {
 // resolver that answered, worded as the official clients word it.
 var ErrNoEndpointResolver = errors.New("expected endpoint resolver to not be nil")
 
-// ResolveEndpoint resolves the endpoint of a call as the official clients
-// do: the legacy resolver when one is set, then the rules' resolver with
-// the base endpoint, the region and the FIPS and dual-stack settings.
-func (e *Endpoints) ResolveEndpoint(ctx context.Context, state *State) (smithyendpoints.Endpoint, error) {
-	if e.V1 != nil {
-		endpoint, err := e.resolveV1()
-		var notFound *aws.EndpointNotFoundError
-		if err == nil || !errors.As(err, &notFound) {
-			return endpoint, err
-		}
+// resolveLegacy asks the legacy resolver, when one is set, as the
+// official clients do once per call, before the operation's serializer.
+// found is false when there is none or it answered with an
+// aws.EndpointNotFoundError, which hands the call on to V2, asked on each
+// attempt.
+func (e *Endpoints) resolveLegacy() (endpoint smithyendpoints.Endpoint, found bool, err error) {
+	if e.V1 == nil {
+		return endpoint, false, nil
 	}
-	return e.resolveV2(ctx, state)
+	endpoint, err = e.resolveV1()
+	var notFound *aws.EndpointNotFoundError
+	if err != nil && errors.As(err, &notFound) {
+		return endpoint, false, nil
+	}
+	return endpoint, err == nil, err
 }
 
 // resolveV2 resolves with the rules' resolver, V2.

@@ -20,6 +20,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -133,15 +134,21 @@ func newToken(cfg *Config) (*string, error) {
 	return &token, nil
 }
 
-// call is one prepared request: everything that stays the same across
-// attempts.
+// call is one prepared request: what its attempts share, and the endpoint
+// the current attempt resolved.
 type call struct {
-	cfg           *Config
-	logger        logging.Logger // cfg.Logger, given the call's context when it logs
-	method        string
-	url           url.URL
-	body          []byte
-	firstBody     *bytes.Reader // a reader of body for the first attempt, nil once used
+	cfg       *Config
+	logger    logging.Logger // cfg.Logger, given the call's context when it logs
+	method    string
+	url       url.URL
+	body      []byte
+	firstBody *bytes.Reader // a reader of body for the first attempt, nil once used
+	// path and rawPath are the operation's path and escaped path, which
+	// the endpoint's are joined to.
+	path, rawPath string
+	// endpointFixed says url and the endpoint fields below hold the
+	// endpoint of every attempt: a legacy resolver's, or the rules'.
+	endpointFixed bool
 	payloadHash   string
 	signingName   string
 	signingRegion string
@@ -191,26 +198,33 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 	if err != nil {
 		return err
 	}
-	endpoint, err := cfg.Endpoints.ResolveEndpoint(ctx, cfg.State)
-	if err != nil {
-		return resolveError(err)
-	}
 	*c = call{
-		cfg:    cfg,
-		logger: cfg.Logger,
-		method: op.Binding.Method,
-		// As the official endpoint middleware, only the scheme, host and
-		// paths of the endpoint are used: a query, fragment or user
-		// information in it is not sent. (A legacy resolver's endpoint is
-		// used whole; see legacyURL.)
-		url:                url.URL{Scheme: endpoint.URI.Scheme, Host: endpoint.URI.Host, Path: endpoint.URI.Path, RawPath: endpoint.URI.RawPath},
+		cfg:                cfg,
+		logger:             cfg.Logger,
+		method:             op.Binding.Method,
 		body:               req.Payload(),
 		headers:            op.Binding.Headers(),
 		limit:              cfg.responseLimit(),
 		operation:          op.Name,
 		defaultSigningName: op.Service.SigningName,
-		endpointProperties: endpoint.Properties,
-		endpointHeaders:    endpoint.Headers,
+	}
+	c.path, c.rawPath = req.Path()
+	// A legacy resolver is asked once per call, before any attempt, as the
+	// official clients ask it; the endpoint rules on each attempt (see
+	// resolveEndpoint).
+	legacy, found, err := cfg.Endpoints.resolveLegacy()
+	if err != nil {
+		return resolveError(err)
+	}
+	if found {
+		u, err := legacyURL(&legacy, op.cbor, c.path, c.rawPath)
+		if err != nil {
+			return err
+		}
+		if err := c.useEndpoint(&legacy, u); err != nil {
+			return err
+		}
+		c.endpointFixed = true
 	}
 	if traceID, ok := lambdaTraceID(); ok {
 		c.traceHeader = []string{traceID}
@@ -222,27 +236,6 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		// A logging.ContextLogger receives the call's context.
 		c.logger = logging.WithContext(ctx, cfg.Logger)
 	}
-	if isLegacy(&endpoint) {
-		path, rawPath := req.Path()
-		if c.url, err = legacyURL(&endpoint, op.cbor, path, rawPath); err != nil {
-			return err
-		}
-	} else {
-		joinPath(&c.url, req)
-	}
-	if cfg.DisableHTTPS && !HostnameImmutable(&endpoint) {
-		c.url.Scheme = "http"
-	}
-	if err := checkScheme(&c.url, cfg.DisableHTTPS); err != nil {
-		return err
-	}
-	c.signingName, c.signingRegion = endpoints.Signing(&endpoint, op.Service.SigningName, cfg.Region)
-	if cfg.SigningName != "" {
-		c.signingName = cfg.SigningName
-	}
-	if cfg.SigningRegion != "" {
-		c.signingRegion = cfg.SigningRegion
-	}
 	c.payloadHash = req.PayloadHash()
 	c.firstBody = req.Reader()
 	if cfg.LogMode.IsRequestWithBody() {
@@ -251,19 +244,65 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 	return nil
 }
 
-// joinPath appends the operation's path to the endpoint's, as the official
-// endpoint middleware does: the paths are joined, and the escaped paths,
-// the endpoint's path standing in for an escaped path it lacks when the
-// operation's has one. Where the operation's path has no escaped form
-// (awsJson, rpcv2Cbor), the request is sent to the escaped form of the
-// joined path, so an escape in the endpoint's path, such as %2F, is kept
-// by awsJson alone, as by the official clients.
-func joinPath(u *url.URL, req *protocol.Request) {
-	path, rawPath := req.Path()
-	joinPaths(u, path, rawPath)
+// resolveEndpoint resolves the endpoint of an attempt with the endpoint
+// rules, or the program's EndpointResolverV2, as the official clients do
+// on every attempt, after the identity is found and before signing, so
+// that a resolver answering each attempt differently (one that fails
+// over to another host) is followed. The service's own rules answer the
+// same on every attempt, so they are asked once per call.
+func (c *call) resolveEndpoint(ctx context.Context) error {
+	if c.endpointFixed {
+		return nil
+	}
+	e := c.cfg.Endpoints
+	endpoint, err := e.resolveV2(ctx, c.cfg.State)
+	if err != nil {
+		return resolveError(err)
+	}
+	// As the official endpoint middleware, only the scheme, host and
+	// paths of the endpoint are used: a query, fragment or user
+	// information in it is not sent. (A legacy resolver's endpoint is
+	// used whole; see legacyURL.)
+	u := url.URL{Scheme: endpoint.URI.Scheme, Host: endpoint.URI.Host, Path: endpoint.URI.Path, RawPath: endpoint.URI.RawPath}
+	joinPaths(&u, c.path, c.rawPath)
+	if err := c.useEndpoint(&endpoint, u); err != nil {
+		return err
+	}
+	c.endpointFixed = e.Rules
+	return nil
 }
 
-// joinPaths is joinPath for an operation's path and escaped path.
+// useEndpoint makes endpoint, whose request URL is u, the one the call's
+// next attempt is sent to and signed for.
+func (c *call) useEndpoint(endpoint *smithyendpoints.Endpoint, u url.URL) error {
+	cfg := c.cfg
+	if cfg.DisableHTTPS && !HostnameImmutable(endpoint) {
+		u.Scheme = "http"
+	}
+	if err := checkScheme(&u, cfg.DisableHTTPS); err != nil {
+		return err
+	}
+	c.url = u
+	c.endpointProperties = endpoint.Properties
+	c.endpointHeaders = endpoint.Headers
+	c.signingName, c.signingRegion = endpoints.Signing(endpoint, c.defaultSigningName, cfg.Region)
+	if cfg.SigningName != "" {
+		c.signingName = cfg.SigningName
+	}
+	if cfg.SigningRegion != "" {
+		c.signingRegion = cfg.SigningRegion
+	}
+	return nil
+}
+
+// joinPaths appends an operation's path and escaped path to the
+// endpoint's in u, as the official endpoint middleware does: the paths
+// are joined, and the escaped paths, the endpoint's path standing in for
+// an escaped path it lacks when the operation's has one. Where the
+// operation's path has no escaped form (awsJson, rpcv2Cbor), the request
+// is sent to the escaped form of the joined path, so an escape in the
+// endpoint's path, such as %2F, is kept by awsJson alone, as by the
+// official clients.
 func joinPaths(u *url.URL, path, rawPath string) {
 	endpointRaw := u.RawPath
 	if endpointRaw == "" && rawPath != "" {
@@ -485,7 +524,7 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 	if c.conns != nil {
 		reqCtx = c.conns.attach(ctx)
 	}
-	req, err := c.newRequest(reqCtx, attempt)
+	req, err := c.newRequest(ctx, reqCtx, attempt)
 	if err != nil {
 		result.err = err
 		return nil, result
@@ -670,8 +709,21 @@ func newOutput[Out any](body string) (out *Out, space *jsonwire.Space) {
 // so every attempt has its own signature. It leaves out the official
 // clients' random amz-sdk-invocation-id, so that a request signed at a
 // given time is reproducible.
-func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, c.method, "", nil)
+//
+// As in each attempt of the official clients, the auth scheme is chosen
+// and its identity found first, then the endpoint resolved, then the
+// request signed. Those steps are handed ctx, the call's context;
+// reqCtx, which may also hold the call's connection trace, is the
+// request's.
+func (c *call) newRequest(ctx, reqCtx context.Context, attempt attemptInfo) (*http.Request, error) {
+	auth, err := c.identify(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.resolveEndpoint(ctx); err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(reqCtx, c.method, "", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -710,7 +762,7 @@ func (c *call) newRequest(ctx context.Context, attempt attemptInfo) (*http.Reque
 	for name := range c.endpointHeaders {
 		req.Header.Set(name, c.endpointHeaders.Get(name))
 	}
-	if err := c.authenticate(ctx, req, attempt.skew); err != nil {
+	if err := c.authenticate(ctx, req, &auth, attempt.skew); err != nil {
 		return nil, err
 	}
 	return req, nil

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	officialdatazone "github.com/aws/aws-sdk-go-v2/service/datazone"
@@ -22,38 +24,44 @@ import (
 	"github.com/awssnap/awssnap/neptunegraph"
 )
 
-// fixedResolver is a program's EndpointResolverV2, of any service whose
-// parameters are P: it answers every call with e and err.
-type fixedResolver[P any] struct {
-	e   smithyendpoints.Endpoint
-	err error
+// funcResolver is a program's EndpointResolverV2, of any service whose
+// parameters are P: it answers every call with what resolve returns.
+type funcResolver[P any] struct {
+	resolve func() (smithyendpoints.Endpoint, error)
 }
 
-func (r fixedResolver[P]) ResolveEndpoint(context.Context, P) (smithyendpoints.Endpoint, error) {
-	return r.e, r.err
+func (r funcResolver[P]) ResolveEndpoint(context.Context, P) (smithyendpoints.Endpoint, error) {
+	return r.resolve()
 }
 
-// withResolver returns a service option that sets a fixedResolver as the
-// EndpointResolverV2 of whichever client's options it is given.
+// withResolver returns a service option that sets an EndpointResolverV2
+// answering every call with e and err.
 func withResolver(e smithyendpoints.Endpoint, err error) func(string, any) {
+	return withResolverFunc(func() (smithyendpoints.Endpoint, error) { return e, err })
+}
+
+// withResolverFunc returns a service option that sets a funcResolver
+// calling resolve as the EndpointResolverV2 of whichever client's options
+// it is given.
+func withResolverFunc(resolve func() (smithyendpoints.Endpoint, error)) func(string, any) {
 	return func(_ string, options any) {
 		switch o := options.(type) {
 		case *memorydb.Options:
-			o.EndpointResolverV2 = fixedResolver[memorydb.EndpointParameters]{e, err}
+			o.EndpointResolverV2 = funcResolver[memorydb.EndpointParameters]{resolve}
 		case *officialmemorydb.Options:
-			o.EndpointResolverV2 = fixedResolver[officialmemorydb.EndpointParameters]{e, err}
+			o.EndpointResolverV2 = funcResolver[officialmemorydb.EndpointParameters]{resolve}
 		case *lightsail.Options:
-			o.EndpointResolverV2 = fixedResolver[lightsail.EndpointParameters]{e, err}
+			o.EndpointResolverV2 = funcResolver[lightsail.EndpointParameters]{resolve}
 		case *officiallightsail.Options:
-			o.EndpointResolverV2 = fixedResolver[officiallightsail.EndpointParameters]{e, err}
+			o.EndpointResolverV2 = funcResolver[officiallightsail.EndpointParameters]{resolve}
 		case *neptunegraph.Options:
-			o.EndpointResolverV2 = fixedResolver[neptunegraph.EndpointParameters]{e, err}
+			o.EndpointResolverV2 = funcResolver[neptunegraph.EndpointParameters]{resolve}
 		case *officialneptunegraph.Options:
-			o.EndpointResolverV2 = fixedResolver[officialneptunegraph.EndpointParameters]{e, err}
+			o.EndpointResolverV2 = funcResolver[officialneptunegraph.EndpointParameters]{resolve}
 		case *datazone.Options:
-			o.EndpointResolverV2 = fixedResolver[datazone.EndpointParameters]{e, err}
+			o.EndpointResolverV2 = funcResolver[datazone.EndpointParameters]{resolve}
 		case *officialdatazone.Options:
-			o.EndpointResolverV2 = fixedResolver[officialdatazone.EndpointParameters]{e, err}
+			o.EndpointResolverV2 = funcResolver[officialdatazone.EndpointParameters]{resolve}
 		default:
 			panic(fmt.Sprintf("no resolver for %T", options))
 		}
@@ -101,5 +109,90 @@ func TestCustomEndpointResolver(t *testing.T) {
 		compareRequests(t, name, func(cfg *aws.Config) {
 			cfg.ServiceOptions = append(cfg.ServiceOptions, withResolver(c.e, c.err))
 		})
+	}
+}
+
+// eventClient is a program's HTTP client that notes each request's host
+// in a shared list of events and answers from a sequence.
+type eventClient struct {
+	answerSequence
+	events *[]string
+}
+
+func (c *eventClient) Do(req *http.Request) (*http.Response, error) {
+	*c.events = append(*c.events, "send to "+req.URL.Host)
+	return c.answerSequence.Do(req)
+}
+
+// TestResolverEachAttempt compares when a program's EndpointResolverV2
+// and credentials provider are asked, against the requests sent, for a
+// resolver that answers each call with a new host (as one that fails
+// over does): on every attempt, after the credentials, so a retry goes
+// to the host the resolver names then; and what a call returns when the
+// credentials, the resolver or both fail.
+func TestResolverEachAttempt(t *testing.T) {
+	errCredentials := errors.New("no credentials here")
+	errResolver := errors.New("no endpoint here")
+	cases := map[string]struct {
+		answers                      []answer
+		failCredentials, failResolve bool
+		// rules leaves the service's own endpoint rules in place of the
+		// program's resolver; region is the call's, us-west-2 when empty.
+		rules  bool
+		region string
+	}{
+		"success":                            {},
+		"retried once":                       {answers: []answer{{status: 503}}},
+		"retries run out":                    {answers: []answer{{status: 503}, {status: 503}, {status: 503}}},
+		"credentials fail":                   {failCredentials: true},
+		"resolver fails":                     {failResolve: true},
+		"credentials and resolver fail":      {failCredentials: true, failResolve: true},
+		"rules, retried once":                {rules: true, answers: []answer{{status: 503}}},
+		"rules, no region":                   {rules: true, region: "-"},
+		"rules, no region, credentials fail": {rules: true, region: "-", failCredentials: true},
+		"bad region, credentials fail":       {region: "a/b", failCredentials: true},
+	}
+	for _, s := range services {
+		for name, c := range cases {
+			for _, stack := range []bool{false, true} {
+				seen := func(call func(context.Context, aws.Config) error) string {
+					var events []string
+					resolve := func() (smithyendpoints.Endpoint, error) {
+						n := len(events)
+						events = append(events, "resolve endpoint")
+						if c.failResolve {
+							return smithyendpoints.Endpoint{}, errResolver
+						}
+						return smithyendpoints.Endpoint{URI: url.URL{Scheme: "https", Host: fmt.Sprintf("host-%d.example.com", n)}}, nil
+					}
+					credentials := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+						events = append(events, "retrieve credentials")
+						if c.failCredentials {
+							return aws.Credentials{}, errCredentials
+						}
+						// Expired at once, so that a cache asks again.
+						return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET", CanExpire: true, Expires: time.Now()}, nil
+					})
+					client := &eventClient{answerSequence{answers: append(c.answers, s.ok)}, &events}
+					cfg := aws.Config{Region: "us-west-2", HTTPClient: client, Retryer: noDelayRetryer, APIOptions: onStack(stack),
+						Credentials: credentials}
+					if !c.rules {
+						cfg.ServiceOptions = []func(string, any){withResolverFunc(resolve)}
+					}
+					switch c.region {
+					case "":
+					case "-":
+						cfg.Region = ""
+					default:
+						cfg.Region = c.region
+					}
+					err := call(context.Background(), cfg)
+					return strings.Join(events, "\n") + fmt.Sprint("\nerror: ", err)
+				}
+				if ours, official := seen(s.callOurs), seen(s.callOfficial); ours != official {
+					t.Errorf("%s, %s, middleware stack %v: differ\nours:\n%s\nofficial:\n%s", s.name, name, stack, ours, official)
+				}
+			}
+		}
 	}
 }
