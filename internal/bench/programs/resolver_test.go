@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -129,13 +130,17 @@ func (c *eventClient) Do(req *http.Request) (*http.Response, error) {
 // resolver that answers each call with a new host (as one that fails
 // over does): on every attempt, after the credentials, so a retry goes
 // to the host the resolver names then; and what a call returns when the
-// credentials, the resolver or both fail.
+// credentials, the resolver or both fail, and how it goes on when one
+// fails once with an error the retryer retries.
 func TestResolverEachAttempt(t *testing.T) {
 	errCredentials := errors.New("no credentials here")
 	errResolver := errors.New("no endpoint here")
 	cases := map[string]struct {
 		answers                      []answer
 		failCredentials, failResolve bool
+		// once makes the failing component fail its first call alone,
+		// with a refused connection, which the retryer retries.
+		once bool
 		// rules leaves the service's own endpoint rules in place of the
 		// program's resolver; region is the call's, us-west-2 when empty.
 		rules  bool
@@ -151,24 +156,41 @@ func TestResolverEachAttempt(t *testing.T) {
 		"rules, no region":                   {rules: true, region: "-"},
 		"rules, no region, credentials fail": {rules: true, region: "-", failCredentials: true},
 		"bad region, credentials fail":       {region: "a/b", failCredentials: true},
+		"credentials fail once":              {failCredentials: true, once: true},
+		"resolver fails once":                {failResolve: true, once: true},
 	}
 	for _, s := range services {
 		for name, c := range cases {
 			for _, stack := range []bool{false, true} {
 				seen := func(call func(context.Context, aws.Config) error) string {
 					var events []string
+					failures := 0
+					fail := func(err error) error {
+						failures++
+						if c.once {
+							if failures > 1 {
+								return nil
+							}
+							return &net.OpError{Op: "dial", Net: "tcp", Err: err}
+						}
+						return err
+					}
 					resolve := func() (smithyendpoints.Endpoint, error) {
 						n := len(events)
 						events = append(events, "resolve endpoint")
 						if c.failResolve {
-							return smithyendpoints.Endpoint{}, errResolver
+							if err := fail(errResolver); err != nil {
+								return smithyendpoints.Endpoint{}, err
+							}
 						}
 						return smithyendpoints.Endpoint{URI: url.URL{Scheme: "https", Host: fmt.Sprintf("host-%d.example.com", n)}}, nil
 					}
 					credentials := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 						events = append(events, "retrieve credentials")
 						if c.failCredentials {
-							return aws.Credentials{}, errCredentials
+							if err := fail(errCredentials); err != nil {
+								return aws.Credentials{}, err
+							}
 						}
 						// Expired at once, so that a cache asks again.
 						return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET", CanExpire: true, Expires: time.Now()}, nil
