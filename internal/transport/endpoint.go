@@ -12,6 +12,7 @@ import (
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
@@ -58,15 +59,20 @@ type Endpoints struct {
 var ErrNoEndpointResolver = errors.New("expected endpoint resolver to not be nil")
 
 // resolveLegacy asks the legacy resolver, when one is set, as the
-// official clients do once per call, before the operation's serializer.
-// found is false when there is none or it answered with an
-// aws.EndpointNotFoundError, which hands the call on to V2, asked on each
-// attempt.
-func (e *Endpoints) resolveLegacy() (endpoint smithyendpoints.Endpoint, found bool, err error) {
+// official clients do once per call, before the operation's serializer,
+// handing it the logger of the call's context. found is false when there
+// is none or it answered with an aws.EndpointNotFoundError, which hands
+// the call on to V2, asked on each attempt.
+func (e *Endpoints) resolveLegacy(ctx context.Context) (endpoint smithyendpoints.Endpoint, found bool, err error) {
 	if e.V1 == nil {
 		return endpoint, false, nil
 	}
-	endpoint, err = e.resolveV1()
+	options := e.Options
+	options.Logger = middleware.GetLogger(ctx)
+	v1, err := e.V1.ResolveEndpoint(e.Region, options)
+	if err == nil {
+		endpoint, err = fromLegacy(v1)
+	}
 	var notFound *aws.EndpointNotFoundError
 	if err != nil && errors.As(err, &notFound) {
 		return endpoint, false, nil
@@ -130,18 +136,6 @@ func (e *Endpoints) key() (EndpointKey, error) {
 		key.Endpoint, key.HasEndpoint = *e.BaseEndpoint, true
 	}
 	return key, nil
-}
-
-// resolveV1 asks the legacy resolver and turns its answer into an
-// endpoint: the URL, and the signing name and region it gives (an empty
-// one leaves the default), as the official clients' legacy endpoint step
-// does.
-func (e *Endpoints) resolveV1() (smithyendpoints.Endpoint, error) {
-	v1, err := e.V1.ResolveEndpoint(e.Region, e.Options)
-	if err != nil {
-		return smithyendpoints.Endpoint{}, err
-	}
-	return fromLegacy(v1)
 }
 
 // fromLegacy turns a legacy resolver's answer into an endpoint: its URL,

@@ -212,7 +212,7 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 	// A legacy resolver is asked once per call, before any attempt, as the
 	// official clients ask it; the endpoint rules on each attempt (see
 	// resolveEndpoint).
-	legacy, found, err := cfg.Endpoints.resolveLegacy()
+	legacy, found, err := cfg.Endpoints.resolveLegacy(ctx)
 	if err != nil {
 		return resolveError(err)
 	}

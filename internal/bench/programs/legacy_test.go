@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
@@ -155,6 +156,40 @@ func TestLegacyEndpointTelemetry(t *testing.T) {
 			}
 			if d := cmp.Diff(fr, or); d != "" {
 				t.Errorf("%s, legacy resolver %v: metric records differ (-official +ours):\n%s", s.name, legacy, strings.TrimSpace(d))
+			}
+		}
+	}
+}
+
+// TestLegacyResolverLogger gives both clients a legacy resolver that logs
+// through the Logger of the options it is handed, as the SDK's own legacy
+// resolvers log a deprecated endpoint, and a logging.ContextLogger as the
+// program's Logger, and compares what is written, with what the context
+// the Logger was given says of the call, on both paths.
+func TestLegacyResolverLogger(t *testing.T) {
+	for _, s := range services {
+		for _, stack := range []bool{false, true} {
+			entries := func(call func(context.Context, aws.Config) error) string {
+				var entries []string
+				cfg := aws.Config{Region: "us-west-2", HTTPClient: &requestRecorder{answer: s.ok}, RetryMaxAttempts: 1,
+					APIOptions: onStack(stack), Logger: taggingLogger{entries: &entries},
+					Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+					EndpointResolverWithOptions: aws.EndpointResolverWithOptionsFunc(func(service, region string, options ...any) (aws.Endpoint, error) {
+						if len(options) != 1 {
+							return aws.Endpoint{}, fmt.Errorf("%d options", len(options))
+						}
+						logger, _ := reflect.ValueOf(options[0]).FieldByName("Logger").Interface().(logging.Logger)
+						if logger == nil {
+							return aws.Endpoint{}, errors.New("no logger in the options")
+						}
+						logger.Logf(logging.Debug, "resolving %s in %s", service, region)
+						return aws.Endpoint{URL: "https://legacy.example.com"}, nil
+					})}
+				err := call(context.Background(), cfg)
+				return strings.Join(entries, "\n") + fmt.Sprint("\nerror: ", err)
+			}
+			if ours, official := entries(s.callOurs), entries(s.callOfficial); ours != official {
+				t.Errorf("%s, middleware stack %v: differ\nours:\n%s\nofficial:\n%s", s.name, stack, ours, official)
 			}
 		}
 	}
