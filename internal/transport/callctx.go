@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go/middleware"
 )
 
@@ -93,4 +94,26 @@ func withCallValues(ctx context.Context, cfg *Config, op *operation) context.Con
 	fresh := new(valuesCache)
 	fresh.fill(cfg, op)
 	return &callContext{Context: ctx, values: fresh}
+}
+
+// hashContext is the context the signer and the HTTP client of a call on
+// the direct path are handed when either is the program's own (see
+// hashInContext): the call's, holding the payload hash in its stack
+// values, where the official clients' ComputePayloadSHA256 middleware puts
+// it and v4.GetPayloadHash reads it. The stack values holding it are made
+// when first asked for, which net/http and most programs never do, so the
+// call costs one allocation for it.
+type hashContext struct {
+	context.Context
+	hash  string
+	once  sync.Once
+	stack any
+}
+
+func (c *hashContext) Value(key any) any {
+	if key != smithyKeys.stack {
+		return c.Context.Value(key)
+	}
+	c.once.Do(func() { c.stack = v4.SetPayloadHash(c.Context, c.hash).Value(smithyKeys.stack) })
+	return c.stack
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 )
@@ -50,5 +51,30 @@ func TestCallContext(t *testing.T) {
 	other := &operation{Service: &Service{ID: "MemoryDB"}, Name: "OtherOperation"}
 	if got := awsmiddleware.GetOperationName(withCallValues(program, cfg, other)); got != "OtherOperation" {
 		t.Errorf("another operation with the same Config: %q", got)
+	}
+}
+
+// TestHashContext checks the context a program's signer and HTTP client
+// are handed: the payload hash is found in it with the call's values,
+// and the call's context it was made from does not hold it.
+func TestHashContext(t *testing.T) {
+	t.Parallel()
+	cfg := &Config{Region: "eu-west-3"}
+	cfg.Finish()
+	call := withCallValues(context.Background(), cfg, &operation{Service: &Service{ID: "MemoryDB"}, Name: "CopySnapshot"})
+	hashed := &hashContext{Context: call, hash: "0123abcd"}
+	for range 2 { // made, then kept
+		if got := v4.GetPayloadHash(hashed); got != "0123abcd" {
+			t.Errorf("payload hash %q, want 0123abcd", got)
+		}
+		if got := awsmiddleware.GetOperationName(hashed); got != "CopySnapshot" {
+			t.Errorf("operation %q, want CopySnapshot", got)
+		}
+	}
+	if got := awsmiddleware.GetRegion(hashed); got != "eu-west-3" {
+		t.Errorf("region %q, want eu-west-3", got)
+	}
+	if got := v4.GetPayloadHash(call); got != "" {
+		t.Errorf("the call's context holds the payload hash %q", got)
 	}
 }

@@ -30,6 +30,7 @@ import (
 	"github.com/awssnap/awssnap/internal/endpoints"
 	"github.com/awssnap/awssnap/internal/jsonwire"
 	"github.com/awssnap/awssnap/internal/protocol"
+	"github.com/awssnap/awssnap/internal/sigv4"
 	"github.com/awssnap/awssnap/internal/validate"
 )
 
@@ -157,6 +158,9 @@ type call struct {
 	// which replace any of the same name, as the official endpoint
 	// middleware sets them before signing.
 	endpointHeaders http.Header
+	// sendCtx is the context the signer and the requests are given: the
+	// call's, with the payload hash when hashInContext says so.
+	sendCtx context.Context
 	// conns traces whether each attempt of a create sent through net/http's
 	// Transport obtained a connection (see connTrace); nil otherwise.
 	conns *connTrace
@@ -237,11 +241,26 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		c.logger = logging.WithContext(ctx, cfg.Logger)
 	}
 	c.payloadHash = req.PayloadHash()
+	c.sendCtx = ctx
+	if hashInContext(cfg) {
+		c.sendCtx = &hashContext{Context: ctx, hash: c.payloadHash}
+	}
 	c.firstBody = req.Reader()
 	if cfg.LogMode.IsRequestWithBody() {
 		c.logBody = redactedBody(op, in, c.body)
 	}
 	return nil
+}
+
+// hashInContext reports whether the context the signer and the HTTP
+// client are handed holds the payload hash (v4.GetPayloadHash), as the
+// official clients' does: when either is the program's own, whose code
+// may read it, as a transport that signs a request again does. Neither
+// this library's signer nor net/http's Transport reads it, so a call
+// made with them does not pay for it.
+func hashInContext(cfg *Config) bool {
+	_, ownSigner := cfg.Signer.(*sigv4.Signer)
+	return !ownSigner || !tracesConnections(cfg.HTTPClient)
 }
 
 // resolveEndpoint resolves the endpoint of an attempt with the endpoint
@@ -520,9 +539,9 @@ type attemptInfo struct {
 
 func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInfo) (any, attemptResult) {
 	var result attemptResult
-	reqCtx := ctx
+	reqCtx := c.sendCtx
 	if c.conns != nil {
-		reqCtx = c.conns.attach(ctx)
+		reqCtx = c.conns.attach(reqCtx)
 	}
 	req, err := c.newRequest(ctx, reqCtx, attempt)
 	if err != nil {
@@ -762,7 +781,7 @@ func (c *call) newRequest(ctx, reqCtx context.Context, attempt attemptInfo) (*ht
 	for name := range c.endpointHeaders {
 		req.Header.Set(name, c.endpointHeaders.Get(name))
 	}
-	if err := c.authenticate(ctx, req, &auth, attempt.skew); err != nil {
+	if err := c.authenticate(c.sendCtx, req, &auth, attempt.skew); err != nil {
 		return nil, err
 	}
 	return req, nil
