@@ -22,6 +22,9 @@ import (
 type callContext struct {
 	context.Context
 	values *valuesCache
+	// hashed is the context the call's signer and requests are handed,
+	// made with this one when hashInContext says so, and nil otherwise.
+	hashed *hashContext
 }
 
 func (c *callContext) Value(key any) any {
@@ -82,18 +85,29 @@ func (v *valuesCache) fill(cfg *Config, op *operation) {
 
 // withCallValues returns ctx with the values the official clients put in
 // the context of a call of op made with cfg (callValues), made once for
-// cfg's calls.
-func withCallValues(ctx context.Context, cfg *Config, op *operation) context.Context {
-	if cache := cfg.values; cache != nil {
-		cache.once.Do(func() { cache.fill(cfg, op) })
-		if cache.name == op.Name {
-			return &callContext{Context: ctx, values: cache}
-		}
+// cfg's calls. When hashInContext says the call's signer and requests
+// are handed its payload hash, the context holding it is made in the same
+// allocation, to be filled in once the request is built.
+func withCallValues(ctx context.Context, cfg *Config, op *operation) *callContext {
+	values := cfg.values
+	if values != nil {
+		values.once.Do(func() { values.fill(cfg, op) })
 	}
-	// A Config withFallbacks made, or one used for another operation.
-	fresh := new(valuesCache)
-	fresh.fill(cfg, op)
-	return &callContext{Context: ctx, values: fresh}
+	if values == nil || values.name != op.Name {
+		// A Config withFallbacks made, or one used for another operation.
+		values = new(valuesCache)
+		values.fill(cfg, op)
+	}
+	if !hashInContext(cfg) {
+		return &callContext{Context: ctx, values: values}
+	}
+	both := new(struct {
+		call   callContext
+		hashed hashContext
+	})
+	both.call = callContext{Context: ctx, values: values, hashed: &both.hashed}
+	both.hashed.Context = &both.call
+	return &both.call
 }
 
 // hashContext is the context the signer and the HTTP client of a call on
@@ -102,7 +116,7 @@ func withCallValues(ctx context.Context, cfg *Config, op *operation) context.Con
 // values, where the official clients' ComputePayloadSHA256 middleware puts
 // it and v4.GetPayloadHash reads it. The stack values holding it are made
 // when first asked for, which net/http and most programs never do, so the
-// call costs one allocation for it.
+// call costs no allocation of its own for it (see withCallValues).
 type hashContext struct {
 	context.Context
 	hash  string

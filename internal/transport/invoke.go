@@ -74,7 +74,8 @@ func invoke(ctx context.Context, cfg *Config, op *operation, params any) (any, m
 	if err != nil {
 		return nil, metadata, err
 	}
-	ctx = withCallValues(ctx, cfg, op)
+	callCtx := withCallValues(ctx, cfg, op)
+	ctx = callCtx
 	in, err := fillToken(cfg, op, params)
 	if err != nil {
 		return nil, metadata, err
@@ -87,6 +88,11 @@ func invoke(ctx context.Context, cfg *Config, op *operation, params any) (any, m
 	var c call
 	if err := prepare(ctx, cfg, op, in, &c); err != nil {
 		return nil, metadata, err
+	}
+	c.sendCtx = ctx
+	if hashed := callCtx.hashed; hashed != nil {
+		hashed.hash = c.payloadHash
+		c.sendCtx = hashed
 	}
 	return run(ctx, &c, op)
 }
@@ -159,7 +165,8 @@ type call struct {
 	// middleware sets them before signing.
 	endpointHeaders http.Header
 	// sendCtx is the context the signer and the requests are given: the
-	// call's, with the payload hash when hashInContext says so.
+	// call's, with the payload hash when hashInContext says so (see
+	// withCallValues).
 	sendCtx context.Context
 	// conns traces whether each attempt of a create sent through net/http's
 	// Transport obtained a connection (see connTrace); nil otherwise.
@@ -241,10 +248,6 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 		c.logger = logging.WithContext(ctx, cfg.Logger)
 	}
 	c.payloadHash = req.PayloadHash()
-	c.sendCtx = ctx
-	if hashInContext(cfg) {
-		c.sendCtx = &hashContext{Context: ctx, hash: c.payloadHash}
-	}
 	c.firstBody = req.Reader()
 	if cfg.LogMode.IsRequestWithBody() {
 		c.logBody = redactedBody(op, in, c.body)
