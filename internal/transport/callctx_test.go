@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"net/http"
 	"testing"
 	"time"
 
@@ -9,6 +10,8 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
+
+	"github.com/awssnap/awssnap/internal/sigv4"
 )
 
 // TestCallContext checks the context of a direct-path call: the call's
@@ -54,15 +57,31 @@ func TestCallContext(t *testing.T) {
 	}
 }
 
-// TestHashContext checks the context a program's signer and HTTP client
-// are handed: the payload hash is found in it with the call's values,
-// and the call's context it was made from does not hold it.
+// doerFunc is an HTTP client of a program's own.
+type doerFunc func(*http.Request) (*http.Response, error)
+
+func (f doerFunc) Do(req *http.Request) (*http.Response, error) { return f(req) }
+
+// TestHashContext checks the context a program's own HTTP client is
+// handed: the payload hash is found in it with the call's values, and the
+// call's context it was made with does not hold it; with net/http's
+// transport and this library's signer no such context is made.
 func TestHashContext(t *testing.T) {
 	t.Parallel()
-	cfg := &Config{Region: "eu-west-3"}
+	op := &operation{Service: &Service{ID: "MemoryDB"}, Name: "CopySnapshot"}
+	plain := &Config{Region: "eu-west-3", HTTPClient: &http.Client{}, Signer: sigv4.New()}
+	plain.Finish()
+	if withCallValues(context.Background(), plain, op).hashed != nil {
+		t.Error("a context for the payload hash was made for net/http's transport and this library's signer")
+	}
+	cfg := &Config{Region: "eu-west-3", Signer: sigv4.New(), HTTPClient: doerFunc(func(*http.Request) (*http.Response, error) { return nil, nil })}
 	cfg.Finish()
-	call := withCallValues(context.Background(), cfg, &operation{Service: &Service{ID: "MemoryDB"}, Name: "CopySnapshot"})
-	hashed := &hashContext{Context: call, hash: "0123abcd"}
+	call := withCallValues(context.Background(), cfg, op)
+	hashed := call.hashed
+	if hashed == nil {
+		t.Fatal("no context for the payload hash with a program's own HTTP client")
+	}
+	hashed.hash = "0123abcd"
 	for range 2 { // made, then kept
 		if got := v4.GetPayloadHash(hashed); got != "0123abcd" {
 			t.Errorf("payload hash %q, want 0123abcd", got)
