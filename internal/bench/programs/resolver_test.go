@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 a legacy resolver of aws.Config is among the cases compared
+
 package programs
 
 import (
@@ -141,6 +143,9 @@ func TestResolverEachAttempt(t *testing.T) {
 		// once makes the failing component fail its first call alone,
 		// with a refused connection, which the retryer retries.
 		once bool
+		// legacyNotFound adds a legacy resolver that finds no endpoint,
+		// which hands the call on to the resolver.
+		legacyNotFound bool
 		// rules leaves the service's own endpoint rules in place of the
 		// program's resolver; region is the call's, us-west-2 when empty.
 		rules  bool
@@ -158,6 +163,7 @@ func TestResolverEachAttempt(t *testing.T) {
 		"bad region, credentials fail":       {region: "a/b", failCredentials: true},
 		"credentials fail once":              {failCredentials: true, once: true},
 		"resolver fails once":                {failResolve: true, once: true},
+		"legacy not found, retried once":     {legacyNotFound: true, answers: []answer{{status: 503}}},
 	}
 	for _, s := range services {
 		for name, c := range cases {
@@ -200,6 +206,12 @@ func TestResolverEachAttempt(t *testing.T) {
 						Credentials: credentials}
 					if !c.rules {
 						cfg.ServiceOptions = []func(string, any){withResolverFunc(resolve)}
+					}
+					if c.legacyNotFound {
+						cfg.EndpointResolverWithOptions = aws.EndpointResolverWithOptionsFunc(func(string, string, ...any) (aws.Endpoint, error) {
+							events = append(events, "legacy resolver")
+							return aws.Endpoint{}, &aws.EndpointNotFoundError{}
+						})
 					}
 					switch c.region {
 					case "":
