@@ -133,7 +133,8 @@ func (c *eventClient) Do(req *http.Request) (*http.Response, error) {
 // over does): on every attempt, after the credentials, so a retry goes
 // to the host the resolver names then; and what a call returns when the
 // credentials, the resolver or both fail, and how it goes on when one
-// fails once with an error the retryer retries.
+// fails once with an error the retryer retries; a legacy resolver that
+// finds no endpoint is asked once per call, before them.
 func TestResolverEachAttempt(t *testing.T) {
 	errCredentials := errors.New("no credentials here")
 	errResolver := errors.New("no endpoint here")
