@@ -58,25 +58,33 @@ type Endpoints struct {
 // resolver that answered, worded as the official clients word it.
 var ErrNoEndpointResolver = errors.New("expected endpoint resolver to not be nil")
 
-// resolveLegacy asks the legacy resolver, when one is set, as the
-// official clients do once per call, before the operation's serializer,
-// handing it the logger of the call's context. found is false when there
-// is none or it answered with an aws.EndpointNotFoundError, which hands
-// the call on to V2, asked on each attempt.
+// askLegacy asks the legacy resolver, which must be set, as the official
+// clients do once per call, before the operation's serializer, handing it
+// the logger of the call's context. found is false when it answered with
+// an aws.EndpointNotFoundError, which hands the call on to V2, asked on
+// each attempt.
+func (e *Endpoints) askLegacy(ctx context.Context) (v1 aws.Endpoint, found bool, err error) {
+	options := e.Options
+	options.Logger = middleware.GetLogger(ctx)
+	v1, err = e.V1.ResolveEndpoint(e.Region, options)
+	var notFound *aws.EndpointNotFoundError
+	if err != nil && errors.As(err, &notFound) {
+		return v1, false, nil
+	}
+	return v1, err == nil, err
+}
+
+// resolveLegacy is askLegacy for the direct path, when a legacy resolver
+// is set (found is false otherwise), with its answer as an endpoint.
 func (e *Endpoints) resolveLegacy(ctx context.Context) (endpoint smithyendpoints.Endpoint, found bool, err error) {
 	if e.V1 == nil {
 		return endpoint, false, nil
 	}
-	options := e.Options
-	options.Logger = middleware.GetLogger(ctx)
-	v1, err := e.V1.ResolveEndpoint(e.Region, options)
-	if err == nil {
-		endpoint, err = fromLegacy(v1)
+	v1, found, err := e.askLegacy(ctx)
+	if !found || err != nil {
+		return endpoint, false, err
 	}
-	var notFound *aws.EndpointNotFoundError
-	if err != nil && errors.As(err, &notFound) {
-		return endpoint, false, nil
-	}
+	endpoint, err = fromLegacy(v1)
 	return endpoint, err == nil, err
 }
 

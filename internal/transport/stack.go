@@ -565,16 +565,13 @@ func (m *resolveEndpointV1) HandleSerialize(ctx context.Context, in middleware.S
 	if e.V1 == nil {
 		return out, metadata, ErrNoEndpointResolver
 	}
-	// As the official middleware: the logger of the context.
-	options := e.Options
-	options.Logger = middleware.GetLogger(ctx)
-	v1, err := e.V1.ResolveEndpoint(e.Region, options)
+	v1, found, err := e.askLegacy(ctx)
 	if err != nil {
-		if notFound := (*aws.EndpointNotFoundError)(nil); errors.As(err, &notFound) {
-			ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, false)
-			return next.HandleSerialize(ctx, in)
-		}
 		return out, metadata, resolveError(err)
+	}
+	if !found {
+		ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, false)
+		return next.HandleSerialize(ctx, in)
 	}
 	endpoint, err := fromLegacy(v1)
 	if err != nil {
