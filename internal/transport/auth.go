@@ -18,6 +18,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/internal/endpoints"
+	"github.com/awssnap/awssnap/internal/sigv4"
 )
 
 // AuthResolver lists the auth options of an operation, best first. A
@@ -418,20 +419,40 @@ type SigV4Scheme struct {
 	signer     Signer
 	logger     logging.Logger
 	logSigning bool
+	// held is signer as a call signs with it (see SchemeSigner).
+	held Signer
+}
+
+// schemeSigner is a program's own SigV4 signer as a client's SigV4 scheme
+// holds it: with the logger and logging mode the client's New was given,
+// which the official clients' SigV4 scheme hands it whatever a call's
+// options set.
+type schemeSigner struct {
+	Signer
+	logger     logging.Logger
+	logSigning bool
 }
 
 // SchemeSigner returns the signer a call with the given auth schemes
 // signs SigV4 with: when they are the one SigV4 scheme of a client, the
-// signer New gave it, as the official clients' SigV4 scheme keeps the
-// HTTPSignerV4 their New was given, whatever a call's options set; else
-// signer.
+// signer New gave it, with the logger and logging mode New was given
+// when it is the program's own, as the official clients' SigV4 scheme
+// keeps them whatever a call's options set; else signer.
 func SchemeSigner(schemes []smithyhttp.AuthScheme, signer Signer) Signer {
 	if len(schemes) == 1 {
-		if s, ok := schemes[0].(*SigV4Scheme); ok && s.signer != nil {
-			return s.signer
+		if s, ok := schemes[0].(*SigV4Scheme); ok && s.held != nil {
+			return s.held
 		}
 	}
 	return signer
+}
+
+// programSigner returns the program's own signer s holds, or s.
+func programSigner(s Signer) Signer {
+	if held, ok := s.(*schemeSigner); ok {
+		return held.Signer
+	}
+	return s
 }
 
 // OptionSchemes returns Auth.Schemes for the auth schemes of a call's
@@ -449,7 +470,12 @@ func OptionSchemes(schemes []smithyhttp.AuthScheme) []smithyhttp.AuthScheme {
 // NewSigV4Scheme returns the SigV4 scheme of a client with the given signer
 // and logging settings.
 func NewSigV4Scheme(signer Signer, logger logging.Logger, logSigning bool) *SigV4Scheme {
-	return &SigV4Scheme{signer: signer, logger: logger, logSigning: logSigning}
+	s := &SigV4Scheme{signer: signer, logger: logger, logSigning: logSigning, held: signer}
+	if _, own := signer.(*sigv4.Signer); !own && signer != nil {
+		// This library's signer was made with them (DefaultSigner).
+		s.held = &schemeSigner{Signer: signer, logger: logger, logSigning: logSigning}
+	}
+	return s
 }
 
 // SchemeID returns "aws.auth#sigv4".

@@ -256,7 +256,7 @@ func (c *Config) checkImplementations() {
 	}
 	c.Misuse = NilImplementation([]Field{
 		{Name: "HTTPClient", Value: c.HTTPClient}, {Name: "Credentials", Value: c.Credentials},
-		{Name: "Retryer", Value: c.Retryer}, {Name: "HTTPSignerV4", Value: c.Signer}, {Name: "Logger", Value: c.Logger},
+		{Name: "Retryer", Value: c.Retryer}, {Name: "HTTPSignerV4", Value: programSigner(c.Signer)}, {Name: "Logger", Value: c.Logger},
 		{Name: "TracerProvider", Value: c.TracerProvider}, {Name: "MeterProvider", Value: c.MeterProvider},
 		{Name: "IdempotencyTokenProvider", Value: c.Tokens}, {Name: "Protocol", Value: c.Protocol},
 		{Name: "EndpointResolver", Value: legacy},

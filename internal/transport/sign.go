@@ -15,20 +15,25 @@ import (
 // sign signs req with SigV4 for the call. Both the direct path and the
 // middleware stack's Signing step sign here, and only here.
 func sign(ctx context.Context, cfg *Config, creds aws.Credentials, req *http.Request, payloadHash, name, region string, signingTime time.Time) error {
-	if creds.SessionToken != "" && cfg.LogMode.IsSigning() {
-		// The default signer's logger removes the token by value.
-		ctx = withSessionToken(ctx, creds.SessionToken)
-	}
 	var err error
 	if _, own := cfg.Signer.(*sigv4.Signer); own {
-		// Made by DefaultSigner with the client's logger and mode.
+		// Made by DefaultSigner with the client's logger and mode; what it
+		// logs never holds the session token or the secret key.
 		err = cfg.Signer.SignHTTP(ctx, creds, req, payloadHash, name, region, signingTime)
 	} else {
-		// A signer of the program's own is given the client's logging
-		// options, as the official clients' SigV4 signer adapter gives
-		// them, with a logger that keeps session tokens out of the log.
-		logger, logSigning := cfg.Logger, cfg.LogMode.IsSigning()
-		err = cfg.Signer.SignHTTP(ctx, creds, req, payloadHash, name, region, signingTime, func(o *v4.SignerOptions) {
+		// A signer of the program's own is given the logging options of
+		// the client's SigV4 scheme (see SchemeSigner), as the official
+		// clients' SigV4 signer adapter gives them, with a logger that
+		// keeps session tokens out of the log.
+		signer, logger, logSigning := cfg.Signer, cfg.Logger, cfg.LogMode.IsSigning()
+		if held, ok := signer.(*schemeSigner); ok {
+			signer, logger, logSigning = held.Signer, held.logger, held.logSigning
+		}
+		if creds.SessionToken != "" && logSigning {
+			// The logger removes the token by value.
+			ctx = withSessionToken(ctx, creds.SessionToken)
+		}
+		err = signer.SignHTTP(ctx, creds, req, payloadHash, name, region, signingTime, func(o *v4.SignerOptions) {
 			o.DisableURIPathEscaping = false
 			o.Logger = redactingLogger{next: logger}
 			o.LogSigning = logSigning

@@ -22,6 +22,7 @@ import (
 	officialneptunegraph "github.com/aws/aws-sdk-go-v2/service/neptunegraph"
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
+	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/datazone"
@@ -261,6 +262,74 @@ func TestSigningOverrides(t *testing.T) {
 				}
 				if ours, official := run(s.oursPerCall), run(s.officialPerCall); ours != official {
 					t.Errorf("%s, %s, middleware stack %v:\nours:\n%s\nofficial:\n%s", c.name, s.name, stack, ours, official)
+				}
+			}
+		}
+	}
+}
+
+// signLogger is a program's Logger noting each entry (see logEntry) after
+// its name, and keeping each entry's whole text apart.
+type signLogger struct {
+	name    string
+	entries *[]string
+	whole   *strings.Builder
+}
+
+func (l signLogger) Logf(classification logging.Classification, format string, v ...any) {
+	*l.entries = append(*l.entries, l.name+" "+logEntry(classification, format, v...))
+	fmt.Fprintf(l.whole, format+"\n", v...)
+}
+
+// TestPerCallSigningLogs compares where what a client's signer signs is
+// logged (aws.LogSigning) when a call's options change the Logger or the
+// ClientLogMode: the official clients' SigV4 scheme, made by New, keeps
+// the Logger and mode New was given, for their own signer and for a
+// program's. The credentials carry a session token, which ours never
+// logs.
+func TestPerCallSigningLogs(t *testing.T) {
+	const token = "SESSION-TOKEN-VALUE"
+	for _, ownSigner := range []bool{false, true} {
+		for _, change := range []string{"logger", "mode on, with a logger", "mode off"} {
+			for _, s := range services {
+				for _, stack := range []bool{false, true} {
+					var whole strings.Builder
+					run := func(call func(context.Context, aws.Config, func(any)) error) string {
+						var entries []string
+						var calls atomic.Int32
+						cfg := aws.Config{Region: "us-west-2", HTTPClient: &requestRecorder{answer: s.ok}, RetryMaxAttempts: 1, APIOptions: onStack(stack),
+							Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", token),
+							Logger:      signLogger{"client's logger", &entries, &whole}}
+						if change != "mode on, with a logger" {
+							cfg.ClientLogMode = aws.LogSigning
+						}
+						if ownSigner {
+							cfg.ServiceOptions = []func(string, any){func(_ string, o any) {
+								reflect.ValueOf(o).Elem().FieldByName("HTTPSignerV4").Set(reflect.ValueOf(countingSigner{&calls}))
+							}}
+						}
+						err := call(context.Background(), cfg, func(o any) {
+							v := reflect.ValueOf(o).Elem()
+							switch change {
+							case "logger":
+								v.FieldByName("Logger").Set(reflect.ValueOf(signLogger{"call's logger", &entries, &whole}))
+							case "mode on, with a logger":
+								v.FieldByName("ClientLogMode").Set(reflect.ValueOf(aws.LogSigning))
+								v.FieldByName("Logger").Set(reflect.ValueOf(signLogger{"call's logger", &entries, &whole}))
+							case "mode off":
+								v.FieldByName("ClientLogMode").Set(reflect.ValueOf(aws.ClientLogMode(0)))
+							}
+						})
+						return fmt.Sprintf("%s\nthe program's signer called %d times, error %v", strings.Join(entries, "\n"), calls.Load(), err)
+					}
+					ours := run(s.oursPerCall)
+					if strings.Contains(whole.String(), token) {
+						t.Errorf("program's signer %v, %s, %s, middleware stack %v: our log holds the session token", ownSigner, change, s.name, stack)
+					}
+					if official := run(s.officialPerCall); ours != official {
+						t.Errorf("program's signer %v, per-call %s, %s, middleware stack %v: differ\nours:\n%s\nofficial:\n%s",
+							ownSigner, change, s.name, stack, ours, official)
+					}
 				}
 			}
 		}
