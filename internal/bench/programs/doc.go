@@ -4,5 +4,6 @@
 // (OpenTelemetry's otelaws, the AWS X-Ray SDK, and Datadog's dd-trace-go
 // v1 and v2), the OpenTelemetry SDK as the clients' tracer and meter
 // providers, a net/http ClientTrace in the call's context, the program's
-// own HTTP client, and the environment of AWS Lambda.
+// own HTTP client, endpoint and auth scheme resolvers, credentials
+// provider, retryer, signer and logger, and the environment of AWS Lambda.
 package programs
