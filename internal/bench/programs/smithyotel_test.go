@@ -30,14 +30,20 @@ import (
 // recorded: each span's name, parent, kind, status, instrumentation scope,
 // attributes and events, and each metric's scope, name, unit and
 // description with its data points' attributes and counts (durations and
-// sizes masked, as they differ from call to call).
+// sizes masked, as they differ from call to call). The same with the HTTP
+// client sending through otelhttp, and with otelhttp alone, without the
+// adapters (a call without middleware, tracer or meter on our side).
 func TestSmithyOTel(t *testing.T) {
 	eachScenario(t, func(t *testing.T, s service, answers []answer) {
-		for _, otelHTTP := range []bool{false, true} {
-			ours, official := smithyOTel(t, answers, otelHTTP, s.callOurs), smithyOTel(t, answers, otelHTTP, s.callOfficial)
-			if ours != official || !strings.Contains(ours, "client.call.duration") || !strings.Contains(ours, "span \"") ||
-				otelHTTP && !strings.Contains(ours, `span "HTTP POST" (parent "DoHTTPRequest"`) {
-				t.Errorf("otelhttp %t: spans and metrics differ (-official +ours):\n%s", otelHTTP, cmp.Diff(official, ours))
+		for _, c := range []struct{ adapters, otelHTTP bool }{{true, false}, {true, true}, {false, true}} {
+			ours, official := smithyOTel(t, answers, c.adapters, c.otelHTTP, s.callOurs), smithyOTel(t, answers, c.adapters, c.otelHTTP, s.callOfficial)
+			parent := "program"
+			if c.adapters {
+				parent = "DoHTTPRequest"
+			}
+			if ours != official || c.adapters && !strings.Contains(ours, "client.call.duration") || !strings.Contains(ours, "span \"") ||
+				c.otelHTTP && !strings.Contains(ours, `span "HTTP POST" (parent "`+parent+`"`) {
+				t.Errorf("adapters %t, otelhttp %t: spans and metrics differ (-official +ours):\n%s", c.adapters, c.otelHTTP, cmp.Diff(official, ours))
 			}
 		}
 	})
@@ -56,21 +62,23 @@ func masked(attributes string) string {
 var measured = regexp.MustCompile(`[0-9]+(\.[0-9]+)?(e[-+][0-9]+)?`)
 
 // smithyOTel makes call with the OpenTelemetry SDK's tracer and meter
-// providers, adapted, in the client's options, and prints what they
-// recorded. With otelHTTP, the HTTP client sends through OpenTelemetry's
-// net/http instrumentation (otelhttp.NewTransport), with the same
-// providers.
-func smithyOTel(t *testing.T, answers []answer, otelHTTP bool, call func(context.Context, aws.Config) error) string {
+// providers, adapted, in the client's options when adapters is set, and
+// prints what they recorded. With otelHTTP, the HTTP client sends through
+// OpenTelemetry's net/http instrumentation (otelhttp.NewTransport), with
+// the same providers.
+func smithyOTel(t *testing.T, answers []answer, adapters, otelHTTP bool, call func(context.Context, aws.Config) error) string {
 	exporter := tracetest.NewInMemoryExporter()
 	tracer := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exporter))
 	reader := sdkmetric.NewManualReader()
 	meter := sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))
 	cfg := scenarioConfig(t, answers, nil)
-	cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
-		v := reflect.ValueOf(o).Elem()
-		v.FieldByName("TracerProvider").Set(reflect.ValueOf(smithyoteltracing.Adapt(tracer)))
-		v.FieldByName("MeterProvider").Set(reflect.ValueOf(smithyotelmetrics.Adapt(meter)))
-	})
+	if adapters {
+		cfg.ServiceOptions = append(cfg.ServiceOptions, func(_ string, o any) {
+			v := reflect.ValueOf(o).Elem()
+			v.FieldByName("TracerProvider").Set(reflect.ValueOf(smithyoteltracing.Adapt(tracer)))
+			v.FieldByName("MeterProvider").Set(reflect.ValueOf(smithyotelmetrics.Adapt(meter)))
+		})
+	}
 	if otelHTTP {
 		cfg.HTTPClient = &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport,
 			otelhttp.WithTracerProvider(tracer), otelhttp.WithMeterProvider(meter))}
