@@ -20,6 +20,7 @@ import (
 	officialneptunegraph "github.com/aws/aws-sdk-go-v2/service/neptunegraph"
 	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/awssnap/awssnap/datazone"
 	"github.com/awssnap/awssnap/lightsail"
@@ -115,23 +116,26 @@ func TestCustomEndpointResolver(t *testing.T) {
 	}
 }
 
-// eventClient is a program's HTTP client that notes each request's host
-// in a shared list of events and answers from a sequence.
+// eventClient is a program's HTTP client that notes each request's host,
+// X-Route header and credential scope in a shared list of events and
+// answers from a sequence.
 type eventClient struct {
 	answerSequence
 	events *[]string
 }
 
 func (c *eventClient) Do(req *http.Request) (*http.Response, error) {
-	*c.events = append(*c.events, "send to "+req.URL.Host)
+	scope, _, _ := strings.Cut(req.Header.Get("Authorization"), ",")
+	*c.events = append(*c.events, fmt.Sprintf("send to %s, X-Route %q, %s", req.URL.Host, req.Header.Get("X-Route"), scope))
 	return c.answerSequence.Do(req)
 }
 
 // TestResolverEachAttempt compares when a program's EndpointResolverV2
 // and credentials provider are asked, against the requests sent, for a
-// resolver that answers each call with a new host (as one that fails
-// over does): on every attempt, after the credentials, so a retry goes
-// to the host the resolver names then; and what a call returns when the
+// resolver that answers each call with a new host, header and signing
+// region (as one that fails over does): on every attempt, after the
+// credentials, so a retry goes to the host the resolver names then, with
+// its header and signed for its region; and what a call returns when the
 // credentials, the resolver or both fail, and how it goes on when one
 // fails once with an error the retryer retries; a legacy resolver that
 // finds no endpoint is asked once per call, before them.
@@ -190,7 +194,13 @@ func TestResolverEachAttempt(t *testing.T) {
 								return smithyendpoints.Endpoint{}, err
 							}
 						}
-						return smithyendpoints.Endpoint{URI: url.URL{Scheme: "https", Host: fmt.Sprintf("host-%d.example.com", n)}}, nil
+						// Each answer has its own host, header and signing region.
+						e := smithyendpoints.Endpoint{URI: url.URL{Scheme: "https", Host: fmt.Sprintf("host-%d.example.com", n)},
+							Headers: http.Header{"X-Route": {fmt.Sprint(n)}}}
+						option := &smithyauth.Option{SchemeID: "aws.auth#sigv4"}
+						smithyhttp.SetSigV4SigningRegion(&option.SignerProperties, fmt.Sprintf("region-%d", n))
+						smithyauth.SetAuthOptions(&e.Properties, []*smithyauth.Option{option})
+						return e, nil
 					}
 					credentials := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 						events = append(events, "retrieve credentials")
