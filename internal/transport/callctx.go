@@ -17,8 +17,8 @@ import (
 // like. They are the two values smithy-go keeps them in, the stack values
 // (which hide any the program's context holds, as ClearStackValues hides
 // them in the official clients) and the logger, made once per Config, so a
-// call costs one allocation of 24 bytes for them, not one or two per
-// value.
+// call costs one allocation of 32 bytes for them (96 with the payload
+// hash's context, see withCallValues), not one or two per value.
 type callContext struct {
 	context.Context
 	values *valuesCache

@@ -221,8 +221,8 @@ func prepare(ctx context.Context, cfg *Config, op *operation, in any, c *call) e
 	}
 	c.path, c.rawPath = req.Path()
 	// A legacy resolver is asked once per call, before any attempt, as the
-	// official clients ask it; the endpoint rules on each attempt (see
-	// resolveEndpoint).
+	// official clients ask it; a program's EndpointResolverV2 on each
+	// attempt, the service's rules on the first (see resolveEndpoint).
 	legacy, found, err := cfg.Endpoints.resolveLegacy(ctx)
 	if err != nil {
 		return resolveError(err)
