@@ -575,7 +575,6 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 			awsmiddleware.SetRequestIDMetadata(&result.metadata, requestID)
 		}
 		discardBody(ctx, resp, c.limit, op, c.cfg.Logger, failure)
-		resp.Body = http.NoBody
 		result.err = wrapResponse(resp, requestID, failure)
 		return nil, result
 	}
@@ -590,7 +589,6 @@ func attemptOnce(ctx context.Context, c *call, op *operation, attempt attemptInf
 	}
 	if err := c.checkOrigin(req, resp); err != nil {
 		_ = resp.Body.Close()
-		resp.Body = http.NoBody
 		result.err = wrapResponse(resp, requestID, err)
 		return nil, result
 	}

@@ -731,6 +731,45 @@ func (m *operationSerializer) serialize(in *middleware.SerializeInput) error {
 	return nil
 }
 
+// readAndClosed is, on the stack path, a response body the deserializer
+// has read (or drained) and closed. The deserializers of the official
+// clients of the schema layout drain and close the body themselves; those
+// of the classic layout leave it open, and their CloseResponseBody
+// middlewares, which follow the deserializer here too, drain and close
+// it. To those middlewares this body is drained (a read gives io.EOF, so
+// they warn of nothing) and closing it closes nothing a second time. Once
+// closed, a read gives the closed body's own error (net/http's "read on
+// closed response body"), so a program reading the raw response's body
+// after the call finds it closed, as with the official clients.
+type readAndClosed struct {
+	io.ReadCloser
+	closed bool
+}
+
+// closedAfterReading wraps body, which the deserializer of op has read
+// and closed, for the middlewares that follow (see readAndClosed).
+func closedAfterReading(body io.ReadCloser, op *operation) *readAndClosed {
+	return &readAndClosed{ReadCloser: body, closed: op.Service.Layout != LayoutClassic}
+}
+
+// Read reads nothing: before Close it gives io.EOF; after, it asks the
+// closed body for nothing and returns its error, or io.EOF when there is
+// none.
+func (b *readAndClosed) Read(p []byte) (int, error) {
+	if b.closed {
+		if _, err := b.ReadCloser.Read(p[:0]); err != nil {
+			return 0, err
+		}
+	}
+	return 0, io.EOF
+}
+
+// Close records that the body was closed, which it already is.
+func (b *readAndClosed) Close() error {
+	b.closed = true
+	return nil
+}
+
 // operationDeserializer reads the *smithyhttp.Response into the
 // operation's output or typed error.
 type operationDeserializer struct {
@@ -751,7 +790,7 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 	if err != nil {
 		if response, ok := out.RawResponse.(*smithyhttp.Response); ok && response != nil && response.Body != nil {
 			discardBody(ctx, response.Response, limit, m.op, nil, err)
-			response.Body = http.NoBody
+			response.Body = closedAfterReading(response.Body, m.op)
 		}
 		return out, metadata, err
 	}
@@ -796,7 +835,7 @@ func (m *operationDeserializer) HandleDeserialize(ctx context.Context, in middle
 // typed error. With an error, the output is nil or as far as it was read.
 func (m *operationDeserializer) deserialize(ctx context.Context, response *smithyhttp.Response, limit int64, success bool) (any, error) {
 	body, warnings, err := readResponse(ctx, response.Response, limit, m.op)
-	response.Body = http.NoBody
+	response.Body = closedAfterReading(response.Body, m.op)
 	warnings.log(ctx, nil, false)
 	if err != nil {
 		return nil, err

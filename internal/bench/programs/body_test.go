@@ -216,6 +216,80 @@ func TestResponseWithSendError(t *testing.T) {
 	}
 }
 
+// TestBodyAfterCall compares the response body a program finds after a
+// call, in the response the error carries or (the same *http.Response)
+// in the result's raw response: a success, a modelled error and a
+// response handed back with a send error, on both paths. The HTTP
+// client's bodies fail a read after Close, as net/http's do; each client
+// closes the body once and leaves it in the response, closed.
+func TestBodyAfterCall(t *testing.T) {
+	for _, s := range services {
+		answers := map[string]brokenAnswer{
+			"success":         {status: s.ok.status, body: s.ok.body, contentLength: -1, err: io.EOF},
+			"modelled error":  {status: s.modelled.status, body: s.modelled.body, contentLength: -1, err: io.EOF},
+			"with send error": {status: http.StatusBadGateway, body: "<html>Bad Gateway</html>", contentLength: -1, err: io.EOF, sendErr: errors.New("the proxy answered 502")},
+		}
+		for name, answer := range answers {
+			t.Run(s.name+"/"+name, func(t *testing.T) {
+				for _, stack := range []bool{false, true} {
+					after := func(call func(context.Context, aws.Config) error) string {
+						a := answer
+						client := &keepingResponse{answer: &a}
+						cfg := aws.Config{Region: "us-west-2", HTTPClient: client, Retryer: func() aws.Retryer { return aws.NopRetryer{} },
+							APIOptions: onStack(stack), Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")}
+						callErr := call(context.Background(), cfg)
+						n, readErr := client.resp.Body.Read(make([]byte, 16))
+						return fmt.Sprintf("call: %v\nread after the call: %d, %v; closed %d times", callErr, n, readErr, client.closes)
+					}
+					ours, official := after(s.callOurs), after(s.callOfficial)
+					if ours != official || !strings.Contains(ours, errReadAfterClose.Error()+"; closed 1 times") {
+						t.Errorf("middleware stack %v: the bodies differ after the call\nours:     %s\nofficial: %s", stack, ours, official)
+					}
+				}
+			})
+		}
+	}
+}
+
+// keepingResponse is an HTTP client answering with answer whose bodies
+// fail a read after Close, as net/http's do. It keeps the last response
+// and counts how often its bodies are closed.
+type keepingResponse struct {
+	answer *brokenAnswer
+	resp   *http.Response
+	closes int
+}
+
+func (k *keepingResponse) Do(req *http.Request) (*http.Response, error) {
+	resp, err := k.answer.Do(req)
+	if resp != nil {
+		resp.Body = &closableBody{ReadCloser: resp.Body, closes: &k.closes}
+		k.resp = resp
+	}
+	return resp, err
+}
+
+// errReadAfterClose is what a closableBody's Read returns once closed.
+var errReadAfterClose = errors.New("read on closed response body")
+
+// closableBody counts the calls of Close and fails reads after the first.
+type closableBody struct {
+	io.ReadCloser
+	closes *int
+}
+
+func (c *closableBody) Read(p []byte) (int, error) {
+	if *c.closes > 0 {
+		return 0, errReadAfterClose
+	}
+	return c.ReadCloser.Read(p)
+}
+
+func (c *closableBody) Close() error {
+	*c.closes++
+	return c.ReadCloser.Close()
+}
+
 // countingCloses is an HTTP client answering with answer, counting how
 // often its response bodies are closed.
 type countingCloses struct {
