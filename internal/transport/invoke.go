@@ -423,7 +423,7 @@ func run(ctx context.Context, c *call, op *operation) (any, middleware.Metadata,
 			results = append(results, retry.AttemptResult{})
 			return fail(err)
 		}
-		releaseAttempt, err := retryer.GetAttemptToken(ctx)
+		releaseAttempt, err := retryer.GetAttemptToken(withAttemptNumber(ctx, attempt, maxAttempts, skew))
 		if err != nil {
 			results = append(results, retry.AttemptResult{})
 			return fail(fmt.Errorf("failed to get retry Send token, %w", err))

@@ -104,6 +104,30 @@ func (r recordingRetryer) GetAttemptToken(ctx context.Context) (func(error) erro
 	return r.release("attempt", release), nil
 }
 
+// recordingLimiter is the standard retryer's token bucket, noting the
+// tokens taken from it and given back to it.
+type recordingLimiter struct {
+	retry.RateLimiter
+	events *[]string
+}
+
+func (l recordingLimiter) GetToken(ctx context.Context, cost uint) (func() error, error) {
+	release, err := l.RateLimiter.GetToken(ctx, cost)
+	*l.events = append(*l.events, fmt.Sprintf("rate limiter: take %d tokens: %v", cost, err))
+	if err != nil {
+		return release, err
+	}
+	return func() error {
+		*l.events = append(*l.events, fmt.Sprintf("rate limiter: give back the %d tokens", cost))
+		return release()
+	}, nil
+}
+
+func (l recordingLimiter) AddTokens(v uint) error {
+	*l.events = append(*l.events, fmt.Sprintf("rate limiter: add %d tokens", v))
+	return l.RateLimiter.AddTokens(v)
+}
+
 // failingDial is a program's HTTP client whose first request fails to
 // connect; it answers the others from its sequence.
 type failingDial struct{ answerSequence }
@@ -120,9 +144,10 @@ func (f *failingDial) Do(req *http.Request) (*http.Response, error) {
 // TestRetryerSees compares what a program's retryer is asked by each
 // client, on both paths: which questions, in which order, and the error
 // each is about (text, wrapped types, API error, status and request ID,
-// retry and timeout markers), and the errors its tokens are released
-// with, for a success, a modelled error, a 503 then success, 503s until
-// attempts run out, a throttling error, and a refused connection.
+// retry and timeout markers), the errors its tokens are released with,
+// and the tokens its rate limiter gives, takes back and is given, for a
+// success, a modelled error, a 503 then success, 503s until attempts run
+// out, a throttling error, and a refused connection.
 func TestRetryerSees(t *testing.T) {
 	for _, s := range services {
 		throttled := s.modelled
@@ -148,7 +173,11 @@ func TestRetryerSees(t *testing.T) {
 						Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 							return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET"}, nil
 						}),
-						Retryer: func() aws.Retryer { return recordingRetryer{retry.NewStandard(), &events} }}
+						Retryer: func() aws.Retryer {
+							return recordingRetryer{retry.NewStandard(func(o *retry.StandardOptions) {
+								o.RateLimiter = recordingLimiter{o.RateLimiter, &events}
+							}), &events}
+						}}
 					err := call(context.Background(), cfg)
 					return strings.Join(events, "\n") + "\ncall: " + describeError(err)
 				}
