@@ -151,9 +151,9 @@ func valueKey(ctx context.Context) (any, bool) {
 	return readField(v.Elem(), "key")
 }
 
-// readField returns the field name of the addressable struct v, which may
-// be unexported, as an interface value; false when v has no such field
-// of an interface type.
+// readField returns the value of the field called name of the
+// addressable struct v, which may be unexported; false when v has no
+// such field of an interface type.
 func readField(v reflect.Value, name string) (any, bool) {
 	f := v.FieldByName(name)
 	if !f.IsValid() || !f.CanAddr() || f.Kind() != reflect.Interface {

@@ -105,7 +105,7 @@ func (r recordingRetryer) GetAttemptToken(ctx context.Context) (func(error) erro
 }
 
 // recordingLimiter is the standard retryer's token bucket, noting the
-// tokens taken from it and given back to it.
+// tokens taken from it, given back to it and added to it.
 type recordingLimiter struct {
 	retry.RateLimiter
 	events *[]string
