@@ -61,7 +61,8 @@ func (m attemptMetadata) of(attempt, max int, skew time.Duration) any {
 }
 
 // learnAttemptMetadata runs the official retry middleware once, finds its
-// metadata among the stack values of the context it hands the attempt,
+// metadata among the stack values of the context it hands the attempt
+// (under smithy-go's key, smithyKeys.stack),
 // and checks that the standard retryer, asked with that metadata for a
 // second attempt, gives a token that adds nothing, and for a first, one
 // that adds NoRetryIncrement.
@@ -74,11 +75,10 @@ func learnAttemptMetadata() attemptMetadata {
 			attemptCtx = ctx
 			return middleware.FinalizeOutput{}, middleware.Metadata{}, nil
 		}))
-	stackKey, ok := valueKey(middleware.ClearStackValues(context.Background()))
-	if !ok || attemptCtx == nil {
+	if attemptCtx == nil {
 		return attemptMetadata{}
 	}
-	for node := reflect.ValueOf(attemptCtx.Value(stackKey)); node.Kind() == reflect.Pointer && !node.IsNil(); {
+	for node := reflect.ValueOf(attemptCtx.Value(smithyKeys.stack)); node.Kind() == reflect.Pointer && !node.IsNil(); {
 		entry := node.Elem()
 		if entry.Kind() != reflect.Struct {
 			break
@@ -140,15 +140,6 @@ func (a *addedTokens) GetToken(context.Context, uint) (func() error, error) {
 func (a *addedTokens) AddTokens(v uint) error {
 	a.added += v
 	return nil
-}
-
-// valueKey returns the key of ctx, a context made by context.WithValue.
-func valueKey(ctx context.Context) (any, bool) {
-	v := reflect.ValueOf(ctx)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return nil, false
-	}
-	return readField(v.Elem(), "key")
 }
 
 // readField returns the value of the field called name of the
